@@ -1,0 +1,128 @@
+//! The embed configuration: what the `data-*` attributes of the script tag say,
+//! checked before anything is drawn.
+
+use std::collections::BTreeMap;
+
+use thiserror::Error;
+
+use super::check::valid_locale;
+use super::templates;
+
+/// Where the form definition comes from (`data-form`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormSource {
+    /// `template:nps`: a form built into the widget.
+    Template(String),
+    /// `#my-form` or `my-form`: the id of a `<script type="application/json">` on the page.
+    Inline(String),
+    /// Anything else: a URL of a form JSON, relative to the page.
+    Url(String),
+}
+
+/// The checked embed configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedConfig {
+    pub form: FormSource,
+    /// `data-endpoint`; `None` keeps responses in the browser's local inbox.
+    pub endpoint: Option<String>,
+    /// `data-target`: a CSS selector to render into; `None` for the corner card.
+    pub target: Option<String>,
+    /// `data-locale`: overrides the page's language.
+    pub locale: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ConfigError {
+    #[error("data-form is missing: give a template (data-form=\"template:nps\"), a form URL or the id of an inline JSON script")]
+    MissingForm,
+    #[error("data-form=\"template:{name}\": no such template; the templates are {}", templates::NAMES.join(", "))]
+    UnknownTemplate { name: String },
+    #[error("data-endpoint=\"{url}\": an endpoint must use https: (http: only for localhost and 127.0.0.1)")]
+    InsecureEndpoint { url: String },
+    #[error("data-endpoint=\"{url}\": not an absolute http(s) URL")]
+    BadEndpoint { url: String },
+    #[error("data-target is empty: give a CSS selector such as \"#feedback\", or leave the attribute out for the corner card")]
+    EmptyTarget,
+    #[error("data-target=\"{selector}\": no element on the page matches it")]
+    TargetNotFound { selector: String },
+    #[error("data-locale=\"{locale}\": not a locale such as \"en\" or \"fa\"")]
+    BadLocale { locale: String },
+}
+
+impl FormSource {
+    pub fn parse(value: &str) -> Result<Self, ConfigError> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(ConfigError::MissingForm);
+        }
+        if let Some(name) = value.strip_prefix("template:") {
+            return if templates::get(name).is_some() {
+                Ok(FormSource::Template(name.to_owned()))
+            } else {
+                Err(ConfigError::UnknownTemplate { name: name.to_owned() })
+            };
+        }
+        if let Some(id) = value.strip_prefix('#') {
+            return Ok(FormSource::Inline(id.to_owned()));
+        }
+        // A bare word is an element id; anything with '.', '/' or ':' is a URL
+        // (write "./form" for a relative URL without an extension).
+        let bare = value.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        Ok(if bare { FormSource::Inline(value.to_owned()) } else { FormSource::Url(value.to_owned()) })
+    }
+}
+
+impl EmbedConfig {
+    /// Reads the script tag's dataset (keys as the DOM gives them: `form`,
+    /// `endpoint`, `target`, `locale`). `endpoint` must already be resolved
+    /// against the page into an absolute URL.
+    pub fn from_dataset(data: &BTreeMap<String, String>) -> Result<Self, ConfigError> {
+        let get = |k: &str| data.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let form = FormSource::parse(get("form").unwrap_or_default())?;
+        let endpoint = get("endpoint").map(check_endpoint).transpose()?;
+        let target = match data.get("target") {
+            Some(t) if t.trim().is_empty() => return Err(ConfigError::EmptyTarget),
+            Some(t) => Some(t.trim().to_owned()),
+            None => None,
+        };
+        let locale = match get("locale") {
+            Some(l) if !valid_locale(l) => return Err(ConfigError::BadLocale { locale: l.to_owned() }),
+            l => l.map(str::to_owned),
+        };
+        Ok(EmbedConfig { form, endpoint, target, locale })
+    }
+}
+
+/// Accepts `https:` anywhere and `http:` only on this machine (for development).
+pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
+    let lower = url.to_ascii_lowercase();
+    let (scheme, rest) = lower.split_once("://").ok_or_else(|| ConfigError::BadEndpoint { url: url.to_owned() })?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if host_port.starts_with('[') {
+        host_port.split_inclusive(']').next().unwrap_or_default()
+    } else {
+        host_port.split(':').next().unwrap_or_default()
+    };
+    if host.is_empty() {
+        return Err(ConfigError::BadEndpoint { url: url.to_owned() });
+    }
+    match scheme {
+        "https" => Ok(url.to_owned()),
+        "http" if matches!(host, "localhost" | "127.0.0.1" | "[::1]") => Ok(url.to_owned()),
+        "http" => Err(ConfigError::InsecureEndpoint { url: url.to_owned() }),
+        _ => Err(ConfigError::BadEndpoint { url: url.to_owned() }),
+    }
+}
+
+/// The locale to show: `data-locale`, else the page's `<html lang>`, else the
+/// browser's, else the form's own. Invalid candidates are skipped.
+pub fn pick_locale<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>, form_default: &'a str) -> String {
+    candidates
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|l| valid_locale(l))
+        .unwrap_or(form_default)
+        .to_owned()
+}

@@ -1,0 +1,104 @@
+//! The widget's own words, in English and Persian, and writing direction.
+
+use super::text::language;
+use super::validate::AnswerError;
+
+/// Every string the widget itself shows (forms bring their own).
+pub struct Strings {
+    pub next: &'static str,
+    pub back: &'static str,
+    pub submit: &'static str,
+    pub sending: &'static str,
+    pub close: &'static str,
+    pub thank_you: &'static str,
+    pub thank_you_body: &'static str,
+    pub send_failed: &'static str,
+    pub send_failed_body: &'static str,
+    pub try_again: &'static str,
+    pub saved_on_device: &'static str,
+    pub step_of: &'static str,
+    pub required: &'static str,
+    pub out_of_range: &'static str,
+    pub too_long: &'static str,
+    pub invalid_email: &'static str,
+    pub invalid_answer: &'static str,
+    pub form_error: &'static str,
+    pub optional: &'static str,
+}
+
+pub const EN: Strings = Strings {
+    next: "Next",
+    back: "Back",
+    submit: "Submit",
+    sending: "Sending…",
+    close: "Close",
+    thank_you: "Thank you!",
+    thank_you_body: "Your answers have been sent.",
+    send_failed: "We could not send your answers",
+    send_failed_body: "Please check your connection and try again. Your answers are still here.",
+    try_again: "Try again",
+    saved_on_device: "Your answers are saved on this device.",
+    step_of: "{n} of {total}",
+    required: "Please answer this question.",
+    out_of_range: "Please pick a value from {min} to {max}.",
+    too_long: "Please use at most {max} characters.",
+    invalid_email: "Please enter an email address such as name@example.com.",
+    invalid_answer: "This answer is not one of the options.",
+    form_error: "This form could not be shown",
+    optional: "(optional)",
+};
+
+pub const FA: Strings = Strings {
+    next: "بعدی",
+    back: "قبلی",
+    submit: "ارسال",
+    sending: "در حال ارسال…",
+    close: "بستن",
+    thank_you: "سپاسگزاریم!",
+    thank_you_body: "پاسخ‌های شما فرستاده شد.",
+    send_failed: "پاسخ‌های شما فرستاده نشد",
+    send_failed_body: "لطفاً اتصال اینترنت را بررسی کنید و دوباره بکوشید. پاسخ‌هایتان همین‌جا مانده است.",
+    try_again: "تلاش دوباره",
+    saved_on_device: "پاسخ‌های شما روی همین دستگاه ذخیره شد.",
+    step_of: "{n} از {total}",
+    required: "لطفاً به این پرسش پاسخ دهید.",
+    out_of_range: "لطفاً عددی از {min} تا {max} برگزینید.",
+    too_long: "لطفاً حداکثر {max} نویسه بنویسید.",
+    invalid_email: "لطفاً نشانی ایمیلی مانند name@example.com وارد کنید.",
+    invalid_answer: "این پاسخ در میان گزینه‌ها نیست.",
+    form_error: "این فرم نمایش داده نشد",
+    optional: "(اختیاری)",
+};
+
+/// The widget's strings for `locale` (English unless the language is Persian).
+pub fn strings(locale: &str) -> &'static Strings {
+    match language(locale) {
+        "fa" => &FA,
+        _ => &EN,
+    }
+}
+
+/// Whether `locale` is written right to left.
+pub fn is_rtl(locale: &str) -> bool {
+    matches!(language(locale), "fa" | "ar" | "he" | "ur" | "ps" | "ckb" | "dv" | "yi")
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The visitor-facing message for an answer error.
+pub fn answer_error(s: &Strings, e: AnswerError) -> String {
+    match e {
+        AnswerError::Required => s.required.to_owned(),
+        AnswerError::OutOfRange { min, max } => fill(s.out_of_range, &[("min", min.to_string()), ("max", max.to_string())]),
+        AnswerError::TooLong { max } => fill(s.too_long, &[("max", max.to_string())]),
+        AnswerError::InvalidEmail => s.invalid_email.to_owned(),
+        AnswerError::UnknownChoice | AnswerError::WrongType => s.invalid_answer.to_owned(),
+    }
+}

@@ -1,0 +1,16 @@
+//! The pure engine: form schema, validation, the survey session and the response
+//! payload. Nothing here touches the browser; every piece is tested natively.
+
+pub mod answer;
+pub mod check;
+pub mod config;
+pub mod delivery;
+pub mod form;
+pub mod i18n;
+pub mod id;
+pub mod response;
+pub mod session;
+pub mod templates;
+pub mod text;
+pub mod time;
+pub mod validate;

@@ -1,0 +1,15 @@
+//! Forms built into the widget, chosen with `data-form="template:NAME"`.
+//! Each is ordinary form JSON in `templates/`, in English and Persian.
+
+/// The template names, in the order the docs list them.
+pub const NAMES: [&str; 3] = ["nps", "csat", "ces"];
+
+/// The JSON of the template called `name`.
+pub fn get(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "nps" => include_str!("templates/nps.json"),
+        "csat" => include_str!("templates/csat.json"),
+        "ces" => include_str!("templates/ces.json"),
+        _ => return None,
+    })
+}

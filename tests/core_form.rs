@@ -1,0 +1,129 @@
+//! The form parser and semantic check: valid forms read, and every error names its path.
+#![cfg(not(target_arch = "wasm32"))]
+
+use seda::core::form::{self, QuestionType};
+use seda::core::templates;
+
+const KITCHEN_SINK: &str = include_str!("fixtures/forms/kitchen-sink.json");
+
+/// A minimal valid form with `question` as its only question.
+fn with_question(question: &str) -> String {
+    format!(r#"{{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{question}]}}"#)
+}
+
+#[test]
+fn every_template_parses_in_both_languages() {
+    for name in templates::NAMES {
+        let form = form::parse(templates::get(name).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(form.id, name);
+        assert!(form.questions.len() >= 2, "{name} has a follow-up question");
+        for q in &form.questions {
+            for locale in ["en", "fa"] {
+                assert!(q.title.has(locale), "{name}.{}: no {locale} title", q.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn reads_every_question_type() {
+    let form = form::parse(KITCHEN_SINK).unwrap();
+    let kinds: Vec<QuestionType> = form.questions.iter().map(|q| q.kind).collect();
+    use QuestionType::*;
+    assert_eq!(kinds, [Nps, Rating, Choice, Choice, Text, Email]);
+    assert_eq!(form.version, 3);
+    assert_eq!(form.locale, "fa");
+    assert_eq!(form.questions[0].title.get("en", "fa"), "Would you recommend us?");
+    assert!(form.questions[3].multiple);
+    assert_eq!(form.questions[4].max_length, Some(300));
+}
+
+#[test]
+fn errors_name_the_json_path() {
+    // (definition, expected path, a fragment of the message)
+    let cases: Vec<(String, &str, &str)> = vec![
+        ("not json".into(), "", "expected ident"),
+        ("{}".into(), "", "missing field `seda`"),
+        (with_question(r#"{"id":"q","type":"rating","title":"T","scale":{"min":5,"max":"high"}}"#),
+            "questions[0].scale.max", "expected an integer"),
+        (with_question(r#"{"id":"q","type":"slider","title":"T"}"#), "questions[0].type", "unknown variant `slider`"),
+        (with_question(r#"{"id":"q","type":"nps","title":"T","requird":true}"#), "questions[0].requird", "unknown field `requird`"),
+        (with_question(r#"{"id":"q","type":"nps","title":7}"#), "questions[0].title", "a string or a map of locale to string"),
+        (with_question(r#"{"id":"q","type":"nps","title":"T","required":"yes"}"#), "questions[0].required", "expected true or false"),
+        (r#"{"seda":1,"id":"f","version":1,"kind":"poll","questions":[]}"#.into(), "kind", "unknown variant `poll`"),
+        (r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":{}}"#.into(), "questions", "expected a list"),
+        (format!("{} trailing", with_question(r#"{"id":"q","type":"nps","title":"T"}"#)), "", "trailing characters"),
+    ];
+    for (json, path, fragment) in cases {
+        let errors = form::parse(&json).expect_err(&json).0;
+        assert_eq!(errors.len(), 1, "{json}: {errors:?}");
+        assert_eq!(errors[0].path, path, "{json}");
+        assert!(errors[0].message.contains(fragment), "{json}: {}", errors[0].message);
+    }
+}
+
+#[test]
+fn semantic_check_names_every_problem() {
+    // (definition, expected path, a fragment of the message)
+    let q = |body: &str| with_question(body);
+    let cases: Vec<(String, &str, &str)> = vec![
+        (r#"{"seda":2,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"nps","title":"T"}]}"#.into(),
+            "seda", "format 2 is not supported"),
+        (r#"{"seda":1,"id":"f","version":0,"kind":"survey","questions":[{"id":"q","type":"nps","title":"T"}]}"#.into(),
+            "version", "1 or more"),
+        (r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[]}"#.into(), "questions", "at least one question"),
+        (r#"{"seda":1,"id":"a b","version":1,"kind":"survey","questions":[{"id":"q","type":"nps","title":"T"}]}"#.into(),
+            "id", "may use only"),
+        (r#"{"seda":1,"id":"f","version":1,"kind":"survey","locale":"english","questions":[{"id":"q","type":"nps","title":"T"}]}"#.into(),
+            "locale", "not a locale"),
+        (format!(r#"{{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{},{}]}}"#,
+            r#"{"id":"q","type":"nps","title":"T"}"#, r#"{"id":"q","type":"email","title":"E"}"#),
+            "questions[1].id", "duplicate id \"q\" (first used at questions[0])"),
+        (q(r#"{"id":"q","type":"rating","title":"T"}"#), "questions[0].scale", "needs a scale"),
+        (q(r#"{"id":"q","type":"rating","title":"T","scale":{"min":5,"max":1}}"#), "questions[0].scale", "min (5) must be less than max (1)"),
+        (q(r#"{"id":"q","type":"rating","title":"T","scale":{"min":0,"max":20}}"#), "questions[0].scale", "at most 11"),
+        (q(r#"{"id":"q","type":"choice","title":"T","choices":[]}"#), "questions[0].choices", "at least one choice"),
+        (q(r#"{"id":"q","type":"choice","title":"T"}"#), "questions[0].choices", "at least one choice"),
+        (q(r#"{"id":"q","type":"choice","title":"T","choices":[{"id":"a","label":"A"},{"id":"a","label":"B"}]}"#),
+            "questions[0].choices[1].id", "duplicate id \"a\""),
+        (q(r#"{"id":"q","type":"choice","title":"T","choices":[{"id":"a","label":""}]}"#), "questions[0].choices[0].label", "must not be empty"),
+        (q(r#"{"id":"q","type":"nps","title":"T","scale":{"min":1,"max":5}}"#), "questions[0].scale", "not used by a nps question"),
+        (q(r#"{"id":"q","type":"text","title":"T","choices":[{"id":"a","label":"A"}]}"#), "questions[0].choices", "not used by a text question"),
+        (q(r#"{"id":"q","type":"text","title":"T","max_length":0}"#), "questions[0].max_length", "must be 1 to"),
+        (q(r#"{"id":"q","type":"nps","title":{"fa":"عنوان"}}"#), "questions[0].title", "no string for the form's locale \"en\""),
+        (q(r#"{"id":"q","type":"nps","title":{}}"#), "questions[0].title", "at least one entry"),
+        (q(r#"{"id":"","type":"nps","title":"T"}"#), "questions[0].id", "must not be empty"),
+        (q(r#"{"id":"q","type":"nps","title":"   "}"#), "questions[0].title", "must not be empty"),
+    ];
+    for (json, path, fragment) in cases {
+        let errors = form::parse(&json).expect_err(&json).0;
+        assert!(
+            errors.iter().any(|e| e.path == path && e.message.contains(fragment)),
+            "{json}\nexpected {path}: …{fragment}…\ngot {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn reports_all_problems_at_once_and_prints_them_with_paths() {
+    let json = with_question(r#"{"id":"q","type":"rating","title":"","scale":{"min":3,"max":3},"multiline":true}"#);
+    let errors = form::parse(&json).unwrap_err();
+    let paths: Vec<&str> = errors.0.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["questions[0].title", "questions[0].multiline", "questions[0].scale"]);
+    assert!(errors.to_string().starts_with("questions[0].title: must not be empty\n"), "{errors}");
+}
+
+#[test]
+fn refuses_oversized_definitions_before_reading_them() {
+    let big = format!(r#"{{"seda":1,"pad":"{}"}}"#, "x".repeat(form::MAX_JSON_BYTES));
+    let errors = form::parse(&big).unwrap_err().0;
+    assert!(errors[0].message.contains("the most accepted is"), "{errors:?}");
+}
+
+#[test]
+fn refuses_too_many_questions() {
+    let qs: Vec<String> = (0..501).map(|i| format!(r#"{{"id":"q{i}","type":"nps","title":"T"}}"#)).collect();
+    let json = format!(r#"{{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{}]}}"#, qs.join(","));
+    let errors = form::parse(&json).unwrap_err().0;
+    assert!(errors.iter().any(|e| e.path == "questions" && e.message.contains("the most is 500")), "{errors:?}");
+}

@@ -1,0 +1,182 @@
+//! The response payload, ids, timestamps, the embed configuration and delivery outcomes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use seda::core::answer::Answer;
+use seda::core::config::{check_endpoint, pick_locale, ConfigError, EmbedConfig, FormSource};
+use seda::core::delivery::{classify, Outcome};
+use seda::core::form;
+use seda::core::i18n;
+use seda::core::id::{is_uuid_v4, uuid_v4};
+use seda::core::response::{Meta, NpsCategory, Response};
+use seda::core::templates;
+use seda::core::time::rfc3339_utc;
+
+fn meta() -> Meta {
+    Meta {
+        started_at: "2026-11-23T10:00:00.000Z".into(),
+        submitted_at: "2026-11-23T10:00:30.000Z".into(),
+        locale: "en".into(),
+        page_url: "https://shop.example/thanks".into(),
+    }
+}
+
+#[test]
+fn nps_categories() {
+    let cases = [(0, NpsCategory::Detractor), (6, NpsCategory::Detractor), (7, NpsCategory::Passive),
+        (8, NpsCategory::Passive), (9, NpsCategory::Promoter), (10, NpsCategory::Promoter)];
+    for (score, expected) in cases {
+        assert_eq!(NpsCategory::of(score), expected, "{score}");
+    }
+}
+
+#[test]
+fn the_payload_has_the_documented_shape() {
+    let form = form::parse(templates::get("nps").unwrap()).unwrap();
+    let answers = BTreeMap::from([
+        ("recommend".to_string(), Answer::Number(6)),
+        ("reason".to_string(), Answer::Text("Slow delivery".into())),
+    ]);
+    let id = uuid_v4([7; 16]);
+    let r = Response::new(id.clone(), &form, answers, meta());
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    let expected = serde_json::json!({
+        "id": id,
+        "form_id": "nps",
+        "form_version": 1,
+        "kind": "survey",
+        "answers": { "recommend": 6, "reason": "Slow delivery" },
+        "nps_category": "detractor",
+        "meta": {
+            "started_at": "2026-11-23T10:00:00.000Z",
+            "submitted_at": "2026-11-23T10:00:30.000Z",
+            "locale": "en",
+            "page_url": "https://shop.example/thanks"
+        }
+    });
+    assert_eq!(json, expected);
+}
+
+#[test]
+fn no_nps_answer_means_no_category_field() {
+    let form = form::parse(templates::get("csat").unwrap()).unwrap();
+    let answers = BTreeMap::from([("satisfaction".to_string(), Answer::Number(5))]);
+    let r = Response::new(uuid_v4([1; 16]), &form, answers, meta());
+    assert_eq!(r.nps_category, None);
+    assert!(!r.to_json().contains("nps_category"));
+    assert!(r.to_json().contains(r#""answers":{"satisfaction":5}"#));
+}
+
+#[test]
+fn uuids_are_version_4() {
+    let cases = [([0u8; 16], "00000000-0000-4000-8000-000000000000"), ([0xff; 16], "ffffffff-ffff-4fff-bfff-ffffffffffff")];
+    for (bytes, expected) in cases {
+        assert_eq!(uuid_v4(bytes), expected);
+        assert!(is_uuid_v4(expected));
+    }
+    let mixed: [u8; 16] = core::array::from_fn(|i| (i as u8).wrapping_mul(37));
+    assert!(is_uuid_v4(&uuid_v4(mixed)));
+    assert!(!is_uuid_v4("00000000-0000-1000-8000-000000000000"));
+}
+
+#[test]
+fn timestamps_are_rfc3339_utc() {
+    let cases = [
+        (0, "1970-01-01T00:00:00.000Z"),
+        (951_782_400_000, "2000-02-29T00:00:00.000Z"),
+        (1_795_404_151_123, "2026-11-23T03:22:31.123Z"),
+        (-1, "1969-12-31T23:59:59.999Z"),
+    ];
+    for (ms, expected) in cases {
+        assert_eq!(rfc3339_utc(ms), expected, "{ms}");
+    }
+}
+
+#[test]
+fn form_sources() {
+    let cases = [
+        ("template:nps", Ok(FormSource::Template("nps".into()))),
+        ("#my-form", Ok(FormSource::Inline("my-form".into()))),
+        ("my_form", Ok(FormSource::Inline("my_form".into()))),
+        ("forms/post-purchase.json", Ok(FormSource::Url("forms/post-purchase.json".into()))),
+        ("https://cdn.example/f.json", Ok(FormSource::Url("https://cdn.example/f.json".into()))),
+        ("template:quiz", Err(ConfigError::UnknownTemplate { name: "quiz".into() })),
+        ("  ", Err(ConfigError::MissingForm)),
+    ];
+    for (value, expected) in cases {
+        assert_eq!(FormSource::parse(value), expected, "{value}");
+    }
+    let msg = FormSource::parse("template:quiz").unwrap_err().to_string();
+    assert!(msg.contains("nps, csat, ces"), "{msg}");
+}
+
+#[test]
+fn endpoints_must_be_https_except_on_this_machine() {
+    let ok = ["https://api.example.com/r", "http://localhost:8080/r", "http://127.0.0.1:9/r", "http://[::1]:9/r", "HTTPS://API.EXAMPLE.COM"];
+    let insecure = ["http://api.example.com/r", "http://localhost.evil.com/r", "http://127.0.0.1.evil.com/r", "http://user@evil.com/r"];
+    let bad = ["ftp://example.com/r", "example.com/r", "https:///r", "javascript:alert(1)"];
+    for url in ok {
+        assert_eq!(check_endpoint(url), Ok(url.to_string()), "{url}");
+    }
+    for url in insecure {
+        assert_eq!(check_endpoint(url), Err(ConfigError::InsecureEndpoint { url: url.into() }), "{url}");
+    }
+    for url in bad {
+        assert_eq!(check_endpoint(url), Err(ConfigError::BadEndpoint { url: url.into() }), "{url}");
+    }
+}
+
+#[test]
+fn embed_config_from_the_dataset() {
+    let data = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<BTreeMap<_, _>>();
+    let cfg = EmbedConfig::from_dataset(&data(&[("form", "template:csat"), ("target", " #slot "), ("locale", "fa")])).unwrap();
+    assert_eq!(cfg.form, FormSource::Template("csat".into()));
+    assert_eq!(cfg.endpoint, None);
+    assert_eq!(cfg.target.as_deref(), Some("#slot"));
+    assert_eq!(cfg.locale.as_deref(), Some("fa"));
+    let cases = [
+        (data(&[]), ConfigError::MissingForm),
+        (data(&[("form", "template:nps"), ("target", "")]), ConfigError::EmptyTarget),
+        (data(&[("form", "template:nps"), ("locale", "persian!")]), ConfigError::BadLocale { locale: "persian!".into() }),
+        (data(&[("form", "template:nps"), ("endpoint", "http://api.example.com")]),
+            ConfigError::InsecureEndpoint { url: "http://api.example.com".into() }),
+    ];
+    for (d, expected) in cases {
+        assert_eq!(EmbedConfig::from_dataset(&d), Err(expected));
+    }
+}
+
+#[test]
+fn locale_precedence() {
+    // (data-locale, <html lang>, browser, form default, expected)
+    let cases = [
+        (Some("fa"), Some("en"), Some("de"), "en", "fa"),
+        (None, Some("fa-IR"), Some("de"), "en", "fa-IR"),
+        (None, Some(""), Some("de-DE"), "en", "de-DE"),
+        (None, None, None, "fa", "fa"),
+        (None, Some("not a locale"), None, "en", "en"),
+    ];
+    for (data, html, browser, default, expected) in cases {
+        assert_eq!(pick_locale([data, html, browser], default), expected);
+    }
+}
+
+#[test]
+fn delivery_outcomes() {
+    let cases = [(200, Outcome::Accepted), (201, Outcome::Accepted), (204, Outcome::Accepted), (400, Outcome::Permanent),
+        (404, Outcome::Permanent), (408, Outcome::Retry), (422, Outcome::Permanent), (429, Outcome::Retry),
+        (500, Outcome::Retry), (503, Outcome::Retry), (302, Outcome::Permanent)];
+    for (status, expected) in cases {
+        assert_eq!(classify(status), expected, "{status}");
+    }
+}
+
+#[test]
+fn widget_strings_exist_in_both_languages_and_rtl_follows_the_language() {
+    assert_eq!(i18n::strings("fa-IR").next, "بعدی");
+    assert_eq!(i18n::strings("de").next, "Next");
+    assert!(i18n::is_rtl("fa") && i18n::is_rtl("ar-EG") && !i18n::is_rtl("en"));
+    let msg = i18n::answer_error(i18n::strings("en"), seda::core::validate::AnswerError::OutOfRange { min: 1, max: 5 });
+    assert_eq!(msg, "Please pick a value from 1 to 5.");
+}

@@ -1,0 +1,121 @@
+//! Answer validation and the survey session.
+#![cfg(not(target_arch = "wasm32"))]
+
+use seda::core::answer::Answer;
+use seda::core::form::{self, Form};
+use seda::core::session::Session;
+use seda::core::templates;
+use seda::core::validate::{is_email, validate, AnswerError};
+
+fn kitchen_sink() -> Form {
+    form::parse(include_str!("fixtures/forms/kitchen-sink.json")).unwrap()
+}
+
+fn n(v: i64) -> Option<Answer> {
+    Some(Answer::Number(v))
+}
+fn t(v: &str) -> Option<Answer> {
+    Some(Answer::Text(v.into()))
+}
+fn list(v: &[&str]) -> Option<Answer> {
+    Some(Answer::Choices(v.iter().map(|s| s.to_string()).collect()))
+}
+
+#[test]
+fn validates_each_question_type() {
+    let form = kitchen_sink();
+    let q = |id: &str| form.question(id).unwrap();
+    use AnswerError::*;
+    // (question id, answer, expected)
+    let cases: Vec<(&str, Option<Answer>, Result<(), AnswerError>)> = vec![
+        ("recommend", None, Err(Required)),
+        ("recommend", n(0), Ok(())),
+        ("recommend", n(10), Ok(())),
+        ("recommend", n(11), Err(OutOfRange { min: 0, max: 10 })),
+        ("recommend", n(-1), Err(OutOfRange { min: 0, max: 10 })),
+        ("recommend", t("9"), Err(WrongType)),
+        ("csat", None, Ok(())),
+        ("csat", n(1), Ok(())),
+        ("csat", n(0), Err(OutOfRange { min: 1, max: 5 })),
+        ("csat", n(6), Err(OutOfRange { min: 1, max: 5 })),
+        ("channel", t("web"), Ok(())),
+        ("channel", t("phone"), Err(UnknownChoice)),
+        ("channel", list(&["web"]), Err(WrongType)),
+        ("liked", list(&["price", "staff"]), Ok(())),
+        ("liked", list(&["price", "taste"]), Err(UnknownChoice)),
+        ("liked", t("price"), Err(WrongType)),
+        ("why", t(&"a".repeat(300)), Ok(())),
+        ("why", t(&"a".repeat(301)), Err(TooLong { max: 300 })),
+        ("why", t(&"ب".repeat(300)), Ok(())),
+        ("email", t("someone@example.com"), Ok(())),
+        ("email", t("someone@"), Err(InvalidEmail)),
+        ("email", n(3), Err(WrongType)),
+    ];
+    for (id, answer, expected) in cases {
+        assert_eq!(validate(q(id), answer.as_ref()), expected, "{id} = {answer:?}");
+    }
+}
+
+#[test]
+fn email_addresses() {
+    let good = ["a@b.co", "first.last+tag@example.com", "علی@مثال.ایران", "x@sub.example.org"];
+    let bad = ["", "plain", "@example.com", "a@b", "a@b.c", "a b@example.com", "a@exa mple.com", "a..b@example.com",
+        ".a@example.com", "a@-example.com", "a@example..com", "<a>@example.com"];
+    for s in good {
+        assert!(is_email(s), "{s} should be accepted");
+    }
+    for s in bad {
+        assert!(!is_email(s), "{s} should be refused");
+    }
+}
+
+#[test]
+fn blank_input_is_no_answer_and_single_lines_lose_control_characters() {
+    let form = kitchen_sink();
+    let mut s = Session::new();
+    s.set_answer(form.question("why").unwrap(), t("   \n "));
+    assert_eq!(s.answer("why"), None);
+    s.set_answer(form.question("email").unwrap(), t("  a@b.co \n"));
+    assert_eq!(s.answer("email"), Some(&Answer::Text("a@b.co".into())));
+    s.set_answer(form.question("liked").unwrap(), list(&[]));
+    assert_eq!(s.answer("liked"), None);
+    // A multi-line answer keeps its line breaks but not other control characters.
+    s.set_answer(form.question("why").unwrap(), t("one\ntwo\u{7}"));
+    assert_eq!(s.answer("why"), Some(&Answer::Text("one\ntwo".into())));
+}
+
+#[test]
+fn walks_the_nps_template_forward_and_back() {
+    let form = form::parse(templates::get("nps").unwrap()).unwrap();
+    let mut s = Session::new();
+    assert!(s.is_first());
+    assert_eq!(s.progress(&form), (1, 2));
+    assert_eq!(s.advance(&form), Err(AnswerError::Required), "the score is required");
+    assert_eq!(s.step(), 0);
+    s.set_answer(&form.questions[0], n(9));
+    assert_eq!(s.advance(&form), Ok(()));
+    assert_eq!(s.step(), 1);
+    assert!(s.is_last(&form));
+    assert_eq!(s.current(&form).unwrap().id, "reason");
+    assert_eq!(s.errors(&form), vec![], "the reason is optional");
+    s.back();
+    assert_eq!(s.step(), 0);
+    assert_eq!(s.answer("recommend"), Some(&Answer::Number(9)), "going back keeps answers");
+    s.back();
+    assert_eq!(s.step(), 0, "back from the first step stays there");
+}
+
+#[test]
+fn errors_lists_every_unacceptable_answer() {
+    let form = kitchen_sink();
+    let mut s = Session::new();
+    s.set_answer(form.question("csat").unwrap(), n(9));
+    let errors = s.errors(&form);
+    assert_eq!(
+        errors,
+        vec![
+            ("recommend".to_string(), AnswerError::Required),
+            ("csat".to_string(), AnswerError::OutOfRange { min: 1, max: 5 })
+        ]
+    );
+}
