@@ -149,17 +149,29 @@ fn embed_config_from_the_dataset() {
 
 #[test]
 fn locale_precedence() {
-    // (data-locale, <html lang>, browser, form default, expected)
+    let bilingual = form::parse(templates::get("nps").unwrap()).unwrap();
+    // (data-locale, <html lang>, browser, expected) for the bilingual NPS template
     let cases = [
-        (Some("fa"), Some("en"), Some("de"), "en", "fa"),
-        (None, Some("fa-IR"), Some("de"), "en", "fa-IR"),
-        (None, Some(""), Some("de-DE"), "en", "de-DE"),
-        (None, None, None, "fa", "fa"),
-        (None, Some("not a locale"), None, "en", "en"),
+        (Some("fa"), Some("en"), Some("de"), "fa"),
+        (None, Some("fa-IR"), Some("de"), "fa-IR"),
+        (None, Some(""), Some("fa"), "fa"),
+        (None, Some("de"), Some("de-DE"), "en"),
+        (None, None, None, "en"),
+        (None, Some("not a locale"), Some("en-GB"), "en-GB"),
+        (Some("de"), Some("fa"), None, "fa"),
     ];
-    for (data, html, browser, default, expected) in cases {
-        assert_eq!(pick_locale([data, html, browser], default), expected);
+    for (data, html, browser, expected) in cases {
+        let got = pick_locale([data, html, browser], |l| bilingual.speaks(l), &bilingual.locale);
+        assert_eq!(got, expected, "{data:?} {html:?} {browser:?}");
     }
+}
+
+#[test]
+fn a_form_speaks_its_own_language_and_those_of_its_texts() {
+    let nps = form::parse(templates::get("nps").unwrap()).unwrap();
+    assert!(nps.speaks("en-US") && nps.speaks("fa") && !nps.speaks("de"));
+    let plain = form::parse(r#"{"seda":1,"id":"f","version":1,"kind":"survey","locale":"fa","questions":[{"id":"q","type":"nps","title":"چقدر؟"}]}"#).unwrap();
+    assert!(plain.speaks("fa-IR") && !plain.speaks("en"));
 }
 
 #[test]

@@ -116,13 +116,18 @@ pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
 }
 
 /// The locale to show: `data-locale`, else the page's `<html lang>`, else the
-/// browser's, else the form's own. Invalid candidates are skipped.
-pub fn pick_locale<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>, form_default: &'a str) -> String {
+/// browser's, else the form's own. A candidate counts only if it is a valid locale
+/// that the form `speaks` (has strings for); otherwise the next one is tried.
+pub fn pick_locale<'a>(
+    candidates: impl IntoIterator<Item = Option<&'a str>>,
+    speaks: impl Fn(&str) -> bool,
+    form_default: &str,
+) -> String {
     candidates
         .into_iter()
         .flatten()
         .map(str::trim)
-        .find(|l| valid_locale(l))
+        .find(|l| valid_locale(l) && speaks(l))
         .unwrap_or(form_default)
         .to_owned()
 }

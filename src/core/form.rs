@@ -9,7 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::check;
-use super::text::Text;
+use super::text::{language, Text};
 
 /// The form format this widget reads (the `seda` field of a form).
 pub const FORMAT: u32 = 1;
@@ -164,6 +164,13 @@ impl Question {
 impl Form {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// Whether the form has its strings in `locale`'s language: its own locale's,
+    /// or one its first question's title is given in.
+    pub fn speaks(&self, locale: &str) -> bool {
+        language(locale) == language(&self.locale)
+            || self.questions.first().is_some_and(|q| matches!(q.title, Text::Localised(_)) && q.title.has(locale))
     }
 }
 

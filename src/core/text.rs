@@ -79,7 +79,7 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -1,0 +1,160 @@
+//! The entry point `seda.js` calls: read the embed, find the form, show it.
+//! Nothing here may throw into the host page: every failure becomes one console
+//! error, a `seda:error` event and, for the site owner, a visible error box.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+
+use crate::core::config::{pick_locale, ConfigError, EmbedConfig};
+use crate::core::delivery::{classify, Outcome};
+use crate::core::form::{self, Form};
+use crate::core::response::Response;
+use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
+
+use super::env::{browser_lang, console_error, document, new_id, now, page_lang, page_url, resolve_url};
+use super::events::{emit, emit_error};
+use super::host::{self, Placement};
+use super::transport::{self, Reply};
+use super::{form_source, inbox};
+
+const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
+
+/// Shows the widget one script tag asks for. `dataset_json` is the tag's
+/// `dataset` as a JSON object (`{"form": "template:nps", "endpoint": ...}`).
+#[wasm_bindgen]
+pub fn mount(dataset_json: &str) {
+    install_panic_hook();
+    let data: BTreeMap<String, String> = serde_json::from_str(dataset_json).unwrap_or_default();
+    spawn_local(start(data));
+}
+
+async fn start(mut data: BTreeMap<String, String>) {
+    // A relative endpoint is relative to the page, like a form's action.
+    if let Some(endpoint) = data.get("endpoint").filter(|e| !e.trim().is_empty()) {
+        if let Some(absolute) = resolve_url(endpoint.trim()) {
+            data.insert("endpoint".into(), absolute);
+        }
+    }
+    let config = match EmbedConfig::from_dataset(&data) {
+        Ok(config) => config,
+        Err(e) => return fail(vec![e.to_string()], &Placement::Corner),
+    };
+    let placement = match &config.target {
+        None => Placement::Corner,
+        Some(selector) => match document().query_selector(selector) {
+            Ok(Some(target)) => Placement::Inline(target),
+            _ => return fail(vec![ConfigError::TargetNotFound { selector: selector.clone() }.to_string()], &Placement::Corner),
+        },
+    };
+    let json = match form_source::load(&config.form).await {
+        Ok(json) => json,
+        Err(problem) => return fail(vec![problem], &placement),
+    };
+    let form = match form::parse(&json) {
+        Ok(form) => form,
+        Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement),
+    };
+    let locale = pick_locale(
+        [config.locale.as_deref(), page_lang().as_deref(), browser_lang().as_deref()],
+        |l| form.speaks(l),
+        &form.locale,
+    );
+    show(form, locale, config.endpoint, placement);
+}
+
+fn show(form: Form, locale: String, endpoint: Option<String>, placement: Placement) {
+    let floating = matches!(placement, Placement::Corner);
+    let host = match host::create(&placement) {
+        Ok(host) => host,
+        Err(e) => {
+            let message = format!("could not add the widget to the page: {e:?}");
+            console_error(&message);
+            return emit_error(&message, &[]);
+        }
+    };
+    let form_id = serde_json::Value::from(form.id.clone()).to_string();
+    let on_close: Option<Rc<dyn Fn()>> = floating.then(|| {
+        let element = host.element.clone();
+        let form_id = form_id.clone();
+        Rc::new(move || {
+            element.remove();
+            emit("dismiss", &format!(r#"{{"form_id":{form_id}}}"#));
+        }) as Rc<dyn Fn()>
+    });
+    let env = Env {
+        response_id: new_id(),
+        started_at: now(),
+        page_url: page_url(),
+        now: Rc::new(now),
+        deliver: deliverer(endpoint),
+        on_close,
+    };
+    let form = Arc::new(form);
+    leptos::mount::mount_to(host.mount, move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
+    emit("ready", &format!(r#"{{"form_id":{form_id}}}"#));
+}
+
+/// Sends to the endpoint, or keeps the response in the local inbox when there is none.
+fn deliverer(endpoint: Option<String>) -> Deliver {
+    Rc::new(move |response: Response| {
+        let endpoint = endpoint.clone();
+        Box::pin(async move {
+            let json = response.to_json();
+            emit("submit", &json);
+            let (result, status) = match &endpoint {
+                None => match inbox::keep(&json) {
+                    Ok(()) => (SendResult::KeptLocally, None),
+                    Err(e) => (SendResult::Failed(format!("could not keep the response in this browser: {e}")), None),
+                },
+                Some(url) => match transport::post(url, &response).await {
+                    Reply::Status(status, body) => match classify(status) {
+                        Outcome::Accepted => (SendResult::Sent, Some(status)),
+                        _ => (SendResult::Failed(format!("the endpoint answered {status}: {body}")), Some(status)),
+                    },
+                    Reply::Network(e) => (SendResult::Failed(format!("the endpoint could not be reached: {e}")), None),
+                },
+            };
+            let id = serde_json::Value::from(response.id.clone()).to_string();
+            match &result {
+                SendResult::Failed(message) => {
+                    console_error(message);
+                    let mut extra = vec![("response_id", id)];
+                    extra.extend(status.map(|s| ("status", s.to_string())));
+                    emit_error(message, &extra);
+                }
+                _ => emit("complete", &format!(r#"{{"id":{id},"form_id":{}}}"#, serde_json::Value::from(response.form_id.clone()))),
+            }
+            result
+        })
+    })
+}
+
+/// Reports a setup problem: one console error, `seda:error`, and an error box.
+fn fail(problems: Vec<String>, placement: &Placement) {
+    console_error(&format!("{SETUP_PROBLEM}:\n{}", problems.join("\n")));
+    let list = serde_json::Value::from(problems.clone()).to_string();
+    emit_error(SETUP_PROBLEM, &[("problems", list)]);
+    if let Ok(host) = host::create(placement) {
+        let floating = matches!(placement, Placement::Corner);
+        leptos::mount::mount_to(host.mount, move || {
+            view! { <ErrorBox title=SETUP_PROBLEM.to_owned() problems=problems floating=floating /> }
+        })
+        .forget();
+    }
+}
+
+/// A bug in the widget must not take the page down: report it and stop quietly.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error(&format!("internal error: {info}"));
+            emit_error("internal error", &[]);
+        }));
+    });
+}

@@ -1,0 +1,57 @@
+//! Clock, randomness and facts about the page.
+
+use wasm_bindgen::JsValue;
+
+use crate::core::id::uuid_v4;
+use crate::core::time::rfc3339_utc;
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("the widget runs in a window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a window has a document")
+}
+
+/// Now, as RFC 3339 UTC.
+pub fn now() -> String {
+    rfc3339_utc(js_sys::Date::now() as i64)
+}
+
+/// A fresh UUID v4 from the browser's cryptographic random source.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    if bytes == [0; 16] {
+        // No crypto (very old browser): Math.random is not secret, but an id only
+        // needs to be unique.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid_v4(bytes)
+}
+
+pub fn page_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// The host page's `<html lang>`, if set.
+pub fn page_lang() -> Option<String> {
+    document().document_element().and_then(|e| e.get_attribute("lang"))
+}
+
+pub fn browser_lang() -> Option<String> {
+    window().navigator().language()
+}
+
+/// Resolves `url` against the page, as a link on the page would.
+pub fn resolve_url(url: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, &page_url()).ok().map(|u| u.href())
+}
+
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!("[seda] {message}")));
+}

@@ -1,0 +1,11 @@
+//! The browser edge: the only code that touches the page. It reads the embed
+//! configuration, finds or fetches the form, builds the shadow host, and sends
+//! responses; the views in `ui` get what they need from here through [`crate::ui::Env`].
+
+pub mod embed;
+pub mod env;
+pub mod events;
+pub mod form_source;
+pub mod host;
+pub mod inbox;
+pub mod transport;

@@ -1,0 +1,47 @@
+//! Leptos views over the core. They read the session and form, and reach the page
+//! only through the [`Env`] the platform gives them.
+
+pub mod choice_list;
+pub mod error_box;
+pub mod question;
+pub mod scale;
+pub mod step;
+pub mod text_field;
+pub mod thanks;
+pub mod widget;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use crate::core::response::Response;
+
+pub use error_box::ErrorBox;
+pub use widget::Widget;
+
+/// How a submitted response fared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendResult {
+    /// The endpoint answered 2xx.
+    Sent,
+    /// No endpoint is configured: the response was kept in this browser.
+    KeptLocally,
+    /// It did not reach the endpoint (the message is for the console, not the visitor).
+    Failed(String),
+}
+
+pub type Deliver = Rc<dyn Fn(Response) -> Pin<Box<dyn Future<Output = SendResult>>>>;
+
+/// What the views need from the browser edge, given at mount.
+#[derive(Clone)]
+pub struct Env {
+    /// The response's id, made when the form was first shown.
+    pub response_id: String,
+    pub started_at: String,
+    pub page_url: String,
+    /// The current time, RFC 3339.
+    pub now: Rc<dyn Fn() -> String>,
+    pub deliver: Deliver,
+    /// Called when the visitor closes the widget; `None` hides the close button.
+    pub on_close: Option<Rc<dyn Fn()>>,
+}

@@ -1,0 +1,46 @@
+//! Picks the view for a question's type.
+
+use leptos::prelude::*;
+
+use crate::core::form::{Question as QuestionDef, QuestionType};
+
+use super::choice_list::ChoiceList;
+use super::scale::Scale;
+use super::text_field::TextField;
+use super::widget::expect_widget;
+
+/// Each field's error message lives in the step's `#seda-error`.
+pub const ERROR_ID: &str = "seda-error";
+
+/// The question's title and description, in the widget's locale.
+pub struct Words {
+    pub title: String,
+    pub description: Option<String>,
+    /// "(optional)" after the title of a question that may be skipped.
+    pub optional: Option<&'static str>,
+}
+
+pub fn words(q: &QuestionDef) -> Words {
+    let w = expect_widget();
+    let locale = w.locale.get_value();
+    let fallback = w.form.with_value(|f| f.locale.clone());
+    Words {
+        title: q.title.get(&locale, &fallback).to_owned(),
+        description: q.description.as_ref().map(|d| d.get(&locale, &fallback).to_owned()),
+        optional: (!q.required).then_some(w.strings().optional),
+    }
+}
+
+#[component]
+pub fn Question(
+    /// The question on this step.
+    question: QuestionDef,
+    /// Whether the step shows an error for this question's answer.
+    invalid: Signal<bool>,
+) -> impl IntoView {
+    match question.kind {
+        QuestionType::Nps | QuestionType::Rating => view! { <Scale question=question invalid=invalid /> }.into_any(),
+        QuestionType::Choice => view! { <ChoiceList question=question invalid=invalid /> }.into_any(),
+        QuestionType::Text | QuestionType::Email => view! { <TextField question=question invalid=invalid /> }.into_any(),
+    }
+}

@@ -1,0 +1,37 @@
+//! The screen after submitting: thanks, and where the answers went.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::step::focus_title_when_mounted;
+use super::widget::expect_widget;
+use super::SendResult;
+
+#[component]
+pub fn Thanks(
+    /// How the response fared (never a failure: that stays on the last step).
+    result: SendResult,
+) -> impl IntoView {
+    let w = expect_widget();
+    let strings = w.strings();
+    let locale = w.locale.get_value();
+    let (title, body) = w.form.with_value(|f| {
+        let thank_you = f.thank_you.as_ref();
+        (
+            thank_you.map_or(strings.thank_you.to_owned(), |t| t.title.get(&locale, &f.locale).to_owned()),
+            thank_you.and_then(|t| t.body.as_ref()).map_or(strings.thank_you_body.to_owned(), |b| b.get(&locale, &f.locale).to_owned()),
+        )
+    });
+    let node = NodeRef::<html::Div>::new();
+    focus_title_when_mounted(node);
+    view! {
+        <div class="seda-thanks" node_ref=node>
+            <svg class="seda-thanks__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M5 12.5l4.5 4.5L19 7.5" />
+            </svg>
+            <h2 class="seda-title" tabindex="-1">{title}</h2>
+            <p>{body}</p>
+            {(result == SendResult::KeptLocally).then(|| view! { <p class="seda-note">{strings.saved_on_device}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! The whole widget: the steps of a form, then the thank-you screen.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::form::Form;
+use crate::core::i18n::{self, is_rtl};
+use crate::core::response::{Meta, Response};
+use crate::core::session::Session;
+
+use super::step::Step;
+use super::thanks::Thanks;
+use super::{Env, SendResult};
+
+/// Where the visitor is in the widget's life.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Answering,
+    Sending,
+    /// Sending failed; the answers are still on screen and "Try again" resends.
+    Failed,
+    Done(SendResult),
+}
+
+/// Shared by every view of one widget.
+#[derive(Clone, Copy)]
+pub struct WidgetState {
+    pub form: StoredValue<Arc<Form>>,
+    pub locale: StoredValue<String>,
+    pub session: RwSignal<Session>,
+    pub phase: RwSignal<Phase>,
+    /// Set by the first move the visitor makes: from then on each new step takes
+    /// the focus (never before, so showing the widget does not steal it from the page).
+    pub interacted: StoredValue<bool>,
+    env: StoredValue<Env, LocalStorage>,
+}
+
+impl WidgetState {
+    pub fn strings(&self) -> &'static i18n::Strings {
+        i18n::strings(&self.locale.read_value())
+    }
+
+    /// Builds the response from the answers and hands it to the edge.
+    pub fn submit(self) {
+        let form = self.form.get_value();
+        let response = self.env.with_value(|env| {
+            let meta = Meta {
+                started_at: env.started_at.clone(),
+                submitted_at: (env.now)(),
+                locale: self.locale.get_value(),
+                page_url: env.page_url.clone(),
+            };
+            Response::new(env.response_id.clone(), &form, self.session.with_untracked(|s| s.answers().clone()), meta)
+        });
+        let deliver = self.env.with_value(|env| env.deliver.clone());
+        self.phase.set(Phase::Sending);
+        spawn_local(async move {
+            let result = deliver(response).await;
+            self.phase.set(match result {
+                SendResult::Failed(_) => Phase::Failed,
+                done => Phase::Done(done),
+            });
+        });
+    }
+}
+
+pub fn expect_widget() -> WidgetState {
+    expect_context::<WidgetState>()
+}
+
+/// One form, rendered in its locale, in a card or inline.
+#[component]
+pub fn Widget(
+    /// The checked form definition.
+    form: Arc<Form>,
+    /// The locale to show, already chosen from the embed, page and browser.
+    locale: String,
+    /// The edge: delivery, clock and closing.
+    env: Env,
+    /// Fixed to the corner of the viewport (otherwise inline in the page).
+    #[prop(optional)]
+    floating: bool,
+) -> impl IntoView {
+    let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
+    let on_close = env.on_close.clone();
+    let state = WidgetState {
+        form: StoredValue::new(form.clone()),
+        locale: StoredValue::new(locale.clone()),
+        session: RwSignal::new(Session::new()),
+        phase: RwSignal::new(Phase::Answering),
+        interacted: StoredValue::new(false),
+        env: StoredValue::new_local(env),
+    };
+    provide_context(state);
+    let strings = state.strings();
+    let title = form.title.as_ref().map(|t| t.get(&locale, &form.locale).to_owned());
+    let step = Memo::new(move |_| state.session.with(|s| s.step()));
+    let done = Memo::new(move |_| match state.phase.get() {
+        Phase::Done(result) => Some(result),
+        _ => None,
+    });
+    let close = on_close.clone().map(|close| {
+        view! {
+            <button type="button" class="seda-close" aria-label=strings.close on:click=move |_| close()>
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <path d="M4 4l8 8M12 4l-8 8" />
+                </svg>
+            </button>
+        }
+    });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            if let Some(close) = &on_close {
+                close();
+            }
+        }
+    };
+    view! {
+        <div
+            class="seda-root"
+            class:seda-floating=floating
+            dir=dir
+            lang=locale.clone()
+            role=floating.then_some("dialog")
+            aria-label=floating.then(|| title.clone().unwrap_or_else(|| strings.thank_you.to_owned()))
+            on:keydown=on_keydown
+        >
+            <div class="seda-card">
+                {close}
+                {title.clone().map(|t| view! { <p class="seda-form-title">{t}</p> })}
+                {move || match done.get() {
+                    Some(result) => view! { <Thanks result=result /> }.into_any(),
+                    None => {
+                        let _ = step.get();
+                        view! { <Step /> }.into_any()
+                    }
+                }}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,243 @@
+//! The views and the browser edge, in a real browser (wasm-bindgen-test, headless Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+use seda::core::answer::Answer;
+use seda::core::form;
+use seda::core::response::{NpsCategory, Response};
+use seda::core::templates;
+use seda::ui::{Env, SendResult, Widget};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// What a mounted test widget sent, and the element it lives in.
+struct Mounted {
+    root: HtmlElement,
+    sent: Rc<RefCell<Vec<Response>>>,
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    }
+    fn one(&self, selector: &str) -> Element {
+        self.root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector} in {}", self.root.inner_html()))
+    }
+    fn text(&self, selector: &str) -> String {
+        self.one(selector).text_content().unwrap_or_default()
+    }
+    /// The radio whose label reads `label`.
+    fn radio(&self, label: &str) -> HtmlInputElement {
+        self.all("label")
+            .into_iter()
+            .find(|l| l.text_content().unwrap_or_default().trim() == label)
+            .and_then(|l| l.query_selector("input").unwrap())
+            .unwrap_or_else(|| panic!("no radio labelled {label}"))
+            .unchecked_into()
+    }
+    fn button(&self, label: &str) -> HtmlElement {
+        self.all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == label)
+            .unwrap_or_else(|| panic!("no button {label} in {}", self.root.inner_html()))
+            .unchecked_into()
+    }
+}
+
+/// Mounts `template` in `locale` into a fresh element; every delivery returns `results` in turn.
+fn mount(template: &str, locale: &str, results: Vec<SendResult>) -> Mounted {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let form = Arc::new(form::parse(templates::get(template).unwrap()).unwrap());
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let results = Rc::new(RefCell::new(results));
+    let log = sent.clone();
+    let env = Env {
+        response_id: "11111111-1111-4111-8111-111111111111".into(),
+        started_at: "2026-11-23T10:00:00.000Z".into(),
+        page_url: "https://shop.example/thanks".into(),
+        now: Rc::new(|| "2026-11-23T10:00:30.000Z".into()),
+        deliver: Rc::new(move |response| {
+            log.borrow_mut().push(response);
+            let result = results.borrow_mut().remove(0);
+            Box::pin(async move { result })
+        }),
+        on_close: None,
+    };
+    let locale = locale.to_owned();
+    leptos::mount::mount_to(root.clone(), move || view! { <Widget form=form locale=locale env=env /> }).forget();
+    Mounted { root, sent }
+}
+
+#[wasm_bindgen_test]
+async fn nps_is_a_labelled_radio_group_of_eleven_points() {
+    let w = mount("nps", "en", vec![]);
+    tick().await;
+    let group = w.one("[role=radiogroup]");
+    assert_eq!(group.get_attribute("aria-labelledby").as_deref(), Some("seda-title"));
+    assert_eq!(w.text("#seda-title"), "How likely are you to recommend us to a friend or colleague?");
+    let radios = w.all("input[type=radio]");
+    assert_eq!(radios.len(), 11);
+    for n in 0..=10 {
+        assert_eq!(w.radio(&n.to_string()).value(), n.to_string());
+    }
+    assert_eq!(w.text("#seda-labels"), "Not at all likelyExtremely likely");
+    assert!(w.all("button").iter().any(|b| b.text_content().unwrap() == "Next"));
+}
+
+#[wasm_bindgen_test]
+async fn a_required_score_blocks_next_with_an_announced_message() {
+    let w = mount("nps", "en", vec![]);
+    tick().await;
+    w.button("Next").click();
+    tick().await;
+    assert_eq!(w.text("#seda-error"), "Please answer this question.");
+    assert_eq!(w.one("#seda-error").get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(w.one("[role=radiogroup]").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(w.all("input[type=radio]").len(), 11, "still on the first step");
+    // Answering clears the message.
+    w.radio("3").click();
+    tick().await;
+    assert_eq!(w.text("#seda-error"), "");
+}
+
+#[wasm_bindgen_test]
+async fn answering_the_nps_survey_delivers_one_response_then_thanks() {
+    let w = mount("nps", "en", vec![SendResult::Sent]);
+    tick().await;
+    w.radio("9").click();
+    tick().await;
+    assert!(w.radio("9").checked());
+    w.button("Next").click();
+    tick().await;
+    assert_eq!(w.text("label[for=seda-input]"), "What is the main reason for your score?");
+    assert_eq!(w.text(".seda-progress__text"), "2 of 2");
+    let reason: HtmlTextAreaElement = w.one("textarea").unchecked_into();
+    reason.set_value("Fast delivery");
+    reason.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    w.button("Submit").click();
+    tick().await;
+    tick().await;
+    let sent = w.sent.borrow();
+    assert_eq!(sent.len(), 1);
+    let r = &sent[0];
+    assert_eq!(r.id, "11111111-1111-4111-8111-111111111111");
+    assert_eq!(r.answers.get("recommend"), Some(&Answer::Number(9)));
+    assert_eq!(r.answers.get("reason"), Some(&Answer::Text("Fast delivery".into())));
+    assert_eq!(r.nps_category, Some(NpsCategory::Promoter));
+    assert_eq!(r.meta.submitted_at, "2026-11-23T10:00:30.000Z");
+    assert_eq!(r.meta.locale, "en");
+    assert_eq!(w.text("h2.seda-title"), "Thank you!");
+}
+
+#[wasm_bindgen_test]
+async fn back_keeps_the_answer() {
+    let w = mount("nps", "en", vec![]);
+    tick().await;
+    w.radio("4").click();
+    tick().await;
+    w.button("Next").click();
+    tick().await;
+    w.button("Back").click();
+    tick().await;
+    assert!(w.radio("4").checked());
+    assert_eq!(w.text(".seda-progress__text"), "1 of 2");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_send_says_so_keeps_the_answers_and_retries_with_the_same_id() {
+    let w = mount("csat", "en", vec![SendResult::Failed("the endpoint answered 500".into()), SendResult::Sent]);
+    tick().await;
+    w.radio("2").click();
+    tick().await;
+    w.button("Next").click();
+    tick().await;
+    w.button("Submit").click();
+    tick().await;
+    tick().await;
+    assert_eq!(w.text(".seda-alert__title"), "We could not send your answers");
+    assert!(w.all("h2.seda-title").iter().all(|h| h.text_content().unwrap() != "Thank you!"), "no false success");
+    w.button("Try again").click();
+    tick().await;
+    tick().await;
+    let sent = w.sent.borrow();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[0].id, sent[1].id, "a retry is the same response");
+    assert_eq!(sent[1].answers.get("satisfaction"), Some(&Answer::Number(2)));
+    assert_eq!(w.text("h2.seda-title"), "Thank you!");
+}
+
+#[wasm_bindgen_test]
+async fn kept_locally_thanks_and_says_where_the_answers_are() {
+    let w = mount("ces", "en", vec![SendResult::KeptLocally]);
+    tick().await;
+    w.radio("7").click();
+    tick().await;
+    w.button("Next").click();
+    tick().await;
+    w.button("Submit").click();
+    tick().await;
+    tick().await;
+    assert_eq!(w.text(".seda-note"), "Your answers are saved on this device.");
+}
+
+#[wasm_bindgen_test]
+async fn persian_lays_out_right_to_left_in_persian_words() {
+    let w = mount("nps", "fa", vec![]);
+    tick().await;
+    let root = w.one(".seda-root");
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("fa"));
+    assert_eq!(w.text("#seda-title"), "چقدر احتمال دارد ما را به یک دوست یا همکار پیشنهاد کنید؟");
+    w.button("بعدی").click();
+    tick().await;
+    assert_eq!(w.text("#seda-error"), "لطفاً به این پرسش پاسخ دهید.");
+}
+
+#[wasm_bindgen_test]
+async fn the_shadow_host_keeps_its_styles_inside() {
+    use seda::platform::host::{create, Placement};
+    let head_before = document().head().unwrap().child_element_count();
+    let host = create(&Placement::Corner).unwrap();
+    let shadow = host.element.shadow_root().expect("an open shadow root");
+    assert_eq!(shadow.mode(), web_sys::ShadowRootMode::Open);
+    assert_eq!(shadow.adopted_style_sheets().length(), 1, "styles are adopted into the shadow root");
+    assert_eq!(document().head().unwrap().child_element_count(), head_before, "nothing added to <head>");
+    assert!(host.element.has_attribute("data-seda-host"));
+    host.element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_inline_form_shows_an_error_box_naming_the_path() {
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_id("broken-form");
+    script.set_text_content(Some(
+        r#"{"seda":1,"id":"x","version":1,"kind":"survey","questions":[{"id":"q","type":"rating","title":"T","scale":{"min":5,"max":"high"}}]}"#,
+    ));
+    document().body().unwrap().append_child(&script).unwrap();
+    let target = document().create_element("div").unwrap();
+    target.set_id("broken-slot");
+    document().body().unwrap().append_child(&target).unwrap();
+    seda::platform::embed::mount(r##"{"form":"broken-form","target":"#broken-slot"}"##);
+    for _ in 0..5 {
+        tick().await;
+    }
+    let host = target.query_selector("[data-seda-host]").unwrap().expect("the error box's host is in the target");
+    let text = host.shadow_root().unwrap().text_content().unwrap_or_default();
+    assert!(text.contains("questions[0].scale.max: invalid type: string \"high\", expected an integer"), "{text}");
+}
