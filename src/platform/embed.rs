@@ -19,7 +19,7 @@ use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
 use super::env::{browser_lang, console_error, document, new_id, now, page_lang, page_url, resolve_url};
 use super::events::{emit, emit_error};
 use super::host::{self, Placement};
-use super::transport::{self, Reply};
+use super::transport;
 use super::{form_source, inbox};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
@@ -112,11 +112,11 @@ fn deliverer(endpoint: Option<String>) -> Deliver {
                     Err(e) => (SendResult::Failed(format!("could not keep the response in this browser: {e}")), None),
                 },
                 Some(url) => match transport::post(url, &response).await {
-                    Reply::Status(status, body) => match classify(status) {
-                        Outcome::Accepted => (SendResult::Sent, Some(status)),
-                        _ => (SendResult::Failed(format!("the endpoint answered {status}: {body}")), Some(status)),
+                    Ok(reply) => match classify(reply.status) {
+                        Outcome::Accepted => (SendResult::Sent, Some(reply.status)),
+                        _ => (SendResult::Failed(format!("the endpoint answered {}: {}", reply.status, reply.body)), Some(reply.status)),
                     },
-                    Reply::Network(e) => (SendResult::Failed(format!("the endpoint could not be reached: {e}")), None),
+                    Err(e) => (SendResult::Failed(format!("the endpoint could not be reached: {e}")), None),
                 },
             };
             let id = serde_json::Value::from(response.id.clone()).to_string();

@@ -1,13 +1,13 @@
 //! Finding the form definition the embed names: a built-in template, an inline
 //! `<script type="application/json">`, or a URL.
 
-use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 
 use crate::core::config::FormSource;
 use crate::core::templates;
 
 use super::env::{document, resolve_url};
+use super::fetch::fetch;
 
 /// The definition's JSON text, or a message for the site owner saying what is wrong.
 pub async fn load(source: &FormSource) -> Result<String, String> {
@@ -16,7 +16,7 @@ pub async fn load(source: &FormSource) -> Result<String, String> {
             templates::get(name).map(str::to_owned).ok_or_else(|| format!("no template \"{name}\""))
         }
         FormSource::Inline(id) => inline(id),
-        FormSource::Url(url) => fetch(url).await,
+        FormSource::Url(url) => from_url(url).await,
     }
 }
 
@@ -33,18 +33,15 @@ fn inline(id: &str) -> Result<String, String> {
     Ok(script.text().unwrap_or_default())
 }
 
-async fn fetch(url: &str) -> Result<String, String> {
+async fn from_url(url: &str) -> Result<String, String> {
     let absolute = resolve_url(url).ok_or_else(|| format!("data-form=\"{url}\": not a URL"))?;
-    let reply = Request::get(&absolute)
-        .header("Accept", "application/json")
-        .credentials(web_sys::RequestCredentials::Omit)
-        .send()
+    let reply = fetch("GET", &absolute, &[("Accept", "application/json")], None)
         .await
         .map_err(|e| format!("data-form=\"{url}\": could not be fetched ({e})"))?;
-    if !reply.ok() {
-        return Err(format!("data-form=\"{url}\": the server answered {} {}", reply.status(), reply.status_text()));
+    if !(200..300).contains(&reply.status) {
+        return Err(format!("data-form=\"{url}\": the server answered {}", reply.status));
     }
-    let body = reply.text().await.map_err(|e| format!("data-form=\"{url}\": {e}"))?;
+    let body = reply.body;
     if body.trim_start().starts_with('<') {
         return Err(format!("data-form=\"{url}\": the server sent HTML, not a form's JSON"));
     }

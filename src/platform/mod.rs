@@ -5,6 +5,7 @@
 pub mod embed;
 pub mod env;
 pub mod events;
+pub mod fetch;
 pub mod form_source;
 pub mod host;
 pub mod inbox;
