@@ -220,24 +220,3 @@ async fn the_shadow_host_keeps_its_styles_inside() {
     assert!(host.element.has_attribute("data-seda-host"));
     host.element.remove();
 }
-
-#[wasm_bindgen_test]
-async fn a_malformed_inline_form_shows_an_error_box_naming_the_path() {
-    let script = document().create_element("script").unwrap();
-    script.set_attribute("type", "application/json").unwrap();
-    script.set_id("broken-form");
-    script.set_text_content(Some(
-        r#"{"seda":1,"id":"x","version":1,"kind":"survey","questions":[{"id":"q","type":"rating","title":"T","scale":{"min":5,"max":"high"}}]}"#,
-    ));
-    document().body().unwrap().append_child(&script).unwrap();
-    let target = document().create_element("div").unwrap();
-    target.set_id("broken-slot");
-    document().body().unwrap().append_child(&target).unwrap();
-    seda::platform::embed::mount(r##"{"form":"broken-form","target":"#broken-slot"}"##);
-    for _ in 0..5 {
-        tick().await;
-    }
-    let host = target.query_selector("[data-seda-host]").unwrap().expect("the error box's host is in the target");
-    let text = host.shadow_root().unwrap().text_content().unwrap_or_default();
-    assert!(text.contains("questions[0].scale.max: invalid type: string \"high\", expected an integer"), "{text}");
-}

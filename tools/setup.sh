@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what building and testing Seda needs, skipping whatever is already there.
+# Installs what building and testing Seda needs (wasm-opt comes from npm: see build.sh), skipping whatever is already there.
 # Safe to run again: every step checks first. Needs root for apt (as on the dev/CI machines).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,6 @@ fi
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
-command -v wasm-opt >/dev/null || apt_missing+=(binaryen)
 command -v brotli >/dev/null || apt_missing+=(brotli)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt installing ${apt_missing[*]}"

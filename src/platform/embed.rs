@@ -7,7 +7,6 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
 use crate::core::config::{pick_locale, ConfigError, EmbedConfig};
@@ -30,7 +29,9 @@ const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 pub fn mount(dataset_json: &str) {
     install_panic_hook();
     let data: BTreeMap<String, String> = serde_json::from_str(dataset_json).unwrap_or_default();
-    spawn_local(start(data));
+    // Not leptos's spawn_local: its executor starts with the first mount_to, which
+    // comes later, inside start().
+    wasm_bindgen_futures::spawn_local(start(data));
 }
 
 async fn start(mut data: BTreeMap<String, String>) {

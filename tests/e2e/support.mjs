@@ -1,0 +1,159 @@
+// Three local origins for end-to-end tests: the built assets, a host site, and an endpoint.
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic, servePages, startCollector } from "../../tools/serve.mjs";
+
+export const DIST = resolve(
+  process.env.SEDA_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../dist"),
+);
+
+export const NPS = {
+  question: "How likely are you to recommend us to a friend or colleague?",
+  reason: "What is the main reason for your score?",
+  thanks: "Thank you!",
+  failed: "We could not send your answers",
+};
+
+export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export async function startOrigins() {
+  if (!existsSync(resolve(DIST, "seda.js"))) {
+    throw new Error(`${DIST}/seda.js is missing: run \`trunk build --release\` first`);
+  }
+  const [assets, host, collector] = await Promise.all([serveStatic(DIST), servePages(), startCollector()]);
+  let pageCount = 0;
+  return {
+    assets,
+    host,
+    collector,
+    endpoint: collector.url("/responses"),
+    /** Registers a host page and returns its URL. */
+    page(html, name = `page-${++pageCount}`) {
+      const path = `/${name}.html`;
+      host.pages.set(path, html);
+      return host.url(path);
+    },
+    /** The one tag a host site adds; `attrs` become data-* attributes (null = left out). */
+    embed(attrs = {}) {
+      const data = Object.entries(attrs)
+        .filter(([, v]) => v != null)
+        .map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`)
+        .join("");
+      return `<script src="${assets.url("/seda.js")}" async${data}></script>`;
+    },
+    close: () => Promise.all([assets.close(), host.close(), collector.close()]),
+  };
+}
+
+const escapeAttr = (v) => String(v).replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+
+/** A small shop page with opinionated styles of its own and a working button. */
+export function hostPage({ embed = "", head = "", main = "" } = {}) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Corner Bakery</title>
+<link rel="icon" href="data:,">
+<style>
+  html { font-size: 20px; }
+  body { margin: 0; padding: 24px; font: 18px/1.7 Georgia, serif; color: #3b2f2f;
+         background: #fdf6e3; letter-spacing: 0.04em; text-transform: uppercase; }
+  h1 { font-size: 2.2rem; color: rebeccapurple; margin: 0 0 12px; }
+  p { max-width: 40em; }
+  button { font: inherit; padding: 10px 22px; border: 3px solid #3b2f2f; border-radius: 0;
+           background: hotpink; color: white; cursor: pointer; }
+  fieldset, input, label, legend, textarea { all: unset; outline: 4px solid orange; }
+  [hidden] { display: block !important; }
+  #host-count { display: inline-block; min-width: 2em; font-weight: bold; }
+</style>
+${head}
+</head>
+<body>
+<header id="site-header"><h1 id="site-title">Corner Bakery</h1>
+  <nav id="site-nav"><a href="#bread">Bread</a> · <a href="#cakes">Cakes</a></nav></header>
+<main id="site-main">
+  <p id="intro">Sourdough, rye and cinnamon buns, baked every morning since 1987.</p>
+  <p><button id="host-button" type="button">Add to basket</button> <output id="host-count">0</output></p>
+  ${main}
+</main>
+<footer id="site-footer"><p>Open daily 7–19.</p></footer>
+<script>
+  document.getElementById("host-button").addEventListener("click", () => {
+    const out = document.getElementById("host-count");
+    out.textContent = String(Number(out.textContent) + 1);
+  });
+</script>
+${embed}
+</body>
+</html>`;
+}
+
+/** Records the widget's window events in `window.__sedaEvents` (add before navigating). */
+export async function recordSedaEvents(page) {
+  await page.addInitScript(() => {
+    const plain = (v) =>
+      v instanceof Map
+        ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)]))
+        : Array.isArray(v)
+          ? v.map(plain)
+          : v && typeof v === "object"
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
+            : v;
+    const events = [];
+    Object.defineProperty(window, "__sedaEvents", { value: events });
+    for (const type of ["seda:ready", "seda:submit", "seda:complete", "seda:error"]) {
+      window.addEventListener(type, (e) => events.push({ type, detail: plain(e.detail) }));
+    }
+  });
+  return {
+    all: () => page.evaluate(() => window.__sedaEvents),
+    of: async (type) => (await page.evaluate(() => window.__sedaEvents)).filter((e) => e.type === type),
+  };
+}
+
+/** Console errors and uncaught exceptions of a page. */
+export function watchConsole(page) {
+  const errors = [];
+  const pageErrors = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => pageErrors.push(String(err)));
+  return { errors, pageErrors };
+}
+
+export function scoreGroup(page) {
+  return page
+    .getByRole("group", { name: NPS.question })
+    .or(page.getByRole("radiogroup", { name: NPS.question }));
+}
+
+export const score = (page, n) => scoreGroup(page).getByRole("radio", { name: String(n), exact: true });
+
+/** Clicks a score as a person does. The radios may be visually hidden inside their labels, so
+ *  the hit-target check is skipped: the mouse still clicks at the radio's position, and the
+ *  caller asserts the radio became checked. */
+export async function pick(page, n) {
+  await score(page, n).click({ force: true });
+}
+
+/** Presses Tab until one of the elements `locator` matches has focus; fails after `max` presses. */
+export async function tabTo(page, locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await locator.evaluateAll((els) => els.some((el) => el.matches(":focus")))) return i;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`focus never reached ${locator} after ${max} Tab presses`);
+}
+
+/** The deepest focused element, across shadow roots. */
+export function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el && { tag: el.tagName.toLowerCase(), type: el.type ?? null, value: el.value ?? null };
+  });
+}

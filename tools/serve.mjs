@@ -1,0 +1,213 @@
+// Dependency-free HTTP servers for local demos and end-to-end tests, bound to 127.0.0.1.
+//
+//   node tools/serve.mjs [dir=dist] [port=8080]
+//
+// Module API:
+//   serveStatic(dir, { port })    files from `dir`, CORS open, never cached
+//   servePages({ port })          HTML pages set at run time: pages.set("/x.html", html)
+//   startCollector({ port })      records POSTs; fault injection via .queue / .respond
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const HOST = "127.0.0.1";
+
+export const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".map": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const NO_CACHE = { "Cache-Control": "no-store, max-age=0", Pragma: "no-cache", Expires: "0" };
+
+function listen(handler, port = 0) {
+  const server = createServer((req, res) => {
+    Promise.resolve(handler(req, res)).catch((err) => {
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+      res.end(String(err?.stack ?? err));
+    });
+  });
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, HOST, () => {
+      const actual = server.address().port;
+      const origin = `http://${HOST}:${actual}`;
+      ok({
+        server,
+        port: actual,
+        origin,
+        url: (path = "/") => origin + path,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, { ...NO_CACHE, "Access-Control-Allow-Origin": "*", ...headers });
+  res.end(body);
+}
+
+/** Serves the files under `dir` (index.html for directories). */
+export async function serveStatic(dir, { port = 0 } = {}) {
+  const root = resolve(dir);
+  return listen(async (req, res) => {
+    if (req.method === "OPTIONS") {
+      return send(res, 204, "", {
+        "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+        "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "*",
+      });
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed");
+    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = resolve(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) return send(res, 403, "forbidden");
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      const type = MIME[extname(file).toLowerCase()] ?? "application/octet-stream";
+      send(res, 200, req.method === "HEAD" ? undefined : body, {
+        "Content-Type": type,
+        "Content-Length": body.length,
+      });
+    } catch {
+      send(res, 404, `not found: ${path}`, { "Content-Type": "text/plain; charset=utf-8" });
+    }
+  }, port);
+}
+
+/** Serves HTML pages registered at run time; `pages.set(path, html)`. */
+export async function servePages({ port = 0 } = {}) {
+  const pages = new Map();
+  const srv = await listen((req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const html = pages.get(path);
+    if (html === undefined) return send(res, 404, `no page at ${path}`, { "Content-Type": "text/plain" });
+    send(res, 200, typeof html === "function" ? html(req) : html, { "Content-Type": MIME[".html"] });
+  }, port);
+  return Object.assign(srv, { pages });
+}
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/**
+ * Records every POST (any path) and answers 201 unless told otherwise.
+ *
+ * Fault injection, checked per POST in this order:
+ *   collector.queue.push({ status: 500 })          one-shot decisions, first in first out
+ *   collector.respond = (request, index) => ({...}) standing decision (null = default)
+ * A decision is { status = 201, delay = 0 (ms), hang = false, body, headers }.
+ * `hang: true` never answers (the connection stays open until close()).
+ *
+ * GET /_received lists the recorded requests as JSON; DELETE /_received clears them.
+ */
+export async function startCollector({ port = 0, status = 201 } = {}) {
+  const received = [];
+  let preflights = 0;
+  const collector = {
+    received,
+    queue: [],
+    respond: null,
+    defaultStatus: status,
+    get preflights() {
+      return preflights;
+    },
+    /** POSTs that were answered with a 2xx. */
+    delivered: () => received.filter((r) => r.status >= 200 && r.status < 300),
+    reset() {
+      received.length = 0;
+      collector.queue.length = 0;
+      collector.respond = null;
+      collector.defaultStatus = status;
+      preflights = 0;
+    },
+    /** Resolves once `count` POSTs have been received (or rejects after `timeout` ms). */
+    async waitFor(count = 1, timeout = 10_000) {
+      const until = Date.now() + timeout;
+      while (received.length < count) {
+        if (Date.now() > until) throw new Error(`collector: ${received.length}/${count} POSTs after ${timeout} ms`);
+        await sleep(25);
+      }
+      return received.slice(0, count);
+    },
+  };
+
+  const srv = await listen(async (req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    if (req.method === "OPTIONS") {
+      preflights++;
+      const asked = req.headers["access-control-request-headers"];
+      return send(res, 204, "", {
+        "Access-Control-Allow-Methods": "POST, OPTIONS",
+        "Access-Control-Allow-Headers": ["content-type", "idempotency-key", asked].filter(Boolean).join(", "),
+        "Access-Control-Max-Age": "0",
+      });
+    }
+    if (path === "/_received" && req.method === "GET") {
+      return send(res, 200, JSON.stringify(received, null, 2), { "Content-Type": MIME[".json"] });
+    }
+    if (path === "/_received" && req.method === "DELETE") {
+      collector.reset();
+      return send(res, 204, "");
+    }
+    if (req.method !== "POST") return send(res, 405, "method not allowed", { Allow: "POST, OPTIONS" });
+
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString("utf8");
+    let body = text;
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    const record = {
+      method: req.method,
+      path,
+      headers: req.headers,
+      body,
+      text,
+      receivedAt: new Date().toISOString(),
+      status: null,
+    };
+    received.push(record);
+
+    const index = received.length - 1;
+    const decision = collector.queue.length
+      ? collector.queue.shift()
+      : (collector.respond?.(record, index) ?? {});
+    const { status: code = collector.defaultStatus, delay = 0, hang = false, body: reply, headers = {} } = decision;
+    if (hang) {
+      record.status = "hang";
+      return;
+    }
+    if (delay) await sleep(delay);
+    record.status = code;
+    const payload = reply ?? (code < 300 ? { ok: true, id: body?.id ?? null } : { error: `injected ${code}` });
+    send(res, code, typeof payload === "string" ? payload : JSON.stringify(payload), {
+      "Content-Type": MIME[".json"],
+      ...headers,
+    });
+  }, port);
+  return Object.assign(collector, srv);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const [dir = "dist", port = "8080"] = process.argv.slice(2);
+  const srv = await serveStatic(dir, { port: Number(port) });
+  console.log(`serving ${resolve(dir)} at ${srv.url("/")}`);
+  const stop = () => srv.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}

@@ -1,0 +1,116 @@
+// Transfer sizes of the built widget.
+//
+//   node tools/size-report.mjs [dist] [--check] [--md FILE]
+//
+// --check exits 1 when a budget is broken:
+//   seda.js (the loader a host page includes)        brotli <= 2048 bytes
+//   widget (wasm + glue js + css, without seda.js)   brotli <= 90 KiB
+// Files named demo* (the demo page's own styles) are listed but count for no budget.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+export const BUDGETS = { loader: 2048, widget: 90 * 1024 };
+
+const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+const brotli = (buf) =>
+  brotliCompressSync(buf, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_GENERIC,
+    },
+  }).length;
+
+function role(name) {
+  if (name === "seda.js") return "loader";
+  if (/(^|\/)demo[^/]*\.css$/.test(name)) return "demo";
+  if (name.endsWith(".wasm")) return "wasm";
+  if (name.endsWith(".js")) return "glue";
+  if (name.endsWith(".css")) return "css";
+  return null;
+}
+
+export function measure(dir) {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && role(relative(dir, join(e.parentPath, e.name))))
+    .map((e) => {
+      const name = relative(dir, join(e.parentPath, e.name));
+      const buf = readFileSync(join(dir, name));
+      return { name, role: role(name), raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) };
+    });
+  const order = { loader: 0, glue: 1, wasm: 2, css: 3, demo: 4 };
+  files.sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name));
+  const sum = (list, label) => ({
+    name: label,
+    raw: list.reduce((n, f) => n + f.raw, 0),
+    gzip: list.reduce((n, f) => n + f.gzip, 0),
+    brotli: list.reduce((n, f) => n + f.brotli, 0),
+  });
+  const widget = sum(files.filter((f) => !["loader", "demo"].includes(f.role)), "widget (wasm + glue + css)");
+  const total = sum(files, "total (all)");
+  return { files, widget, total };
+}
+
+export function check({ files, widget }) {
+  const broken = [];
+  const loader = files.find((f) => f.role === "loader");
+  if (!loader) broken.push("seda.js is missing");
+  else if (loader.brotli > BUDGETS.loader)
+    broken.push(`seda.js brotli ${loader.brotli} B > budget ${BUDGETS.loader} B`);
+  if (!files.some((f) => f.role === "wasm")) broken.push("no .wasm file found");
+  if (widget.brotli > BUDGETS.widget)
+    broken.push(`widget brotli ${kib(widget.brotli)} > budget ${kib(BUDGETS.widget)}`);
+  return broken;
+}
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const cell = (n) => `${n} (${kib(n)})`;
+
+function rows({ files, widget, total }) {
+  const label = (f) => (f.role === "demo" ? `${f.name} (demo page only)` : f.name);
+  return [...files, widget, total].map((f) => [label(f), cell(f.raw), cell(f.gzip), cell(f.brotli)]);
+}
+
+const HEAD = ["file", "raw", "gzip -9", "brotli -q11"];
+
+export function textTable(report) {
+  const all = [HEAD, ...rows(report)];
+  const width = HEAD.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i ? c.padStart(width[i]) : c.padEnd(width[i]))).join("  ");
+  const rule = width.map((w) => "-".repeat(w)).join("  ");
+  const body = all.map(line);
+  body.splice(1, 0, rule);
+  body.splice(body.length - 2, 0, rule);
+  return body.join("\n");
+}
+
+export function markdownTable(report) {
+  const line = (r) => `| ${r.join(" | ")} |`;
+  return [line(HEAD), line(["---", "---:", "---:", "---:"]), ...rows(report).map(line)].join("\n") + "\n";
+}
+
+function main(argv) {
+  let dir = "dist";
+  let md = null;
+  let wantCheck = false;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--check") wantCheck = true;
+    else if (argv[i] === "--md") md = argv[++i];
+    else dir = argv[i];
+  }
+  const report = measure(dir);
+  console.log(textTable(report));
+  if (md) writeFileSync(md, markdownTable(report));
+  if (!wantCheck) return 0;
+  const broken = check(report);
+  for (const b of broken) console.error(`size budget broken: ${b}`);
+  if (broken.length) return 1;
+  console.log(`size budgets ok: seda.js <= ${BUDGETS.loader} B, widget <= ${kib(BUDGETS.widget)} (brotli)`);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of the project; exits non-zero as soon as a stage fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STAGE=setup
+START=$SECONDS
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+trap 'printf "\nFAILED at stage: %s (after %ds)\n" "$STAGE" "$((SECONDS - START))" >&2' ERR
+stage() {
+  STAGE=$1
+  printf '\n======== %s  (at %ds) ========\n' "$STAGE" "$((SECONDS - START))"
+}
+
+stage "setup"
+bash tools/setup.sh
+
+stage "cargo test (native core)"
+cargo test --locked 2>&1 | tee -a "$LOG"
+
+stage "cargo test (wasm32 in headless Chromium, wasm-bindgen-test-runner)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180} \
+  cargo test --locked --target wasm32-unknown-unknown 2>&1 | tee -a "$LOG"
+
+stage "trunk build --release"
+bash tools/build.sh
+
+stage "size budgets"
+mkdir -p target
+node tools/size-report.mjs dist --check --md target/size-report.md
+
+stage "playwright end-to-end (tests/e2e)"
+npx --no playwright test 2>&1 | tee -a "$LOG"
+
+printf '\nall stages passed in %ds\n' "$((SECONDS - START))"
+# Tests counted over every runner: cargo's "test result:" lines and Playwright's summary.
+awk '
+  /^test result:/ { for (i = 2; i <= NF; i++) { if ($i == "passed;") p += $(i - 1); if ($i == "failed;") f += $(i - 1) } }
+  /^ +[0-9]+ passed \(/ { p += $1 }
+  /^ +[0-9]+ failed$/ { f += $1 }
+  END { printf "%d passed, %d failed\n", p, f }
+' "$LOG"
