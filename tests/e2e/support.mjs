@@ -133,11 +133,9 @@ export function scoreGroup(page) {
 
 export const score = (page, n) => scoreGroup(page).getByRole("radio", { name: String(n), exact: true });
 
-/** Clicks a score as a person does. The radios may be visually hidden inside their labels, so
- *  the hit-target check is skipped: the mouse still clicks at the radio's position, and the
- *  caller asserts the radio became checked. */
+/** Clicks a score as a person does: on its visible label (the radio itself is visually hidden). */
 export async function pick(page, n) {
-  await score(page, n).click({ force: true });
+  await scoreGroup(page).locator("label").filter({ has: page.getByRole("radio", { name: String(n), exact: true }) }).click();
 }
 
 /** Presses Tab until one of the elements `locator` matches has focus; fails after `max` presses. */
