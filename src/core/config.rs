@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 
 use super::check::valid_locale;
+use super::endpoint::{header_name_allowed, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
 use super::templates;
 
 /// Where the form definition comes from (`data-form`).
@@ -23,8 +24,8 @@ pub enum FormSource {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedConfig {
     pub form: FormSource,
-    /// `data-endpoint`; `None` keeps responses in the browser's local inbox.
-    pub endpoint: Option<String>,
+    /// `data-endpoint` and its options; `None` keeps responses in the browser's local inbox.
+    pub endpoint: Option<Endpoint>,
     /// `data-target`: a CSS selector to render into; `None` for the corner card.
     pub target: Option<String>,
     /// `data-locale`: overrides the page's language.
@@ -47,6 +48,14 @@ pub enum ConfigError {
     TargetNotFound { selector: String },
     #[error("data-locale=\"{locale}\": not a locale such as \"en\" or \"fa\"")]
     BadLocale { locale: String },
+    #[error("data-endpoint-format=\"{value}\": use \"json\" (the default) or \"form\"")]
+    BadFormat { value: String },
+    #[error("data-endpoint-credentials=\"{value}\": use \"omit\" (the default) or \"include\"")]
+    BadCredentials { value: String },
+    #[error("data-endpoint-timeout=\"{value}\": give the seconds one attempt may take, 1 to 120")]
+    BadTimeout { value: String },
+    #[error("data-endpoint-headers: {problem}")]
+    BadHeaders { problem: String },
 }
 
 impl FormSource {
@@ -79,7 +88,10 @@ impl EmbedConfig {
     pub fn from_dataset(data: &BTreeMap<String, String>) -> Result<Self, ConfigError> {
         let get = |k: &str| data.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
         let form = FormSource::parse(get("form").unwrap_or_default())?;
-        let endpoint = get("endpoint").map(check_endpoint).transpose()?;
+        let endpoint = match get("endpoint") {
+            None => None,
+            Some(url) => Some(endpoint_options(check_endpoint(url)?, &get)?),
+        };
         let target = match data.get("target") {
             Some(t) if t.trim().is_empty() => return Err(ConfigError::EmptyTarget),
             Some(t) => Some(t.trim().to_owned()),
@@ -91,6 +103,39 @@ impl EmbedConfig {
         };
         Ok(EmbedConfig { form, endpoint, target, locale })
     }
+}
+
+fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> Result<Endpoint, ConfigError> {
+    let format = match get("endpointFormat") {
+        None | Some("json") => Format::Json,
+        Some("form") => Format::Form,
+        Some(v) => return Err(ConfigError::BadFormat { value: v.to_owned() }),
+    };
+    let credentials = match get("endpointCredentials") {
+        None | Some("omit") => Credentials::Omit,
+        Some("include") => Credentials::Include,
+        Some(v) => return Err(ConfigError::BadCredentials { value: v.to_owned() }),
+    };
+    let timeout_ms = match get("endpointTimeout") {
+        None => DEFAULT_TIMEOUT_MS,
+        Some(v) => match v.parse::<u64>() {
+            Ok(secs @ 1..=120) => secs * 1000,
+            _ => return Err(ConfigError::BadTimeout { value: v.to_owned() }),
+        },
+    };
+    let headers = match get("endpointHeaders") {
+        None => Default::default(),
+        Some(json) => {
+            let bad = |problem: String| ConfigError::BadHeaders { problem };
+            let map: std::collections::BTreeMap<String, String> = serde_json::from_str(json)
+                .map_err(|e| bad(format!("expected a JSON object of header names to strings ({e})")))?;
+            if let Some(name) = map.keys().find(|n| !header_name_allowed(n)) {
+                return Err(bad(format!("\"{name}\" is not a header a page may set")));
+            }
+            map
+        }
+    };
+    Ok(Endpoint { url, format, headers, credentials, timeout_ms })
 }
 
 /// Accepts `https:` anywhere and `http:` only on this machine (for development).

@@ -18,6 +18,16 @@ impl Session {
         Self::default()
     }
 
+    /// Picks up a saved draft: only answers the form still has a question for and
+    /// still accepts, and the step, clamped to the form.
+    pub fn resume(form: &Form, step: usize, answers: BTreeMap<String, Answer>) -> Self {
+        let answers = answers
+            .into_iter()
+            .filter(|(id, a)| form.question(id).is_some_and(|q| validate(q, Some(a)).is_ok()))
+            .collect();
+        Session { step: step.min(form.questions.len().saturating_sub(1)), answers }
+    }
+
     /// The step on screen, counted from 0.
     pub fn step(&self) -> usize {
         self.step

@@ -1,0 +1,115 @@
+//! The endpoint's options and how a response is encoded for it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::answer::Answer;
+use super::response::Response;
+
+/// `data-endpoint-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// `application/json`: the payload as documented.
+    Json,
+    /// `application/x-www-form-urlencoded`, for form back-ends and spreadsheet web apps.
+    Form,
+}
+
+/// `data-endpoint-credentials`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Credentials {
+    Omit,
+    Include,
+}
+
+/// Where and how responses are sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint {
+    pub url: String,
+    pub format: Format,
+    /// Extra headers (public keys only: anyone can read them in the page).
+    pub headers: BTreeMap<String, String>,
+    pub credentials: Credentials,
+    /// How long one attempt may take before it is abandoned.
+    pub timeout_ms: u64,
+}
+
+pub const DEFAULT_TIMEOUT_MS: u64 = 15_000;
+
+/// The content type and body for `response` in `format`.
+pub fn encode(response: &Response, format: Format) -> (&'static str, String) {
+    match format {
+        Format::Json => ("application/json", response.to_json()),
+        Format::Form => ("application/x-www-form-urlencoded", form_urlencode(&form_fields(response))),
+    }
+}
+
+/// The payload as flat key/value pairs: `meta.locale`, `answers.<id>`; a multiple
+/// choice repeats its key once per picked id.
+pub fn form_fields(r: &Response) -> Vec<(String, String)> {
+    let mut fields = vec![
+        ("id".to_owned(), r.id.clone()),
+        ("form_id".to_owned(), r.form_id.clone()),
+        ("form_version".to_owned(), r.form_version.to_string()),
+        ("kind".to_owned(), name(r.kind)),
+    ];
+    if let Some(c) = r.nps_category {
+        fields.push(("nps_category".to_owned(), name(c)));
+    }
+    for (k, v) in [
+        ("meta.started_at", &r.meta.started_at),
+        ("meta.submitted_at", &r.meta.submitted_at),
+        ("meta.locale", &r.meta.locale),
+        ("meta.page_url", &r.meta.page_url),
+    ] {
+        fields.push((k.to_owned(), v.clone()));
+    }
+    for (id, answer) in &r.answers {
+        let key = format!("answers.{id}");
+        match answer {
+            Answer::Number(n) => fields.push((key, n.to_string())),
+            Answer::Text(s) => fields.push((key, s.clone())),
+            Answer::Choices(list) => fields.extend(list.iter().map(|c| (key.clone(), c.clone()))),
+        }
+    }
+    fields
+}
+
+/// The JSON name of a unit enum value (`promoter`, `survey`).
+fn name(value: impl Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// `application/x-www-form-urlencoded` as the URL standard serialises it.
+pub fn form_urlencode(fields: &[(String, String)]) -> String {
+    fn push(out: &mut String, s: &str) {
+        for b in s.bytes() {
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
+                b' ' => out.push('+'),
+                _ => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        push(&mut out, k);
+        out.push('=');
+        push(&mut out, v);
+    }
+    out
+}
+
+/// A header name the page may set: an HTTP token, not one the widget or the browser owns.
+pub fn header_name_allowed(name: &str) -> bool {
+    let token = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    let lower = name.to_ascii_lowercase();
+    let reserved = ["content-type", "idempotency-key", "content-length", "host", "cookie", "origin", "referer"];
+    token && !reserved.contains(&lower.as_str()) && !lower.starts_with("sec-") && !lower.starts_with("proxy-")
+}
