@@ -12,6 +12,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 use seda::core::answer::Answer;
+use seda::core::draft::Draft;
 use seda::core::form;
 use seda::core::response::{NpsCategory, Response};
 use seda::core::templates;
@@ -27,6 +28,8 @@ fn document() -> web_sys::Document {
 struct Mounted {
     root: HtmlElement,
     sent: Rc<RefCell<Vec<Response>>>,
+    /// Every draft the widget asked to keep (`None`: discard).
+    drafts: Rc<RefCell<Vec<Option<Draft>>>>,
 }
 
 impl Mounted {
@@ -60,12 +63,18 @@ impl Mounted {
 
 /// Mounts `template` in `locale` into a fresh element; every delivery returns `results` in turn.
 fn mount(template: &str, locale: &str, results: Vec<SendResult>) -> Mounted {
+    mount_with_draft(template, locale, results, None)
+}
+
+fn mount_with_draft(template: &str, locale: &str, results: Vec<SendResult>, draft: Option<Draft>) -> Mounted {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let form = Arc::new(form::parse(templates::get(template).unwrap()).unwrap());
     let sent = Rc::new(RefCell::new(Vec::new()));
     let results = Rc::new(RefCell::new(results));
     let log = sent.clone();
+    let drafts = Rc::new(RefCell::new(Vec::new()));
+    let kept = drafts.clone();
     let env = Env {
         response_id: "11111111-1111-4111-8111-111111111111".into(),
         started_at: "2026-11-23T10:00:00.000Z".into(),
@@ -77,10 +86,12 @@ fn mount(template: &str, locale: &str, results: Vec<SendResult>) -> Mounted {
             Box::pin(async move { result })
         }),
         on_close: None,
+        draft,
+        keep_draft: Rc::new(move |d| kept.borrow_mut().push(d)),
     };
     let locale = locale.to_owned();
     leptos::mount::mount_to(root.clone(), move || view! { <Widget form=form locale=locale env=env /> }).forget();
-    Mounted { root, sent }
+    Mounted { root, sent, drafts }
 }
 
 #[wasm_bindgen_test]
@@ -219,4 +230,83 @@ async fn the_shadow_host_keeps_its_styles_inside() {
     assert_eq!(document().head().unwrap().child_element_count(), head_before, "nothing added to <head>");
     assert!(host.element.has_attribute("data-seda-host"));
     host.element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn each_answer_is_kept_as_a_draft_at_once() {
+    let w = mount("nps", "en", vec![]);
+    tick().await;
+    assert!(w.drafts.borrow().is_empty(), "nothing answered, nothing kept");
+    w.radio("6").click();
+    tick().await;
+    let drafts = w.drafts.borrow();
+    let draft = drafts.last().unwrap().as_ref().expect("a draft");
+    assert_eq!(draft.answers.get("recommend"), Some(&Answer::Number(6)));
+    assert_eq!(draft.response_id, "11111111-1111-4111-8111-111111111111");
+    assert_eq!((draft.form_id.as_str(), draft.form_version, draft.step), ("nps", 1, 0));
+}
+
+fn saved_draft() -> Draft {
+    Draft {
+        form_id: "nps".into(),
+        form_version: 1,
+        response_id: "22222222-2222-4222-8222-222222222222".into(),
+        started_at: "2026-11-22T09:00:00.000Z".into(),
+        step: 1,
+        answers: [("recommend".to_string(), Answer::Number(3))].into(),
+        saved_at: "2026-11-22T09:01:00.000Z".into(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn continuing_a_draft_restores_answers_step_and_response_id() {
+    let w = mount_with_draft("nps", "en", vec![SendResult::Queued], Some(saved_draft()));
+    tick().await;
+    assert_eq!(w.text("#seda-resume-title"), "Continue where you left off?");
+    w.button("Continue").click();
+    tick().await;
+    assert_eq!(w.text(".seda-progress__text"), "2 of 2", "back on the step the visitor left");
+    w.button("Back").click();
+    tick().await;
+    assert!(w.radio("3").checked());
+    w.button("Next").click();
+    tick().await;
+    w.button("Submit").click();
+    tick().await;
+    tick().await;
+    let sent = w.sent.borrow();
+    assert_eq!(sent[0].id, "22222222-2222-4222-8222-222222222222", "the draft's response, not a new one");
+    assert_eq!(sent[0].meta.started_at, "2026-11-22T09:00:00.000Z");
+    assert_eq!(w.text(".seda-note"), "Saved on this device. It will be sent automatically.");
+}
+
+#[wasm_bindgen_test]
+async fn starting_over_discards_the_draft() {
+    let w = mount_with_draft("nps", "en", vec![], Some(saved_draft()));
+    tick().await;
+    w.button("Start over").click();
+    tick().await;
+    assert_eq!(w.drafts.borrow().last(), Some(&None), "the draft is discarded");
+    assert_eq!(w.text(".seda-progress__text"), "1 of 2");
+    assert!(!w.radio("3").checked());
+}
+
+#[wasm_bindgen_test]
+async fn the_status_note_tells_sent_from_saved_from_refused() {
+    for (result, note) in [
+        (SendResult::Sent, "Sent."),
+        (SendResult::Rejected, "Saved on this device, but the site did not accept it."),
+    ] {
+        let w = mount("csat", "en", vec![result]);
+        tick().await;
+        w.radio("5").click();
+        tick().await;
+        w.button("Next").click();
+        tick().await;
+        w.button("Submit").click();
+        tick().await;
+        tick().await;
+        assert_eq!(w.text(".seda-note"), note);
+        assert_eq!(w.one(".seda-note").get_attribute("role").as_deref(), Some("status"));
+    }
 }

@@ -10,16 +10,17 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::core::config::{pick_locale, ConfigError, EmbedConfig};
-use crate::core::delivery::{classify, Outcome};
+use crate::core::endpoint::Endpoint;
 use crate::core::form::{self, Form};
+use crate::core::outbox::{Attempt, Record, Settled};
 use crate::core::response::Response;
 use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
 
 use super::env::{browser_lang, console_error, document, new_id, now, page_lang, page_url, resolve_url};
 use super::events::{emit, emit_error};
 use super::host::{self, Placement};
-use super::transport;
-use super::{form_source, inbox};
+use super::outbox::{self, AddError};
+use super::{drafts, form_source, inbox, sender, transport};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
@@ -28,6 +29,8 @@ const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 #[wasm_bindgen]
 pub fn mount(dataset_json: &str) {
     install_panic_hook();
+    // Whatever an earlier page left unsent goes now, whether or not this page shows a form.
+    sender::start();
     let data: BTreeMap<String, String> = serde_json::from_str(dataset_json).unwrap_or_default();
     // Not leptos's spawn_local: its executor starts with the first mount_to, which
     // comes later, inside start().
@@ -68,7 +71,7 @@ async fn start(mut data: BTreeMap<String, String>) {
     show(form, locale, config.endpoint, placement);
 }
 
-fn show(form: Form, locale: String, endpoint: Option<String>, placement: Placement) {
+fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement) {
     let floating = matches!(placement, Placement::Corner);
     let host = match host::create(&placement) {
         Ok(host) => host,
@@ -87,52 +90,89 @@ fn show(form: Form, locale: String, endpoint: Option<String>, placement: Placeme
             emit("dismiss", &format!(r#"{{"form_id":{form_id}}}"#));
         }) as Rc<dyn Fn()>
     });
+    let draft = drafts::load(&form.id).filter(|d| d.fits(&form));
+    let draft_form = form.id.clone();
     let env = Env {
         response_id: new_id(),
         started_at: now(),
         page_url: page_url(),
         now: Rc::new(now),
-        deliver: deliverer(endpoint),
+        deliver: deliverer(endpoint, form.id.clone()),
         on_close,
+        draft,
+        keep_draft: Rc::new(move |draft| match draft {
+            Some(d) => drafts::save(&d),
+            None => drafts::discard(&draft_form),
+        }),
     };
     let form = Arc::new(form);
     leptos::mount::mount_to(host.mount, move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
     emit("ready", &format!(r#"{{"form_id":{form_id}}}"#));
 }
 
-/// Sends to the endpoint, or keeps the response in the local inbox when there is none.
-fn deliverer(endpoint: Option<String>) -> Deliver {
+/// Puts each response in the outbox and sends it, or keeps it in the local inbox
+/// when no endpoint is configured. The draft goes once the response is stored.
+fn deliverer(endpoint: Option<Endpoint>, form_id: String) -> Deliver {
     Rc::new(move |response: Response| {
-        let endpoint = endpoint.clone();
+        let (endpoint, form_id) = (endpoint.clone(), form_id.clone());
         Box::pin(async move {
             let json = response.to_json();
             emit("submit", &json);
-            let (result, status) = match &endpoint {
-                None => match inbox::keep(&json) {
-                    Ok(()) => (SendResult::KeptLocally, None),
-                    Err(e) => (SendResult::Failed(format!("could not keep the response in this browser: {e}")), None),
-                },
-                Some(url) => match transport::post(url, &response).await {
-                    Ok(reply) => match classify(reply.status) {
-                        Outcome::Accepted => (SendResult::Sent, Some(reply.status)),
-                        _ => (SendResult::Failed(format!("the endpoint answered {}: {}", reply.status, reply.body)), Some(reply.status)),
-                    },
-                    Err(e) => (SendResult::Failed(format!("the endpoint could not be reached: {e}")), None),
-                },
-            };
             let id = serde_json::Value::from(response.id.clone()).to_string();
-            match &result {
-                SendResult::Failed(message) => {
-                    console_error(message);
-                    let mut extra = vec![("response_id", id)];
-                    extra.extend(status.map(|s| ("status", s.to_string())));
-                    emit_error(message, &extra);
+            let Some(endpoint) = endpoint else {
+                return match inbox::keep(&json) {
+                    Ok(()) => {
+                        drafts::discard(&form_id);
+                        let form = serde_json::Value::from(form_id).to_string();
+                        emit("complete", &format!(r#"{{"id":{id},"form_id":{form}}}"#));
+                        SendResult::KeptLocally
+                    }
+                    Err(e) => not_sent(format!("could not keep the response in this browser: {e}"), &id, None),
+                };
+            };
+            let record = Record::new(&response, &endpoint, js_sys::Date::now() as i64);
+            match outbox::add(&record).await {
+                Ok(()) => {
+                    drafts::discard(&form_id);
+                    sender::run(false).await;
+                    match sender::settled(&record.id) {
+                        Some(Settled::Delivered) => SendResult::Sent,
+                        Some(Settled::Rejected) => SendResult::Rejected,
+                        _ => {
+                            let message = "not sent yet: the response is saved on this device and will be sent automatically";
+                            emit_error(message, &[("response_id", id), ("will_retry", "true".into())]);
+                            SendResult::Queued
+                        }
+                    }
                 }
-                _ => emit("complete", &format!(r#"{{"id":{id},"form_id":{}}}"#, serde_json::Value::from(response.form_id.clone()))),
+                Err(AddError::Full(e)) => not_sent(format!("the response was not stored: {e}"), &id, None),
+                // No IndexedDB here: send directly; on failure the answers stay on
+                // screen with "Try again".
+                Err(AddError::Unavailable(reason)) => match transport::attempt(&record).await {
+                    Attempt::Answered { status: 200..=299, .. } => {
+                        let form = serde_json::Value::from(form_id.clone()).to_string();
+                        drafts::discard(&form_id);
+                        emit("complete", &format!(r#"{{"id":{id},"form_id":{form}}}"#));
+                        SendResult::Sent
+                    }
+                    Attempt::Answered { status, body, .. } => {
+                        not_sent(format!("the endpoint answered {status}: {body} ({reason})"), &id, Some(status))
+                    }
+                    Attempt::NoAnswer(e) => not_sent(format!("the endpoint could not be reached: {e} ({reason})"), &id, None),
+                },
             }
-            result
         })
     })
+}
+
+/// Reports a response that is neither sent nor stored: the visitor keeps the
+/// answers on screen and can try again.
+fn not_sent(message: String, id: &str, status: Option<u16>) -> SendResult {
+    console_error(&message);
+    let mut extra = vec![("response_id", id.to_owned())];
+    extra.extend(status.map(|s| ("status", s.to_string())));
+    emit_error(&message, &extra);
+    SendResult::Failed(message)
 }
 
 /// Reports a setup problem: one console error, `seda:error`, and an error box.

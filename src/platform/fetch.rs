@@ -1,41 +1,95 @@
-//! `fetch` over web-sys: one request, its status and its body as text. Cookies are
-//! never sent. (A few lines here instead of an HTTP crate keep the widget small.)
+//! `fetch` over web-sys: one request, its status, body and Retry-After. A few lines
+//! here instead of an HTTP crate keep the widget small and give full control of
+//! timeouts, credentials and keepalive.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, Request, RequestCredentials, RequestInit};
+use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit};
 
 use super::env::window;
 
-/// The endpoint's answer: status and body (cut to 2000 characters).
+/// One request.
+pub struct Call<'a> {
+    pub method: &'a str,
+    pub url: &'a str,
+    pub headers: Vec<(&'a str, &'a str)>,
+    pub body: Option<&'a str>,
+    /// Send cookies (only when the site asks: `data-endpoint-credentials="include"`).
+    pub include_credentials: bool,
+    /// Abandon the attempt after this long.
+    pub timeout_ms: Option<u64>,
+    /// Let the request outlive the page (for sends at `pagehide`).
+    pub keepalive: bool,
+}
+
+impl<'a> Call<'a> {
+    pub fn new(method: &'a str, url: &'a str) -> Self {
+        Call { method, url, headers: Vec::new(), body: None, include_credentials: false, timeout_ms: None, keepalive: false }
+    }
+}
+
+/// The endpoint's answer (the body cut to 2000 characters).
 pub struct Reply {
     pub status: u16,
     pub body: String,
+    pub retry_after: Option<String>,
 }
 
-/// Sends one request. `Err` means no answer came (offline, DNS, CORS refused).
-pub async fn fetch(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Result<Reply, String> {
-    let init = RequestInit::new();
-    init.set_method(method);
-    init.set_credentials(RequestCredentials::Omit);
-    let header_map = Headers::new().map_err(describe)?;
-    for (name, value) in headers {
-        header_map.set(name, value).map_err(describe)?;
+/// Sends `call` and waits for the answer. `Err` means no answer came (offline,
+/// DNS, CORS refused, timed out).
+pub async fn fetch(call: Call<'_>) -> Result<Reply, String> {
+    let timeout_ms = call.timeout_ms;
+    let (pending, timer) = begin(call)?;
+    let result = answer(pending).await;
+    if let Some(id) = timer {
+        window().clear_timeout_with_handle(id);
     }
-    init.set_headers(&header_map);
-    if let Some(body) = body {
+    result.map_err(|e| match timeout_ms {
+        Some(ms) if e.contains("abort") => format!("no answer within {} s", ms / 1000),
+        _ => e,
+    })
+}
+
+/// Puts the request on the wire now (synchronously) and returns its promise and
+/// the timeout's timer.
+pub fn begin(call: Call<'_>) -> Result<(js_sys::Promise, Option<i32>), String> {
+    let init = RequestInit::new();
+    init.set_method(call.method);
+    init.set_credentials(if call.include_credentials { RequestCredentials::Include } else { RequestCredentials::Omit });
+    if call.keepalive {
+        // Not in web-sys's RequestInit yet.
+        let _ = js_sys::Reflect::set(&init, &JsValue::from_str("keepalive"), &JsValue::TRUE);
+    }
+    let headers = Headers::new().map_err(describe)?;
+    for (name, value) in &call.headers {
+        headers.set(name, value).map_err(describe)?;
+    }
+    init.set_headers(&headers);
+    if let Some(body) = call.body {
         init.set_body(&JsValue::from_str(body));
     }
-    let request = Request::new_with_str_and_init(url, &init).map_err(describe)?;
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_request(&request))
-        .await
-        .map_err(describe)?
-        .unchecked_into();
+    let mut timer = None;
+    if let Some(ms) = call.timeout_ms {
+        let controller = AbortController::new().map_err(describe)?;
+        init.set_signal(Some(&controller.signal()));
+        let abort = Closure::once_into_js(move || controller.abort());
+        timer = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), ms.min(i32::MAX as u64) as i32)
+            .ok();
+    }
+    let request = Request::new_with_str_and_init(call.url, &init).map_err(describe)?;
+    Ok((window().fetch_with_request(&request), timer))
+}
+
+async fn answer(pending: js_sys::Promise) -> Result<Reply, String> {
+    let response: web_sys::Response = JsFuture::from(pending).await.map_err(describe)?.unchecked_into();
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+        Ok(promise) => JsFuture::from(promise).await.map_err(describe)?.as_string().unwrap_or_default(),
         Err(_) => String::new(),
     };
-    Ok(Reply { status: response.status(), body: text.chars().take(2_000).collect() })
+    Ok(Reply { status: response.status(), body: text.chars().take(2_000).collect(), retry_after })
 }
 
 /// A thrown JS value as a message: an Error's message, else its string form.

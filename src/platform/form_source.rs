@@ -7,7 +7,7 @@ use crate::core::config::FormSource;
 use crate::core::templates;
 
 use super::env::{document, resolve_url};
-use super::fetch::fetch;
+use super::fetch::{fetch, Call};
 
 /// The definition's JSON text, or a message for the site owner saying what is wrong.
 pub async fn load(source: &FormSource) -> Result<String, String> {
@@ -35,7 +35,10 @@ fn inline(id: &str) -> Result<String, String> {
 
 async fn from_url(url: &str) -> Result<String, String> {
     let absolute = resolve_url(url).ok_or_else(|| format!("data-form=\"{url}\": not a URL"))?;
-    let reply = fetch("GET", &absolute, &[("Accept", "application/json")], None)
+    let mut call = Call::new("GET", &absolute);
+    call.headers.push(("Accept", "application/json"));
+    call.timeout_ms = Some(15_000);
+    let reply = fetch(call)
         .await
         .map_err(|e| format!("data-form=\"{url}\": could not be fetched ({e})"))?;
     if !(200..300).contains(&reply.status) {

@@ -2,11 +2,15 @@
 //! configuration, finds or fetches the form, builds the shadow host, and sends
 //! responses; the views in `ui` get what they need from here through [`crate::ui::Env`].
 
+pub mod drafts;
 pub mod embed;
 pub mod env;
 pub mod events;
 pub mod fetch;
 pub mod form_source;
 pub mod host;
+pub mod idb;
 pub mod inbox;
+pub mod outbox;
+pub mod sender;
 pub mod transport;

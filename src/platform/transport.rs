@@ -1,12 +1,55 @@
-//! Posting a response to the endpoint.
+//! One attempt to deliver an outbox record, and the last-chance sends at page exit.
 
-use crate::core::response::Response;
+use crate::core::endpoint::Credentials;
+use crate::core::outbox::{Attempt, Record};
+use crate::core::retry::retry_after_ms;
 
-use super::fetch::{fetch, Reply};
+use super::fetch::{begin, fetch, Call};
 
-/// POSTs `response` as JSON with `Idempotency-Key: <id>`, so an endpoint that sees
-/// the same response twice can drop the second. `Err` means no answer came.
-pub async fn post(endpoint: &str, response: &Response) -> Result<Reply, String> {
-    let headers = [("Content-Type", "application/json"), ("Idempotency-Key", response.id.as_str())];
-    fetch("POST", endpoint, &headers, Some(&response.to_json())).await
+/// The most bytes of bodies handed over at page exit (keepalive requests share a
+/// 64 KiB budget in browsers).
+const KEEPALIVE_BUDGET: usize = 60 * 1024;
+
+fn call(record: &Record) -> Call<'_> {
+    let mut call = Call::new("POST", &record.endpoint);
+    call.headers = record.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    call.headers.push(("Content-Type", &record.content_type));
+    // Every attempt of one response carries its id, so the endpoint can drop repeats.
+    call.headers.push(("Idempotency-Key", &record.id));
+    call.body = Some(&record.body);
+    call.include_credentials = record.credentials == Credentials::Include;
+    call
+}
+
+/// Sends `record` once, abandoning the attempt after its timeout.
+pub async fn attempt(record: &Record) -> Attempt {
+    let mut call = call(record);
+    call.timeout_ms = Some(record.timeout_ms);
+    match fetch(call).await {
+        Ok(reply) => Attempt::Answered {
+            status: reply.status,
+            retry_after_ms: reply.retry_after.as_deref().and_then(|v| retry_after_ms(v, js_sys::Date::now() as i64)),
+            body: reply.body,
+        },
+        Err(reason) => Attempt::NoAnswer(reason),
+    }
+}
+
+/// At page exit: hands each pending record that fits to a keepalive request, which
+/// the browser completes after the page is gone. Its fate is unknown, so the record
+/// stays in the outbox until a later confirmed send (the endpoint drops the repeat
+/// by its Idempotency-Key). A keepalive fetch rather than sendBeacon: a beacon
+/// cannot omit cookies or carry the Idempotency-Key.
+pub fn hand_over(records: &[Record]) {
+    let mut budget = KEEPALIVE_BUDGET;
+    for record in records {
+        if record.body.len() > budget {
+            continue;
+        }
+        budget -= record.body.len();
+        let mut call = call(record);
+        call.keepalive = true;
+        // Started here, synchronously: the page may be gone before any task runs.
+        let _ = begin(call);
+    }
 }

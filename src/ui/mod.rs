@@ -4,6 +4,7 @@
 pub mod choice_list;
 pub mod error_box;
 pub mod question;
+pub mod resume;
 pub mod scale;
 pub mod step;
 pub mod text_field;
@@ -14,6 +15,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use crate::core::draft::Draft;
 use crate::core::response::Response;
 
 pub use error_box::ErrorBox;
@@ -24,6 +26,10 @@ pub use widget::Widget;
 pub enum SendResult {
     /// The endpoint answered 2xx.
     Sent,
+    /// Stored on this device; the outbox sends it when the endpoint can be reached.
+    Queued,
+    /// Stored on this device, but the endpoint refused it for good (a 4xx).
+    Rejected,
     /// No endpoint is configured: the response was kept in this browser.
     KeptLocally,
     /// It did not reach the endpoint (the message is for the console, not the visitor).
@@ -44,4 +50,8 @@ pub struct Env {
     pub deliver: Deliver,
     /// Called when the visitor closes the widget; `None` hides the close button.
     pub on_close: Option<Rc<dyn Fn()>>,
+    /// A saved draft of this very form, offered as "Continue where you left off?".
+    pub draft: Option<Draft>,
+    /// Keeps the form in progress, called on every change; `None` discards it.
+    pub keep_draft: Rc<dyn Fn(Option<Draft>)>,
 }

@@ -22,6 +22,12 @@ pub fn Thanks(
             thank_you.and_then(|t| t.body.as_ref()).map_or(strings.thank_you_body.to_owned(), |b| b.get(&locale, &f.locale).to_owned()),
         )
     });
+    let note = match result {
+        SendResult::Sent => strings.sent,
+        SendResult::Queued => strings.queued,
+        SendResult::Rejected => strings.rejected,
+        SendResult::KeptLocally | SendResult::Failed(_) => strings.saved_on_device,
+    };
     let node = NodeRef::<html::Div>::new();
     focus_title_when_mounted(node);
     view! {
@@ -31,7 +37,7 @@ pub fn Thanks(
             </svg>
             <h2 class="seda-title" tabindex="-1">{title}</h2>
             <p>{body}</p>
-            {(result == SendResult::KeptLocally).then(|| view! { <p class="seda-note">{strings.saved_on_device}</p> })}
+            <p class="seda-note" role="status">{note}</p>
         </div>
     }
 }

@@ -5,11 +5,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::core::draft::Draft;
 use crate::core::form::Form;
 use crate::core::i18n::{self, is_rtl};
 use crate::core::response::{Meta, Response};
 use crate::core::session::Session;
 
+use super::resume::Resume;
 use super::step::Step;
 use super::thanks::Thanks;
 use super::{Env, SendResult};
@@ -17,10 +19,20 @@ use super::{Env, SendResult};
 /// Where the visitor is in the widget's life.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
+    /// A draft was found: the visitor chooses to continue it or start over.
+    Resuming,
     Answering,
     Sending,
     /// Sending failed; the answers are still on screen and "Try again" resends.
     Failed,
+    Done(SendResult),
+}
+
+/// What fills the card; a new value redraws it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Screen {
+    Resume,
+    Step(usize),
     Done(SendResult),
 }
 
@@ -34,6 +46,8 @@ pub struct WidgetState {
     /// Set by the first move the visitor makes: from then on each new step takes
     /// the focus (never before, so showing the widget does not steal it from the page).
     pub interacted: StoredValue<bool>,
+    /// The response's id and start time: new, or the draft's when it is continued.
+    identity: StoredValue<(String, String)>,
     env: StoredValue<Env, LocalStorage>,
 }
 
@@ -45,14 +59,10 @@ impl WidgetState {
     /// Builds the response from the answers and hands it to the edge.
     pub fn submit(self) {
         let form = self.form.get_value();
+        let (id, started_at) = self.identity.get_value();
         let response = self.env.with_value(|env| {
-            let meta = Meta {
-                started_at: env.started_at.clone(),
-                submitted_at: (env.now)(),
-                locale: self.locale.get_value(),
-                page_url: env.page_url.clone(),
-            };
-            Response::new(env.response_id.clone(), &form, self.session.with_untracked(|s| s.answers().clone()), meta)
+            let meta = Meta { started_at, submitted_at: (env.now)(), locale: self.locale.get_value(), page_url: env.page_url.clone() };
+            Response::new(id, &form, self.session.with_untracked(|s| s.answers().clone()), meta)
         });
         let deliver = self.env.with_value(|env| env.deliver.clone());
         self.phase.set(Phase::Sending);
@@ -62,6 +72,46 @@ impl WidgetState {
                 SendResult::Failed(_) => Phase::Failed,
                 done => Phase::Done(done),
             });
+        });
+    }
+}
+
+impl WidgetState {
+    /// Continues the saved draft: its answers, step and response id.
+    pub fn resume(self) {
+        if let Some(draft) = self.env.with_value(|env| env.draft.clone()) {
+            let form = self.form.get_value();
+            self.identity.set_value((draft.response_id, draft.started_at));
+            self.session.set(Session::resume(&form, draft.step, draft.answers));
+        }
+        self.interacted.set_value(true);
+        self.phase.set(Phase::Answering);
+    }
+
+    /// Drops the saved draft and starts afresh.
+    pub fn start_over(self) {
+        self.env.with_value(|env| (env.keep_draft)(None));
+        self.interacted.set_value(true);
+        self.phase.set(Phase::Answering);
+    }
+
+    /// Saves the form in progress (nothing while no question is answered).
+    fn keep_draft(self, session: &Session) {
+        if session.answers().is_empty() {
+            return;
+        }
+        let (response_id, started_at) = self.identity.get_value();
+        let form = self.form.get_value();
+        self.env.with_value(|env| {
+            (env.keep_draft)(Some(Draft {
+                form_id: form.id.clone(),
+                form_version: form.version,
+                response_id,
+                started_at,
+                step: session.step(),
+                answers: session.answers().clone(),
+                saved_at: (env.now)(),
+            }))
         });
     }
 }
@@ -85,21 +135,26 @@ pub fn Widget(
 ) -> impl IntoView {
     let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
     let on_close = env.on_close.clone();
+    let first_phase = if env.draft.is_some() { Phase::Resuming } else { Phase::Answering };
     let state = WidgetState {
         form: StoredValue::new(form.clone()),
         locale: StoredValue::new(locale.clone()),
         session: RwSignal::new(Session::new()),
-        phase: RwSignal::new(Phase::Answering),
+        phase: RwSignal::new(first_phase),
         interacted: StoredValue::new(false),
+        identity: StoredValue::new((env.response_id.clone(), env.started_at.clone())),
         env: StoredValue::new_local(env),
     };
+    // Every change is kept at once, so a reload or a closed tab loses nothing.
+    Effect::watch(move || state.session.get(), move |session, _, _| state.keep_draft(session), false);
     provide_context(state);
     let strings = state.strings();
     let title = form.title.as_ref().map(|t| t.get(&locale, &form.locale).to_owned());
     let step = Memo::new(move |_| state.session.with(|s| s.step()));
-    let done = Memo::new(move |_| match state.phase.get() {
-        Phase::Done(result) => Some(result),
-        _ => None,
+    let screen = Memo::new(move |_| match state.phase.get() {
+        Phase::Resuming => Screen::Resume,
+        Phase::Done(result) => Screen::Done(result),
+        _ => Screen::Step(step.get()),
     });
     let close = on_close.clone().map(|close| {
         view! {
@@ -130,12 +185,10 @@ pub fn Widget(
             <div class="seda-card">
                 {close}
                 {title.clone().map(|t| view! { <p class="seda-form-title">{t}</p> })}
-                {move || match done.get() {
-                    Some(result) => view! { <Thanks result=result /> }.into_any(),
-                    None => {
-                        let _ = step.get();
-                        view! { <Step /> }.into_any()
-                    }
+                {move || match screen.get() {
+                    Screen::Resume => view! { <Resume /> }.into_any(),
+                    Screen::Done(result) => view! { <Thanks result=result /> }.into_any(),
+                    Screen::Step(_) => view! { <Step /> }.into_any(),
                 }}
             </div>
         </div>

@@ -127,31 +127,26 @@ test("keyboard only: Tab into the group, arrows pick the score, Enter moves on a
   expect(log.errors).toEqual([]);
 });
 
-test("a failing endpoint shows an error, fires seda:error, and Try again delivers once", async ({ page }) => {
+test("a failing endpoint: saved on the device, seda:error, then delivered once automatically", async ({ page }) => {
   const log = watchConsole(page);
   const events = await recordSedaEvents(page);
-  o.collector.respond = () => ({ status: 500 });
+  o.collector.queue.push({ status: 500 });
   await page.goto(npsPage());
   await answer(page, "Slow delivery");
 
-  await expect(page.getByText(NPS.failed)).toBeVisible();
-  await expect(button(page, "Try again")).toBeVisible();
-  await expect(thanks(page)).toHaveCount(0);
-  await expect.poll(async () => (await events.of("seda:error")).length).toBeGreaterThan(0);
-  const [error] = await events.of("seda:error");
-  expect(typeof error.detail?.message).toBe("string");
-  expect(error.detail.message.length).toBeGreaterThan(0);
-  expect(o.collector.received.length).toBeGreaterThan(0);
-  expect(o.collector.delivered()).toHaveLength(0);
-
-  o.collector.respond = null;
-  await button(page, "Try again").click();
+  // Never a false success: thanks for answering, but the note says it is not sent yet.
   await expect(thanks(page)).toBeVisible();
-  await page.waitForTimeout(300);
+  await expect(page.locator("[data-seda-host]").getByRole("status")).toHaveText("Saved on this device. It will be sent automatically.");
+  await expect.poll(async () => (await events.of("seda:error")).length).toBe(1);
+  const [error] = await events.of("seda:error");
+  expect(error.detail.will_retry).toBe(true);
+  expect(error.detail.response_id).toMatch(UUID_V4);
 
-  expect(o.collector.delivered()).toHaveLength(1);
+  // The outbox retries after about a second, without the visitor doing anything.
+  await expect.poll(() => o.collector.delivered().length, { timeout: 10_000 }).toBe(1);
   const ids = new Set(o.collector.received.map((r) => r.body.id));
   expect(ids.size, "every attempt carries the same response id").toBe(1);
+  expect(o.collector.received).toHaveLength(2);
   for (const r of o.collector.received) expect(r.headers["idempotency-key"]).toBe(r.body.id);
   expect(o.collector.delivered()[0].body.answers).toEqual({ recommend: 9, reason: "Slow delivery" });
   await expect.poll(async () => (await events.of("seda:complete")).length).toBe(1);

@@ -1,0 +1,198 @@
+//! Drains the outbox: serially, oldest first, one tab at a time. Runs whenever the
+//! script loads on a page of the site, after each submit, on the `online` event and
+//! when the next record is due; hands what is left to keepalive requests at `pagehide`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::outbox::{next, Record, Settled, State};
+
+use super::env::{console_error, window};
+use super::events::{emit, emit_error};
+use super::{outbox, transport};
+
+const LOCK: &str = "seda-outbox";
+const LEASE_KEY: &str = "seda:sender";
+const LEASE_MS: f64 = 30_000.0;
+/// When another tab holds the lock, look again this much later in case it closed.
+const OTHER_TAB_RETRY_MS: i32 = 5_000;
+
+thread_local! {
+    static DRAINING: Cell<bool> = const { Cell::new(false) };
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
+    static HOOKED: Cell<bool> = const { Cell::new(false) };
+    static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
+    /// Pending records as last read, for the synchronous hand-over at pagehide.
+    static PENDING: RefCell<Vec<Record>> = const { RefCell::new(Vec::new()) };
+    /// How each record this page attempted was settled, for the widget that submitted it.
+    static SETTLED: RefCell<HashMap<String, Settled>> = RefCell::new(HashMap::new());
+    static TAB: String = super::env::new_id();
+}
+
+/// Listens for `online` and `pagehide` (once per page) and starts a drain: what an
+/// earlier page left unsent goes now, ignoring its backoff.
+pub fn start() {
+    if window().indexed_db().ok().flatten().is_none() {
+        return;
+    }
+    if !HOOKED.replace(true) {
+        listen("online", || kick(true));
+        listen("pagehide", || PENDING.with(|p| transport::hand_over(&p.borrow())));
+    }
+    kick(true);
+}
+
+/// Starts a drain in the background.
+pub fn kick(force: bool) {
+    wasm_bindgen_futures::spawn_local(run(force));
+}
+
+/// How `id` fared in this page's attempts, if it was attempted.
+pub fn settled(id: &str) -> Option<Settled> {
+    SETTLED.with(|s| s.borrow().get(id).copied())
+}
+
+/// Drains the outbox and returns when done. A call during a drain waits for that
+/// drain, which then runs once more so it sees whatever the caller added.
+pub async fn run(force: bool) {
+    if DRAINING.get() {
+        AGAIN.set(true);
+        while DRAINING.get() {
+            sleep(50).await;
+        }
+        return;
+    }
+    DRAINING.set(true);
+    let mut force = force;
+    loop {
+        AGAIN.set(false);
+        with_lock(force).await;
+        force = true;
+        if !AGAIN.get() {
+            break;
+        }
+    }
+    DRAINING.set(false);
+}
+
+/// Runs one drain while holding the cross-tab lock: Web Locks where the browser has
+/// them, else a lease in localStorage. Without the lock, another tab is sending.
+async fn with_lock(force: bool) {
+    let locks = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("locks")).unwrap_or(JsValue::UNDEFINED);
+    let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(request) = request else {
+        return with_lease(force).await;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("ifAvailable"), &JsValue::TRUE);
+    let body = Closure::once_into_js(move |lock: JsValue| -> js_sys::Promise {
+        wasm_bindgen_futures::future_to_promise(async move {
+            if lock.is_null() {
+                Ok(JsValue::FALSE)
+            } else {
+                drain(force).await;
+                Ok(JsValue::TRUE)
+            }
+        })
+    });
+    match request.call3(&locks, &JsValue::from_str(LOCK), &options, &body) {
+        Ok(promise) => match JsFuture::from(js_sys::Promise::from(promise)).await {
+            Ok(got) if got.is_falsy() => schedule(OTHER_TAB_RETRY_MS),
+            Ok(_) => {}
+            Err(e) => console_error(&format!("outbox: {}", super::fetch::describe(e))),
+        },
+        Err(_) => with_lease(force).await,
+    }
+}
+
+async fn with_lease(force: bool) {
+    let Some(storage) = window().local_storage().ok().flatten() else {
+        return drain(force).await;
+    };
+    let now = js_sys::Date::now();
+    let mine = TAB.with(|t| t.clone());
+    let held_by_other = storage.get_item(LEASE_KEY).ok().flatten().is_some_and(|lease| {
+        let (tab, until) = lease.split_once(' ').unwrap_or(("", "0"));
+        tab != mine && until.parse::<f64>().unwrap_or(0.0) > now
+    });
+    if held_by_other {
+        return schedule(OTHER_TAB_RETRY_MS);
+    }
+    let _ = storage.set_item(LEASE_KEY, &format!("{mine} {}", now + LEASE_MS));
+    drain(force).await;
+    let _ = storage.remove_item(LEASE_KEY);
+}
+
+/// Sends due records one by one, oldest first, until none is due.
+async fn drain(mut force: bool) {
+    loop {
+        let records = match outbox::all().await {
+            Ok(records) => records,
+            Err(e) => return console_error(&format!("outbox: {e}")),
+        };
+        PENDING.with(|p| *p.borrow_mut() = records.iter().filter(|r| r.state == State::Pending).cloned().collect());
+        let Some(record) = next(&records) else { return };
+        let wait = record.next_at - js_sys::Date::now() as i64;
+        if wait > 0 && !force {
+            return schedule(wait.min(i32::MAX as i64) as i32);
+        }
+        force = false;
+        let mut record = record.clone();
+        let attempt = transport::attempt(&record).await;
+        let settled = record.settle(attempt, js_sys::Date::now() as i64, js_sys::Math::random());
+        let stored = match settled {
+            Settled::Delivered => outbox::remove(&record.id).await,
+            Settled::WillRetry | Settled::Rejected => outbox::save(&record).await,
+        };
+        SETTLED.with(|s| s.borrow_mut().insert(record.id.clone(), settled));
+        report(&record, settled);
+        if let Err(e) = stored {
+            return console_error(&format!("outbox: {e}"));
+        }
+    }
+}
+
+fn report(record: &Record, settled: Settled) {
+    let id = serde_json::Value::from(record.id.clone()).to_string();
+    let form_id = serde_json::Value::from(record.form_id.clone()).to_string();
+    match settled {
+        Settled::Delivered => emit("complete", &format!(r#"{{"id":{id},"form_id":{form_id}}}"#)),
+        Settled::Rejected => {
+            let status = record.last_status.unwrap_or_default();
+            let message = format!("the endpoint refused response {} with {status}; it is kept on this device and not sent again", record.id);
+            console_error(&message);
+            let body = serde_json::Value::from(record.last_error.clone().unwrap_or_default()).to_string();
+            emit_error(&message, &[("response_id", id), ("status", status.to_string()), ("body", body)]);
+        }
+        Settled::WillRetry => {}
+    }
+}
+
+/// Runs a drain in `ms` (one timer at a time: the earliest wins).
+fn schedule(ms: i32) {
+    if let Some(old) = TIMER.take() {
+        window().clear_timeout_with_handle(old);
+    }
+    let again = Closure::once_into_js(move || {
+        TIMER.set(None);
+        kick(false);
+    });
+    TIMER.set(window().set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), ms.max(0)).ok());
+}
+
+fn listen(event: &str, f: impl Fn() + 'static) {
+    let f = Closure::<dyn Fn()>::new(f);
+    let _ = window().add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
