@@ -226,3 +226,15 @@ fn a_draft_resumes_only_what_the_form_still_accepts() {
     assert!(!Draft { form_version: 2, ..draft.clone() }.fits(&form));
     assert!(!Draft { form_id: "csat".into(), ..draft }.fits(&form));
 }
+
+// Regression: records without form_id (or other optional fields) were skipped as
+// "not a response record" and so never sent.
+#[test]
+fn a_minimal_stored_record_is_still_read_and_sent() {
+    let json = r#"{"id":"r1","endpoint":"https://api.example/r","body":"{}","created_at":5}"#;
+    let r: Record = serde_json::from_str(json).unwrap();
+    assert_eq!((r.format, r.credentials, r.timeout_ms), (Format::Json, Credentials::Omit, 15_000));
+    assert_eq!((r.state, r.attempts, r.next_at), (State::Pending, 0, 0));
+    assert_eq!(r.content_type, "application/json");
+    assert!(serde_json::from_str::<Record>(r#"{"id":"r1","body":"{}","created_at":5}"#).is_err(), "no endpoint, no record");
+}

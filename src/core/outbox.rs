@@ -17,26 +17,55 @@ pub const MAX_RECORDS: usize = 500;
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
 /// One finished response waiting for its endpoint, stored as JSON in IndexedDB.
+/// Only `id`, `endpoint`, `body` and `created_at` are required when reading, so a
+/// record written by an older widget is still sent rather than stranded.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub id: String,
+    #[serde(default)]
     pub form_id: String,
     pub endpoint: String,
+    #[serde(default = "json")]
     pub format: Format,
+    #[serde(default)]
     pub headers: BTreeMap<String, String>,
+    #[serde(default = "omit")]
     pub credentials: Credentials,
+    #[serde(default = "default_timeout")]
     pub timeout_ms: u64,
     /// The exact bytes to send; every attempt sends the same.
     pub body: String,
+    #[serde(default = "json_type")]
     pub content_type: String,
     /// Milliseconds since the epoch: the sending order.
     pub created_at: i64,
+    #[serde(default)]
     pub attempts: u32,
     /// Not before this time (ms since the epoch).
+    #[serde(default)]
     pub next_at: i64,
+    #[serde(default = "pending")]
     pub state: State,
+    #[serde(default)]
     pub last_status: Option<u16>,
+    #[serde(default)]
     pub last_error: Option<String>,
+}
+
+fn json() -> Format {
+    Format::Json
+}
+fn omit() -> Credentials {
+    Credentials::Omit
+}
+fn default_timeout() -> u64 {
+    super::endpoint::DEFAULT_TIMEOUT_MS
+}
+fn json_type() -> String {
+    "application/json".to_owned()
+}
+fn pending() -> State {
+    State::Pending
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
