@@ -94,7 +94,7 @@ async fn with_lock(force: bool) {
             if lock.is_null() {
                 Ok(JsValue::FALSE)
             } else {
-                drain(force).await;
+                drain(force, &|| {}).await;
                 Ok(JsValue::TRUE)
             }
         })
@@ -109,26 +109,41 @@ async fn with_lock(force: bool) {
     }
 }
 
+/// The fallback lock: a lease in localStorage. localStorage has no compare-and-set,
+/// so a tab writes its claim, waits a random moment for any rival's write to land,
+/// and goes ahead only if the claim is still its own.
 async fn with_lease(force: bool) {
     let Some(storage) = window().local_storage().ok().flatten() else {
-        return drain(force).await;
+        return drain(force, &|| {}).await;
     };
-    let now = js_sys::Date::now();
     let mine = TAB.with(|t| t.clone());
-    let held_by_other = storage.get_item(LEASE_KEY).ok().flatten().is_some_and(|lease| {
-        let (tab, until) = lease.split_once(' ').unwrap_or(("", "0"));
-        tab != mine && until.parse::<f64>().unwrap_or(0.0) > now
-    });
-    if held_by_other {
+    let held_by_other = |storage: &web_sys::Storage| {
+        storage.get_item(LEASE_KEY).ok().flatten().is_some_and(|lease| {
+            let (tab, until) = lease.split_once(' ').unwrap_or(("", "0"));
+            tab != mine && until.parse::<f64>().unwrap_or(0.0) > js_sys::Date::now()
+        })
+    };
+    let claim = || {
+        let _ = storage.set_item(LEASE_KEY, &format!("{mine} {}", js_sys::Date::now() + LEASE_MS));
+    };
+    if held_by_other(&storage) {
         return schedule(OTHER_TAB_RETRY_MS);
     }
-    let _ = storage.set_item(LEASE_KEY, &format!("{mine} {}", now + LEASE_MS));
-    drain(force).await;
-    let _ = storage.remove_item(LEASE_KEY);
+    claim();
+    sleep(50 + (js_sys::Math::random() * 100.0) as i32).await;
+    if held_by_other(&storage) {
+        return schedule(OTHER_TAB_RETRY_MS);
+    }
+    // Renewed before each attempt, so a long drain keeps its claim.
+    drain(force, &claim).await;
+    if !held_by_other(&storage) {
+        let _ = storage.remove_item(LEASE_KEY);
+    }
 }
 
-/// Sends due records one by one, oldest first, until none is due.
-async fn drain(mut force: bool) {
+/// Sends due records one by one, oldest first, until none is due. `before_each`
+/// runs before every attempt (the lease renews itself there).
+async fn drain(mut force: bool, before_each: &dyn Fn()) {
     loop {
         let records = match outbox::all().await {
             Ok(records) => records,
@@ -141,6 +156,7 @@ async fn drain(mut force: bool) {
             return schedule(wait.min(i32::MAX as i64) as i32);
         }
         force = false;
+        before_each();
         let mut record = record.clone();
         let attempt = transport::attempt(&record).await;
         let settled = record.settle(attempt, js_sys::Date::now() as i64, js_sys::Math::random());
@@ -172,8 +188,10 @@ fn report(record: &Record, settled: Settled) {
     }
 }
 
-/// Runs a drain in `ms` (one timer at a time: the earliest wins).
+/// Runs a drain in `ms`, plus up to a quarter second of jitter so tabs waiting on
+/// the same record do not wake together (one timer at a time: the latest call wins).
 fn schedule(ms: i32) {
+    let ms = ms.saturating_add((js_sys::Math::random() * 250.0) as i32);
     if let Some(old) = TIMER.take() {
         window().clear_timeout_with_handle(old);
     }
