@@ -110,7 +110,16 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
  *   collector.queue.push({ status: 500 })          one-shot decisions, first in first out
  *   collector.respond = (request, index) => ({...}) standing decision (null = default)
  * A decision is { status = 201, delay = 0 (ms), hang = false, body, headers }.
- * `hang: true` never answers (the connection stays open until close()).
+ * `hang: true` never answers (the connection stays open until the client gives up or close()).
+ *
+ * Each record carries `id` (the response id: the JSON body's `id`, the form body's `id`, or the
+ * Idempotency-Key), `form` (a urlencoded body as { key: value | [values] }), `beacon` (true when
+ * there is no Idempotency-Key, as with navigator.sendBeacon), and timings in ms since the epoch:
+ * `startedAt` (request arrived) and `endedAt` (answer sent, or the client closed the connection;
+ * `aborted` says which).
+ * `collector.allowCredentials = true` answers CORS with the request's Origin and
+ * Access-Control-Allow-Credentials (needed by credentialed requests such as beacons).
+ * Retry-After is exposed to scripts (Access-Control-Expose-Headers).
  *
  * GET /_received lists the recorded requests as JSON; DELETE /_received clears them.
  */
@@ -122,6 +131,7 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
     queue: [],
     respond: null,
     defaultStatus: status,
+    allowCredentials: false,
     get preflights() {
       return preflights;
     },
@@ -132,7 +142,25 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
       collector.queue.length = 0;
       collector.respond = null;
       collector.defaultStatus = status;
+      collector.allowCredentials = false;
       preflights = 0;
+    },
+    /** Distinct response ids over every recorded POST, in order of first arrival. */
+    ids: () => [...new Set(received.map((r) => r.id).filter(Boolean))],
+    /** Distinct response ids that were answered with a 2xx, in order of first delivery. */
+    deliveredIds: () => [...new Set(collector.delivered().map((r) => r.id).filter(Boolean))],
+    /** Resolves once every id in `ids` has been answered with a 2xx (or rejects after `timeout` ms). */
+    async waitForDelivered(ids, timeout = 10_000) {
+      const until = Date.now() + timeout;
+      for (;;) {
+        const got = new Set(collector.deliveredIds());
+        const missing = ids.filter((id) => !got.has(id));
+        if (!missing.length) return;
+        if (Date.now() > until) {
+          throw new Error(`collector: ${missing.length}/${ids.length} ids not delivered after ${timeout} ms: ${missing.slice(0, 5).join(", ")}`);
+        }
+        await sleep(25);
+      }
     },
     /** Resolves once `count` POSTs have been received (or rejects after `timeout` ms). */
     async waitFor(count = 1, timeout = 10_000) {
@@ -145,7 +173,13 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
     },
   };
 
+  const cors = (req) =>
+    collector.allowCredentials && req.headers.origin
+      ? { "Access-Control-Allow-Origin": req.headers.origin, "Access-Control-Allow-Credentials": "true", Vary: "Origin" }
+      : {};
+
   const srv = await listen(async (req, res) => {
+    const startedAt = Date.now();
     const path = new URL(req.url, "http://x").pathname;
     if (req.method === "OPTIONS") {
       preflights++;
@@ -154,6 +188,7 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
         "Access-Control-Allow-Methods": "POST, OPTIONS",
         "Access-Control-Allow-Headers": ["content-type", "idempotency-key", asked].filter(Boolean).join(", "),
         "Access-Control-Max-Age": "0",
+        ...cors(req),
       });
     }
     if (path === "/_received" && req.method === "GET") {
@@ -172,16 +207,33 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
     try {
       body = JSON.parse(text);
     } catch {}
+    const form = /^application\/x-www-form-urlencoded\b/i.test(req.headers["content-type"] ?? "") ? parseForm(text) : null;
+    const formId = Array.isArray(form?.id) ? form.id[0] : form?.id;
     const record = {
       method: req.method,
       path,
       headers: req.headers,
       body,
       text,
+      form,
+      id: (body && typeof body === "object" ? body.id : null) ?? formId ?? req.headers["idempotency-key"] ?? null,
+      beacon: !req.headers["idempotency-key"],
       receivedAt: new Date().toISOString(),
+      startedAt,
+      endedAt: null,
+      aborted: false,
       status: null,
     };
     received.push(record);
+    res.on("finish", () => {
+      record.endedAt ??= Date.now();
+    });
+    res.on("close", () => {
+      if (record.endedAt == null) {
+        record.endedAt = Date.now();
+        record.aborted = true;
+      }
+    });
 
     const index = received.length - 1;
     const decision = collector.queue.length
@@ -197,10 +249,22 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
     const payload = reply ?? (code < 300 ? { ok: true, id: body?.id ?? null } : { error: `injected ${code}` });
     send(res, code, typeof payload === "string" ? payload : JSON.stringify(payload), {
       "Content-Type": MIME[".json"],
+      "Access-Control-Expose-Headers": "Retry-After",
+      ...cors(req),
       ...headers,
     });
   }, port);
   return Object.assign(collector, srv);
+}
+
+/** A urlencoded body as { key: value }, a repeated key as { key: [values] }. */
+export function parseForm(text) {
+  const out = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    if (!Object.hasOwn(out, k)) out[k] = v;
+    else out[k] = [].concat(out[k], v);
+  }
+  return out;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -155,3 +155,151 @@ export function focused(page) {
     return el && { tag: el.tagName.toLowerCase(), type: el.type ?? null, value: el.value ?? null };
   });
 }
+
+/** The delivery contract's visitor-facing notes (an element with role="status"). */
+export const NOTES = {
+  sent: "Sent.",
+  queued: "Saved on this device. It will be sent automatically.",
+  rejected: "Saved on this device, but the site did not accept it.",
+  local: "Your answers are saved on this device.",
+};
+
+/** The note shown after Submit. */
+export const note = (page, text) =>
+  page.getByRole("status").filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`) });
+
+/**
+ * Prints and returns the count every fault case ends with: responses submitted against
+ * distinct response ids the collector received (and, separately, that got a 2xx).
+ */
+export function countDelivery(name, submittedIds, collector) {
+  const received = collector.ids();
+  const delivered = collector.deliveredIds();
+  const beacons = collector.received.filter((r) => r.beacon).length;
+  console.log(
+    `delivery: ${name}: submitted ${submittedIds.length}, distinct ids received ${received.length}` +
+      ` (delivered ${delivered.length}; ${collector.received.length} POSTs, ${beacons} without Idempotency-Key)`,
+  );
+  return { submitted: submittedIds.length, received, delivered };
+}
+
+/** The records of the outbox (IndexedDB "seda" / "outbox") of the page's origin; [] if none. */
+export function readOutbox(page) {
+  return page.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        // Opening a database that does not exist would create it (empty, version 1) and break
+        // the widget's own upgrade, so an upgrade here is aborted instead.
+        const req = indexedDB.open("seda");
+        let absent = false;
+        req.onupgradeneeded = () => {
+          absent = true;
+          req.transaction.abort();
+        };
+        req.onerror = (e) => {
+          if (absent) {
+            e.preventDefault();
+            ok([]);
+          } else fail(req.error);
+        };
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains("outbox")) {
+            db.close();
+            return ok([]);
+          }
+          const all = db.transaction("outbox", "readonly").objectStore("outbox").getAll();
+          all.onsuccess = () => {
+            db.close();
+            ok(all.result);
+          };
+          all.onerror = () => {
+            db.close();
+            fail(all.error);
+          };
+        };
+      }),
+  );
+}
+
+/** Puts `records` into the outbox of the page's origin (creating database and store if absent). */
+export function seedOutbox(page, records) {
+  return page.evaluate(
+    (records) =>
+      new Promise((ok, fail) => {
+        const req = indexedDB.open("seda", 1);
+        req.onupgradeneeded = () => {
+          if (!req.result.objectStoreNames.contains("outbox")) req.result.createObjectStore("outbox", { keyPath: "id" });
+        };
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction("outbox", "readwrite");
+          const store = tx.objectStore("outbox");
+          for (const r of records) store.put(r);
+          tx.oncomplete = () => {
+            db.close();
+            ok(records.length);
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    records,
+  );
+}
+
+/** An outbox record per the delivery contract for an NPS response, due now. */
+export function outboxRecord({ id, endpoint, createdAt, pageUrl, score = 9, reason = "Seeded" }) {
+  const at = new Date(createdAt).toISOString();
+  const body = {
+    id,
+    form_id: "nps",
+    form_version: 1,
+    kind: "survey",
+    nps_category: score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor",
+    answers: { recommend: score, reason },
+    meta: { started_at: at, submitted_at: at, locale: "en", page_url: pageUrl },
+  };
+  return {
+    id,
+    endpoint,
+    format: "json",
+    headers: {},
+    credentials: "omit",
+    timeout_ms: 15_000,
+    body: JSON.stringify(body),
+    content_type: "application/json",
+    created_at: createdAt,
+    attempts: 0,
+    next_at: 0,
+    state: "pending",
+    last_status: null,
+    last_error: null,
+  };
+}
+
+/**
+ * Pairs of POSTs that carried the same response id and were in flight at the same time
+ * (by the collector's startedAt / endedAt).
+ */
+export function overlappingSameId(received) {
+  const byId = new Map();
+  for (const r of received) {
+    if (!r.id) continue;
+    if (!byId.has(r.id)) byId.set(r.id, []);
+    byId.get(r.id).push(r);
+  }
+  const pairs = [];
+  for (const [id, list] of byId) {
+    list.sort((a, b) => a.startedAt - b.startedAt);
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = [list[i], list[j]];
+        if (b.startedAt < (a.endedAt ?? Infinity)) {
+          pairs.push({ id, first: [a.startedAt, a.endedAt, a.beacon], second: [b.startedAt, b.endedAt, b.beacon] });
+        }
+      }
+    }
+  }
+  return pairs;
+}
