@@ -19,8 +19,6 @@ pub fn ChoiceList(
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
-    let locale = w.locale.get_value();
-    let fallback = w.form.with_value(|f| f.locale.clone());
     let multiple = question.multiple;
     let required = question.required;
     let q = Arc::new(question);
@@ -59,7 +57,7 @@ pub fn ChoiceList(
                         prop:checked=move || w.session.with(|s| s.answer(&q_read.id).is_some_and(|a| a.picks(&id_read)))
                         on:change=toggle
                     />
-                    <span>{choice.label.get(&locale, &fallback).to_owned()}</span>
+                    <span>{w.text(&choice.label)}</span>
                 </label>
             }
         })

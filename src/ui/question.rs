@@ -22,11 +22,9 @@ pub struct Words {
 
 pub fn words(q: &QuestionDef) -> Words {
     let w = expect_widget();
-    let locale = w.locale.get_value();
-    let fallback = w.form.with_value(|f| f.locale.clone());
     Words {
-        title: q.title.get(&locale, &fallback).to_owned(),
-        description: q.description.as_ref().map(|d| d.get(&locale, &fallback).to_owned()),
+        title: w.text(&q.title),
+        description: q.description.as_ref().map(|d| w.text(d)),
         optional: (!q.required).then_some(w.strings().optional),
     }
 }

@@ -21,9 +21,7 @@ pub fn Scale(
     let w = expect_widget();
     let words = words(&question);
     let scale = question.scale().unwrap_or(NPS_SCALE);
-    let locale = w.locale.get_value();
-    let fallback = w.form.with_value(|f| f.locale.clone());
-    let labels = question.labels.as_ref().map(|l| (l.min.get(&locale, &fallback).to_owned(), l.max.get(&locale, &fallback).to_owned()));
+    let labels = question.labels.as_ref().map(|l| (w.text(&l.min), w.text(&l.max)));
     let has_labels = labels.is_some();
     let required = question.required;
     let q = Arc::new(question);

@@ -20,9 +20,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
-    let locale = w.locale.get_value();
-    let fallback = w.form.with_value(|f| f.locale.clone());
-    let placeholder = question.placeholder.as_ref().map(|p| p.get(&locale, &fallback).to_owned());
+    let placeholder = question.placeholder.as_ref().map(|p| w.text(p));
     let max = max_chars(&question).to_string();
     let required = question.required;
     let email = question.kind == QuestionType::Email;

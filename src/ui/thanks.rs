@@ -14,14 +14,9 @@ pub fn Thanks(
 ) -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
-    let locale = w.locale.get_value();
-    let (title, body) = w.form.with_value(|f| {
-        let thank_you = f.thank_you.as_ref();
-        (
-            thank_you.map_or(strings.thank_you.to_owned(), |t| t.title.get(&locale, &f.locale).to_owned()),
-            thank_you.and_then(|t| t.body.as_ref()).map_or(strings.thank_you_body.to_owned(), |b| b.get(&locale, &f.locale).to_owned()),
-        )
-    });
+    let thank_you = w.form.with_value(|f| f.thank_you.clone());
+    let title = thank_you.as_ref().map_or(strings.thank_you.to_owned(), |t| w.text(&t.title));
+    let body = thank_you.as_ref().and_then(|t| t.body.as_ref()).map_or(strings.thank_you_body.to_owned(), |b| w.text(b));
     let note = match result {
         SendResult::Sent => strings.sent,
         SendResult::Queued => strings.queued,

@@ -10,6 +10,7 @@ use crate::core::form::Form;
 use crate::core::i18n::{self, is_rtl};
 use crate::core::response::{Meta, Response};
 use crate::core::session::Session;
+use crate::core::text::Text;
 
 use super::resume::Resume;
 use super::step::Step;
@@ -54,6 +55,12 @@ pub struct WidgetState {
 impl WidgetState {
     pub fn strings(&self) -> &'static i18n::Strings {
         i18n::strings(&self.locale.read_value())
+    }
+
+    /// A form's text in the widget's locale (the form's own locale as fallback).
+    pub fn text(&self, text: &Text) -> String {
+        let locale = self.locale.read_value();
+        self.form.with_value(|f| text.get(&locale, &f.locale).to_owned())
     }
 
     /// Builds the response from the answers and hands it to the edge.
@@ -149,7 +156,7 @@ pub fn Widget(
     Effect::watch(move || state.session.get(), move |session, _, _| state.keep_draft(session), false);
     provide_context(state);
     let strings = state.strings();
-    let title = form.title.as_ref().map(|t| t.get(&locale, &form.locale).to_owned());
+    let title = form.title.as_ref().map(|t| state.text(t));
     let step = Memo::new(move |_| state.session.with(|s| s.step()));
     let screen = Memo::new(move |_| match state.phase.get() {
         Phase::Resuming => Screen::Resume,
