@@ -4,7 +4,7 @@
 //
 // Module API:
 //   serveStatic(dir, { port })    files from `dir`, CORS open, never cached
-//   servePages({ port })          HTML pages set at run time: pages.set("/x.html", html)
+//   servePages({ port })          HTML pages set at run time: pages.set("/x.html", html | { html, headers })
 //   startCollector({ port })      records POSTs; fault injection via .queue / .respond
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -89,14 +89,21 @@ export async function serveStatic(dir, { port = 0 } = {}) {
   }, port);
 }
 
-/** Serves HTML pages registered at run time; `pages.set(path, html)`. */
+/**
+ * Serves HTML pages registered at run time; `pages.set(path, html)`. A page may be a function
+ * of the request, and either may give `{ html, headers }` instead of a string: `headers` are
+ * added to (and may replace) the defaults, e.g. a Content-Security-Policy or, for a script or
+ * stylesheet served beside the pages, its Content-Type.
+ */
 export async function servePages({ port = 0 } = {}) {
   const pages = new Map();
   const srv = await listen((req, res) => {
     const path = new URL(req.url, "http://x").pathname;
-    const html = pages.get(path);
-    if (html === undefined) return send(res, 404, `no page at ${path}`, { "Content-Type": "text/plain" });
-    send(res, 200, typeof html === "function" ? html(req) : html, { "Content-Type": MIME[".html"] });
+    const entry = pages.get(path);
+    if (entry === undefined) return send(res, 404, `no page at ${path}`, { "Content-Type": "text/plain" });
+    const page = typeof entry === "function" ? entry(req) : entry;
+    const { html, headers = {} } = page !== null && typeof page === "object" && !Buffer.isBuffer(page) ? page : { html: page };
+    send(res, 200, html, { "Content-Type": MIME[".html"], ...headers });
   }, port);
   return Object.assign(srv, { pages });
 }

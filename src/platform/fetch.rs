@@ -37,8 +37,12 @@ pub struct Reply {
 }
 
 /// Sends `call` and waits for the answer. `Err` means no answer came (offline,
-/// DNS, CORS refused, timed out).
+/// DNS, CORS refused, timed out). On a page that has replaced `window.fetch` (a
+/// wrapper, a broken polyfill) the request goes by XMLHttpRequest instead.
 pub async fn fetch(call: Call<'_>) -> Result<Reply, String> {
+    if !native_fetch() {
+        return by_xhr(&call).await;
+    }
     let timeout_ms = call.timeout_ms;
     let (pending, timer) = begin(call)?;
     let result = answer(pending).await;
@@ -98,4 +102,47 @@ pub fn describe(e: JsValue) -> String {
         Some(error) => String::from(error.message()),
         None => e.as_string().unwrap_or_else(|| "unknown error".to_owned()),
     }
+}
+
+/// Whether `window.fetch` is still the browser's own.
+fn native_fetch() -> bool {
+    js_sys::Reflect::get(&window(), &JsValue::from_str("fetch"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| String::from(f.to_string()).contains("[native code]"))
+}
+
+async fn by_xhr(call: &Call<'_>) -> Result<Reply, String> {
+    let xhr = web_sys::XmlHttpRequest::new().map_err(describe)?;
+    xhr.open_with_async(call.method, call.url, true).map_err(describe)?;
+    for (name, value) in &call.headers {
+        xhr.set_request_header(name, value).map_err(describe)?;
+    }
+    xhr.set_with_credentials(call.include_credentials);
+    if let Some(ms) = call.timeout_ms {
+        xhr.set_timeout(ms.min(u32::MAX as u64) as u32);
+    }
+    let timeout_s = call.timeout_ms.unwrap_or(0) / 1000;
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        let loaded = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = reject.clone();
+        let error = Closure::once_into_js(move || {
+            let _ = failed.call1(&JsValue::NULL, &JsValue::from_str("the request failed"));
+        });
+        let timeout = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&format!("no answer within {timeout_s} s")));
+        });
+        xhr.set_onload(Some(loaded.unchecked_ref()));
+        xhr.set_onerror(Some(error.unchecked_ref()));
+        xhr.set_ontimeout(Some(timeout.unchecked_ref()));
+    });
+    xhr.send_with_opt_str(call.body).map_err(describe)?;
+    JsFuture::from(done).await.map_err(describe)?;
+    Ok(Reply {
+        status: xhr.status().map_err(describe)?,
+        body: xhr.response_text().ok().flatten().unwrap_or_default().chars().take(2_000).collect(),
+        retry_after: xhr.get_response_header("Retry-After").ok().flatten(),
+    })
 }

@@ -2,23 +2,32 @@
    <script src=".../seda.js" async data-form="template:nps" data-endpoint="https://..."></script>
    A classic script, safe with async. It loads the widget's glue and wasm from its own
    folder (their hashed names are stamped in at build time) and mounts one widget per
-   script tag. One download and one wasm instance serve every tag on the page. */
+   script tag. The glue module is shared by every tag and starts the wasm only once.
+   It defines no global and touches nothing of the page's. */
 (function (w, d) {
   "use strict";
   var script = d.currentScript;
   if (!script || !script.src) return;
   var base = new URL(".", script.src).href;
+  var wasm = base + "__SEDA_WASM__";
   var data = {};
   Object.keys(script.dataset).forEach(function (k) { data[k] = String(script.dataset[k]); });
-  var seda = w.Seda || (w.Seda = {});
-  var load = seda._load;
-  if (!load) {
-    load = import(base + "__SEDA_GLUE__").then(function (glue) {
-      return glue.default({ module_or_path: base + "__SEDA_WASM__" }).then(function () { return glue; });
+  /* A page may wrap or break window.fetch; then the wasm comes by XMLHttpRequest. */
+  function bytes() {
+    return new Promise(function (ok, fail) {
+      var x = new XMLHttpRequest();
+      x.open("GET", wasm);
+      x.responseType = "arraybuffer";
+      x.onload = function () { x.status === 200 ? ok(x.response) : fail(new Error("HTTP " + x.status + " for " + wasm)); };
+      x.onerror = function () { fail(new Error("could not fetch " + wasm)); };
+      x.send();
     });
-    Object.defineProperty(seda, "_load", { value: load });
   }
-  load.then(function (glue) { glue.mount(JSON.stringify(data)); }).catch(function (e) {
+  import(base + "__SEDA_GLUE__").then(function (glue) {
+    return glue.default({ module_or_path: wasm }).catch(function () {
+      return bytes().then(function (b) { return glue.default({ module_or_path: b }); });
+    }).then(function () { glue.mount(JSON.stringify(data)); });
+  }).catch(function (e) {
     console.error("[seda] could not load the widget from " + base + ":", e);
     w.dispatchEvent(new CustomEvent("seda:error", { detail: { message: "could not load the widget: " + e } }));
   });
