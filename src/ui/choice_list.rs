@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::answer::Answer;
 use crate::core::form::Question;
 
-use super::question::{words, ERROR_ID};
+use super::question::{words, GroupHeading, ERROR_ID};
 use super::widget::expect_widget;
 
 #[component]
@@ -71,11 +71,7 @@ pub fn ChoiceList(
             aria-required=(required && !multiple).then_some("true")
             aria-invalid=move || invalid.get().then_some("true")
         >
-            <legend class="seda-legend">
-                <h2 class="seda-title" id="seda-title" tabindex="-1">{words.title}</h2>
-            </legend>
-            {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
-            {words.description.map(|d| view! { <p class="seda-description">{d}</p> })}
+            <GroupHeading words=words />
             <div class="seda-choices__list">{options}</div>
         </fieldset>
     }

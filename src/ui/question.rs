@@ -42,3 +42,19 @@ pub fn Question(
         QuestionType::Text | QuestionType::Email => view! { <TextField question=question invalid=invalid /> }.into_any(),
     }
 }
+
+/// The heading of a question drawn as a group (a scale, a list of choices): the
+/// legend that names the group, "(optional)" and the description.
+#[component]
+pub fn GroupHeading(
+    /// The question's words in the widget's locale.
+    words: Words,
+) -> impl IntoView {
+    view! {
+        <legend class="seda-legend">
+            <h2 class="seda-title" id="seda-title" tabindex="-1">{words.title}</h2>
+        </legend>
+        {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
+        {words.description.map(|d| view! { <p class="seda-description">{d}</p> })}
+    }
+}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::answer::Answer;
 use crate::core::form::{Question, NPS_SCALE};
 
-use super::question::{words, ERROR_ID};
+use super::question::{words, GroupHeading, ERROR_ID};
 use super::widget::expect_widget;
 
 #[component]
@@ -53,11 +53,7 @@ pub fn Scale(
             aria-required=required.then_some("true")
             aria-invalid=move || invalid.get().then_some("true")
         >
-            <legend class="seda-legend">
-                <h2 class="seda-title" id="seda-title" tabindex="-1">{words.title}</h2>
-            </legend>
-            {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
-            {words.description.map(|d| view! { <p class="seda-description">{d}</p> })}
+            <GroupHeading words=words />
             <div class="seda-scale__options">{options}</div>
             {labels.map(|(min, max)| view! {
                 <div class="seda-scale__labels" id="seda-labels">
