@@ -5,12 +5,12 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import {
-  NOTES,
-  NPS,
-  UUID_V4,
+  button,
   countDelivery,
   hostPage,
   note,
+  NOTES,
+  NPS,
   outboxRecord,
   overlappingSameId,
   pick,
@@ -19,23 +19,16 @@ import {
   score,
   scoreGroup,
   seedOutbox,
-  startOrigins,
+  useOrigins,
+  UUID_V4,
   watchConsole,
 } from "./support.mjs";
 
-let o;
-test.beforeAll(async () => {
-  o = await startOrigins();
-});
-test.afterAll(async () => {
-  await o?.close();
-});
-test.beforeEach(() => o.collector.reset());
+const o = useOrigins(test);
 
 const npsPage = (attrs = {}, name) =>
   o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, ...attrs }) }), name);
 
-const button = (page, name) => page.getByRole("button", { name, exact: true });
 const reasonBox = (page) => page.getByRole("textbox", { name: NPS.reason });
 const thanks = (page) => page.getByRole("heading", { name: NPS.thanks });
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));

@@ -2,22 +2,25 @@
 // form offers "Continue" (answers, step and response id come back) or "Start over".
 // A draft is never sent as a response.
 import { expect, test } from "@playwright/test";
-import { NPS, UUID_V4, hostPage, pick, readOutbox, score, scoreGroup, startOrigins, watchConsole } from "./support.mjs";
+import {
+  button,
+  hostPage,
+  NPS,
+  pick,
+  readOutbox,
+  score,
+  scoreGroup,
+  useOrigins,
+  UUID_V4,
+  watchConsole,
+} from "./support.mjs";
 
 const PROMPT = "Continue where you left off?";
 
-let o;
-test.beforeAll(async () => {
-  o = await startOrigins();
-});
-test.afterAll(async () => {
-  await o?.close();
-});
-test.beforeEach(() => o.collector.reset());
+const o = useOrigins(test);
 
 const npsPage = (name) => o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint }) }), name);
 
-const button = (page, name) => page.getByRole("button", { name, exact: true });
 const reasonBox = (page) => page.getByRole("textbox", { name: NPS.reason });
 const thanks = (page) => page.getByRole("heading", { name: NPS.thanks });
 const prompt = (page) => page.getByText(PROMPT);

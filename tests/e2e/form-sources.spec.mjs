@@ -1,7 +1,7 @@
 // data-form given as a URL: the form is fetched, checked and shown, or the site owner
 // is told plainly why not.
 import { expect, test } from "@playwright/test";
-import { hostPage, recordSedaEvents, startOrigins, watchConsole } from "./support.mjs";
+import { hostPage, recordSedaEvents, useOrigins, watchConsole } from "./support.mjs";
 
 const CHECKOUT = {
   seda: 1, id: "checkout", version: 2, kind: "survey", locale: "en",
@@ -12,16 +12,11 @@ const CHECKOUT = {
   ],
 };
 
-let o;
-test.beforeAll(async () => {
-  o = await startOrigins();
+const o = useOrigins(test);
+test.beforeAll(() => {
   o.host.pages.set("/forms/checkout.json", JSON.stringify(CHECKOUT));
   o.host.pages.set("/forms/oops.json", "<!doctype html><title>Sign in</title><p>Please sign in</p>");
 });
-test.afterAll(async () => {
-  await o?.close();
-});
-test.beforeEach(() => o.collector.reset());
 
 const pageWith = (form) => o.page(hostPage({ embed: o.embed({ form, endpoint: o.endpoint, target: "#slot" }), main: '<div id="slot"></div>' }));
 

@@ -4,14 +4,13 @@
 // NPS survey to "Thank you!" and checks the collector received exactly one POST with the
 // right answers, and that the page threw nothing.
 import { expect, test } from "@playwright/test";
-import { NPS, UUID_V4, hostPage, recordSedaEvents, startOrigins, watchConsole } from "./support.mjs";
+import { button, hostPage, NPS, recordSedaEvents, useOrigins, UUID_V4, watchConsole } from "./support.mjs";
 
-let o;
+const o = useOrigins(test);
 /** How the widget looks on the plain host page (measured once, compared with each case). */
 let baseline;
 
 test.beforeAll(async ({ browser }) => {
-  o = await startOrigins();
   const page = await browser.newPage();
   try {
     await page.goto(npsPage());
@@ -21,10 +20,6 @@ test.beforeAll(async ({ browser }) => {
     await page.close();
   }
 });
-test.afterAll(async () => {
-  await o?.close();
-});
-test.beforeEach(() => o.collector.reset());
 
 const npsEmbed = (attrs = {}) => o.embed({ form: "template:nps", endpoint: o.endpoint, ...attrs });
 const npsPage = (extra = {}, attrs = {}) => o.page(hostPage({ embed: npsEmbed(attrs), ...extra }));
@@ -35,7 +30,6 @@ const group = (root) => root.getByRole("radiogroup", { name: NPS.question }).or(
 const radio = (root, n) => group(root).getByRole("radio", { name: String(n), exact: true });
 const option = (root, n) =>
   group(root).locator("label").filter({ has: pageOf(root).getByRole("radio", { name: String(n), exact: true }) });
-const button = (root, name) => root.getByRole("button", { name, exact: true });
 const reasonBox = (root) => root.getByRole("textbox", { name: NPS.reason });
 const thanks = (root) => root.getByRole("heading", { name: NPS.thanks });
 

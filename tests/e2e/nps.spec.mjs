@@ -2,32 +2,25 @@
 // endpoint each on their own 127.0.0.1 origin.
 import { expect, test } from "@playwright/test";
 import {
-  NPS,
-  UUID_V4,
+  button,
   focused,
   hostPage,
+  NPS,
   pick,
   recordSedaEvents,
   score,
   scoreGroup,
-  startOrigins,
   tabTo,
+  useOrigins,
+  UUID_V4,
   watchConsole,
 } from "./support.mjs";
 
-let o;
-test.beforeAll(async () => {
-  o = await startOrigins();
-});
-test.afterAll(async () => {
-  await o?.close();
-});
-test.beforeEach(() => o.collector.reset());
+const o = useOrigins(test);
 
 const npsPage = (attrs = {}, extra = {}) =>
   o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, ...attrs }), ...extra }));
 
-const button = (page, name) => page.getByRole("button", { name, exact: true });
 const reasonBox = (page) => page.getByRole("textbox", { name: NPS.reason });
 const thanks = (page) => page.getByRole("heading", { name: NPS.thanks });
 

@@ -46,6 +46,25 @@ export async function startOrigins() {
   };
 }
 
+/**
+ * Registers a spec's shared servers: started before its first test, closed after its last,
+ * the collector cleared before each test. Returns the origins object (filled in beforeAll).
+ */
+export function useOrigins(test) {
+  const o = {};
+  test.beforeAll(async () => {
+    Object.assign(o, await startOrigins());
+  });
+  test.afterAll(async () => {
+    await o.close?.();
+  });
+  test.beforeEach(() => o.collector.reset());
+  return o;
+}
+
+/** A button by its exact accessible name, in a page or inside one widget host. */
+export const button = (root, name) => root.getByRole("button", { name, exact: true });
+
 const escapeAttr = (v) => String(v).replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
 
 /** A small shop page with opinionated styles of its own and a working button. */
