@@ -65,6 +65,9 @@ fn retry_after_reads_seconds_and_http_dates() {
         ("Mon, 23 Foo 2026 03:22:41 GMT", None),
         ("Mon, 23 Nov 2026 03:22:41 CET", None),
         ("-3", None),
+        ("Mon, 23 Nov 999999999999999999 03:22:41 GMT", None),
+        ("Mon, 23 Nov -999999999999999999 03:22:41 GMT", None),
+        ("Mon, 23 Nov 2026 99999999999:22:41 GMT", None),
     ];
     for (value, expected) in cases {
         assert_eq!(retry_after_ms(value, NOW), expected, "{value}");

@@ -126,9 +126,10 @@ impl Checker<'_> {
                 Some(s) if s.min >= s.max => {
                     self.err(format!("{at}.scale"), format!("min ({}) must be less than max ({})", s.min, s.max))
                 }
-                Some(s) if s.max - s.min + 1 > MAX_SCALE_POINTS => self.err(
+                // i128: the bounds are any i64 a form gives, and their difference may not fit.
+                Some(s) if i128::from(s.max) - i128::from(s.min) + 1 > i128::from(MAX_SCALE_POINTS) => self.err(
                     format!("{at}.scale"),
-                    format!("{} points; a scale has at most {MAX_SCALE_POINTS}", s.max - s.min + 1),
+                    format!("{} points; a scale has at most {MAX_SCALE_POINTS}", i128::from(s.max) - i128::from(s.min) + 1),
                 ),
                 Some(_) => {}
             },
