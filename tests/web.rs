@@ -52,6 +52,17 @@ impl Mounted {
             .unwrap_or_else(|| panic!("no radio labelled {label}"))
             .unchecked_into()
     }
+    /// Picks `score` on the first step, moves on, and submits the second (last) step.
+    async fn score_and_submit(&self, score: &str) {
+        self.radio(score).click();
+        tick().await;
+        self.button("Next").click();
+        tick().await;
+        self.button("Submit").click();
+        tick().await;
+        tick().await;
+    }
+
     fn button(&self, label: &str) -> HtmlElement {
         self.all("button")
             .into_iter()
@@ -173,13 +184,7 @@ async fn back_keeps_the_answer() {
 async fn a_failed_send_says_so_keeps_the_answers_and_retries_with_the_same_id() {
     let w = mount("csat", "en", vec![SendResult::Failed("the endpoint answered 500".into()), SendResult::Sent]);
     tick().await;
-    w.radio("2").click();
-    tick().await;
-    w.button("Next").click();
-    tick().await;
-    w.button("Submit").click();
-    tick().await;
-    tick().await;
+    w.score_and_submit("2").await;
     assert_eq!(w.text(".seda-alert__title"), "We could not send your answers");
     assert!(w.all("h2.seda-title").iter().all(|h| h.text_content().unwrap() != "Thank you!"), "no false success");
     w.button("Try again").click();
@@ -196,13 +201,7 @@ async fn a_failed_send_says_so_keeps_the_answers_and_retries_with_the_same_id() 
 async fn kept_locally_thanks_and_says_where_the_answers_are() {
     let w = mount("ces", "en", vec![SendResult::KeptLocally]);
     tick().await;
-    w.radio("7").click();
-    tick().await;
-    w.button("Next").click();
-    tick().await;
-    w.button("Submit").click();
-    tick().await;
-    tick().await;
+    w.score_and_submit("7").await;
     assert_eq!(w.text(".seda-note"), "Your answers are saved on this device.");
 }
 
@@ -299,13 +298,7 @@ async fn the_status_note_tells_sent_from_saved_from_refused() {
     ] {
         let w = mount("csat", "en", vec![result]);
         tick().await;
-        w.radio("5").click();
-        tick().await;
-        w.button("Next").click();
-        tick().await;
-        w.button("Submit").click();
-        tick().await;
-        tick().await;
+        w.score_and_submit("5").await;
         assert_eq!(w.text(".seda-note"), note);
         assert_eq!(w.one(".seda-note").get_attribute("role").as_deref(), Some("status"));
     }
