@@ -42,8 +42,7 @@ fn reads_every_question_type() {
 fn errors_name_the_json_path() {
     // (definition, expected path, a fragment of the message)
     let cases: Vec<(String, &str, &str)> = vec![
-        ("not json".into(), "", "expected ident"),
-        ("{}".into(), "", "missing field `seda`"),
+        ("not json".into(), "", "expected a value"),
         (with_question(r#"{"id":"q","type":"rating","title":"T","scale":{"min":5,"max":"high"}}"#),
             "questions[0].scale.max", "expected an integer"),
         (with_question(r#"{"id":"q","type":"slider","title":"T"}"#), "questions[0].type", "unknown variant `slider`"),
@@ -60,6 +59,33 @@ fn errors_name_the_json_path() {
         assert_eq!(errors[0].path, path, "{json}");
         assert!(errors[0].message.contains(fragment), "{json}: {}", errors[0].message);
     }
+}
+
+#[test]
+fn every_reading_problem_is_reported_not_only_the_first() {
+    let errors = form::parse("{}").unwrap_err().0;
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["missing field `seda`", "missing field `id`", "missing field `version`", "missing field `kind`", "missing field `questions`"]
+    );
+    let json = with_question(r#"{"id":7,"type":"slider","title":"T","required":"yes"}"#);
+    let paths: Vec<String> = form::parse(&json).unwrap_err().0.into_iter().map(|e| e.path).collect();
+    assert_eq!(paths, ["questions[0].id", "questions[0].type", "questions[0].required"]);
+}
+
+#[test]
+fn syntax_errors_name_the_path_line_and_column() {
+    let json = "{\"seda\": 1,\n \"questions\": [{\"id\": \"q\", \"title\": tru}]}";
+    let e = &form::parse(json).unwrap_err().0[0];
+    assert_eq!(e.path, "questions[0].title");
+    assert!(e.message.ends_with("at line 2, column 37"), "{}", e.message);
+    let repeated = r#"{"seda": 1, "seda": 2}"#;
+    let e = &form::parse(repeated).unwrap_err().0[0];
+    assert_eq!((e.path.as_str(), e.message.as_str()), ("seda", "\"seda\" is given twice at line 1, column 13"));
+    let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+    let e = &form::parse(&deep).unwrap_err().0[0];
+    assert!(e.message.contains("nested deeper than 32 levels"), "{}", e.message);
 }
 
 #[test]

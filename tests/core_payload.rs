@@ -1,7 +1,7 @@
 //! The response payload, ids, timestamps, the embed configuration and delivery outcomes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
+use seda::core::pairs::Pairs;
 
 use seda::core::answer::Answer;
 use seda::core::config::{check_endpoint, pick_locale, ConfigError, EmbedConfig, FormSource};
@@ -34,7 +34,7 @@ fn nps_categories() {
 #[test]
 fn the_payload_has_the_documented_shape() {
     let form = form::parse(templates::get("nps").unwrap()).unwrap();
-    let answers = BTreeMap::from([
+    let answers = Pairs::from([
         ("recommend".to_string(), Answer::Number(6)),
         ("reason".to_string(), Answer::Text("Slow delivery".into())),
     ]);
@@ -61,7 +61,7 @@ fn the_payload_has_the_documented_shape() {
 #[test]
 fn no_nps_answer_means_no_category_field() {
     let form = form::parse(templates::get("csat").unwrap()).unwrap();
-    let answers = BTreeMap::from([("satisfaction".to_string(), Answer::Number(5))]);
+    let answers = Pairs::from([("satisfaction".to_string(), Answer::Number(5))]);
     let r = Response::new(uuid_v4([1; 16]), &form, answers, meta());
     assert_eq!(r.nps_category, None);
     assert!(!r.to_json().contains("nps_category"));
@@ -129,7 +129,7 @@ fn endpoints_must_be_https_except_on_this_machine() {
 
 #[test]
 fn embed_config_from_the_dataset() {
-    let data = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<BTreeMap<_, _>>();
+    let data = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Pairs<String>>();
     let cfg = EmbedConfig::from_dataset(&data(&[("form", "template:csat"), ("target", " #slot "), ("locale", "fa")])).unwrap();
     assert_eq!(cfg.form, FormSource::Template("csat".into()));
     assert_eq!(cfg.endpoint, None);

@@ -63,12 +63,12 @@ async fn a_malformed_inline_form_shows_an_error_box_naming_the_path() {
     let target = slot("broken-slot");
     seda::platform::embed::mount(r##"{"form":"broken-form","target":"#broken-slot"}"##);
     let text = widget_text(&target).await;
-    assert!(text.contains("questions[0].scale.max: invalid type: string \"high\", expected an integer"), "{text}");
+    assert!(text.contains("questions[0].scale.max: expected an integer, found a string"), "{text}");
 }
 
 #[wasm_bindgen_test]
 async fn an_unknown_template_names_the_ones_there_are() {
-    let target = slot("unknown-slot");
+    let _slot = slot("unknown-slot");
     seda::platform::embed::mount(r##"{"form":"template:quiz","target":"#unknown-slot"}"##);
     // A configuration error has no target to trust, so the box goes to the corner.
     for _ in 0..50 {

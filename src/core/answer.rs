@@ -1,11 +1,14 @@
 //! One answer, as the response payload carries it.
 
-use serde::{Deserialize, Serialize};
+use super::json::Value;
+use super::pairs::Pairs;
+
+/// Answers keyed by question id.
+pub type Answers = Pairs<Answer>;
 
 /// `nps` and `rating`: a number; `text`, `email` and single `choice`: a string (the
 /// choice's id); multiple `choice`: a list of choice ids.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     Number(i64),
     Text(String),
@@ -35,4 +38,36 @@ impl Answer {
             Answer::Number(_) => false,
         }
     }
+
+    pub fn to_value(&self) -> Value {
+        match self {
+            Answer::Number(n) => Value::from(*n),
+            Answer::Text(s) => Value::from(s.as_str()),
+            Answer::Choices(list) => Value::Array(list.iter().map(|c| Value::from(c.as_str())).collect()),
+        }
+    }
+
+    /// Reads an answer as [`Answer::to_value`] writes it.
+    pub fn from_value(v: &Value) -> Option<Answer> {
+        match v {
+            Value::Number(_) => v.as_i64().map(Answer::Number),
+            Value::String(s) => Some(Answer::Text(s.clone())),
+            Value::Array(items) => items.iter().map(|c| c.as_str().map(str::to_owned)).collect::<Option<_>>().map(Answer::Choices),
+            _ => None,
+        }
+    }
+}
+
+/// Answers keyed by question id, as a JSON object.
+pub fn answers_to_value(answers: &Answers) -> Value {
+    Value::object(answers.iter().map(|(k, a)| (k, a.to_value())))
+}
+
+/// Reads a JSON object of answers, skipping any that are not answers.
+pub fn answers_from_value(v: &Value) -> Answers {
+    v.as_object()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone(), Answer::from_value(v)?)))
+        .collect()
 }

@@ -1,7 +1,5 @@
-//! The semantic check: what serde can read but a form must not say, each named by
+//! The semantic check: what the reader can read but a form must not say, each named by
 //! its JSON path. It reports every problem, not only the first.
-
-use std::collections::BTreeMap;
 
 use super::form::{Form, FormError, Question, QuestionType, FORMAT};
 use super::text::Text;
@@ -39,12 +37,10 @@ pub fn check(form: &Form) -> Vec<FormError> {
     if form.questions.len() > MAX_QUESTIONS {
         c.err("questions", format!("{} questions; the most is {MAX_QUESTIONS}", form.questions.len()));
     }
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, q) in form.questions.iter().enumerate() {
         let at = format!("questions[{i}]");
-        if let Some(first) = seen.insert(&q.id, i) {
+        if let Some(first) = form.questions[..i].iter().position(|earlier| earlier.id == q.id) {
             c.err(format!("{at}.id"), format!("duplicate id \"{}\" (first used at questions[{first}])", q.id));
-            seen.insert(&q.id, first);
         }
         c.question(&at, q);
     }
@@ -129,7 +125,7 @@ impl Checker<'_> {
                 // i128: the bounds are any i64 a form gives, and their difference may not fit.
                 Some(s) if i128::from(s.max) - i128::from(s.min) + 1 > i128::from(MAX_SCALE_POINTS) => self.err(
                     format!("{at}.scale"),
-                    format!("{} points; a scale has at most {MAX_SCALE_POINTS}", i128::from(s.max) - i128::from(s.min) + 1),
+                    format!("{} to {} is too wide: a scale has at most {MAX_SCALE_POINTS} points", s.min, s.max),
                 ),
                 Some(_) => {}
             },
@@ -153,14 +149,12 @@ impl Checker<'_> {
         if choices.len() > MAX_CHOICES {
             self.err(format!("{at}.choices"), format!("{} choices; the most is {MAX_CHOICES}", choices.len()));
         }
-        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (j, choice) in choices.iter().enumerate() {
             let path = format!("{at}.choices[{j}]");
             self.id(&format!("{path}.id"), &choice.id);
             self.text(&format!("{path}.label"), &choice.label);
-            if let Some(first) = seen.insert(&choice.id, j) {
+            if let Some(first) = choices[..j].iter().position(|earlier| earlier.id == choice.id) {
                 self.err(format!("{path}.id"), format!("duplicate id \"{}\" (first used at choices[{first}])", choice.id));
-                seen.insert(&choice.id, first);
             }
         }
     }

@@ -1,12 +1,12 @@
 //! The embed configuration: what the `data-*` attributes of the script tag say,
 //! checked before anything is drawn.
 
-use std::collections::BTreeMap;
-
 use thiserror::Error;
 
 use super::check::valid_locale;
-use super::endpoint::{header_name_allowed, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::endpoint::{header_name_allowed, named, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::json;
+use super::pairs::Pairs;
 use super::templates;
 
 /// Where the form definition comes from (`data-form`).
@@ -85,7 +85,7 @@ impl EmbedConfig {
     /// Reads the script tag's dataset (keys as the DOM gives them: `form`,
     /// `endpoint`, `target`, `locale`). `endpoint` must already be resolved
     /// against the page into an absolute URL.
-    pub fn from_dataset(data: &BTreeMap<String, String>) -> Result<Self, ConfigError> {
+    pub fn from_dataset(data: &Pairs<String>) -> Result<Self, ConfigError> {
         let get = |k: &str| data.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
         let form = FormSource::parse(get("form").unwrap_or_default())?;
         let endpoint = match get("endpoint") {
@@ -107,14 +107,12 @@ impl EmbedConfig {
 
 fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> Result<Endpoint, ConfigError> {
     let format = match get("endpointFormat") {
-        None | Some("json") => Format::Json,
-        Some("form") => Format::Form,
-        Some(v) => return Err(ConfigError::BadFormat { value: v.to_owned() }),
+        None => Format::Json,
+        Some(v) => named(&Format::NAMES, v).ok_or_else(|| ConfigError::BadFormat { value: v.to_owned() })?,
     };
     let credentials = match get("endpointCredentials") {
-        None | Some("omit") => Credentials::Omit,
-        Some("include") => Credentials::Include,
-        Some(v) => return Err(ConfigError::BadCredentials { value: v.to_owned() }),
+        None => Credentials::Omit,
+        Some(v) => named(&Credentials::NAMES, v).ok_or_else(|| ConfigError::BadCredentials { value: v.to_owned() })?,
     };
     let timeout_ms = match get("endpointTimeout") {
         None => DEFAULT_TIMEOUT_MS,
@@ -127,7 +125,7 @@ fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> 
         None => Default::default(),
         Some(json) => {
             let bad = |problem: String| ConfigError::BadHeaders { problem };
-            let map: std::collections::BTreeMap<String, String> = serde_json::from_str(json)
+            let map = string_map(json)
                 .map_err(|e| bad(format!("expected a JSON object of header names to strings ({e})")))?;
             if let Some(name) = map.keys().find(|n| !header_name_allowed(n)) {
                 return Err(bad(format!("\"{name}\" is not a header a page may set")));
@@ -136,6 +134,19 @@ fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> 
         }
     };
     Ok(Endpoint { url, format, headers, credentials, timeout_ms })
+}
+
+/// A JSON object whose values are all strings, such as the script tag's dataset.
+pub fn string_map(text: &str) -> Result<Pairs<String>, String> {
+    let doc = json::parse(text).map_err(|e| e.to_string())?;
+    let members = doc.as_object().ok_or_else(|| format!("found {}", doc.kind()))?;
+    members
+        .iter()
+        .map(|(k, v)| match v.as_str() {
+            Some(s) => Ok((k.clone(), s.to_owned())),
+            None => Err(format!("\"{k}\" is {}, not a string", v.kind())),
+        })
+        .collect()
 }
 
 /// Accepts `https:` anywhere and `http:` only on this machine (for development).

@@ -1,13 +1,10 @@
 //! A form in progress, saved on every change so a reload or a closed tab loses nothing.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
-use super::answer::Answer;
+use super::answer::{answers_from_value, answers_to_value, Answers};
 use super::form::Form;
+use super::json::{self, Value};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
     pub form_id: String,
     pub form_version: u32,
@@ -15,11 +12,40 @@ pub struct Draft {
     pub response_id: String,
     pub started_at: String,
     pub step: usize,
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Answers,
     pub saved_at: String,
 }
 
 impl Draft {
+    pub fn to_json(&self) -> String {
+        Value::object([
+            ("form_id", Value::from(self.form_id.as_str())),
+            ("form_version", Value::from(self.form_version)),
+            ("response_id", Value::from(self.response_id.as_str())),
+            ("started_at", Value::from(self.started_at.as_str())),
+            ("step", Value::from(self.step as i64)),
+            ("answers", answers_to_value(&self.answers)),
+            ("saved_at", Value::from(self.saved_at.as_str())),
+        ])
+        .to_json()
+    }
+
+    /// Reads a stored draft; `None` for anything that is not one (a draft is a
+    /// convenience: one that cannot be read is dropped, never an error).
+    pub fn from_json(text: &str) -> Option<Draft> {
+        let v = json::parse(text).ok()?;
+        let s = |k: &str| v.get(k)?.as_str().map(str::to_owned);
+        Some(Draft {
+            form_id: s("form_id")?,
+            form_version: u32::try_from(v.get("form_version")?.as_i64()?).ok()?,
+            response_id: s("response_id")?,
+            started_at: s("started_at")?,
+            step: usize::try_from(v.get("step")?.as_i64()?).ok()?,
+            answers: answers_from_value(v.get("answers")?),
+            saved_at: s("saved_at").unwrap_or_default(),
+        })
+    }
+
     /// Whether the draft was made with this very form (id and version).
     pub fn fits(&self, form: &Form) -> bool {
         self.form_id == form.id && self.form_version == form.version

@@ -1,15 +1,11 @@
 //! The endpoint's options and how a response is encoded for it.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
 use super::answer::Answer;
+use super::pairs::Pairs;
 use super::response::Response;
 
 /// `data-endpoint-format`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// `application/json`: the payload as documented.
     Json,
@@ -18,11 +14,28 @@ pub enum Format {
 }
 
 /// `data-endpoint-credentials`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Credentials {
     Omit,
     Include,
+}
+
+impl Format {
+    pub const NAMES: [(&'static str, Format); 2] = [("json", Format::Json), ("form", Format::Form)];
+}
+
+impl Credentials {
+    pub const NAMES: [(&'static str, Credentials); 2] = [("omit", Credentials::Omit), ("include", Credentials::Include)];
+}
+
+/// The name of `value` in `names`: the attribute value and the stored record's field.
+pub fn name_of<T: PartialEq + Copy>(names: &[(&'static str, T)], value: T) -> &'static str {
+    names.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
+}
+
+/// The value named `name` in `names`.
+pub fn named<T: Copy>(names: &[(&'static str, T)], name: &str) -> Option<T> {
+    names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
 
 /// Where and how responses are sent.
@@ -31,7 +44,7 @@ pub struct Endpoint {
     pub url: String,
     pub format: Format,
     /// Extra headers (public keys only: anyone can read them in the page).
-    pub headers: BTreeMap<String, String>,
+    pub headers: Pairs<String>,
     pub credentials: Credentials,
     /// How long one attempt may take before it is abandoned.
     pub timeout_ms: u64,
@@ -54,10 +67,10 @@ pub fn form_fields(r: &Response) -> Vec<(String, String)> {
         ("id".to_owned(), r.id.clone()),
         ("form_id".to_owned(), r.form_id.clone()),
         ("form_version".to_owned(), r.form_version.to_string()),
-        ("kind".to_owned(), name(r.kind)),
+        ("kind".to_owned(), r.kind.name().to_owned()),
     ];
     if let Some(c) = r.nps_category {
-        fields.push(("nps_category".to_owned(), name(c)));
+        fields.push(("nps_category".to_owned(), c.name().to_owned()));
     }
     for (k, v) in [
         ("meta.started_at", &r.meta.started_at),
@@ -67,7 +80,7 @@ pub fn form_fields(r: &Response) -> Vec<(String, String)> {
     ] {
         fields.push((k.to_owned(), v.clone()));
     }
-    for (id, answer) in &r.answers {
+    for (id, answer) in r.answers.iter() {
         let key = format!("answers.{id}");
         match answer {
             Answer::Number(n) => fields.push((key, n.to_string())),
@@ -76,11 +89,6 @@ pub fn form_fields(r: &Response) -> Vec<(String, String)> {
         }
     }
     fields
-}
-
-/// The JSON name of a unit enum value (`promoter`, `survey`).
-fn name(value: impl Serialize) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// `application/x-www-form-urlencoded` as the URL standard serialises it.

@@ -1,14 +1,14 @@
 //! The form definition (format 1) and its parser.
 //!
-//! Parsing is two passes: serde reads the JSON into these types, naming the JSON
-//! path of the first thing it cannot read; then [`crate::core::check`] looks at the
-//! whole form and names every path whose value is readable but wrong.
+//! Parsing is two passes: [`read`] turns the JSON into these types, naming the JSON
+//! path of everything it cannot read; then [`crate::core::check`] looks at the whole
+//! form and names every path whose value is readable but wrong.
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use super::check;
+use super::decode::{Decoder, Members};
+use super::json::{self, Value};
 use super::text::{language, Text};
 
 /// The form format this widget reads (the `seda` field of a form).
@@ -18,11 +18,9 @@ pub const FORMAT: u32 = 1;
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
 
 /// A survey, complaint form or checklist, as the marketer writes it in JSON.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Form {
     /// Lets editors find the JSON Schema; ignored by the widget.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// The format version: 1.
     pub seda: u32,
@@ -32,64 +30,52 @@ pub struct Form {
     pub version: u32,
     pub kind: FormKind,
     /// The locale whose strings every localised text must have.
-    #[serde(default = "default_locale")]
     pub locale: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
     pub questions: Vec<Question>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thank_you: Option<ThankYou>,
 }
 
-fn default_locale() -> String {
-    "en".to_owned()
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
     Survey,
 }
 
+impl FormKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FormKind::Survey => "survey",
+        }
+    }
+}
+
 /// One question. The fields after `required` apply to some types only; the
 /// semantic check names any that are given to a type that does not use them.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     /// Stable id: the key of this question's answer in the response.
     pub id: String,
-    #[serde(rename = "type")]
     pub kind: QuestionType,
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
-    #[serde(default)]
     pub required: bool,
     /// `rating`: the lowest and highest points of the scale.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<Scale>,
     /// `nps`, `rating`: the words under the two ends of the scale.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<EndLabels>,
     /// `choice`: the options, in order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
     /// `choice`: several options may be picked.
-    #[serde(default)]
     pub multiple: bool,
     /// `text`: a multi-line box instead of one line.
-    #[serde(default)]
     pub multiline: bool,
     /// `text`, `email`: the most characters accepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u32>,
     /// `text`, `email`: a hint shown in the empty field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placeholder: Option<Text>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuestionType {
     /// Net Promoter Score: 0-10.
     Nps,
@@ -113,8 +99,7 @@ impl QuestionType {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scale {
     pub min: i64,
     pub max: i64,
@@ -123,26 +108,22 @@ pub struct Scale {
 /// The scale every `nps` question has.
 pub const NPS_SCALE: Scale = Scale { min: 0, max: 10 };
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EndLabels {
     pub min: Text,
     pub max: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     /// Stable id: what the response carries when this option is picked.
     pub id: String,
     pub label: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ThankYou {
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Text>,
 }
 
@@ -224,34 +205,106 @@ pub fn parse(json: &str) -> Result<Form, FormErrors> {
             format!("the definition is {} bytes; the most accepted is {MAX_JSON_BYTES}", json.len()),
         )]));
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let form: Form = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| FormErrors(vec![FormError::new(path_of(e.path()), plain(e.inner()))]))?;
-    de.end().map_err(|e| FormErrors(vec![FormError::new("", plain(&e))]))?;
-    let errors = check::check(&form);
-    if errors.is_empty() {
-        Ok(form)
-    } else {
-        Err(FormErrors(errors))
+    let doc = json::parse(json).map_err(|e| FormErrors(vec![FormError::new(e.path.clone(), e.to_string())]))?;
+    let mut d = Decoder::default();
+    match read(&mut d, &doc) {
+        Some(form) if d.errors.is_empty() => {
+            let errors = check::check(&form);
+            if errors.is_empty() { Ok(form) } else { Err(FormErrors(errors)) }
+        }
+        _ => Err(FormErrors(d.errors)),
     }
 }
 
-fn path_of(path: &serde_path_to_error::Path) -> String {
-    let s = path.to_string();
-    if s == "." { String::new() } else { s }
+const FORM_FIELDS: &[&str] = &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "thank_you"];
+const QUESTION_FIELDS: &[&str] = &[
+    "id", "type", "title", "description", "required", "scale", "labels", "choices", "multiple", "multiline",
+    "max_length", "placeholder",
+];
+const KINDS: &[(&str, FormKind)] = &[("survey", FormKind::Survey)];
+const TYPES: &[(&str, QuestionType)] = &[
+    ("nps", QuestionType::Nps),
+    ("rating", QuestionType::Rating),
+    ("choice", QuestionType::Choice),
+    ("text", QuestionType::Text),
+    ("email", QuestionType::Email),
+];
+
+/// Reads the document into a [`Form`]; `None` when anything could not be read (each
+/// problem is in `d.errors`).
+pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
+    let m = d.members("", doc, FORM_FIELDS)?;
+    let schema = d.opt(&m, "$schema", Decoder::string);
+    let seda = d.req(&m, "seda", Decoder::count);
+    let id = d.req(&m, "id", Decoder::string);
+    let version = d.req(&m, "version", Decoder::count);
+    let kind = d.req(&m, "kind", |d, p, v| d.one_of(p, v, KINDS));
+    let locale = d.opt(&m, "locale", Decoder::string);
+    let title = d.opt(&m, "title", Decoder::text);
+    let questions = d.req(&m, "questions", |d, p, v| d.each(p, v, question));
+    let thank_you = d.opt(&m, "thank_you", |d, p, v| {
+        let m = d.members(p, v, &["title", "body"])?;
+        let title = d.req(&m, "title", Decoder::text);
+        let body = d.opt(&m, "body", Decoder::text);
+        Some(ThankYou { title: title?, body: body.ok()? })
+    });
+    Some(Form {
+        schema: schema.ok()?,
+        seda: seda?,
+        id: id?,
+        version: version?,
+        kind: kind?,
+        locale: locale.ok()?.unwrap_or_else(|| "en".to_owned()),
+        title: title.ok()?,
+        questions: questions?,
+        thank_you: thank_you.ok()?,
+    })
 }
 
-/// serde_json's message in words a marketer reads: "expected an integer", not "expected i64".
-fn plain(e: &serde_json::Error) -> String {
-    let mut msg = e.to_string();
-    for (rust, words) in [
-        ("expected i64", "expected an integer"),
-        ("expected u32", "expected a whole number of at least 0"),
-        ("expected a boolean", "expected true or false"),
-        ("expected a sequence", "expected a list"),
-        ("expected struct ", "expected an object: "),
-    ] {
-        msg = msg.replace(rust, words);
-    }
-    msg
+fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
+    let m = d.members(at, v, QUESTION_FIELDS)?;
+    let flag = |d: &mut Decoder, m: &Members, key| d.opt(m, key, Decoder::bool).map(Option::unwrap_or_default);
+    let id = d.req(&m, "id", Decoder::string);
+    let kind = d.req(&m, "type", |d, p, v| d.one_of(p, v, TYPES));
+    let title = d.req(&m, "title", Decoder::text);
+    let description = d.opt(&m, "description", Decoder::text);
+    let required = flag(d, &m, "required");
+    let scale = d.opt(&m, "scale", |d, p, v| {
+        let m = d.members(p, v, &["min", "max"])?;
+        let min = d.req(&m, "min", Decoder::int);
+        let max = d.req(&m, "max", Decoder::int);
+        Some(Scale { min: min?, max: max? })
+    });
+    let labels = d.opt(&m, "labels", |d, p, v| {
+        let m = d.members(p, v, &["min", "max"])?;
+        let min = d.req(&m, "min", Decoder::text);
+        let max = d.req(&m, "max", Decoder::text);
+        Some(EndLabels { min: min?, max: max? })
+    });
+    let choices = d.opt(&m, "choices", |d, p, v| {
+        d.each(p, v, |d, p, v| {
+            let m = d.members(p, v, &["id", "label"])?;
+            let id = d.req(&m, "id", Decoder::string);
+            let label = d.req(&m, "label", Decoder::text);
+            Some(Choice { id: id?, label: label? })
+        })
+    });
+    let multiple = flag(d, &m, "multiple");
+    let multiline = flag(d, &m, "multiline");
+    let max_length = d.opt(&m, "max_length", Decoder::count);
+    let placeholder = d.opt(&m, "placeholder", Decoder::text);
+    Some(Question {
+        id: id?,
+        kind: kind?,
+        title: title?,
+        description: description.ok()?,
+        required: required.ok()?,
+        scale: scale.ok()?,
+        labels: labels.ok()?,
+        choices: choices.ok()?,
+        multiple: multiple.ok()?,
+        multiline: multiline.ok()?,
+        max_length: max_length.ok()?,
+        placeholder: placeholder.ok()?,
+    })
 }

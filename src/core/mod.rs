@@ -4,13 +4,16 @@
 pub mod answer;
 pub mod check;
 pub mod config;
+pub mod decode;
 pub mod delivery;
 pub mod draft;
 pub mod endpoint;
 pub mod form;
 pub mod i18n;
 pub mod id;
+pub mod json;
 pub mod outbox;
+pub mod pairs;
 pub mod response;
 pub mod retry;
 pub mod session;

@@ -2,12 +2,10 @@
 //! each attempt's result does to a record. The browser edge stores the records
 //! (IndexedDB) and makes the attempts; every decision is made here.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
 use super::delivery::{classify, Outcome};
-use super::endpoint::{encode, Credentials, Endpoint, Format};
+use super::endpoint::{encode, name_of, named, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::json::{self, Value};
+use super::pairs::Pairs;
 use super::response::Response;
 use super::retry::backoff_ms;
 
@@ -19,63 +17,37 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// One finished response waiting for its endpoint, stored as JSON in IndexedDB.
 /// Only `id`, `endpoint`, `body` and `created_at` are required when reading, so a
 /// record written by an older widget is still sent rather than stranded.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Record {
     pub id: String,
-    #[serde(default)]
     pub form_id: String,
     pub endpoint: String,
-    #[serde(default = "json")]
     pub format: Format,
-    #[serde(default)]
-    pub headers: BTreeMap<String, String>,
-    #[serde(default = "omit")]
+    pub headers: Pairs<String>,
     pub credentials: Credentials,
-    #[serde(default = "default_timeout")]
     pub timeout_ms: u64,
     /// The exact bytes to send; every attempt sends the same.
     pub body: String,
-    #[serde(default = "json_type")]
     pub content_type: String,
     /// Milliseconds since the epoch: the sending order.
     pub created_at: i64,
-    #[serde(default)]
     pub attempts: u32,
     /// Not before this time (ms since the epoch).
-    #[serde(default)]
     pub next_at: i64,
-    #[serde(default = "pending")]
     pub state: State,
-    #[serde(default)]
     pub last_status: Option<u16>,
-    #[serde(default)]
     pub last_error: Option<String>,
 }
 
-fn json() -> Format {
-    Format::Json
-}
-fn omit() -> Credentials {
-    Credentials::Omit
-}
-fn default_timeout() -> u64 {
-    super::endpoint::DEFAULT_TIMEOUT_MS
-}
-fn json_type() -> String {
-    "application/json".to_owned()
-}
-fn pending() -> State {
-    State::Pending
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
     /// Waiting to be sent (again).
     Pending,
     /// The endpoint refused it for good (a 4xx other than 408 and 429). Kept, not retried.
     Failed,
 }
+
+const STATES: [(&str, State); 2] = [("pending", State::Pending), ("failed", State::Failed)];
 
 /// What one attempt came back with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +97,56 @@ impl Record {
             last_status: None,
             last_error: None,
         }
+    }
+
+    /// The stored form of the record (IndexedDB keeps it as this JSON text).
+    pub fn to_json(&self) -> String {
+        let text = |s: &str| Value::from(s);
+        Value::object([
+            ("id", text(&self.id)),
+            ("form_id", text(&self.form_id)),
+            ("endpoint", text(&self.endpoint)),
+            ("format", text(name_of(&Format::NAMES, self.format))),
+            ("headers", Value::object(self.headers.iter().map(|(k, v)| (k, text(v))))),
+            ("credentials", text(name_of(&Credentials::NAMES, self.credentials))),
+            ("timeout_ms", Value::Number(self.timeout_ms.to_string())),
+            ("body", text(&self.body)),
+            ("content_type", text(&self.content_type)),
+            ("created_at", Value::from(self.created_at)),
+            ("attempts", Value::from(self.attempts)),
+            ("next_at", Value::from(self.next_at)),
+            ("state", text(name_of(&STATES, self.state))),
+            ("last_status", Value::from(self.last_status.map(u32::from))),
+            ("last_error", Value::from(self.last_error.as_deref())),
+        ])
+        .to_json()
+    }
+
+    /// Reads a stored record. Only `id`, `endpoint`, `body` and `created_at` are
+    /// required, and a field of the wrong shape takes its default, so a record
+    /// written by an older widget is still sent rather than stranded.
+    pub fn from_json(text: &str) -> Option<Record> {
+        let v = json::parse(text).ok()?;
+        let s = |k: &str| v.get(k).and_then(Value::as_str);
+        let n = |k: &str| v.get(k).and_then(Value::as_i64);
+        let headers = v.get("headers").and_then(Value::as_object).unwrap_or_default();
+        Some(Record {
+            id: s("id")?.to_owned(),
+            form_id: s("form_id").unwrap_or_default().to_owned(),
+            endpoint: s("endpoint")?.to_owned(),
+            format: s("format").and_then(|f| named(&Format::NAMES, f)).unwrap_or(Format::Json),
+            headers: headers.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned()))).collect(),
+            credentials: s("credentials").and_then(|c| named(&Credentials::NAMES, c)).unwrap_or(Credentials::Omit),
+            timeout_ms: n("timeout_ms").and_then(|t| u64::try_from(t).ok()).unwrap_or(DEFAULT_TIMEOUT_MS),
+            body: s("body")?.to_owned(),
+            content_type: s("content_type").unwrap_or("application/json").to_owned(),
+            created_at: n("created_at")?,
+            attempts: n("attempts").and_then(|a| u32::try_from(a).ok()).unwrap_or(0),
+            next_at: n("next_at").unwrap_or(0),
+            state: s("state").and_then(|st| named(&STATES, st)).unwrap_or(State::Pending),
+            last_status: n("last_status").and_then(|st| u16::try_from(st).ok()),
+            last_error: s("last_error").map(str::to_owned),
+        })
     }
 
     /// Applies an attempt's result. `jitter` is a random number in [0, 1).

@@ -1,30 +1,26 @@
 //! The response payload: what the endpoint receives for one finished form.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
-use super::answer::Answer;
+use super::answer::{answers_to_value, Answers};
+use super::json::Value;
 use super::form::{Form, FormKind, QuestionType};
 
 /// One person's answers to one form, with its metadata. Its shape is public API:
 /// it is documented in the README and endpoints depend on it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Response {
     /// A UUID v4 made when the visitor started; also the `Idempotency-Key` header.
     pub id: String,
     pub form_id: String,
     pub form_version: u32,
     pub kind: FormKind,
-    /// Keyed by question id; unanswered optional questions are absent.
-    pub answers: BTreeMap<String, Answer>,
+    /// Keyed by question id, in the form's order; unanswered optional questions are absent.
+    pub answers: Answers,
     /// The category of the form's first NPS answer, when there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nps_category: Option<NpsCategory>,
     pub meta: Meta,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Meta {
     /// RFC 3339, UTC: when the form was first shown.
     pub started_at: String,
@@ -37,8 +33,7 @@ pub struct Meta {
 }
 
 /// The standard NPS grouping: detractors 0-6, passives 7-8, promoters 9-10.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NpsCategory {
     Detractor,
     Passive,
@@ -46,6 +41,15 @@ pub enum NpsCategory {
 }
 
 impl NpsCategory {
+    /// The payload's name for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            NpsCategory::Detractor => "detractor",
+            NpsCategory::Passive => "passive",
+            NpsCategory::Promoter => "promoter",
+        }
+    }
+
     pub fn of(score: i64) -> Self {
         match score {
             9.. => NpsCategory::Promoter,
@@ -56,7 +60,15 @@ impl NpsCategory {
 }
 
 impl Response {
-    pub fn new(id: String, form: &Form, answers: BTreeMap<String, Answer>, meta: Meta) -> Self {
+    pub fn new(id: String, form: &Form, answers: Answers, meta: Meta) -> Self {
+        // In the form's order; anything else keeps its place after them.
+        let mut ordered: Answers = form.questions.iter().filter_map(|q| Some((q.id.as_str(), answers.get(&q.id)?.clone()))).collect();
+        for (id, a) in answers.iter() {
+            if !ordered.contains_key(id) {
+                ordered.insert(id, a.clone());
+            }
+        }
+        let answers = ordered;
         let nps_category = form
             .questions
             .iter()
@@ -75,7 +87,26 @@ impl Response {
     }
 
     pub fn to_json(&self) -> String {
-        // A struct of strings, numbers and maps with string keys always serialises.
-        serde_json::to_string(self).unwrap_or_default()
+        let m = &self.meta;
+        let mut members = vec![
+            ("id", Value::from(self.id.as_str())),
+            ("form_id", Value::from(self.form_id.as_str())),
+            ("form_version", Value::from(self.form_version)),
+            ("kind", Value::from(self.kind.name())),
+            ("answers", answers_to_value(&self.answers)),
+        ];
+        if let Some(c) = self.nps_category {
+            members.push(("nps_category", Value::from(c.name())));
+        }
+        members.push((
+            "meta",
+            Value::object([
+                ("started_at", Value::from(m.started_at.as_str())),
+                ("submitted_at", Value::from(m.submitted_at.as_str())),
+                ("locale", Value::from(m.locale.as_str())),
+                ("page_url", Value::from(m.page_url.as_str())),
+            ]),
+        ));
+        Value::object(members).to_json()
     }
 }

@@ -1,16 +1,14 @@
 //! One visitor's way through a form: the answers so far and the step they are on.
 //! Each question is one step; the step after the last is the end.
 
-use std::collections::BTreeMap;
-
-use super::answer::Answer;
+use super::answer::{Answer, Answers};
 use super::form::{Form, Question};
 use super::validate::{normalise, validate, AnswerError};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Session {
     step: usize,
-    answers: BTreeMap<String, Answer>,
+    answers: Answers,
 }
 
 impl Session {
@@ -20,11 +18,8 @@ impl Session {
 
     /// Picks up a saved draft: only answers the form still has a question for and
     /// still accepts, and the step, clamped to the form.
-    pub fn resume(form: &Form, step: usize, answers: BTreeMap<String, Answer>) -> Self {
-        let answers = answers
-            .into_iter()
-            .filter(|(id, a)| form.question(id).is_some_and(|q| validate(q, Some(a)).is_ok()))
-            .collect();
+    pub fn resume(form: &Form, step: usize, mut answers: Answers) -> Self {
+        answers.retain(|id, a| form.question(id).is_some_and(|q| validate(q, Some(a)).is_ok()));
         Session { step: step.min(form.questions.len().saturating_sub(1)), answers }
     }
 
@@ -54,14 +49,14 @@ impl Session {
         self.answers.get(question_id)
     }
 
-    pub fn answers(&self) -> &BTreeMap<String, Answer> {
+    pub fn answers(&self) -> &Answers {
         &self.answers
     }
 
     /// Stores (or, with `None` or blank input, clears) the answer to `q`.
     pub fn set_answer(&mut self, q: &Question, answer: Option<Answer>) {
         match answer.and_then(|a| normalise(q, a)) {
-            Some(a) => self.answers.insert(q.id.clone(), a),
+            Some(a) => self.answers.insert(q.id.as_str(), a),
             None => self.answers.remove(&q.id),
         };
     }

@@ -1,17 +1,13 @@
 //! Visible strings that are either plain or given per locale.
 
-use std::collections::BTreeMap;
-use std::fmt;
-
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use super::json::Value;
 
 /// A visible string: `"Thanks"`, or one per locale: `{"en": "Thanks", "fa": "ممنون"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Text {
     Plain(String),
-    Localised(BTreeMap<String, String>),
+    /// `(locale, string)` pairs in the order the form gives them.
+    Localised(Vec<(String, String)>),
 }
 
 impl Text {
@@ -20,12 +16,14 @@ impl Text {
     pub fn get<'a>(&'a self, locale: &str, fallback: &str) -> &'a str {
         match self {
             Text::Plain(s) => s,
-            Text::Localised(map) => map
-                .get(locale)
-                .or_else(|| map.get(language(locale)))
-                .or_else(|| map.get(fallback))
-                .or_else(|| map.values().next())
-                .map_or("", String::as_str),
+            Text::Localised(map) => {
+                let find = |l: &str| map.iter().find(|(k, _)| k == l).map(|(_, v)| v.as_str());
+                find(locale)
+                    .or_else(|| find(language(locale)))
+                    .or_else(|| find(fallback))
+                    .or_else(|| map.first().map(|(_, v)| v.as_str()))
+                    .unwrap_or("")
+            }
         }
     }
 
@@ -33,7 +31,7 @@ impl Text {
     pub fn has(&self, locale: &str) -> bool {
         match self {
             Text::Plain(_) => true,
-            Text::Localised(map) => map.contains_key(locale) || map.contains_key(language(locale)),
+            Text::Localised(map) => map.iter().any(|(k, _)| k == locale || k == language(locale)),
         }
     }
 
@@ -41,7 +39,14 @@ impl Text {
     pub fn strings(&self) -> Vec<&str> {
         match self {
             Text::Plain(s) => vec![s.as_str()],
-            Text::Localised(map) => map.values().map(String::as_str).collect(),
+            Text::Localised(map) => map.iter().map(|(_, v)| v.as_str()).collect(),
+        }
+    }
+
+    pub fn to_value(&self) -> Value {
+        match self {
+            Text::Plain(s) => Value::from(s.as_str()),
+            Text::Localised(map) => Value::object(map.iter().map(|(k, v)| (k.as_str(), Value::from(v.as_str())))),
         }
     }
 }
@@ -49,34 +54,6 @@ impl Text {
 /// The primary language subtag: `fa-IR` -> `fa`.
 pub fn language(locale: &str) -> &str {
     locale.split(['-', '_']).next().unwrap_or(locale)
-}
-
-// Hand-written so a wrong value reads "expected a string or a map of locale to
-// string" instead of serde's "did not match any variant of untagged enum".
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string or a map of locale to string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::Plain(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text::Plain(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Text, A::Error> {
-                let mut map = BTreeMap::new();
-                while let Some((k, v)) = access.next_entry::<String, String>()? {
-                    map.insert(k, v);
-                }
-                Ok(Text::Localised(map))
-            }
-        }
-        deserializer.deserialize_any(TextVisitor)
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -103,13 +80,22 @@ mod tests {
     }
 
     #[test]
-    fn parses_both_shapes_and_names_the_wrong_one() {
-        assert_eq!(serde_json::from_str::<Text>(r#""Hi""#).unwrap(), Text::Plain("Hi".into()));
-        assert_eq!(
-            serde_json::from_str::<Text>(r#"{"en":"Hi"}"#).unwrap(),
-            localised(&[("en", "Hi")])
-        );
-        let err = serde_json::from_str::<Text>("12").unwrap_err().to_string();
-        assert!(err.contains("a string or a map of locale to string"), "{err}");
+    fn reads_both_shapes_and_names_the_wrong_one() {
+        use crate::core::decode::Decoder;
+        use crate::core::json::parse;
+        let mut d = Decoder::default();
+        assert_eq!(d.text("t", &parse(r#""Hi""#).unwrap()), Some(Text::Plain("Hi".into())));
+        assert_eq!(d.text("t", &parse(r#"{"en":"Hi"}"#).unwrap()), Some(localised(&[("en", "Hi")])));
+        assert!(d.errors.is_empty());
+        assert_eq!(d.text("t", &parse("12").unwrap()), None);
+        assert_eq!(d.errors[0].to_string(), "t: expected a string or a map of locale to string, found a number");
+        assert_eq!(d.text("t", &parse(r#"{"en":1}"#).unwrap()), None);
+        assert_eq!(d.errors[1].path, "t.en");
+    }
+
+    #[test]
+    fn a_localised_text_round_trips_in_order() {
+        let t = localised(&[("fa", "ممنون"), ("en", "Thanks")]);
+        assert_eq!(t.to_value().to_json(), r#"{"fa":"ممنون","en":"Thanks"}"#);
     }
 }

@@ -10,13 +10,13 @@ fn storage() -> Option<web_sys::Storage> {
 
 pub fn load(form_id: &str) -> Option<Draft> {
     let json = storage()?.get_item(&key(form_id)).ok().flatten()?;
-    serde_json::from_str(&json).ok()
+    Draft::from_json(&json)
 }
 
 /// Saves quietly: a full or refused storage must not interrupt the visitor.
 pub fn save(draft: &Draft) {
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(draft)) {
-        let _ = s.set_item(&key(&draft.form_id), &json);
+    if let Some(s) = storage() {
+        let _ = s.set_item(&key(&draft.form_id), &draft.to_json());
     }
 }
 

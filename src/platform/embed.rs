@@ -2,14 +2,15 @@
 //! Nothing here may throw into the host page: every failure becomes one console
 //! error, a `seda:error` event and, for the site owner, a visible error box.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::{pick_locale, ConfigError, EmbedConfig};
+use crate::core::config::{pick_locale, string_map, ConfigError, EmbedConfig};
+use crate::core::json::Value;
+use crate::core::pairs::Pairs;
 use crate::core::endpoint::Endpoint;
 use crate::core::form::{self, Form};
 use crate::core::outbox::{Attempt, Record, Settled};
@@ -17,7 +18,7 @@ use crate::core::response::Response;
 use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
 
 use super::env::{browser_lang, console_error, document, new_id, now, page_lang, page_url, resolve_url};
-use super::events::{emit, emit_error};
+use super::events::{emit, emit_about, emit_error};
 use super::host::{self, Placement};
 use super::outbox::{self, AddError};
 use super::{drafts, form_source, inbox, sender, transport};
@@ -31,17 +32,17 @@ pub fn mount(dataset_json: &str) {
     install_panic_hook();
     // Whatever an earlier page left unsent goes now, whether or not this page shows a form.
     sender::start();
-    let data: BTreeMap<String, String> = serde_json::from_str(dataset_json).unwrap_or_default();
+    let data = string_map(dataset_json).unwrap_or_default();
     // Not leptos's spawn_local: its executor starts with the first mount_to, which
     // comes later, inside start().
     wasm_bindgen_futures::spawn_local(start(data));
 }
 
-async fn start(mut data: BTreeMap<String, String>) {
+async fn start(mut data: Pairs<String>) {
     // A relative endpoint is relative to the page, like a form's action.
     if let Some(endpoint) = data.get("endpoint").filter(|e| !e.trim().is_empty()) {
         if let Some(absolute) = resolve_url(endpoint.trim()) {
-            data.insert("endpoint".into(), absolute);
+            data.insert("endpoint", absolute);
         }
     }
     let config = match EmbedConfig::from_dataset(&data) {
@@ -78,16 +79,16 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
         Err(e) => {
             let message = format!("could not add the widget to the page: {e:?}");
             console_error(&message);
-            return emit_error(&message, &[]);
+            return emit_error(&message, Vec::new());
         }
     };
-    let form_id = serde_json::Value::from(form.id.clone()).to_string();
+    let form_id = form.id.clone();
     let on_close: Option<Rc<dyn Fn()>> = floating.then(|| {
         let element = host.element.clone();
         let form_id = form_id.clone();
         Rc::new(move || {
             element.remove();
-            emit("dismiss", &format!(r#"{{"form_id":{form_id}}}"#));
+            emit_about("dismiss", None, &form_id);
         }) as Rc<dyn Fn()>
     });
     let draft = drafts::load(&form.id).filter(|d| d.fits(&form));
@@ -107,7 +108,7 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     };
     let form = Arc::new(form);
     leptos::mount::mount_to(host.mount, move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
-    emit("ready", &format!(r#"{{"form_id":{form_id}}}"#));
+    emit_about("ready", None, &form_id);
 }
 
 /// Puts each response in the outbox and sends it, or keeps it in the local inbox
@@ -118,13 +119,12 @@ fn deliverer(endpoint: Option<Endpoint>, form_id: String) -> Deliver {
         Box::pin(async move {
             let json = response.to_json();
             emit("submit", &json);
-            let id = serde_json::Value::from(response.id.clone()).to_string();
+            let id = response.id.clone();
             let Some(endpoint) = endpoint else {
                 return match inbox::keep(&json) {
                     Ok(()) => {
                         drafts::discard(&form_id);
-                        let form = serde_json::Value::from(form_id).to_string();
-                        emit("complete", &format!(r#"{{"id":{id},"form_id":{form}}}"#));
+                        emit_about("complete", Some(&id), &form_id);
                         SendResult::KeptLocally
                     }
                     Err(e) => not_sent(format!("could not keep the response in this browser: {e}"), &id, None),
@@ -140,7 +140,7 @@ fn deliverer(endpoint: Option<Endpoint>, form_id: String) -> Deliver {
                         Some(Settled::Rejected) => SendResult::Rejected,
                         _ => {
                             let message = "not sent yet: the response is saved on this device and will be sent automatically";
-                            emit_error(message, &[("response_id", id), ("will_retry", "true".into())]);
+                            emit_error(message, vec![("response_id", Value::from(id)), ("will_retry", Value::from(true))]);
                             SendResult::Queued
                         }
                     }
@@ -150,9 +150,8 @@ fn deliverer(endpoint: Option<Endpoint>, form_id: String) -> Deliver {
                 // screen with "Try again".
                 Err(AddError::Unavailable(reason)) => match transport::attempt(&record).await {
                     Attempt::Answered { status: 200..=299, .. } => {
-                        let form = serde_json::Value::from(form_id.clone()).to_string();
                         drafts::discard(&form_id);
-                        emit("complete", &format!(r#"{{"id":{id},"form_id":{form}}}"#));
+                        emit_about("complete", Some(&id), &form_id);
                         SendResult::Sent
                     }
                     Attempt::Answered { status, body, .. } => {
@@ -169,17 +168,16 @@ fn deliverer(endpoint: Option<Endpoint>, form_id: String) -> Deliver {
 /// answers on screen and can try again.
 fn not_sent(message: String, id: &str, status: Option<u16>) -> SendResult {
     console_error(&message);
-    let mut extra = vec![("response_id", id.to_owned())];
-    extra.extend(status.map(|s| ("status", s.to_string())));
-    emit_error(&message, &extra);
+    let mut extra = vec![("response_id", Value::from(id))];
+    extra.extend(status.map(|s| ("status", Value::from(u32::from(s)))));
+    emit_error(&message, extra);
     SendResult::Failed(message)
 }
 
 /// Reports a setup problem: one console error, `seda:error`, and an error box.
 fn fail(problems: Vec<String>, placement: &Placement) {
     console_error(&format!("{SETUP_PROBLEM}:\n{}", problems.join("\n")));
-    let list = serde_json::Value::from(problems.clone()).to_string();
-    emit_error(SETUP_PROBLEM, &[("problems", list)]);
+    emit_error(SETUP_PROBLEM, vec![("problems", Value::from(problems.clone()))]);
     if let Ok(host) = host::create(placement) {
         let floating = matches!(placement, Placement::Corner);
         leptos::mount::mount_to(host.mount, move || {
@@ -195,7 +193,7 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             console_error(&format!("internal error: {info}"));
-            emit_error("internal error", &[]);
+            emit_error("internal error", Vec::new());
         }));
     });
 }

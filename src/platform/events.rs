@@ -3,6 +3,8 @@
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit};
 
+use crate::core::json::Value;
+
 use super::env::window;
 
 /// Dispatches `seda:<name>` on `window` with `detail` given as JSON. A listener that
@@ -16,12 +18,19 @@ pub fn emit(name: &str, detail_json: &str) {
     }
 }
 
-/// `seda:error` with a message and any extra fields (already JSON-encoded values).
-pub fn emit_error(message: &str, extra: &[(&str, String)]) {
-    let mut detail = serde_json::Map::new();
-    detail.insert("message".into(), message.into());
-    for (k, v) in extra {
-        detail.insert((*k).into(), serde_json::from_str(v).unwrap_or_else(|_| v.clone().into()));
+/// `seda:error` with a message and any extra fields.
+pub fn emit_error(message: &str, extra: Vec<(&str, Value)>) {
+    let mut detail = vec![("message", Value::from(message))];
+    detail.extend(extra);
+    emit("error", &Value::object(detail).to_json());
+}
+
+/// `seda:<name>` whose detail names a response and its form.
+pub fn emit_about(name: &str, id: Option<&str>, form_id: &str) {
+    let mut detail = Vec::new();
+    if let Some(id) = id {
+        detail.push(("id", Value::from(id)));
     }
-    emit("error", &serde_json::Value::Object(detail).to_string());
+    detail.push(("form_id", Value::from(form_id)));
+    emit(name, &Value::object(detail).to_json());
 }

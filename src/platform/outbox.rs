@@ -21,12 +21,12 @@ pub async fn all() -> Result<Vec<Record>, String> {
     let values = idb::all().await?;
     Ok(values
         .iter()
-        .filter_map(|json| match serde_json::from_str(json) {
-            Ok(record) => Some(record),
-            Err(e) => {
-                console_error(&format!("outbox: skipping an entry that is not a response record ({e})"));
-                None
+        .filter_map(|json| {
+            let record = Record::from_json(json);
+            if record.is_none() {
+                console_error("outbox: skipping an entry that is not a response record");
             }
+            record
         })
         .collect())
 }
@@ -41,7 +41,7 @@ pub async fn add(record: &Record) -> Result<(), AddError> {
 }
 
 pub async fn save(record: &Record) -> Result<(), String> {
-    idb::put(&serde_json::to_string(record).map_err(|e| e.to_string())?).await
+    idb::put(&record.to_json()).await
 }
 
 pub async fn remove(id: &str) -> Result<(), String> {

@@ -9,15 +9,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::json::Value;
 use crate::core::outbox::{next, Record, Settled, State};
 
 use super::env::{console_error, window};
-use super::events::{emit, emit_error};
+use super::events::{emit_about, emit_error};
 use super::{outbox, transport};
 
 const LOCK: &str = "seda-outbox";
 const LEASE_KEY: &str = "seda:sender";
-const LEASE_MS: f64 = 30_000.0;
+const LEASE_MS: i64 = 30_000;
 /// When another tab holds the lock, look again this much later in case it closed.
 const OTHER_TAB_RETRY_MS: i32 = 5_000;
 
@@ -120,11 +121,12 @@ async fn with_lease(force: bool) {
     let held_by_other = |storage: &web_sys::Storage| {
         storage.get_item(LEASE_KEY).ok().flatten().is_some_and(|lease| {
             let (tab, until) = lease.split_once(' ').unwrap_or(("", "0"));
-            tab != mine && until.parse::<f64>().unwrap_or(0.0) > js_sys::Date::now()
+            // Whole milliseconds: formatting and parsing floats would cost the wasm 14 KB.
+            tab != mine && until.parse::<i64>().unwrap_or(0) > js_sys::Date::now() as i64
         })
     };
     let claim = || {
-        let _ = storage.set_item(LEASE_KEY, &format!("{mine} {}", js_sys::Date::now() + LEASE_MS));
+        let _ = storage.set_item(LEASE_KEY, &format!("{mine} {}", js_sys::Date::now() as i64 + LEASE_MS));
     };
     if held_by_other(&storage) {
         return schedule(OTHER_TAB_RETRY_MS);
@@ -173,16 +175,14 @@ async fn drain(mut force: bool, before_each: &dyn Fn()) {
 }
 
 fn report(record: &Record, settled: Settled) {
-    let id = serde_json::Value::from(record.id.clone()).to_string();
-    let form_id = serde_json::Value::from(record.form_id.clone()).to_string();
     match settled {
-        Settled::Delivered => emit("complete", &format!(r#"{{"id":{id},"form_id":{form_id}}}"#)),
+        Settled::Delivered => emit_about("complete", Some(&record.id), &record.form_id),
         Settled::Rejected => {
             let status = record.last_status.unwrap_or_default();
             let message = format!("the endpoint refused response {} with {status}; it is kept on this device and not sent again", record.id);
             console_error(&message);
-            let body = serde_json::Value::from(record.last_error.clone().unwrap_or_default()).to_string();
-            emit_error(&message, &[("response_id", id), ("status", status.to_string()), ("body", body)]);
+            let body = Value::from(record.last_error.as_deref().unwrap_or_default());
+            emit_error(&message, vec![("response_id", Value::from(record.id.as_str())), ("status", Value::from(u32::from(status))), ("body", body)]);
         }
         Settled::WillRetry => {}
     }

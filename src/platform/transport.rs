@@ -12,7 +12,7 @@ const KEEPALIVE_BUDGET: usize = 60 * 1024;
 
 fn call(record: &Record) -> Call<'_> {
     let mut call = Call::new("POST", &record.endpoint);
-    call.headers = record.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    call.headers = record.headers.iter().map(|(k, v)| (k, v.as_str())).collect();
     call.headers.push(("Content-Type", &record.content_type));
     // Every attempt of one response carries its id, so the endpoint can drop repeats.
     call.headers.push(("Idempotency-Key", &record.id));

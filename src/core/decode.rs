@@ -1,0 +1,175 @@
+//! Reading typed values out of a JSON document. Every problem is collected with its
+//! JSON path (`questions[2].scale.max: expected an integer, found a string`), so a
+//! marketer sees all of them at once, not only the first.
+
+use super::form::FormError;
+use super::json::Value;
+use super::text::Text;
+
+#[derive(Default)]
+pub struct Decoder {
+    pub errors: Vec<FormError>,
+}
+
+/// An object's members, checked against the fields its place allows.
+pub struct Members<'v> {
+    path: String,
+    members: &'v [(String, Value)],
+}
+
+/// `parent.key`, or `key` at the top.
+pub fn child(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+impl<'v> Members<'v> {
+    /// The member `key`; `null` counts as absent.
+    pub fn get(&self, key: &str) -> Option<&'v Value> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Value::Null)
+    }
+
+    pub fn path(&self, key: &str) -> String {
+        child(&self.path, key)
+    }
+}
+
+impl Decoder {
+    pub fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FormError::new(path, message));
+    }
+
+    fn expected(&mut self, path: &str, what: &str, v: &Value) {
+        self.err(path, format!("expected {what}, found {}", v.kind()));
+    }
+
+    /// The members of the object at `path`; a member not in `fields` is an error.
+    pub fn members<'v>(&mut self, path: &str, v: &'v Value, fields: &[&str]) -> Option<Members<'v>> {
+        let Some(members) = v.as_object() else {
+            self.expected(path, "an object", v);
+            return None;
+        };
+        for (k, _) in members {
+            if !fields.contains(&k.as_str()) {
+                self.err(child(path, k), format!("unknown field `{k}`; the fields here are {}", fields.join(", ")));
+            }
+        }
+        Some(Members { path: path.to_owned(), members })
+    }
+
+    /// A required member, read by `read`; missing is an error at the object's path.
+    pub fn req<'v, T>(
+        &mut self,
+        m: &Members<'v>,
+        key: &str,
+        read: impl FnOnce(&mut Self, &str, &'v Value) -> Option<T>,
+    ) -> Option<T> {
+        match m.get(key) {
+            Some(v) => read(self, &m.path(key), v),
+            None => {
+                self.err(m.path.clone(), format!("missing field `{key}`"));
+                None
+            }
+        }
+    }
+
+    /// An optional member: `Ok(None)` when absent, `Err(())` when present but wrong.
+    pub fn opt<'v, T>(
+        &mut self,
+        m: &Members<'v>,
+        key: &str,
+        read: impl FnOnce(&mut Self, &str, &'v Value) -> Option<T>,
+    ) -> Result<Option<T>, ()> {
+        match m.get(key) {
+            Some(v) => read(self, &m.path(key), v).map(Some).ok_or(()),
+            None => Ok(None),
+        }
+    }
+
+    pub fn string(&mut self, path: &str, v: &Value) -> Option<String> {
+        let s = v.as_str().map(str::to_owned);
+        if s.is_none() {
+            self.expected(path, "a string", v);
+        }
+        s
+    }
+
+    pub fn bool(&mut self, path: &str, v: &Value) -> Option<bool> {
+        let b = v.as_bool();
+        if b.is_none() {
+            self.expected(path, "true or false", v);
+        }
+        b
+    }
+
+    pub fn int(&mut self, path: &str, v: &Value) -> Option<i64> {
+        let n = v.as_i64();
+        if n.is_none() {
+            self.expected(path, "an integer", v);
+        }
+        n
+    }
+
+    /// A whole number from 0 to u32::MAX.
+    pub fn count(&mut self, path: &str, v: &Value) -> Option<u32> {
+        let n = v.as_i64().and_then(|n| u32::try_from(n).ok());
+        if n.is_none() {
+            self.expected(path, "a whole number of at least 0", v);
+        }
+        n
+    }
+
+    pub fn list<'v>(&mut self, path: &str, v: &'v Value) -> Option<&'v [Value]> {
+        let items = v.as_array();
+        if items.is_none() {
+            self.expected(path, "a list", v);
+        }
+        items
+    }
+
+    /// Each item of the list at `path`, read by `read`; `None` if any is wrong.
+    pub fn each<T>(&mut self, path: &str, v: &Value, mut read: impl FnMut(&mut Self, &str, &Value) -> Option<T>) -> Option<Vec<T>> {
+        let items = self.list(path, v)?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match read(self, &format!("{path}[{i}]"), item) {
+                Some(t) => out.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// One of a fixed set of names, such as a question type.
+    pub fn one_of<T: Copy>(&mut self, path: &str, v: &Value, names: &[(&str, T)]) -> Option<T> {
+        let s = self.string(path, v)?;
+        let found = names.iter().find(|(n, _)| *n == s).map(|(_, t)| *t);
+        if found.is_none() {
+            let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+            self.err(path, format!("unknown variant `{s}`, expected one of {}", list.join(", ")));
+        }
+        found
+    }
+
+    /// A visible string: plain, or a map of locale to string.
+    pub fn text(&mut self, path: &str, v: &Value) -> Option<Text> {
+        match v {
+            Value::String(s) => Some(Text::Plain(s.clone())),
+            Value::Object(members) => {
+                let mut out = Vec::with_capacity(members.len());
+                for (k, v) in members {
+                    out.push((k.clone(), self.string(&child(path, k), v)?));
+                }
+                Some(Text::Localised(out))
+            }
+            _ => {
+                self.expected(path, "a string or a map of locale to string", v);
+                None
+            }
+        }
+    }
+}
