@@ -223,8 +223,8 @@ fn a_draft_resumes_only_what_the_form_still_accepts() {
         ("gone".to_string(), Answer::Text("a removed question".into())),
         ("reason".to_string(), Answer::Number(3)),
     ]);
-    let s = Session::resume(&form, 9, answers.clone());
-    assert_eq!(s.step(), 1, "the step is clamped to the form");
+    let s = Session::resume(&form, vec![0, 1, 9], answers.clone(), Pairs::new());
+    assert_eq!(s.path(), [0, 1], "pages the form does not have are dropped");
     assert_eq!(s.answers().len(), 1);
     assert_eq!(s.answer("recommend"), Some(&Answer::Number(7)));
     let draft = Draft {
@@ -232,13 +232,16 @@ fn a_draft_resumes_only_what_the_form_still_accepts() {
         form_version: 1,
         response_id: "r".into(),
         started_at: "t".into(),
-        step: 1,
+        path: vec![0, 1],
         answers,
         saved_at: "t".into(),
     };
     assert!(draft.fits(&form));
     assert!(!Draft { form_version: 2, ..draft.clone() }.fits(&form));
-    assert!(!Draft { form_id: "csat".into(), ..draft }.fits(&form));
+    assert!(!Draft { form_id: "csat".into(), ..draft.clone() }.fits(&form));
+    assert_eq!(Draft::from_json(&draft.to_json()), Some(draft.clone()));
+    let older = draft.to_json().replace(r#""path":[0,1]"#, r#""step":1"#);
+    assert_eq!(Draft::from_json(&older).map(|d| d.path), Some(vec![0, 1]), "a draft saved before pages");
 }
 
 // Regression: records without form_id (or other optional fields) were skipped as

@@ -67,7 +67,7 @@ fn every_reading_problem_is_reported_not_only_the_first() {
     let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
     assert_eq!(
         messages,
-        ["missing field `seda`", "missing field `id`", "missing field `version`", "missing field `kind`", "missing field `questions`"]
+        ["missing field `seda`", "missing field `id`", "missing field `version`", "missing field `kind`", "missing field `questions` (or `pages`)"]
     );
     let json = with_question(r#"{"id":7,"type":"slider","title":"T","required":"yes"}"#);
     let paths: Vec<String> = form::parse(&json).unwrap_err().0.into_iter().map(|e| e.path).collect();

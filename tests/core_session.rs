@@ -3,6 +3,7 @@
 
 use seda::core::answer::Answer;
 use seda::core::form::{self, Form};
+use seda::core::pairs::Pairs;
 use seda::core::session::Session;
 use seda::core::templates;
 use seda::core::validate::{is_email, validate, AnswerError};
@@ -72,7 +73,7 @@ fn email_addresses() {
 #[test]
 fn blank_input_is_no_answer_and_single_lines_lose_control_characters() {
     let form = kitchen_sink();
-    let mut s = Session::new();
+    let mut s = Session::new(&form, Pairs::new());
     s.set_answer(form.question("why").unwrap(), t("   \n "));
     assert_eq!(s.answer("why"), None);
     s.set_answer(form.question("email").unwrap(), t("  a@b.co \n"));
@@ -87,32 +88,38 @@ fn blank_input_is_no_answer_and_single_lines_lose_control_characters() {
 #[test]
 fn walks_the_nps_template_forward_and_back() {
     let form = form::parse(templates::get("nps").unwrap()).unwrap();
-    let mut s = Session::new();
+    let mut s = Session::new(&form, Pairs::new());
     assert!(s.is_first());
     assert_eq!(s.progress(&form), (1, 2));
-    assert_eq!(s.advance(&form), Err(AnswerError::Required), "the score is required");
-    assert_eq!(s.step(), 0);
+    assert_eq!(s.advance(&form), Err(vec![("recommend".to_string(), AnswerError::Required)]), "the score is required");
+    assert_eq!(s.page(), 0);
     s.set_answer(&form.questions[0], n(9));
-    assert_eq!(s.advance(&form), Ok(()));
-    assert_eq!(s.step(), 1);
+    assert_eq!(s.advance(&form), Ok(false));
+    assert_eq!(s.page(), 1);
     assert!(s.is_last(&form));
-    assert_eq!(s.current(&form).unwrap().id, "reason");
-    assert_eq!(s.errors(&form), vec![], "the reason is optional");
+    assert_eq!(s.visible(&form, 1)[0].id, "reason");
+    assert_eq!(s.page_errors(&form), vec![], "the reason is optional");
+    assert_eq!(s.advance(&form), Ok(true), "moving on from the last page finishes");
     s.back();
-    assert_eq!(s.step(), 0);
+    assert_eq!(s.page(), 0);
     assert_eq!(s.answer("recommend"), Some(&Answer::Number(9)), "going back keeps answers");
     s.back();
-    assert_eq!(s.step(), 0, "back from the first step stays there");
+    assert_eq!(s.page(), 0, "back from the first page stays there");
 }
 
 #[test]
-fn errors_lists_every_unacceptable_answer() {
-    let form = kitchen_sink();
-    let mut s = Session::new();
+fn page_errors_list_every_unacceptable_answer_on_the_page() {
+    let form = form::parse(
+        r#"{"seda":1,"id":"f","version":1,"kind":"survey","pages":[{"id":"p","questions":[
+            {"id":"recommend","type":"nps","title":"R","required":true},
+            {"id":"csat","type":"rating","title":"C","scale":{"min":1,"max":5}},
+            {"id":"note","type":"text","title":"N"}]}]}"#,
+    )
+    .unwrap();
+    let mut s = Session::new(&form, Pairs::new());
     s.set_answer(form.question("csat").unwrap(), n(9));
-    let errors = s.errors(&form);
     assert_eq!(
-        errors,
+        s.page_errors(&form),
         vec![
             ("recommend".to_string(), AnswerError::Required),
             ("csat".to_string(), AnswerError::OutOfRange { min: 1, max: 5 })

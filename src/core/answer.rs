@@ -6,13 +6,20 @@ use super::pairs::Pairs;
 /// Answers keyed by question id.
 pub type Answers = Pairs<Answer>;
 
-/// `nps` and `rating`: a number; `text`, `email` and single `choice`: a string (the
-/// choice's id); multiple `choice`: a list of choice ids.
+/// One answer. `nps`, `rating` and whole `number`s: a number; `number` with
+/// decimals: a decimal number; `text`, `email`, `phone`, `date`, `consent`, single
+/// `choice` and `dropdown`: a string (a choice's id; for consent the exact text
+/// agreed to); `yes_no`: true or false; multiple `choice`: a list of choice ids;
+/// `matrix`: an object of row id to column id.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     Number(i64),
+    /// A decimal number as plain text (`12.5`), written to JSON as a number.
+    Decimal(String),
     Text(String),
+    Bool(bool),
     Choices(Vec<String>),
+    Rows(Pairs<String>),
 }
 
 impl Answer {
@@ -35,7 +42,7 @@ impl Answer {
         match self {
             Answer::Text(s) => s == choice,
             Answer::Choices(list) => list.iter().any(|c| c == choice),
-            Answer::Number(_) => false,
+            _ => false,
         }
     }
 
@@ -43,17 +50,24 @@ impl Answer {
         match self {
             Answer::Number(n) => Value::from(*n),
             Answer::Text(s) => Value::from(s.as_str()),
+            Answer::Decimal(n) => Value::Number(n.clone()),
+            Answer::Bool(b) => Value::Bool(*b),
             Answer::Choices(list) => Value::Array(list.iter().map(|c| Value::from(c.as_str())).collect()),
+            Answer::Rows(rows) => Value::object(rows.iter().map(|(k, v)| (k, Value::from(v.as_str())))),
         }
     }
 
     /// Reads an answer as [`Answer::to_value`] writes it.
     pub fn from_value(v: &Value) -> Option<Answer> {
         match v {
-            Value::Number(_) => v.as_i64().map(Answer::Number),
+            Value::Number(n) => Some(v.as_i64().map_or_else(|| Answer::Decimal(n.clone()), Answer::Number)),
             Value::String(s) => Some(Answer::Text(s.clone())),
+            Value::Bool(b) => Some(Answer::Bool(*b)),
             Value::Array(items) => items.iter().map(|c| c.as_str().map(str::to_owned)).collect::<Option<_>>().map(Answer::Choices),
-            _ => None,
+            Value::Object(members) => {
+                members.iter().map(|(k, v)| Some((k.as_str(), v.as_str()?.to_owned()))).collect::<Option<_>>().map(Answer::Rows)
+            }
+            Value::Null => None,
         }
     }
 }

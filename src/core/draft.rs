@@ -11,7 +11,8 @@ pub struct Draft {
     /// The response id: kept, so the finished response is the same one.
     pub response_id: String,
     pub started_at: String,
-    pub step: usize,
+    /// The pages visited (indexes), the one on screen last.
+    pub path: Vec<usize>,
     pub answers: Answers,
     pub saved_at: String,
 }
@@ -23,7 +24,7 @@ impl Draft {
             ("form_version", Value::from(self.form_version)),
             ("response_id", Value::from(self.response_id.as_str())),
             ("started_at", Value::from(self.started_at.as_str())),
-            ("step", Value::from(self.step as i64)),
+            ("path", Value::Array(self.path.iter().map(|&p| Value::from(p as i64)).collect())),
             ("answers", answers_to_value(&self.answers)),
             ("saved_at", Value::from(self.saved_at.as_str())),
         ])
@@ -40,7 +41,12 @@ impl Draft {
             form_version: u32::try_from(v.get("form_version")?.as_i64()?).ok()?,
             response_id: s("response_id")?,
             started_at: s("started_at")?,
-            step: usize::try_from(v.get("step")?.as_i64()?).ok()?,
+            path: match (v.get("path"), v.get("step").and_then(Value::as_i64)) {
+                (Some(path), _) => path.as_array()?.iter().map(|p| usize::try_from(p.as_i64()?).ok()).collect::<Option<_>>()?,
+                // Drafts from before pages kept the step: one question per page.
+                (None, Some(step)) => (0..=usize::try_from(step).ok()?.min(1_000)).collect(),
+                (None, None) => return None,
+            },
             answers: answers_from_value(v.get("answers")?),
             saved_at: s("saved_at").unwrap_or_default(),
         })

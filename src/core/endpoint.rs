@@ -61,7 +61,7 @@ pub fn encode(response: &Response, format: Format) -> (&'static str, String) {
 }
 
 /// The payload as flat key/value pairs: `meta.locale`, `answers.<id>`; a multiple
-/// choice repeats its key once per picked id.
+/// choice repeats its key once per picked id; a matrix has `answers.<id>.<row>`.
 pub fn form_fields(r: &Response) -> Vec<(String, String)> {
     let mut fields = vec![
         ("id".to_owned(), r.id.clone()),
@@ -80,12 +80,18 @@ pub fn form_fields(r: &Response) -> Vec<(String, String)> {
     ] {
         fields.push((k.to_owned(), v.clone()));
     }
+    for (id, value) in r.hidden.iter() {
+        fields.push((format!("hidden.{id}"), value.clone()));
+    }
     for (id, answer) in r.answers.iter() {
         let key = format!("answers.{id}");
         match answer {
             Answer::Number(n) => fields.push((key, n.to_string())),
             Answer::Text(s) => fields.push((key, s.clone())),
             Answer::Choices(list) => fields.extend(list.iter().map(|c| (key.clone(), c.clone()))),
+            Answer::Decimal(n) => fields.push((key, n.clone())),
+            Answer::Bool(b) => fields.push((key, b.to_string())),
+            Answer::Rows(rows) => fields.extend(rows.iter().map(|(row, col)| (format!("{key}.{row}"), col.clone()))),
         }
     }
     fields

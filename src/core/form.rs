@@ -9,6 +9,7 @@ use std::fmt;
 use super::check;
 use super::decode::{Decoder, Members};
 use super::json::{self, Value};
+use super::logic::{self, Condition, Num};
 use super::text::{language, Text};
 
 /// The form format this widget reads (the `seda` field of a form).
@@ -32,8 +33,44 @@ pub struct Form {
     /// The locale whose strings every localised text must have.
     pub locale: String,
     pub title: Option<Text>,
+    /// Every question in order, whether the form lists them flat or in pages.
     pub questions: Vec<Question>,
-    pub thank_you: Option<ThankYou>,
+    /// The pages. A form that lists `questions` flat has one page per question.
+    pub pages: Vec<Page>,
+    /// Values the page supplies (`data-hidden-*`, URL parameters, `Seda.open`).
+    pub hidden: Vec<HiddenField>,
+    /// The end screens: the first whose `if` holds is shown.
+    pub thank_you: Vec<ThankYou>,
+}
+
+/// One step of the form: the questions shown together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub id: String,
+    pub title: Option<Text>,
+    /// Indexes into [`Form::questions`].
+    pub questions: Vec<usize>,
+    /// The page is skipped unless this holds.
+    pub show_if: Option<Condition>,
+    /// Checked in order when the visitor moves on; the first that holds decides.
+    pub jump: Vec<Jump>,
+    /// Where the page is in the definition (`pages[2]`), for error messages.
+    pub path: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Jump {
+    pub when: Condition,
+    /// A later page's id, or `None` for the end of the form.
+    pub to: Option<String>,
+}
+
+/// A value the page supplies, sent with the response and usable in text as `{id}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HiddenField {
+    pub id: String,
+    /// The URL query parameter it is read from, if any.
+    pub url_param: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,7 +86,7 @@ impl FormKind {
     }
 }
 
-/// One question. The fields after `required` apply to some types only; the
+/// One question. The fields after `show_if` apply to some types only; the
 /// semantic check names any that are given to a type that does not use them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
@@ -59,20 +96,52 @@ pub struct Question {
     pub title: Text,
     pub description: Option<Text>,
     pub required: bool,
+    /// The question is shown (and its answer kept) only when this holds.
+    pub show_if: Option<Condition>,
     /// `rating`: the lowest and highest points of the scale.
     pub scale: Option<Scale>,
+    /// `rating`: numbers (the default), stars or smileys.
+    pub display: Display,
     /// `nps`, `rating`: the words under the two ends of the scale.
     pub labels: Option<EndLabels>,
-    /// `choice`: the options, in order.
+    /// `choice`, `dropdown`: the options, in order.
     pub choices: Option<Vec<Choice>>,
     /// `choice`: several options may be picked.
     pub multiple: bool,
+    /// `choice`: an "Other" option with a text box (`true`, or the option's label).
+    pub other: Option<Option<Text>>,
+    /// `choice`: show the options in a random order (an "other" option stays last).
+    pub shuffle: bool,
     /// `text`: a multi-line box instead of one line.
     pub multiline: bool,
-    /// `text`, `email`: the most characters accepted.
+    /// `text`: the fewest characters accepted.
+    pub min_length: Option<u32>,
+    /// `text`, `email`, `phone`: the most characters accepted.
     pub max_length: Option<u32>,
-    /// `text`, `email`: a hint shown in the empty field.
+    /// `number`: the smallest and largest values accepted.
+    pub min: Option<Num>,
+    pub max: Option<Num>,
+    /// `number`: decimal places accepted (0, the default, for whole numbers).
+    pub decimals: u32,
+    /// `date`: the earliest and latest dates accepted, `YYYY-MM-DD`.
+    pub earliest: Option<String>,
+    pub latest: Option<String>,
+    /// `matrix`: the statements (rows) and the one scale every row is answered on (columns).
+    pub rows: Option<Vec<Choice>>,
+    pub columns: Option<Vec<Choice>>,
+    /// `text`, `email`, `phone`, `number`, `dropdown`: a hint shown in the empty field.
     pub placeholder: Option<Text>,
+    /// Where the question is in the definition (`questions[2]`), for error messages.
+    pub path: String,
+}
+
+/// How a rating scale is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Display {
+    #[default]
+    Numbers,
+    Stars,
+    Smileys,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,21 +150,49 @@ pub enum QuestionType {
     Nps,
     /// A numeric scale such as CSAT 1-5 or CES 1-7.
     Rating,
-    /// Single or multiple choice.
+    /// Single or multiple choice, as radio buttons or checkboxes.
     Choice,
+    /// Single choice from a drop-down list.
+    Dropdown,
+    YesNo,
     Text,
     Email,
+    Phone,
+    Number,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A checkbox the visitor must tick; its exact text is stored as the answer.
+    Consent,
+    /// Information only: no answer.
+    Statement,
+    /// Several statements (rows) rated on one shared scale (columns).
+    Matrix,
 }
+
+pub const TYPES: &[(&str, QuestionType)] = &[
+    ("nps", QuestionType::Nps),
+    ("rating", QuestionType::Rating),
+    ("choice", QuestionType::Choice),
+    ("dropdown", QuestionType::Dropdown),
+    ("yes_no", QuestionType::YesNo),
+    ("text", QuestionType::Text),
+    ("email", QuestionType::Email),
+    ("phone", QuestionType::Phone),
+    ("number", QuestionType::Number),
+    ("date", QuestionType::Date),
+    ("consent", QuestionType::Consent),
+    ("statement", QuestionType::Statement),
+    ("matrix", QuestionType::Matrix),
+];
 
 impl QuestionType {
     pub fn name(self) -> &'static str {
-        match self {
-            QuestionType::Nps => "nps",
-            QuestionType::Rating => "rating",
-            QuestionType::Choice => "choice",
-            QuestionType::Text => "text",
-            QuestionType::Email => "email",
-        }
+        TYPES.iter().find(|(_, t)| *t == self).map_or("", |(n, _)| n)
+    }
+
+    /// Whether answers are numbers (for `less_than` and friends in conditions).
+    pub fn is_numeric(self) -> bool {
+        matches!(self, QuestionType::Nps | QuestionType::Rating | QuestionType::Number)
     }
 }
 
@@ -125,6 +222,8 @@ pub struct Choice {
 pub struct ThankYou {
     pub title: Text,
     pub body: Option<Text>,
+    /// Shown only when this holds (one without `if` is the default).
+    pub when: Option<Condition>,
 }
 
 impl Question {
@@ -140,11 +239,33 @@ impl Question {
     pub fn choices(&self) -> &[Choice] {
         self.choices.as_deref().unwrap_or_default()
     }
+
+    pub fn rows(&self) -> &[Choice] {
+        self.rows.as_deref().unwrap_or_default()
+    }
+
+    pub fn columns(&self) -> &[Choice] {
+        self.columns.as_deref().unwrap_or_default()
+    }
+
+    /// Whether the visitor gives this question an answer (a statement takes none).
+    pub fn takes_answer(&self) -> bool {
+        self.kind != QuestionType::Statement
+    }
 }
 
 impl Form {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn page_index(&self, id: &str) -> Option<usize> {
+        self.pages.iter().position(|p| p.id == id)
+    }
+
+    /// The hidden field read from URL parameter `param`, if the form names one.
+    pub fn hidden_field(&self, id: &str) -> Option<&HiddenField> {
+        self.hidden.iter().find(|h| h.id == id)
     }
 
     /// Whether the form has its strings in `locale`'s language: its own locale's,
@@ -216,19 +337,15 @@ pub fn parse(json: &str) -> Result<Form, FormErrors> {
     }
 }
 
-const FORM_FIELDS: &[&str] = &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "thank_you"];
+const FORM_FIELDS: &[&str] =
+    &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you"];
 const QUESTION_FIELDS: &[&str] = &[
-    "id", "type", "title", "description", "required", "scale", "labels", "choices", "multiple", "multiline",
-    "max_length", "placeholder",
+    "id", "type", "title", "description", "required", "show_if", "scale", "display", "labels", "choices", "multiple",
+    "other", "shuffle", "multiline", "min_length", "max_length", "min", "max", "decimals", "earliest", "latest", "rows",
+    "columns", "placeholder",
 ];
 const KINDS: &[(&str, FormKind)] = &[("survey", FormKind::Survey)];
-const TYPES: &[(&str, QuestionType)] = &[
-    ("nps", QuestionType::Nps),
-    ("rating", QuestionType::Rating),
-    ("choice", QuestionType::Choice),
-    ("text", QuestionType::Text),
-    ("email", QuestionType::Email),
-];
+const DISPLAYS: &[(&str, Display)] = &[("numbers", Display::Numbers), ("stars", Display::Stars), ("smileys", Display::Smileys)];
 
 /// Reads the document into a [`Form`]; `None` when anything could not be read (each
 /// problem is in `d.errors`).
@@ -241,12 +358,27 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
     let kind = d.req(&m, "kind", |d, p, v| d.one_of(p, v, KINDS));
     let locale = d.opt(&m, "locale", Decoder::string);
     let title = d.opt(&m, "title", Decoder::text);
-    let questions = d.req(&m, "questions", |d, p, v| d.each(p, v, question));
-    let thank_you = d.opt(&m, "thank_you", |d, p, v| {
-        let m = d.members(p, v, &["title", "body"])?;
-        let title = d.req(&m, "title", Decoder::text);
-        let body = d.opt(&m, "body", Decoder::text);
-        Some(ThankYou { title: title?, body: body.ok()? })
+    let mut questions = Vec::new();
+    let pages = match (m.get("questions"), m.get("pages")) {
+        (Some(list), None) => d.each("questions", list, |d, p, v| {
+            let q = question(d, p, v)?;
+            questions.push(q.clone());
+            Some(Page { id: q.id, title: None, questions: vec![questions.len() - 1], show_if: None, jump: Vec::new(), path: p.to_owned() })
+        }),
+        (None, Some(list)) => d.each("pages", list, |d, p, v| page(d, p, v, &mut questions)),
+        (Some(_), Some(_)) => {
+            d.err("", "give either \"questions\" (one per page) or \"pages\", not both");
+            None
+        }
+        (None, None) => {
+            d.err("", "missing field `questions` (or `pages`)");
+            None
+        }
+    };
+    let hidden = d.opt(&m, "hidden", |d, p, v| d.each(p, v, hidden_field));
+    let thank_you = d.opt(&m, "thank_you", |d, p, v| match v {
+        Value::Array(_) => d.each(p, v, thank_you),
+        _ => thank_you(d, p, v).map(|t| vec![t]),
     });
     Some(Form {
         schema: schema.ok()?,
@@ -256,9 +388,77 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
         kind: kind?,
         locale: locale.ok()?.unwrap_or_else(|| "en".to_owned()),
         title: title.ok()?,
-        questions: questions?,
-        thank_you: thank_you.ok()?,
+        pages: pages?,
+        questions,
+        hidden: hidden.ok()?.unwrap_or_default(),
+        thank_you: thank_you.ok()?.unwrap_or_default(),
     })
+}
+
+fn page(d: &mut Decoder, at: &str, v: &Value, questions: &mut Vec<Question>) -> Option<Page> {
+    let m = d.members(at, v, &["id", "title", "questions", "show_if", "jump"])?;
+    let id = d.req(&m, "id", Decoder::string);
+    let title = d.opt(&m, "title", Decoder::text);
+    let list = d.req(&m, "questions", |d, p, v| d.each(p, v, question));
+    let show_if = d.opt(&m, "show_if", logic::read);
+    let jump = d.opt(&m, "jump", |d, p, v| {
+        d.each(p, v, |d, p, v| {
+            let m = d.members(p, v, &["if", "to"])?;
+            let when = d.req(&m, "if", logic::read);
+            let to = d.req(&m, "to", Decoder::string);
+            let to = to?;
+            Some(Jump { when: when?, to: (to != "end").then_some(to) })
+        })
+    });
+    let list = list?;
+    let first = questions.len();
+    questions.extend(list);
+    Some(Page {
+        id: id?,
+        title: title.ok()?,
+        questions: (first..questions.len()).collect(),
+        show_if: show_if.ok()?,
+        jump: jump.ok()?.unwrap_or_default(),
+        path: at.to_owned(),
+    })
+}
+
+fn hidden_field(d: &mut Decoder, at: &str, v: &Value) -> Option<HiddenField> {
+    if let Value::String(id) = v {
+        return Some(HiddenField { id: id.clone(), url_param: None });
+    }
+    let m = d.members(at, v, &["id", "url_param"])?;
+    let id = d.req(&m, "id", Decoder::string);
+    let url_param = d.opt(&m, "url_param", Decoder::string);
+    Some(HiddenField { id: id?, url_param: url_param.ok()? })
+}
+
+fn thank_you(d: &mut Decoder, at: &str, v: &Value) -> Option<ThankYou> {
+    let m = d.members(at, v, &["title", "body", "if"])?;
+    let title = d.req(&m, "title", Decoder::text);
+    let body = d.opt(&m, "body", Decoder::text);
+    let when = d.opt(&m, "if", logic::read);
+    Some(ThankYou { title: title?, body: body.ok()?, when: when.ok()? })
+}
+
+fn choices(d: &mut Decoder, at: &str, v: &Value) -> Option<Vec<Choice>> {
+    d.each(at, v, |d, p, v| {
+        let m = d.members(p, v, &["id", "label"])?;
+        let id = d.req(&m, "id", Decoder::string);
+        let label = d.req(&m, "label", Decoder::text);
+        Some(Choice { id: id?, label: label? })
+    })
+}
+
+fn number(d: &mut Decoder, at: &str, v: &Value) -> Option<Num> {
+    let n = match v {
+        Value::Number(n) => Num::parse(n),
+        _ => None,
+    };
+    if n.is_none() {
+        d.err(at, format!("expected a number with at most 6 decimals, found {}", v.kind()));
+    }
+    n
 }
 
 fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
@@ -269,29 +469,38 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
     let title = d.req(&m, "title", Decoder::text);
     let description = d.opt(&m, "description", Decoder::text);
     let required = flag(d, &m, "required");
+    let show_if = d.opt(&m, "show_if", logic::read);
     let scale = d.opt(&m, "scale", |d, p, v| {
         let m = d.members(p, v, &["min", "max"])?;
         let min = d.req(&m, "min", Decoder::int);
         let max = d.req(&m, "max", Decoder::int);
         Some(Scale { min: min?, max: max? })
     });
+    let display = d.opt(&m, "display", |d, p, v| d.one_of(p, v, DISPLAYS));
     let labels = d.opt(&m, "labels", |d, p, v| {
         let m = d.members(p, v, &["min", "max"])?;
         let min = d.req(&m, "min", Decoder::text);
         let max = d.req(&m, "max", Decoder::text);
         Some(EndLabels { min: min?, max: max? })
     });
-    let choices = d.opt(&m, "choices", |d, p, v| {
-        d.each(p, v, |d, p, v| {
-            let m = d.members(p, v, &["id", "label"])?;
-            let id = d.req(&m, "id", Decoder::string);
-            let label = d.req(&m, "label", Decoder::text);
-            Some(Choice { id: id?, label: label? })
-        })
-    });
+    let choice_list = d.opt(&m, "choices", choices);
     let multiple = flag(d, &m, "multiple");
+    let other = d.opt(&m, "other", |d, p, v| match v {
+        Value::Bool(true) => Some(Some(None)),
+        Value::Bool(false) => Some(None),
+        _ => d.text(p, v).map(|t| Some(Some(t))),
+    });
+    let shuffle = flag(d, &m, "shuffle");
     let multiline = flag(d, &m, "multiline");
+    let min_length = d.opt(&m, "min_length", Decoder::count);
     let max_length = d.opt(&m, "max_length", Decoder::count);
+    let min = d.opt(&m, "min", number);
+    let max = d.opt(&m, "max", number);
+    let decimals = d.opt(&m, "decimals", Decoder::count);
+    let earliest = d.opt(&m, "earliest", Decoder::string);
+    let latest = d.opt(&m, "latest", Decoder::string);
+    let rows = d.opt(&m, "rows", choices);
+    let columns = d.opt(&m, "columns", choices);
     let placeholder = d.opt(&m, "placeholder", Decoder::text);
     Some(Question {
         id: id?,
@@ -299,12 +508,25 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
         title: title?,
         description: description.ok()?,
         required: required.ok()?,
+        show_if: show_if.ok()?,
         scale: scale.ok()?,
+        display: display.ok()?.unwrap_or_default(),
         labels: labels.ok()?,
-        choices: choices.ok()?,
+        choices: choice_list.ok()?,
         multiple: multiple.ok()?,
+        other: other.ok()?.flatten(),
+        shuffle: shuffle.ok()?,
         multiline: multiline.ok()?,
+        min_length: min_length.ok()?,
         max_length: max_length.ok()?,
+        min: min.ok()?,
+        max: max.ok()?,
+        decimals: decimals.ok()?.unwrap_or_default(),
+        earliest: earliest.ok()?,
+        latest: latest.ok()?,
+        rows: rows.ok()?,
+        columns: columns.ok()?,
         placeholder: placeholder.ok()?,
+        path: at.to_owned(),
     })
 }

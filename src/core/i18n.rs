@@ -1,6 +1,8 @@
 //! The widget's own words, in English and Persian, and writing direction.
 
+use super::logic::Num;
 use super::text::language;
+use super::time::date_text;
 use super::validate::AnswerError;
 
 /// Every string the widget itself shows (forms bring their own).
@@ -30,6 +32,26 @@ pub struct Strings {
     pub invalid_answer: &'static str,
     pub form_error: &'static str,
     pub optional: &'static str,
+    pub too_short: &'static str,
+    pub invalid_phone: &'static str,
+    pub whole_number: &'static str,
+    pub decimal_number: &'static str,
+    pub number_between: &'static str,
+    pub number_at_least: &'static str,
+    pub number_at_most: &'static str,
+    pub invalid_date: &'static str,
+    pub date_between: &'static str,
+    pub date_from: &'static str,
+    pub date_until: &'static str,
+    pub other_missing: &'static str,
+    pub rows_missing: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub other: &'static str,
+    pub other_placeholder: &'static str,
+    pub choose: &'static str,
+    pub stars: &'static str,
+    pub errors_summary: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -58,6 +80,26 @@ pub const EN: Strings = Strings {
     invalid_answer: "This answer is not one of the options.",
     form_error: "This form could not be shown",
     optional: "(optional)",
+    too_short: "Please write at least {min} characters.",
+    invalid_phone: "Please enter a phone number, such as +1 555 010 0199.",
+    whole_number: "Please enter a whole number.",
+    decimal_number: "Please enter a number with at most {decimals} decimal places.",
+    number_between: "Please enter a number from {min} to {max}.",
+    number_at_least: "Please enter a number of at least {min}.",
+    number_at_most: "Please enter a number of at most {max}.",
+    invalid_date: "Please enter a date.",
+    date_between: "Please pick a date from {earliest} to {latest}.",
+    date_from: "Please pick a date on or after {earliest}.",
+    date_until: "Please pick a date on or before {latest}.",
+    other_missing: "Please say what \"Other\" is.",
+    rows_missing: "Please answer every row.",
+    yes: "Yes",
+    no: "No",
+    other: "Other",
+    other_placeholder: "Please specify",
+    choose: "Choose…",
+    stars: "{n} of {total} stars",
+    errors_summary: "Please check the answers marked below.",
 };
 
 pub const FA: Strings = Strings {
@@ -86,6 +128,26 @@ pub const FA: Strings = Strings {
     invalid_answer: "این پاسخ در میان گزینه‌ها نیست.",
     form_error: "این فرم نمایش داده نشد",
     optional: "(اختیاری)",
+    too_short: "لطفاً دست‌کم {min} نویسه بنویسید.",
+    invalid_phone: "لطفاً شماره تلفنی مانند ۰۹۱۲۱۲۳۴۵۶۷ وارد کنید.",
+    whole_number: "لطفاً یک عدد صحیح وارد کنید.",
+    decimal_number: "لطفاً عددی با حداکثر {decimals} رقم اعشار وارد کنید.",
+    number_between: "لطفاً عددی از {min} تا {max} وارد کنید.",
+    number_at_least: "لطفاً عددی دست‌کم {min} وارد کنید.",
+    number_at_most: "لطفاً عددی حداکثر {max} وارد کنید.",
+    invalid_date: "لطفاً یک تاریخ وارد کنید.",
+    date_between: "لطفاً تاریخی از {earliest} تا {latest} برگزینید.",
+    date_from: "لطفاً تاریخی از {earliest} به بعد برگزینید.",
+    date_until: "لطفاً تاریخی تا {latest} برگزینید.",
+    other_missing: "لطفاً بنویسید منظورتان از «سایر» چیست.",
+    rows_missing: "لطفاً به همهٔ ردیف‌ها پاسخ دهید.",
+    yes: "بله",
+    no: "خیر",
+    other: "سایر",
+    other_placeholder: "لطفاً بنویسید",
+    choose: "انتخاب کنید…",
+    stars: "{n} ستاره از {total}",
+    errors_summary: "لطفاً پاسخ‌های نشان‌داده‌شده را بررسی کنید.",
 };
 
 /// The widget's strings for `locale` (English unless the language is Persian).
@@ -110,13 +172,44 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
+/// Western digits as Persian digits, for text shown in Persian.
+pub fn persian_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32('۰' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+            '.' => '٫',
+            c => c,
+        })
+        .collect()
+}
+
 /// The visitor-facing message for an answer error.
 pub fn answer_error(s: &Strings, e: AnswerError) -> String {
     match e {
         AnswerError::Required => s.required.to_owned(),
         AnswerError::OutOfRange { min, max } => fill(s.out_of_range, &[("min", min.to_string()), ("max", max.to_string())]),
         AnswerError::TooLong { max } => fill(s.too_long, &[("max", max.to_string())]),
+        AnswerError::TooShort { min } => fill(s.too_short, &[("min", min.to_string())]),
         AnswerError::InvalidEmail => s.invalid_email.to_owned(),
+        AnswerError::InvalidPhone => s.invalid_phone.to_owned(),
+        AnswerError::InvalidNumber { decimals: 0 } => s.whole_number.to_owned(),
+        AnswerError::InvalidNumber { decimals } => fill(s.decimal_number, &[("decimals", decimals.to_string())]),
+        AnswerError::NumberOutOfRange { min, max } => {
+            let (min, max) = (min.map(Num::to_text), max.map(Num::to_text));
+            match (min, max) {
+                (Some(min), Some(max)) => fill(s.number_between, &[("min", min), ("max", max)]),
+                (Some(min), None) => fill(s.number_at_least, &[("min", min)]),
+                (None, max) => fill(s.number_at_most, &[("max", max.unwrap_or_default())]),
+            }
+        }
+        AnswerError::InvalidDate => s.invalid_date.to_owned(),
+        AnswerError::DateOutOfRange { earliest, latest } => match (earliest.map(date_text), latest.map(date_text)) {
+            (Some(e), Some(l)) => fill(s.date_between, &[("earliest", e), ("latest", l)]),
+            (Some(e), None) => fill(s.date_from, &[("earliest", e)]),
+            (None, l) => fill(s.date_until, &[("latest", l.unwrap_or_default())]),
+        },
+        AnswerError::OtherMissing => s.other_missing.to_owned(),
+        AnswerError::RowsMissing => s.rows_missing.to_owned(),
         AnswerError::UnknownChoice | AnswerError::WrongType => s.invalid_answer.to_owned(),
     }
 }

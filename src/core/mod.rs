@@ -12,6 +12,7 @@ pub mod form;
 pub mod i18n;
 pub mod id;
 pub mod json;
+pub mod logic;
 pub mod outbox;
 pub mod pairs;
 pub mod response;

@@ -2,6 +2,7 @@
 
 use super::answer::{answers_to_value, Answers};
 use super::json::Value;
+use super::pairs::Pairs;
 use super::form::{Form, FormKind, QuestionType};
 
 /// One person's answers to one form, with its metadata. Its shape is public API:
@@ -15,6 +16,8 @@ pub struct Response {
     pub kind: FormKind,
     /// Keyed by question id, in the form's order; unanswered optional questions are absent.
     pub answers: Answers,
+    /// The hidden fields' values the page supplied; absent when there are none.
+    pub hidden: Pairs<String>,
     /// The category of the form's first NPS answer, when there is one.
     pub nps_category: Option<NpsCategory>,
     pub meta: Meta,
@@ -81,9 +84,16 @@ impl Response {
             form_version: form.version,
             kind: form.kind,
             answers,
+            hidden: Pairs::new(),
             nps_category,
             meta,
         }
+    }
+
+    /// The response with the hidden fields' values the form declares (others are dropped).
+    pub fn with_hidden(mut self, form: &Form, hidden: &Pairs<String>) -> Self {
+        self.hidden = form.hidden.iter().filter_map(|h| Some((h.id.as_str(), hidden.get(&h.id)?.clone()))).collect();
+        self
     }
 
     pub fn to_json(&self) -> String {
@@ -95,6 +105,9 @@ impl Response {
             ("kind", Value::from(self.kind.name())),
             ("answers", answers_to_value(&self.answers)),
         ];
+        if !self.hidden.is_empty() {
+            members.push(("hidden", Value::object(self.hidden.iter().map(|(k, v)| (k, Value::from(v.as_str()))))));
+        }
         if let Some(c) = self.nps_category {
             members.push(("nps_category", Value::from(c.name())));
         }

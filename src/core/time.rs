@@ -39,3 +39,34 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
 }
+
+/// A calendar date `YYYY-MM-DD` (years 1000-9999) to days since 1970-01-01; `None`
+/// for anything else, including days a month does not have.
+pub fn parse_date(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| text.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days_in_month = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (y >= 1000 && (1..=days_in_month).contains(&d)).then(|| days_from_civil(i64::from(y), m, d))
+}
+
+/// Days since 1970-01-01 as `YYYY-MM-DD`.
+pub fn date_text(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The UTC calendar date of an instant, as days since 1970-01-01.
+pub fn day_of(epoch_ms: i64) -> i64 {
+    epoch_ms.div_euclid(86_400_000)
+}

@@ -2,8 +2,10 @@
 //! before an answer is stored.
 
 use super::answer::Answer;
-use super::check::MAX_ANSWER_CHARS;
+use super::check::{MAX_ANSWER_CHARS, OTHER};
 use super::form::{Question, QuestionType};
+use super::logic::{Num, NUM_SCALE};
+use super::time::parse_date;
 
 /// Why an answer is not accepted. The widget words each one in the visitor's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,46 +13,97 @@ pub enum AnswerError {
     Required,
     OutOfRange { min: i64, max: i64 },
     TooLong { max: u32 },
+    TooShort { min: u32 },
     InvalidEmail,
+    InvalidPhone,
+    /// Not a number, or more decimal places than the question takes (`decimals`).
+    InvalidNumber { decimals: u32 },
+    NumberOutOfRange { min: Option<Num>, max: Option<Num> },
+    InvalidDate,
+    /// Days since 1970-01-01.
+    DateOutOfRange { earliest: Option<i64>, latest: Option<i64> },
     UnknownChoice,
+    /// "Other" is picked but its box is empty.
+    OtherMissing,
+    /// A matrix with some rows unanswered.
+    RowsMissing,
     /// The answer's shape does not fit the question (a list for an NPS score, say).
     WrongType,
 }
 
-/// The most characters a text or email answer may have.
+/// The most characters a text, email or phone answer may have.
 pub fn max_chars(q: &Question) -> u32 {
     q.max_length.unwrap_or(match q.kind {
         QuestionType::Email => 254,
+        QuestionType::Phone => 32,
         QuestionType::Text if !q.multiline => 500,
         _ => 5_000,
     }).min(MAX_ANSWER_CHARS)
 }
 
-/// Tidies raw input before it is stored: an all-blank text is no answer, an email
-/// loses surrounding blanks, a one-line text loses control characters.
+/// Persian and Arabic-Indic digits as ASCII digits (people type either on a phone).
+pub fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            c => c,
+        })
+        .collect()
+}
+
+/// Tidies raw input before it is stored: an all-blank text is no answer, an email,
+/// phone, number or date loses surrounding blanks, a one-line text loses control
+/// characters, and a typed number becomes a number when it reads as one.
 pub fn normalise(q: &Question, answer: Answer) -> Option<Answer> {
+    use QuestionType::*;
     match answer {
         Answer::Text(s) => {
+            let one_line = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
             let s = match q.kind {
-                QuestionType::Email => s.trim().to_owned(),
-                QuestionType::Text if q.multiline => s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect(),
-                QuestionType::Text => s.chars().filter(|c| !c.is_control()).collect(),
+                Email | Date => one_line(s.trim()),
+                Phone => ascii_digits(&one_line(s.trim())),
+                Text if q.multiline => s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect(),
+                Text => one_line(&s),
+                Number => {
+                    let s = one_line(s.trim());
+                    return match Num::parse(&s) {
+                        _ if s.is_empty() => None,
+                        Some(n) if n.decimals() == 0 && q.decimals == 0 => {
+                            Some(i64::try_from(n.0 / NUM_SCALE).map_or(Answer::Text(s), Answer::Number))
+                        }
+                        Some(n) => Some(Answer::Decimal(n.to_text())),
+                        None => Some(Answer::Text(s)),
+                    };
+                }
                 _ => s,
             };
             (!s.trim().is_empty()).then_some(Answer::Text(s))
         }
         Answer::Choices(list) if list.is_empty() => None,
+        Answer::Rows(mut rows) => {
+            rows.retain(|_, col| !col.is_empty());
+            (!rows.is_empty()).then_some(Answer::Rows(rows))
+        }
+        Answer::Bool(false) if q.kind == Consent => None,
         other => Some(other),
     }
 }
 
-/// Checks one question's answer (`None` when unanswered).
+/// Checks one question's answer (`None` when unanswered). `today` (days since
+/// 1970-01-01) is what a date bound of "today" means; without it such a bound is
+/// not enforced.
 pub fn validate(q: &Question, answer: Option<&Answer>) -> Result<(), AnswerError> {
+    validate_on(q, answer, None)
+}
+
+pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) -> Result<(), AnswerError> {
+    use QuestionType::*;
     let Some(answer) = answer else {
         return if q.required { Err(AnswerError::Required) } else { Ok(()) };
     };
     match (q.kind, answer) {
-        (QuestionType::Nps | QuestionType::Rating, Answer::Number(n)) => {
+        (Nps | Rating, Answer::Number(n)) => {
             let scale = q.scale().ok_or(AnswerError::WrongType)?;
             if (scale.min..=scale.max).contains(n) {
                 Ok(())
@@ -58,14 +111,65 @@ pub fn validate(q: &Question, answer: Option<&Answer>) -> Result<(), AnswerError
                 Err(AnswerError::OutOfRange { min: scale.min, max: scale.max })
             }
         }
-        (QuestionType::Choice, Answer::Text(id)) if !q.multiple => known_choice(q, id),
-        (QuestionType::Choice, Answer::Choices(ids)) if q.multiple => ids.iter().try_for_each(|id| known_choice(q, id)),
-        (QuestionType::Text | QuestionType::Email, Answer::Text(s)) => {
-            let max = max_chars(q);
-            if s.chars().count() > max as usize {
+        (Choice | Dropdown, Answer::Text(id)) if !q.multiple => known_choice(q, id),
+        (Choice, Answer::Choices(ids)) if q.multiple => ids.iter().try_for_each(|id| known_choice(q, id)),
+        (YesNo, Answer::Bool(_)) => Ok(()),
+        (Text | Email | Phone, Answer::Text(s)) => {
+            let (max, len) = (max_chars(q), s.chars().count());
+            if len > max as usize {
                 Err(AnswerError::TooLong { max })
-            } else if q.kind == QuestionType::Email && !is_email(s) {
+            } else if q.min_length.is_some_and(|min| len < min as usize) {
+                Err(AnswerError::TooShort { min: q.min_length.unwrap_or_default() })
+            } else if q.kind == Email && !is_email(s) {
                 Err(AnswerError::InvalidEmail)
+            } else if q.kind == Phone && !is_phone(s) {
+                Err(AnswerError::InvalidPhone)
+            } else {
+                Ok(())
+            }
+        }
+        (Number, Answer::Number(_) | Answer::Decimal(_) | Answer::Text(_)) => {
+            let n = match answer {
+                Answer::Number(n) => Some(Num::from_int(*n)),
+                Answer::Decimal(d) => Num::parse(d),
+                _ => None,
+            };
+            let n = n.filter(|n| n.decimals() <= q.decimals).ok_or(AnswerError::InvalidNumber { decimals: q.decimals })?;
+            if q.min.is_some_and(|min| n < min) || q.max.is_some_and(|max| n > max) {
+                Err(AnswerError::NumberOutOfRange { min: q.min, max: q.max })
+            } else {
+                Ok(())
+            }
+        }
+        (Date, Answer::Text(s)) => {
+            let day = parse_date(s).ok_or(AnswerError::InvalidDate)?;
+            let bound = |b: &Option<String>| match b.as_deref() {
+                Some("today") => today,
+                Some(d) => parse_date(d),
+                None => None,
+            };
+            let (earliest, latest) = (bound(&q.earliest), bound(&q.latest));
+            if earliest.is_some_and(|e| day < e) || latest.is_some_and(|l| day > l) {
+                Err(AnswerError::DateOutOfRange { earliest, latest })
+            } else {
+                Ok(())
+            }
+        }
+        (Consent, Answer::Text(agreed)) => {
+            if q.title.strings().contains(&agreed.as_str()) {
+                Ok(())
+            } else {
+                Err(AnswerError::WrongType)
+            }
+        }
+        (Matrix, Answer::Rows(rows)) => {
+            for (row, col) in rows.iter() {
+                if !q.rows().iter().any(|r| r.id == row) || !q.columns().iter().any(|c| c.id == *col) {
+                    return Err(AnswerError::UnknownChoice);
+                }
+            }
+            if q.required && rows.len() < q.rows().len() {
+                Err(AnswerError::RowsMissing)
             } else {
                 Ok(())
             }
@@ -74,8 +178,16 @@ pub fn validate(q: &Question, answer: Option<&Answer>) -> Result<(), AnswerError
     }
 }
 
+/// A phone number as people write it: digits with spaces, dashes, dots or
+/// brackets, an optional leading `+`, and 7 to 15 digits (the E.164 maximum).
+pub fn is_phone(s: &str) -> bool {
+    let rest = s.strip_prefix('+').unwrap_or(s);
+    let digits = rest.chars().filter(char::is_ascii_digit).count();
+    rest.chars().all(|c| c.is_ascii_digit() || " -.()".contains(c)) && (7..=15).contains(&digits)
+}
+
 fn known_choice(q: &Question, id: &str) -> Result<(), AnswerError> {
-    if q.choices().iter().any(|c| c.id == id) {
+    if q.choices().iter().any(|c| c.id == id) || (q.other.is_some() && id == OTHER) {
         Ok(())
     } else {
         Err(AnswerError::UnknownChoice)
