@@ -99,6 +99,8 @@ fn mount_with_draft(template: &str, locale: &str, results: Vec<SendResult>, draf
         on_close: None,
         draft,
         keep_draft: Rc::new(move |d| kept.borrow_mut().push(d)),
+        hidden: Default::default(),
+        today: None,
     };
     let locale = locale.to_owned();
     leptos::mount::mount_to(root.clone(), move || view! { <Widget form=form locale=locale env=env /> }).forget();
@@ -110,14 +112,14 @@ async fn nps_is_a_labelled_radio_group_of_eleven_points() {
     let w = mount("nps", "en", vec![]);
     tick().await;
     let group = w.one("[role=radiogroup]");
-    assert_eq!(group.get_attribute("aria-labelledby").as_deref(), Some("seda-title"));
-    assert_eq!(w.text("#seda-title"), "How likely are you to recommend us to a friend or colleague?");
+    assert_eq!(group.get_attribute("aria-labelledby").as_deref(), Some("seda-recommend-title"));
+    assert_eq!(w.text("#seda-recommend-title"), "How likely are you to recommend us to a friend or colleague?");
     let radios = w.all("input[type=radio]");
     assert_eq!(radios.len(), 11);
     for n in 0..=10 {
         assert_eq!(w.radio(&n.to_string()).value(), n.to_string());
     }
-    assert_eq!(w.text("#seda-labels"), "Not at all likelyExtremely likely");
+    assert_eq!(w.text("#seda-recommend-labels"), "Not at all likelyExtremely likely");
     assert!(w.all("button").iter().any(|b| b.text_content().unwrap() == "Next"));
 }
 
@@ -127,14 +129,14 @@ async fn a_required_score_blocks_next_with_an_announced_message() {
     tick().await;
     w.button("Next").click();
     tick().await;
-    assert_eq!(w.text("#seda-error"), "Please answer this question.");
-    assert_eq!(w.one("#seda-error").get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(w.text("#seda-recommend-error"), "Please answer this question.");
+    assert_eq!(w.one("#seda-recommend-error").get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(w.one("[role=radiogroup]").get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(w.all("input[type=radio]").len(), 11, "still on the first step");
     // Answering clears the message.
     w.radio("3").click();
     tick().await;
-    assert_eq!(w.text("#seda-error"), "");
+    assert_eq!(w.text("#seda-recommend-error"), "");
 }
 
 #[wasm_bindgen_test]
@@ -146,7 +148,7 @@ async fn answering_the_nps_survey_delivers_one_response_then_thanks() {
     assert!(w.radio("9").checked());
     w.button("Next").click();
     tick().await;
-    assert_eq!(w.text("label[for=seda-input]"), "What is the main reason for your score?");
+    assert_eq!(w.text("label[for=seda-reason-input]"), "What is the main reason for your score?");
     assert_eq!(w.text(".seda-progress__text"), "2 of 2");
     let reason: HtmlTextAreaElement = w.one("textarea").unchecked_into();
     reason.set_value("Fast delivery");
@@ -212,10 +214,10 @@ async fn persian_lays_out_right_to_left_in_persian_words() {
     let root = w.one(".seda-root");
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(root.get_attribute("lang").as_deref(), Some("fa"));
-    assert_eq!(w.text("#seda-title"), "چقدر احتمال دارد ما را به یک دوست یا همکار پیشنهاد کنید؟");
+    assert_eq!(w.text("#seda-recommend-title"), "چقدر احتمال دارد ما را به یک دوست یا همکار پیشنهاد کنید؟");
     w.button("بعدی").click();
     tick().await;
-    assert_eq!(w.text("#seda-error"), "لطفاً به این پرسش پاسخ دهید.");
+    assert_eq!(w.text("#seda-recommend-error"), "لطفاً به این پرسش پاسخ دهید.");
 }
 
 #[wasm_bindgen_test]
@@ -242,7 +244,7 @@ async fn each_answer_is_kept_as_a_draft_at_once() {
     let draft = drafts.last().unwrap().as_ref().expect("a draft");
     assert_eq!(draft.answers.get("recommend"), Some(&Answer::Number(6)));
     assert_eq!(draft.response_id, "11111111-1111-4111-8111-111111111111");
-    assert_eq!((draft.form_id.as_str(), draft.form_version, draft.step), ("nps", 1, 0));
+    assert_eq!((draft.form_id.as_str(), draft.form_version, draft.path.clone()), ("nps", 1, vec![0]));
 }
 
 fn saved_draft() -> Draft {
@@ -251,7 +253,7 @@ fn saved_draft() -> Draft {
         form_version: 1,
         response_id: "22222222-2222-4222-8222-222222222222".into(),
         started_at: "2026-11-22T09:00:00.000Z".into(),
-        step: 1,
+        path: vec![0, 1],
         answers: [("recommend".to_string(), Answer::Number(3))].into(),
         saved_at: "2026-11-22T09:01:00.000Z".into(),
     }

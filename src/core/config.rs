@@ -6,6 +6,7 @@ use thiserror::Error;
 use super::check::valid_locale;
 use super::endpoint::{header_name_allowed, named, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
 use super::json;
+use super::form::Form;
 use super::pairs::Pairs;
 use super::templates;
 
@@ -147,6 +148,77 @@ pub fn string_map(text: &str) -> Result<Pairs<String>, String> {
             None => Err(format!("\"{k}\" is {}, not a string", v.kind())),
         })
         .collect()
+}
+
+/// The longest value a hidden field keeps.
+pub const MAX_HIDDEN_CHARS: usize = 500;
+
+/// The hidden fields' values: from `data-hidden-<id>` attributes (given in the
+/// dataset as `hiddenOrderId` for `data-hidden-order-id`), else from the URL query
+/// parameter the form names. Only fields the form declares are kept.
+pub fn hidden_values(form: &Form, dataset: &Pairs<String>, query: &str) -> Pairs<String> {
+    let from_tag: Pairs<String> = dataset
+        .iter()
+        .filter_map(|(k, v)| {
+            let rest = k.strip_prefix("hidden").filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))?;
+            // The DOM's camelCase back to the attribute's dashes: OrderId -> order-id.
+            let mut id = String::new();
+            for (i, c) in rest.chars().enumerate() {
+                if c.is_ascii_uppercase() {
+                    if i > 0 {
+                        id.push('-');
+                    }
+                    id.push(c.to_ascii_lowercase());
+                } else {
+                    id.push(c);
+                }
+            }
+            Some((id, v.clone()))
+        })
+        .collect();
+    let params = query_params(query);
+    form.hidden
+        .iter()
+        .filter_map(|h| {
+            let value = from_tag.get(&h.id).or_else(|| params.get(h.url_param.as_deref()?))?;
+            Some((h.id.as_str(), value.chars().filter(|c| !c.is_control()).take(MAX_HIDDEN_CHARS).collect()))
+        })
+        .collect()
+}
+
+/// `?a=1&b=x+y` (with or without the `?`) as decoded pairs; the first of a repeated name wins.
+pub fn query_params(query: &str) -> Pairs<String> {
+    let mut out = Pairs::new();
+    for part in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        let k = percent_decode(k);
+        if !out.contains_key(&k) {
+            out.insert(k, percent_decode(v));
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Accepts `https:` anywhere and `http:` only on this machine (for development).

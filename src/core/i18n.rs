@@ -158,6 +158,11 @@ pub fn strings(locale: &str) -> &'static Strings {
     }
 }
 
+/// The language of a locale (`fa-IR` -> `fa`).
+pub fn language_of(locale: &str) -> &str {
+    language(locale)
+}
+
 /// Whether `locale` is written right to left.
 pub fn is_rtl(locale: &str) -> bool {
     matches!(language(locale), "fa" | "ar" | "he" | "ur" | "ps" | "ckb" | "dv" | "yi")

@@ -1,6 +1,7 @@
 //! The response payload: what the endpoint receives for one finished form.
 
 use super::answer::{answers_to_value, Answers};
+use super::check::other_key;
 use super::json::Value;
 use super::pairs::Pairs;
 use super::form::{Form, FormKind, QuestionType};
@@ -64,8 +65,15 @@ impl NpsCategory {
 
 impl Response {
     pub fn new(id: String, form: &Form, answers: Answers, meta: Meta) -> Self {
-        // In the form's order; anything else keeps its place after them.
-        let mut ordered: Answers = form.questions.iter().filter_map(|q| Some((q.id.as_str(), answers.get(&q.id)?.clone()))).collect();
+        // In the form's order (an "Other" text after its choice); anything else after them.
+        let mut ordered = Answers::new();
+        for q in &form.questions {
+            for key in [q.id.clone(), other_key(&q.id)] {
+                if let Some(a) = answers.get(&key) {
+                    ordered.insert(key, a.clone());
+                }
+            }
+        }
         for (id, a) in answers.iter() {
             if !ordered.contains_key(id) {
                 ordered.insert(id, a.clone());

@@ -51,6 +51,28 @@ impl Text {
     }
 }
 
+/// Fills `{name}` placeholders with `value(name)`; unknown names stay as written.
+pub fn pipe(text: &str, value: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| Some((close, value(&after[..close])?))) {
+            Some((close, v)) => {
+                out.push_str(&v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The primary language subtag: `fa-IR` -> `fa`.
 pub fn language(locale: &str) -> &str {
     locale.split(['-', '_']).next().unwrap_or(locale)
@@ -91,6 +113,14 @@ mod tests {
         assert_eq!(d.errors[0].to_string(), "t: expected a string or a map of locale to string, found a number");
         assert_eq!(d.text("t", &parse(r#"{"en":1}"#).unwrap()), None);
         assert_eq!(d.errors[1].path, "t.en");
+    }
+
+    #[test]
+    fn pipes_known_names_and_leaves_the_rest() {
+        let value = |name: &str| (name == "name").then(|| "Sara".to_owned());
+        assert_eq!(pipe("Thanks, {name}!", value), "Thanks, Sara!");
+        assert_eq!(pipe("{name}{name} {other} {", value), "SaraSara {other} {");
+        assert_eq!(pipe("{<b>}", |_| Some("<i>x</i>".into())), "<i>x</i>", "values are text; the views never read them as HTML");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::{pick_locale, string_map, ConfigError, EmbedConfig};
+use crate::core::config::{hidden_values, pick_locale, string_map, ConfigError, EmbedConfig};
 use crate::core::json::Value;
 use crate::core::pairs::Pairs;
 use crate::core::endpoint::Endpoint;
@@ -17,7 +17,7 @@ use crate::core::outbox::{Attempt, Record, Settled};
 use crate::core::response::Response;
 use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
 
-use super::env::{browser_lang, console_error, document, new_id, now, page_lang, page_url, resolve_url};
+use super::env::{browser_lang, console_error, document, new_id, now, page_lang, page_url, resolve_url, today, window};
 use super::events::{emit, emit_about, emit_error};
 use super::host::{self, Placement};
 use super::outbox::{self, AddError};
@@ -69,10 +69,11 @@ async fn start(mut data: Pairs<String>) {
         |l| form.speaks(l),
         &form.locale,
     );
-    show(form, locale, config.endpoint, placement);
+    let hidden = hidden_values(&form, &data, &window().location().search().unwrap_or_default());
+    show(form, locale, config.endpoint, placement, hidden);
 }
 
-fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement) {
+fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement, hidden: Pairs<String>) {
     let floating = matches!(placement, Placement::Corner);
     let host = match host::create(&placement) {
         Ok(host) => host,
@@ -105,6 +106,8 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
             Some(d) => drafts::save(&d),
             None => drafts::discard(&draft_form),
         }),
+        hidden,
+        today: Some(today()),
     };
     let form = Arc::new(form);
     leptos::mount::mount_to(host.mount, move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();

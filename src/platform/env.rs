@@ -19,6 +19,12 @@ pub fn now() -> String {
 }
 
 /// A fresh UUID v4 from the browser's cryptographic random source.
+/// Today in the visitor's calendar, as days since 1970-01-01.
+pub fn today() -> i64 {
+    let d = js_sys::Date::new_0();
+    crate::core::time::days_from_civil(i64::from(d.get_full_year()), d.get_month() + 1, d.get_date())
+}
+
 pub fn new_id() -> String {
     let mut bytes = [0u8; 16];
     if let Ok(crypto) = window().crypto() {

@@ -93,7 +93,7 @@ async fn answer(pending: js_sys::Promise) -> Result<Reply, String> {
         Ok(promise) => JsFuture::from(promise).await.map_err(describe)?.as_string().unwrap_or_default(),
         Err(_) => String::new(),
     };
-    Ok(Reply { status: response.status(), body: text.chars().take(2_000).collect(), retry_after })
+    Ok(Reply { status: response.status(), body: text, retry_after })
 }
 
 /// A thrown JS value as a message: an Error's message, else its string form.
@@ -142,7 +142,7 @@ async fn by_xhr(call: &Call<'_>) -> Result<Reply, String> {
     JsFuture::from(done).await.map_err(describe)?;
     Ok(Reply {
         status: xhr.status().map_err(describe)?,
-        body: xhr.response_text().ok().flatten().unwrap_or_default().chars().take(2_000).collect(),
+        body: xhr.response_text().ok().flatten().unwrap_or_default(),
         retry_after: xhr.get_response_header("Retry-After").ok().flatten(),
     })
 }

@@ -29,7 +29,8 @@ pub async fn attempt(record: &Record) -> Attempt {
         Ok(reply) => Attempt::Answered {
             status: reply.status,
             retry_after_ms: reply.retry_after.as_deref().and_then(|v| retry_after_ms(v, js_sys::Date::now() as i64)),
-            body: reply.body,
+            // Kept with the record and shown in seda:error: the start is enough.
+            body: reply.body.chars().take(2_000).collect(),
         },
         Err(reason) => Attempt::NoAnswer(reason),
     }

@@ -1,29 +1,55 @@
-//! Single choice (radios) or multiple choice (checkboxes).
+//! Single choice (radios), multiple choice (checkboxes), a drop-down list, and yes/no.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::answer::Answer;
-use crate::core::form::Question;
+use crate::core::check::OTHER;
+use crate::core::form::{Choice, Question};
 
-use super::question::{words, GroupHeading, ERROR_ID};
+use super::question::{described_by, ids, words, GroupHeading};
 use super::widget::expect_widget;
+
+/// The choices in the order shown: the form's, or shuffled (the same order for
+/// the whole response, so Back does not reshuffle) with "Other" last.
+fn ordered(q: &Question, seed: &str) -> Vec<Choice> {
+    let mut list = q.choices().to_vec();
+    if q.shuffle {
+        // xorshift seeded from the response id: varied across visitors, stable for one.
+        let mut x = seed.bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)) | 1;
+        for i in (1..list.len()).rev() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            list.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+    }
+    list
+}
 
 #[component]
 pub fn ChoiceList(
     /// A `choice` question.
     question: Question,
-    /// Whether the step shows an error for this answer.
+    /// Whether the page shows an error for this answer.
     invalid: Signal<bool>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
+    let ids = ids(&question);
+    let title_id = ids.title.clone();
+    let other_id = format!("{}-other", ids.input);
+    let described_by = described_by(&question);
     let multiple = question.multiple;
     let required = question.required;
+    let mut choices = ordered(&question, &w.response_id());
+    let other_label = question.other.as_ref().map(|label| label.as_ref().map_or(w.strings().other.to_owned(), |l| w.text(l)));
+    if let Some(label) = &other_label {
+        choices.push(Choice { id: OTHER.to_owned(), label: crate::core::text::Text::Plain(label.clone()) });
+    }
     let q = Arc::new(question);
-    let options = q
-        .choices()
+    let options = choices
         .iter()
         .map(|choice| {
             let (q_read, q_write) = (q.clone(), q.clone());
@@ -62,17 +88,136 @@ pub fn ChoiceList(
             }
         })
         .collect_view();
+    let other_box = other_label.map(|label| {
+        let (q_show, q_read, q_write) = (q.clone(), q.clone(), q.clone());
+        let shown = move || w.session.with(|s| s.answer(&q_show.id).is_some_and(|a| a.picks(OTHER)));
+        let initial = w.session.with_untracked(|s| s.other_text(&q_read).unwrap_or_default().to_owned());
+        let placeholder = w.strings().other_placeholder;
+        move || {
+            let (q_write, initial, other_id) = (q_write.clone(), initial.clone(), other_id.clone());
+            shown().then(|| view! {
+                <input
+                    id=other_id
+                    class="seda-input seda-other"
+                    type="text"
+                    maxlength="500"
+                    aria-label=label.clone()
+                    placeholder=placeholder
+                    prop:value=initial
+                    on:input=move |ev| w.session.update(|s| s.set_other(&q_write, &event_target_value(&ev)))
+                />
+            })
+        }
+    });
     view! {
         <fieldset
             class="seda-field seda-choices"
             role=(!multiple).then_some("radiogroup")
-            aria-labelledby="seda-title"
-            aria-describedby=ERROR_ID
+            aria-labelledby=title_id
+            aria-describedby=described_by
             aria-required=(required && !multiple).then_some("true")
             aria-invalid=move || invalid.get().then_some("true")
         >
-            <GroupHeading words=words />
+            <GroupHeading words=words ids=ids />
             <div class="seda-choices__list">{options}</div>
+            {other_box}
         </fieldset>
+    }
+}
+
+#[component]
+pub fn YesNo(
+    /// A `yes_no` question.
+    question: Question,
+    /// Whether the page shows an error for this answer.
+    invalid: Signal<bool>,
+) -> impl IntoView {
+    let w = expect_widget();
+    let strings = w.strings();
+    let words = words(&question);
+    let ids = ids(&question);
+    let title_id = ids.title.clone();
+    let described_by = described_by(&question);
+    let required = question.required;
+    let q = Arc::new(question);
+    let options = [(true, strings.yes), (false, strings.no)]
+        .into_iter()
+        .map(|(value, label)| {
+            let (q_read, q_write) = (q.clone(), q.clone());
+            view! {
+                <label class="seda-choice">
+                    <input
+                        type="radio"
+                        class="seda-choice__input"
+                        name=q.id.clone()
+                        value=if value { "yes" } else { "no" }
+                        prop:checked=move || w.session.with(|s| s.answer(&q_read.id) == Some(&Answer::Bool(value)))
+                        on:change=move |_| w.session.update(|s| s.set_answer(&q_write, Some(Answer::Bool(value))))
+                    />
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="seda-field seda-choices seda-yes-no"
+            role="radiogroup"
+            aria-labelledby=title_id
+            aria-describedby=described_by
+            aria-required=required.then_some("true")
+            aria-invalid=move || invalid.get().then_some("true")
+        >
+            <GroupHeading words=words ids=ids />
+            <div class="seda-choices__list seda-choices__list--row">{options}</div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn Dropdown(
+    /// A `dropdown` question.
+    question: Question,
+    /// Whether the page shows an error for this answer.
+    invalid: Signal<bool>,
+) -> impl IntoView {
+    let w = expect_widget();
+    let words = words(&question);
+    let ids = ids(&question);
+    let described_by = described_by(&question);
+    let placeholder = question.placeholder.as_ref().map_or(w.strings().choose.to_owned(), |p| w.text(p));
+    let picked = w.session.with_untracked(|s| s.answer(&question.id).and_then(Answer::as_text).map(str::to_owned));
+    let options = question
+        .choices()
+        .iter()
+        .map(|c| {
+            let selected = picked.as_deref() == Some(c.id.as_str());
+            view! { <option value=c.id.clone() selected=selected>{w.text(&c.label)}</option> }
+        })
+        .collect_view();
+    let required = question.required;
+    let q = Arc::new(question);
+    view! {
+        <div class="seda-field">
+            <h2 class="seda-title" id=ids.title tabindex="-1">
+                <label for=ids.input.clone()>{words.title}</label>
+            </h2>
+            {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
+            {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
+            <select
+                id=ids.input
+                class="seda-input seda-select"
+                aria-required=required.then_some("true")
+                aria-invalid=move || invalid.get().then_some("true")
+                aria-describedby=described_by
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    w.session.update(|s| s.set_answer(&q, (!value.is_empty()).then_some(Answer::Text(value))));
+                }
+            >
+                <option value="" selected=picked.is_none()>{placeholder}</option>
+                {options}
+            </select>
+        </div>
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod choice_list;
 pub mod error_box;
+pub mod matrix;
 pub mod question;
 pub mod resume;
 pub mod scale;
@@ -16,6 +17,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use crate::core::draft::Draft;
+use crate::core::pairs::Pairs;
 use crate::core::response::Response;
 
 pub use error_box::ErrorBox;
@@ -54,4 +56,8 @@ pub struct Env {
     pub draft: Option<Draft>,
     /// Keeps the form in progress, called on every change; `None` discards it.
     pub keep_draft: Rc<dyn Fn(Option<Draft>)>,
+    /// The hidden fields' values (`data-hidden-*`, URL parameters).
+    pub hidden: Pairs<String>,
+    /// Today, in days since 1970-01-01 (the visitor's calendar), for date bounds.
+    pub today: Option<i64>,
 }

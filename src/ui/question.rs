@@ -1,18 +1,34 @@
-//! Picks the view for a question's type.
+//! One question on a page: the view for its type, and its error message under it.
 
 use leptos::prelude::*;
 
 use crate::core::form::{Question as QuestionDef, QuestionType};
+use crate::core::i18n::answer_error;
+use crate::core::validate::AnswerError;
 
-use super::choice_list::ChoiceList;
+use super::choice_list::{ChoiceList, Dropdown, YesNo};
+use super::matrix::Matrix;
 use super::scale::Scale;
-use super::text_field::TextField;
+use super::text_field::{Consent, TextField};
 use super::widget::expect_widget;
 
-/// Each field's error message lives in the step's `#seda-error`.
-pub const ERROR_ID: &str = "seda-error";
+/// The ids of a question's parts. Every widget has its own shadow root, so they
+/// only need to be unique within one form.
+pub struct Ids {
+    pub title: String,
+    pub error: String,
+    pub description: String,
+    pub input: String,
+    pub labels: String,
+}
 
-/// The question's title and description, in the widget's locale.
+pub fn ids(q: &QuestionDef) -> Ids {
+    let id = |part: &str| format!("seda-{}-{part}", q.id);
+    Ids { title: id("title"), error: id("error"), description: id("description"), input: id("input"), labels: id("labels") }
+}
+
+/// The question's title and description, in the widget's locale, with `{name}`
+/// filled in from hidden fields and earlier answers.
 pub struct Words {
     pub title: String,
     pub description: Option<String>,
@@ -25,21 +41,61 @@ pub fn words(q: &QuestionDef) -> Words {
     Words {
         title: w.text(&q.title),
         description: q.description.as_ref().map(|d| w.text(d)),
-        optional: (!q.required).then_some(w.strings().optional),
+        optional: (!q.required && q.takes_answer() && q.kind != QuestionType::Consent).then_some(w.strings().optional),
     }
+}
+
+/// `aria-describedby`: the description (when there is one) and the error.
+pub fn described_by(q: &QuestionDef) -> String {
+    let ids = ids(q);
+    if q.description.is_some() { format!("{} {}", ids.description, ids.error) } else { ids.error }
 }
 
 #[component]
 pub fn Question(
-    /// The question on this step.
     question: QuestionDef,
-    /// Whether the step shows an error for this question's answer.
-    invalid: Signal<bool>,
+    /// The errors on this page, by question id (set when the visitor tries to move on).
+    errors: RwSignal<Vec<(String, AnswerError)>>,
 ) -> impl IntoView {
-    match question.kind {
+    let w = expect_widget();
+    let strings = w.strings();
+    let qid = question.id.clone();
+    let error = Memo::new(move |_| errors.with(|list| list.iter().find(|(id, _)| *id == qid).map(|(_, e)| *e)));
+    let invalid = Signal::derive(move || error.get().is_some());
+    // A new answer clears the message about the old one.
+    let qid = question.id.clone();
+    let answer = Memo::new(move |_| w.session.with(|s| (s.answer(&qid).cloned(), s.answer(&format!("{qid}.other")).cloned())));
+    let qid = question.id.clone();
+    Effect::watch(move || answer.get(), move |_, _, _| errors.update(|list| list.retain(|(id, _)| *id != qid)), false);
+    let error_id = ids(&question).error;
+    let kind = question.kind;
+    let field = match kind {
         QuestionType::Nps | QuestionType::Rating => view! { <Scale question=question invalid=invalid /> }.into_any(),
         QuestionType::Choice => view! { <ChoiceList question=question invalid=invalid /> }.into_any(),
-        QuestionType::Text | QuestionType::Email => view! { <TextField question=question invalid=invalid /> }.into_any(),
+        QuestionType::Dropdown => view! { <Dropdown question=question invalid=invalid /> }.into_any(),
+        QuestionType::YesNo => view! { <YesNo question=question invalid=invalid /> }.into_any(),
+        QuestionType::Matrix => view! { <Matrix question=question invalid=invalid /> }.into_any(),
+        QuestionType::Consent => view! { <Consent question=question invalid=invalid /> }.into_any(),
+        QuestionType::Statement => {
+            let words = words(&question);
+            let ids = ids(&question);
+            view! {
+                <div class="seda-field seda-statement">
+                    <h2 class="seda-title" id=ids.title tabindex="-1">{words.title}</h2>
+                    {words.description.map(|d| view! { <p class="seda-description">{d}</p> })}
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! { <TextField question=question invalid=invalid /> }.into_any(),
+    };
+    view! {
+        <div class="seda-question">
+            {field}
+            {(kind != QuestionType::Statement).then(|| view! {
+                <p id=error_id class="seda-error" role="alert">{move || error.get().map(|e| answer_error(strings, e))}</p>
+            })}
+        </div>
     }
 }
 
@@ -49,12 +105,14 @@ pub fn Question(
 pub fn GroupHeading(
     /// The question's words in the widget's locale.
     words: Words,
+    /// The ids of the question's parts.
+    ids: Ids,
 ) -> impl IntoView {
     view! {
         <legend class="seda-legend">
-            <h2 class="seda-title" id="seda-title" tabindex="-1">{words.title}</h2>
+            <h2 class="seda-title" id=ids.title tabindex="-1">{words.title}</h2>
         </legend>
         {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
-        {words.description.map(|d| view! { <p class="seda-description">{d}</p> })}
+        {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
     }
 }

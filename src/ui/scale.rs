@@ -1,33 +1,71 @@
-//! NPS and rating scales: a radio group of numbers with words under the ends.
-//! Native radios give arrow-key movement and screen-reader semantics for free.
+//! NPS and rating scales: a radio group of numbers, stars or faces, with words under
+//! the ends. Native radios give arrow-key movement and screen-reader semantics.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::answer::Answer;
-use crate::core::form::{Question, NPS_SCALE};
+use crate::core::form::{Display, Question, NPS_SCALE};
+use crate::core::i18n::fill;
 
-use super::question::{words, GroupHeading, ERROR_ID};
+use super::question::{described_by, ids, words, GroupHeading};
 use super::widget::expect_widget;
+
+/// Mouths of the faces on a 5-point scale, worst to best (a 3-point scale uses the
+/// 1st, 3rd and 5th). Drawn, not emoji: emoji fonts differ from phone to phone.
+const MOUTHS: [&str; 5] = ["M8 17q4-4 8 0", "M8 16.5q4-2 8 0", "M8 16h8", "M8 15.5q4 2 8 0", "M7.5 14.5q4.5 4.5 9 0"];
 
 #[component]
 pub fn Scale(
     /// An `nps` or `rating` question.
     question: Question,
-    /// Whether the step shows an error for this answer.
+    /// Whether the page shows an error for this answer.
     invalid: Signal<bool>,
 ) -> impl IntoView {
     let w = expect_widget();
+    let strings = w.strings();
     let words = words(&question);
+    let ids = ids(&question);
     let scale = question.scale().unwrap_or(NPS_SCALE);
     let labels = question.labels.as_ref().map(|l| (w.text(&l.min), w.text(&l.max)));
-    let has_labels = labels.is_some();
+    let described_by = if labels.is_some() { format!("{} {}", ids.labels, described_by(&question)) } else { described_by(&question) };
+    let labels_id = ids.labels.clone();
+    let title_id = ids.title.clone();
     let required = question.required;
+    let display = question.display;
+    let points = scale.max - scale.min + 1;
     let q = Arc::new(question);
+    let picked = {
+        let q = q.clone();
+        Memo::new(move |_| w.session.with(|s| s.answer(&q.id).and_then(Answer::as_number)))
+    };
     let options = (scale.min..=scale.max)
         .map(|n| {
-            let (q_read, q_write) = (q.clone(), q.clone());
+            let q_write = q.clone();
+            let mouth = MOUTHS[((n - scale.min) * if points == 3 { 2 } else { 1 }).clamp(0, 4) as usize];
+            let point = match display {
+                Display::Numbers => view! { <span class="seda-scale__point">{w.digits(&n.to_string())}</span> }.into_any(),
+                Display::Stars => view! {
+                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=move || picked.get().is_some_and(|p| p >= n)>
+                        <span aria-hidden="true">"★"</span>
+                        <span class="seda-sr-only">{fill(strings.stars, &[("n", n.to_string()), ("total", scale.max.to_string())])}</span>
+                    </span>
+                }
+                .into_any(),
+                Display::Smileys => view! {
+                    <span class="seda-scale__point seda-scale__point--face">
+                        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                            <circle cx="12" cy="12" r="10" />
+                            <circle cx="8.5" cy="10" r="1.2" class="seda-eye" />
+                            <circle cx="15.5" cy="10" r="1.2" class="seda-eye" />
+                            <path d=mouth />
+                        </svg>
+                        <span class="seda-sr-only">{w.digits(&n.to_string())}</span>
+                    </span>
+                }
+                .into_any(),
+            };
             view! {
                 <label class="seda-scale__option">
                     <input
@@ -35,28 +73,28 @@ pub fn Scale(
                         class="seda-sr-only"
                         name=q.id.clone()
                         value=n.to_string()
-                        prop:checked=move || w.session.with(|s| s.answer(&q_read.id).and_then(Answer::as_number) == Some(n))
+                        prop:checked=move || picked.get() == Some(n)
                         on:change=move |_| w.session.update(|s| s.set_answer(&q_write, Some(Answer::Number(n))))
                     />
-                    <span class="seda-scale__point">{n}</span>
+                    {point}
                 </label>
             }
         })
         .collect_view();
-    let described_by = if has_labels { format!("seda-labels {ERROR_ID}") } else { ERROR_ID.to_owned() };
     view! {
         <fieldset
             class="seda-field seda-scale"
+            class:seda-scale--icons=display != Display::Numbers
             role="radiogroup"
-            aria-labelledby="seda-title"
+            aria-labelledby=title_id
             aria-describedby=described_by
             aria-required=required.then_some("true")
             aria-invalid=move || invalid.get().then_some("true")
         >
-            <GroupHeading words=words />
+            <GroupHeading words=words ids=ids />
             <div class="seda-scale__options">{options}</div>
             {labels.map(|(min, max)| view! {
-                <div class="seda-scale__labels" id="seda-labels">
+                <div class="seda-scale__labels" id=labels_id>
                     <span>{min}</span>
                     <span>{max}</span>
                 </div>

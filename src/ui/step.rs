@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::{answer_error, fill};
+use crate::core::i18n::fill;
 use crate::core::validate::AnswerError;
 
 use super::question::Question;
@@ -34,15 +34,20 @@ pub fn Step() -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
     let form = w.form.get_value();
-    let (index, first, last, (n, total)) =
-        w.session.with_untracked(|s| (s.step(), s.is_first(), s.is_last(&form), s.progress(&form)));
-    let question = form.questions[index].clone();
-    let error = RwSignal::new(None::<AnswerError>);
-    let qid = question.id.clone();
-    let answer = Memo::new(move |_| w.session.with(|s| s.answer(&qid).cloned()));
-    // A new answer clears the message about the old one.
-    Effect::watch(move || answer.get(), move |_, _, _| error.set(None), false);
-
+    let (page, first, total) = w.session.with_untracked(|s| (s.page(), s.is_first(), s.progress(&form).1));
+    // Where this page leads can change as it is answered (a jump, a page that
+    // appears): the button and the progress follow.
+    let last = Memo::new(move |_| w.session.with(|s| s.is_last(&w.form.get_value())));
+    let progress = Memo::new(move |_| w.session.with(|s| s.progress(&w.form.get_value())));
+    let page_title = form.pages[page].title.as_ref().map(|t| w.text(t));
+    let errors = RwSignal::new(Vec::<(String, AnswerError)>::new());
+    // The questions shown on this page, as the answers so far decide (a question
+    // can appear or go as the visitor answers one above it).
+    let visible = Memo::new(move |_| {
+        let form = w.form.get_value();
+        w.session.with(|s| s.visible(&form, page).into_iter().cloned().collect::<Vec<_>>())
+    });
+    let node = NodeRef::<html::Form>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if w.phase.get_untracked() == Phase::Sending {
@@ -50,38 +55,56 @@ pub fn Step() -> impl IntoView {
         }
         w.interacted.set_value(true);
         let form = w.form.get_value();
-        let was_last = w.session.with_untracked(|s| s.is_last(&form));
-        match w.session.try_update(|s| s.advance(&form)).unwrap_or(Ok(())) {
-            Err(e) => error.set(Some(e)),
-            Ok(()) if was_last => w.submit(),
-            Ok(()) => {}
+        match w.session.try_update(|s| s.advance(&form)).unwrap_or(Ok(false)) {
+            Err(list) => {
+                // Focus goes to the first question that needs attention: its box, or
+                // for a group (a scale, choices) its heading.
+                let first = list.first().map(|(id, _)| id.clone());
+                errors.set(list);
+                if let (Some(id), Some(el)) = (first, node.get_untracked()) {
+                    let el: &web_sys::Element = el.unchecked_ref();
+                    let target = ["input", "title"]
+                        .into_iter()
+                        .find_map(|part| el.query_selector(&format!("[id=\"seda-{id}-{part}\"]")).ok().flatten());
+                    if let Some(target) = target {
+                        let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                }
+            }
+            Ok(true) => w.submit(),
+            Ok(false) => {}
         }
     };
     let back = move |_| {
         w.interacted.set_value(true);
         w.session.update(|s| s.back());
     };
-    let node = NodeRef::<html::Form>::new();
     focus_title_when_mounted(node);
     let sending = move || w.phase.get() == Phase::Sending;
-    let invalid = Signal::derive(move || error.get().is_some());
+    let progress_text = move || {
+        let (n, total) = progress.get();
+        fill(strings.step_of, &[("n", w.digits(&n.to_string())), ("total", w.digits(&total.to_string()))])
+    };
 
     view! {
         <form class="seda-step" novalidate node_ref=node on:submit=on_submit>
             {(total > 1).then(|| view! {
                 <div class="seda-progress">
-                    <span class="seda-progress__text">
-                        {fill(strings.step_of, &[("n", n.to_string()), ("total", total.to_string())])}
-                    </span>
+                    <span class="seda-progress__text">{progress_text}</span>
                     <span class="seda-progress__track" aria-hidden="true">
-                        <span class="seda-progress__bar" style:width=format!("{}%", n * 100 / total)></span>
+                        <span class="seda-progress__bar" style:width=move || {
+                            let (n, total) = progress.get();
+                            format!("{}%", n * 100 / total.max(1))
+                        }></span>
                     </span>
                 </div>
             })}
-            <Question question=question invalid=invalid />
-            <p id="seda-error" class="seda-error" role="alert">
-                {move || error.get().map(|e| answer_error(strings, e))}
-            </p>
+            {page_title.map(|t| view! { <h2 class="seda-title seda-page-title" tabindex="-1">{t}</h2> })}
+            <For
+                each=move || visible.get()
+                key=|q| q.id.clone()
+                children=move |q| view! { <Question question=q errors=errors /> }
+            />
             {move || (w.phase.get() == Phase::Failed).then(|| view! {
                 <div class="seda-alert" role="alert">
                     <p class="seda-alert__title">{strings.send_failed}</p>
@@ -94,7 +117,7 @@ pub fn Step() -> impl IntoView {
                     <button type="button" class="seda-button seda-button--quiet" on:click=back>{strings.back}</button>
                 })}
                 <button type="submit" class="seda-button seda-button--primary" aria-disabled=move || sending().then_some("true")>
-                    {move || if sending() { strings.sending } else if last { strings.submit } else { strings.next }}
+                    {move || if sending() { strings.sending } else if last.get() { strings.submit } else { strings.next }}
                 </button>
             </div>
         </form>

@@ -1,4 +1,4 @@
-//! One-line or multi-line text, and email.
+//! Typed answers (text, email, phone, number, date) and the consent checkbox.
 
 use std::sync::Arc;
 
@@ -8,37 +8,57 @@ use crate::core::answer::Answer;
 use crate::core::form::{Question, QuestionType};
 use crate::core::validate::max_chars;
 
-use super::question::{words, ERROR_ID};
+use super::question::{described_by, ids, words};
 use super::widget::expect_widget;
+
+/// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
+/// Numbers are typed in a text box (with a numeric keyboard) so Persian digits and a
+/// decimal comma are accepted as written.
+fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str, Option<&'static str>) {
+    match q.kind {
+        QuestionType::Email => ("email", None, "email", Some("ltr")),
+        QuestionType::Phone => ("tel", None, "tel", Some("ltr")),
+        QuestionType::Number => ("text", Some(if q.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
+        QuestionType::Date => ("date", None, "off", None),
+        _ => ("text", None, "off", None),
+    }
+}
 
 #[component]
 pub fn TextField(
-    /// A `text` or `email` question.
+    /// A `text`, `email`, `phone`, `number` or `date` question.
     question: Question,
-    /// Whether the step shows an error for this answer.
+    /// Whether the page shows an error for this answer.
     invalid: Signal<bool>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
+    let ids = ids(&question);
     let placeholder = question.placeholder.as_ref().map(|p| w.text(p));
-    let max = max_chars(&question).to_string();
+    let max = matches!(question.kind, QuestionType::Text | QuestionType::Email | QuestionType::Phone).then(|| max_chars(&question).to_string());
     let required = question.required;
-    let email = question.kind == QuestionType::Email;
     let multiline = question.multiline;
+    let (kind, inputmode, autocomplete, dir) = input_kind(&question);
     // The field starts with the stored answer (after Back) and is then the visitor's:
     // what they type is stored tidied, but never rewritten under their cursor.
-    let initial = w.session.with_untracked(|s| s.answer(&question.id).and_then(Answer::as_text).unwrap_or_default().to_owned());
+    let initial = w.session.with_untracked(|s| match s.answer(&question.id) {
+        Some(Answer::Text(t)) => t.clone(),
+        Some(Answer::Number(n)) => n.to_string(),
+        Some(Answer::Decimal(d)) => d.clone(),
+        _ => String::new(),
+    });
+    let described_by = described_by(&question);
     let q = Arc::new(question);
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         w.session.update(|s| s.set_answer(&q, Some(Answer::Text(value))));
     };
-    let described_by = if words.description.is_some() { format!("seda-description {ERROR_ID}") } else { ERROR_ID.to_owned() };
     let aria_invalid = move || invalid.get().then_some("true");
+    let input_id = ids.input.clone();
     let field = if multiline {
         view! {
             <textarea
-                id="seda-input"
+                id=input_id
                 class="seda-input seda-input--long"
                 rows="4"
                 maxlength=max
@@ -54,11 +74,12 @@ pub fn TextField(
     } else {
         view! {
             <input
-                id="seda-input"
+                id=input_id
                 class="seda-input"
-                type=if email { "email" } else { "text" }
-                autocomplete=if email { "email" } else { "off" }
-                dir=email.then_some("ltr")
+                type=kind
+                inputmode=inputmode
+                autocomplete=autocomplete
+                dir=dir
                 maxlength=max
                 placeholder=placeholder
                 aria-required=required.then_some("true")
@@ -72,12 +93,50 @@ pub fn TextField(
     };
     view! {
         <div class="seda-field">
-            <h2 class="seda-title" tabindex="-1">
-                <label for="seda-input">{words.title}</label>
+            <h2 class="seda-title" id=ids.title tabindex="-1">
+                <label for=ids.input>{words.title}</label>
             </h2>
             {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
-            {words.description.map(|d| view! { <p class="seda-description" id="seda-description">{d}</p> })}
+            {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
             {field}
+        </div>
+    }
+}
+
+/// A checkbox whose exact text, as shown, becomes the answer when it is ticked.
+#[component]
+pub fn Consent(
+    /// A `consent` question.
+    question: Question,
+    /// Whether the page shows an error for this answer.
+    invalid: Signal<bool>,
+) -> impl IntoView {
+    let w = expect_widget();
+    let words = words(&question);
+    let ids = ids(&question);
+    let described_by = described_by(&question);
+    let required = question.required;
+    let text = words.title.clone();
+    let q = Arc::new(question);
+    let q_read = q.clone();
+    view! {
+        <div class="seda-field seda-consent">
+            <label class="seda-choice" id=ids.title tabindex="-1">
+                <input
+                    type="checkbox"
+                    class="seda-choice__input"
+                    aria-required=required.then_some("true")
+                    aria-invalid=move || invalid.get().then_some("true")
+                    aria-describedby=described_by
+                    prop:checked=move || w.session.with(|s| s.answer(&q_read.id).is_some())
+                    on:change=move |ev| {
+                        let answer = event_target_checked(&ev).then(|| Answer::Text(text.clone()));
+                        w.session.update(|s| s.set_answer(&q, answer));
+                    }
+                />
+                <span>{words.title}</span>
+            </label>
+            {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
         </div>
     }
 }

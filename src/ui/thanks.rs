@@ -14,7 +14,7 @@ pub fn Thanks(
 ) -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
-    let thank_you = w.form.with_value(|f| f.thank_you.clone());
+    let thank_you = w.form.with_value(|f| w.session.with_untracked(|s| s.ending(f).cloned()));
     let title = thank_you.as_ref().map_or(strings.thank_you.to_owned(), |t| w.text(&t.title));
     let body = thank_you.as_ref().and_then(|t| t.body.as_ref()).map_or(strings.thank_you_body.to_owned(), |b| w.text(b));
     let note = match result {

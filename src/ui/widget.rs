@@ -10,7 +10,7 @@ use crate::core::form::Form;
 use crate::core::i18n::{self, is_rtl};
 use crate::core::response::{Meta, Response};
 use crate::core::session::Session;
-use crate::core::text::Text;
+use crate::core::text::{pipe, Text};
 
 use super::resume::Resume;
 use super::step::Step;
@@ -57,10 +57,27 @@ impl WidgetState {
         i18n::strings(&self.locale.read_value())
     }
 
-    /// A form's text in the widget's locale (the form's own locale as fallback).
+    /// A form's text in the widget's locale (the form's own locale as fallback), with
+    /// `{name}` filled in from a hidden field or an earlier answer. It stays text:
+    /// nothing in it is ever read as HTML.
     pub fn text(&self, text: &Text) -> String {
         let locale = self.locale.read_value();
-        self.form.with_value(|f| text.get(&locale, &f.locale).to_owned())
+        self.form.with_value(|f| {
+            let s = text.get(&locale, &f.locale);
+            if !s.contains('{') {
+                return s.to_owned();
+            }
+            self.session.with_untracked(|session| pipe(s, |name| session.pipe_value(f, &locale, name)))
+        })
+    }
+
+    /// Digits as the locale writes them (Persian digits in Persian).
+    pub fn digits(&self, s: &str) -> String {
+        if i18n::language_of(&self.locale.read_value()) == "fa" { i18n::persian_digits(s) } else { s.to_owned() }
+    }
+
+    pub fn response_id(&self) -> String {
+        self.identity.get_value().0
     }
 
     /// Builds the response from the answers and hands it to the edge.
@@ -69,7 +86,7 @@ impl WidgetState {
         let (id, started_at) = self.identity.get_value();
         let response = self.env.with_value(|env| {
             let meta = Meta { started_at, submitted_at: (env.now)(), locale: self.locale.get_value(), page_url: env.page_url.clone() };
-            Response::new(id, &form, self.session.with_untracked(|s| s.answers().clone()), meta)
+            self.session.with_untracked(|s| Response::new(id, &form, s.final_answers(&form), meta).with_hidden(&form, s.hidden()))
         });
         let deliver = self.env.with_value(|env| env.deliver.clone());
         self.phase.set(Phase::Sending);
@@ -89,7 +106,12 @@ impl WidgetState {
         if let Some(draft) = self.env.with_value(|env| env.draft.clone()) {
             let form = self.form.get_value();
             self.identity.set_value((draft.response_id, draft.started_at));
-            self.session.set(Session::resume(&form, draft.step, draft.answers));
+            let hidden = self.session.with_untracked(|s| s.hidden().clone());
+            let mut session = Session::resume(&form, draft.path, draft.answers, hidden);
+            if let Some(today) = self.env.with_value(|env| env.today) {
+                session.set_today(today);
+            }
+            self.session.set(session);
         }
         self.interacted.set_value(true);
         self.phase.set(Phase::Answering);
@@ -115,7 +137,7 @@ impl WidgetState {
                 form_version: form.version,
                 response_id,
                 started_at,
-                step: session.step(),
+                path: session.path().to_vec(),
                 answers: session.answers().clone(),
                 saved_at: (env.now)(),
             }))
@@ -143,10 +165,14 @@ pub fn Widget(
     let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
     let on_close = env.on_close.clone();
     let first_phase = if env.draft.is_some() { Phase::Resuming } else { Phase::Answering };
+    let mut session = Session::new(&form, env.hidden.clone());
+    if let Some(today) = env.today {
+        session.set_today(today);
+    }
     let state = WidgetState {
         form: StoredValue::new(form.clone()),
         locale: StoredValue::new(locale.clone()),
-        session: RwSignal::new(Session::new()),
+        session: RwSignal::new(session),
         phase: RwSignal::new(first_phase),
         interacted: StoredValue::new(false),
         identity: StoredValue::new((env.response_id.clone(), env.started_at.clone())),
@@ -157,7 +183,7 @@ pub fn Widget(
     provide_context(state);
     let strings = state.strings();
     let title = form.title.as_ref().map(|t| state.text(t));
-    let step = Memo::new(move |_| state.session.with(|s| s.step()));
+    let step = Memo::new(move |_| state.session.with(|s| s.page()));
     let screen = Memo::new(move |_| match state.phase.get() {
         Phase::Resuming => Screen::Resume,
         Phase::Done(result) => Screen::Done(result),

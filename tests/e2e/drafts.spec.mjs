@@ -38,7 +38,7 @@ async function draftMatching(page, shape) {
   expect(draft.response_id).toMatch(UUID_V4);
   expect(draft).toHaveProperty("started_at");
   expect(draft).toHaveProperty("saved_at");
-  expect(draft).toHaveProperty("step");
+  expect(draft).toHaveProperty("path");
   return draft;
 }
 
@@ -82,7 +82,8 @@ test("Continue restores the step: the half-typed reason, and behind Back the sco
   await button(page, "Next").click();
   await reasonBox(page).fill("Half a thou");
   const atReason = await draftMatching(page, { answers: { recommend: 7, reason: "Half a thou" } });
-  expect(atReason.step, "the draft records the step").not.toEqual(atScore.step);
+  expect(atReason.path, "the draft records the pages visited").toEqual([0, 1]);
+  expect(atScore.path).toEqual([0]);
   expect(atReason.response_id).toBe(atScore.response_id);
 
   await page.reload();

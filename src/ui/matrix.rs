@@ -1,0 +1,91 @@
+//! A matrix: statements in rows, each answered on the shared scale in the columns.
+//! Each row is its own radio group, named by its statement.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::answer::Answer;
+use crate::core::form::Question;
+use crate::core::pairs::Pairs;
+
+use super::question::{described_by, ids, words, GroupHeading};
+use super::widget::expect_widget;
+
+#[component]
+pub fn Matrix(
+    /// A `matrix` question.
+    question: Question,
+    /// Whether the page shows an error for this answer.
+    invalid: Signal<bool>,
+) -> impl IntoView {
+    let w = expect_widget();
+    let words = words(&question);
+    let ids = ids(&question);
+    let title_id = ids.title.clone();
+    let described_by = described_by(&question);
+    let columns: Vec<(String, String)> = question.columns().iter().map(|c| (c.id.clone(), w.text(&c.label))).collect();
+    let head = columns.iter().map(|(_, label)| view! { <th scope="col">{label.clone()}</th> }).collect_view();
+    let required = question.required;
+    let q = Arc::new(question);
+    let rows = q
+        .rows()
+        .iter()
+        .map(|row| {
+            let row_label = w.text(&row.label);
+            let cells = columns
+                .iter()
+                .map(|(col, col_label)| {
+                    let (q_read, q_write) = (q.clone(), q.clone());
+                    let (row_read, row_write, col_read, col_write) = (row.id.clone(), row.id.clone(), col.clone(), col.clone());
+                    view! {
+                        <td>
+                            <input
+                                type="radio"
+                                class="seda-choice__input"
+                                name=format!("{}.{}", q.id, row.id)
+                                value=col.clone()
+                                aria-label=format!("{row_label}: {col_label}")
+                                prop:checked=move || w.session.with(|s| match s.answer(&q_read.id) {
+                                    Some(Answer::Rows(rows)) => rows.get(&row_read) == Some(&col_read),
+                                    _ => false,
+                                })
+                                on:change=move |_| w.session.update(|s| {
+                                    let mut rows = match s.answer(&q_write.id) {
+                                        Some(Answer::Rows(rows)) => rows.clone(),
+                                        _ => Pairs::new(),
+                                    };
+                                    rows.insert(row_write.as_str(), col_write.clone());
+                                    s.set_answer(&q_write, Some(Answer::Rows(rows)));
+                                })
+                            />
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr role="radiogroup" aria-label=row_label.clone()>
+                    <th scope="row">{row_label.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="seda-field seda-matrix"
+            aria-labelledby=title_id
+            aria-describedby=described_by
+            aria-required=required.then_some("true")
+            aria-invalid=move || invalid.get().then_some("true")
+        >
+            <GroupHeading words=words ids=ids />
+            <div class="seda-matrix__scroll">
+                <table>
+                    <thead><tr><td></td>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </fieldset>
+    }
+}
