@@ -248,3 +248,25 @@ fn numbers_are_exact_decimals() {
     assert_eq!(Num::parse("0.1").map(|a| a.0 + Num::parse("0.2").unwrap().0), Num::parse("0.3").map(|n| n.0));
     assert!(form::parse(include_str!("fixtures/forms/every-type.json")).unwrap().questions.iter().any(|q| q.kind == QuestionType::Matrix));
 }
+
+#[test]
+fn five_needs_asks_what_to_improve_only_after_a_low_score_and_thanks_by_name() {
+    let form = form::parse(seda::core::templates::get("five-needs").unwrap()).unwrap();
+    let q = |id: &str| form.question(id).unwrap();
+    let rate = |s: &mut Session, scores: [i64; 4]| {
+        for (id, v) in ["service", "price", "quality", "appreciation"].into_iter().zip(scores) {
+            s.set_answer(q(id), n(v));
+        }
+    };
+    let mut happy = Session::new(&form, Pairs::from([("name", "Sara".to_string())]));
+    rate(&mut happy, [5, 4, 5, 5]);
+    assert!(happy.is_last(&form), "nothing to improve: the first page is the last");
+    assert_eq!(happy.advance(&form), Ok(true));
+    assert_eq!(happy.ending(&form).map(|t| t.title.get("fa", "en")), Some("سپاسگزاریم، {name}!"));
+
+    let mut unhappy = Session::new(&form, Pairs::new());
+    rate(&mut unhappy, [5, 2, 5, 5]);
+    assert_eq!(unhappy.advance(&form), Ok(false));
+    assert_eq!(form.pages[unhappy.page()].id, "improve");
+    assert_eq!(unhappy.ending(&form).map(|t| t.title.get("en", "en")), Some("Thank you!"), "no name, so the thanks without one");
+}

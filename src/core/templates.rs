@@ -2,7 +2,7 @@
 //! Each is ordinary form JSON in `templates/`, in English and Persian.
 
 /// The template names, in the order the docs list them.
-pub const NAMES: [&str; 3] = ["nps", "csat", "ces"];
+pub const NAMES: [&str; 4] = ["nps", "csat", "ces", "five-needs"];
 
 /// The JSON of the template called `name`.
 pub fn get(name: &str) -> Option<&'static str> {
@@ -10,6 +10,7 @@ pub fn get(name: &str) -> Option<&'static str> {
         "nps" => include_str!("templates/nps.json"),
         "csat" => include_str!("templates/csat.json"),
         "ces" => include_str!("templates/ces.json"),
+        "five-needs" => include_str!("templates/five-needs.json"),
         _ => return None,
     })
 }
