@@ -337,15 +337,19 @@ pub fn parse(json: &str) -> Result<Form, FormErrors> {
     }
 }
 
-const FORM_FIELDS: &[&str] =
+pub const FORM_FIELDS: &[&str] =
     &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you"];
-const QUESTION_FIELDS: &[&str] = &[
+pub const QUESTION_FIELDS: &[&str] = &[
     "id", "type", "title", "description", "required", "show_if", "scale", "display", "labels", "choices", "multiple",
     "other", "shuffle", "multiline", "min_length", "max_length", "min", "max", "decimals", "earliest", "latest", "rows",
     "columns", "placeholder",
 ];
-const KINDS: &[(&str, FormKind)] = &[("survey", FormKind::Survey)];
-const DISPLAYS: &[(&str, Display)] = &[("numbers", Display::Numbers), ("stars", Display::Stars), ("smileys", Display::Smileys)];
+pub const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if", "jump"];
+pub const JUMP_FIELDS: &[&str] = &["if", "to"];
+pub const HIDDEN_FIELDS: &[&str] = &["id", "url_param"];
+pub const THANK_YOU_FIELDS: &[&str] = &["title", "body", "if"];
+pub const KINDS: &[(&str, FormKind)] = &[("survey", FormKind::Survey)];
+pub const DISPLAYS: &[(&str, Display)] = &[("numbers", Display::Numbers), ("stars", Display::Stars), ("smileys", Display::Smileys)];
 
 /// Reads the document into a [`Form`]; `None` when anything could not be read (each
 /// problem is in `d.errors`).
@@ -396,14 +400,14 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
 }
 
 fn page(d: &mut Decoder, at: &str, v: &Value, questions: &mut Vec<Question>) -> Option<Page> {
-    let m = d.members(at, v, &["id", "title", "questions", "show_if", "jump"])?;
+    let m = d.members(at, v, PAGE_FIELDS)?;
     let id = d.req(&m, "id", Decoder::string);
     let title = d.opt(&m, "title", Decoder::text);
     let list = d.req(&m, "questions", |d, p, v| d.each(p, v, question));
     let show_if = d.opt(&m, "show_if", logic::read);
     let jump = d.opt(&m, "jump", |d, p, v| {
         d.each(p, v, |d, p, v| {
-            let m = d.members(p, v, &["if", "to"])?;
+            let m = d.members(p, v, JUMP_FIELDS)?;
             let when = d.req(&m, "if", logic::read);
             let to = d.req(&m, "to", Decoder::string);
             let to = to?;
@@ -427,14 +431,14 @@ fn hidden_field(d: &mut Decoder, at: &str, v: &Value) -> Option<HiddenField> {
     if let Value::String(id) = v {
         return Some(HiddenField { id: id.clone(), url_param: None });
     }
-    let m = d.members(at, v, &["id", "url_param"])?;
+    let m = d.members(at, v, HIDDEN_FIELDS)?;
     let id = d.req(&m, "id", Decoder::string);
     let url_param = d.opt(&m, "url_param", Decoder::string);
     Some(HiddenField { id: id?, url_param: url_param.ok()? })
 }
 
 fn thank_you(d: &mut Decoder, at: &str, v: &Value) -> Option<ThankYou> {
-    let m = d.members(at, v, &["title", "body", "if"])?;
+    let m = d.members(at, v, THANK_YOU_FIELDS)?;
     let title = d.req(&m, "title", Decoder::text);
     let body = d.opt(&m, "body", Decoder::text);
     let when = d.opt(&m, "if", logic::read);

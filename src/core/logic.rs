@@ -158,8 +158,8 @@ impl Test {
     }
 }
 
-const TESTS: &[&str] = &["equals", "not_equals", "one_of", "less_than", "at_most", "greater_than", "at_least", "answered", "nps"];
-const CATEGORIES: &[(&str, NpsCategory)] =
+pub const TESTS: &[&str] = &["equals", "not_equals", "one_of", "less_than", "at_most", "greater_than", "at_least", "answered", "nps"];
+pub const CATEGORIES: &[(&str, NpsCategory)] =
     &[("detractor", NpsCategory::Detractor), ("passive", NpsCategory::Passive), ("promoter", NpsCategory::Promoter)];
 
 /// Reads a condition; every problem goes to `d` with its path.

@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod pairs;
 pub mod response;
 pub mod retry;
+pub mod schema;
 pub mod session;
 pub mod templates;
 pub mod text;
