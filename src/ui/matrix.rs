@@ -64,7 +64,7 @@ pub fn Matrix(
                 })
                 .collect_view();
             view! {
-                <tr role="radiogroup" aria-label=row_label.clone()>
+                <tr role="radiogroup" aria-label=row_label.clone() aria-required=required.then_some("true")>
                     <th scope="row">{row_label.clone()}</th>
                     {cells}
                 </tr>
@@ -76,7 +76,6 @@ pub fn Matrix(
             class="seda-field seda-matrix"
             aria-labelledby=title_id
             aria-describedby=described_by
-            aria-required=required.then_some("true")
             aria-invalid=move || invalid.get().then_some("true")
         >
             <GroupHeading words=words ids=ids />
