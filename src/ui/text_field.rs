@@ -20,7 +20,8 @@ fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str
         QuestionType::Phone => ("tel", None, "tel", Some("ltr")),
         QuestionType::Number => ("text", Some(if q.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
         QuestionType::Date => ("date", None, "off", None),
-        _ => ("text", None, "off", None),
+        // Typed text runs in the direction of what is typed (Persian or Latin).
+        _ => ("text", None, "off", Some("auto")),
     }
 }
 
@@ -59,6 +60,7 @@ pub fn TextField(
         view! {
             <textarea
                 id=input_id
+                dir="auto"
                 class="seda-input seda-input--long"
                 rows="4"
                 maxlength=max
