@@ -17,7 +17,9 @@ pub enum AnswerError {
     WrongType,
 }
 
-/// The most characters a text or email answer may have.
+/// The most characters a text or email answer may have: the question's
+/// `max_length`, else 500 for one line, 5000 for several and 254 for an email
+/// (never more than [`MAX_ANSWER_CHARS`]).
 pub fn max_chars(q: &Question) -> u32 {
     q.max_length.unwrap_or(match q.kind {
         QuestionType::Email => 254,
@@ -26,15 +28,18 @@ pub fn max_chars(q: &Question) -> u32 {
     }).min(MAX_ANSWER_CHARS)
 }
 
-/// Tidies raw input before it is stored: an all-blank text is no answer, an email
-/// loses surrounding blanks, a one-line text loses control characters.
+/// Tidies raw input before it is stored: text and email answers lose control
+/// characters (C0, DEL and C1; a multi-line text keeps its line breaks and tabs),
+/// an email loses surrounding blanks, and an all-blank text is no answer.
 pub fn normalise(q: &Question, answer: Answer) -> Option<Answer> {
     match answer {
         Answer::Text(s) => {
             let s = match q.kind {
-                QuestionType::Email => s.trim().to_owned(),
-                QuestionType::Text if q.multiline => s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect(),
-                QuestionType::Text => s.chars().filter(|c| !c.is_control()).collect(),
+                QuestionType::Text | QuestionType::Email => {
+                    let multiline = q.kind == QuestionType::Text && q.multiline;
+                    let clean: String = s.chars().filter(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\t'))).collect();
+                    if q.kind == QuestionType::Email { clean.trim().to_owned() } else { clean }
+                }
                 _ => s,
             };
             (!s.trim().is_empty()).then_some(Answer::Text(s))
