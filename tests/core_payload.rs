@@ -9,7 +9,7 @@ use seda::core::delivery::{classify, Outcome};
 use seda::core::form;
 use seda::core::i18n;
 use seda::core::id::{is_uuid_v4, uuid_v4};
-use seda::core::response::{Meta, NpsCategory, Response};
+use seda::core::response::{Meta, NpsCategory, Response, MAX_PAGE_URL_CHARS, MAX_RESPONSE_BYTES};
 use seda::core::templates;
 use seda::core::time::rfc3339_utc;
 
@@ -145,6 +145,33 @@ fn embed_config_from_the_dataset() {
     for (d, expected) in cases {
         assert_eq!(EmbedConfig::from_dataset(&d), Err(expected));
     }
+}
+
+#[test]
+fn a_response_over_64_kib_does_not_fit_and_a_long_page_url_is_cut() {
+    let form = form::parse(
+        r#"{"seda":1,"id":"long","version":1,"kind":"survey","questions":[
+            {"id":"a","type":"text","multiline":true,"max_length":10000,"title":"A"},
+            {"id":"b","type":"text","multiline":true,"max_length":10000,"title":"B"},
+            {"id":"c","type":"text","multiline":true,"max_length":10000,"title":"C"},
+            {"id":"d","type":"text","multiline":true,"max_length":10000,"title":"D"}]}"#,
+    )
+    .unwrap();
+    let answers = |chars: usize| -> Pairs<Answer> {
+        ["a", "b", "c", "d"].iter().map(|q| (q.to_string(), Answer::Text("ب".repeat(chars)))).collect()
+    };
+    // Four answers of 8,500 two-byte characters: 68,000 bytes, over the 65,536 allowed.
+    let big = Response::new(uuid_v4([1; 16]), &form, answers(8_500), meta());
+    assert!(big.to_json().len() > MAX_RESPONSE_BYTES);
+    assert!(!big.fits());
+    let small = Response::new(uuid_v4([1; 16]), &form, answers(7_000), meta());
+    assert!(small.fits(), "{} bytes", small.to_json().len());
+
+    let long_url = format!("https://shop.example/?q={}", "x".repeat(100_000));
+    let r = Response::new(uuid_v4([1; 16]), &form, answers(10), Meta { page_url: long_url.clone(), ..meta() });
+    assert_eq!(r.meta.page_url.chars().count(), MAX_PAGE_URL_CHARS);
+    assert!(long_url.starts_with(&r.meta.page_url));
+    assert!(r.fits());
 }
 
 #[test]

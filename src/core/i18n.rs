@@ -30,6 +30,7 @@ pub struct Strings {
     pub invalid_answer: &'static str,
     pub form_error: &'static str,
     pub optional: &'static str,
+    pub too_large: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -58,6 +59,7 @@ pub const EN: Strings = Strings {
     invalid_answer: "This answer is not one of the options.",
     form_error: "This form could not be shown",
     optional: "(optional)",
+    too_large: "Your answers are too long to send together. Please shorten them and try again.",
 };
 
 pub const FA: Strings = Strings {
@@ -86,6 +88,7 @@ pub const FA: Strings = Strings {
     invalid_answer: "این پاسخ در میان گزینه‌ها نیست.",
     form_error: "این فرم نمایش داده نشد",
     optional: "(اختیاری)",
+    too_large: "پاسخ‌های شما برای فرستادن بیش از اندازه بلند است. لطفاً آن‌ها را کوتاه‌تر کنید و دوباره بکوشید.",
 };
 
 /// The widget's strings for `locale` (English unless the language is Persian).
