@@ -1,6 +1,7 @@
 //! The entry point `seda.js` calls: read the embed, find the form, show it.
 //! Nothing here may throw into the host page: every failure becomes one console
-//! error, a `seda:error` event and, for the site owner, a visible error box.
+//! error, a `seda:error` event and, for the site owner, a visible error box
+//! (drawn only where [`shows_errors`] says the site owner is looking).
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::{pick_locale, string_map, ConfigError, EmbedConfig};
+use crate::core::config::{pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
 use crate::core::json::Value;
 use crate::core::pairs::Pairs;
 use crate::core::endpoint::Endpoint;
@@ -45,15 +46,17 @@ async fn start(mut data: Pairs<String>) {
             data.insert("endpoint", absolute);
         }
     }
+    let boxes = shows_errors(data.get("debug").map(String::as_str), &page_url());
+    let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
     let config = match EmbedConfig::from_dataset(&data) {
         Ok(config) => config,
         Err(e) => return fail(vec![e.to_string()], &Placement::Corner),
     };
-    let placement = match &config.target {
-        None => Placement::Corner,
-        Some(selector) => match document().query_selector(selector) {
-            Ok(Some(target)) => Placement::Inline(target),
-            _ => return fail(vec![ConfigError::TargetNotFound { selector: selector.clone() }.to_string()], &Placement::Corner),
+    let placement = match &config.mode {
+        Mode::SlideIn => Placement::Corner,
+        Mode::Inline { target } => match document().query_selector(target) {
+            Ok(Some(element)) => Placement::Inline(element),
+            _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner),
         },
     };
     let json = match form_source::load(&config.form).await {
@@ -174,10 +177,14 @@ fn not_sent(message: String, id: &str, status: Option<u16>) -> SendResult {
     SendResult::Failed(message)
 }
 
-/// Reports a setup problem: one console error, `seda:error`, and an error box.
-fn fail(problems: Vec<String>, placement: &Placement) {
+/// Reports a setup problem: one console error, `seda:error`, and, when `boxes`,
+/// an error box (otherwise the page is left exactly as it was).
+fn fail(problems: Vec<String>, placement: &Placement, boxes: bool) {
     console_error(&format!("{SETUP_PROBLEM}:\n{}", problems.join("\n")));
     emit_error(SETUP_PROBLEM, vec![("problems", Value::from(problems.clone()))]);
+    if !boxes {
+        return;
+    }
     if let Ok(host) = host::create(placement) {
         let floating = matches!(placement, Placement::Corner);
         leptos::mount::mount_to(host.mount, move || {
