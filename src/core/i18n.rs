@@ -31,6 +31,8 @@ pub struct Strings {
     pub form_error: &'static str,
     pub optional: &'static str,
     pub too_large: &'static str,
+    /// Shown in place of the widget after an internal error.
+    pub crashed: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -60,6 +62,7 @@ pub const EN: Strings = Strings {
     form_error: "This form could not be shown",
     optional: "(optional)",
     too_large: "Your answers are too long to send together. Please shorten them and try again.",
+    crashed: "Sorry, this survey stopped working. Please reload the page to try again.",
 };
 
 pub const FA: Strings = Strings {
@@ -89,6 +92,7 @@ pub const FA: Strings = Strings {
     form_error: "این فرم نمایش داده نشد",
     optional: "(اختیاری)",
     too_large: "پاسخ‌های شما برای فرستادن بیش از اندازه بلند است. لطفاً آن‌ها را کوتاه‌تر کنید و دوباره بکوشید.",
+    crashed: "متأسفیم، این نظرسنجی از کار افتاد. لطفاً صفحه را دوباره بارگذاری کنید.",
 };
 
 /// The widget's strings for `locale` (English unless the language is Persian).

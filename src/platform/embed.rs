@@ -22,7 +22,7 @@ use super::env::{browser_lang, console_error, document, new_id, now, page_lang, 
 use super::events::{emit, emit_about, emit_error};
 use super::host::{self, Placement};
 use super::outbox::{self, AddError};
-use super::{drafts, form_source, inbox, sender, transport};
+use super::{crash, drafts, form_source, inbox, sender, transport};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
@@ -30,7 +30,10 @@ const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 /// `dataset` as a JSON object (`{"form": "template:nps", "endpoint": ...}`).
 #[wasm_bindgen]
 pub fn mount(dataset_json: &str) {
-    install_panic_hook();
+    crash::install();
+    if crash::crashed() {
+        return;
+    }
     // Whatever an earlier page left unsent goes now, whether or not this page shows a form.
     sender::start();
     let data = string_map(dataset_json).unwrap_or_default();
@@ -192,15 +195,4 @@ fn fail(problems: Vec<String>, placement: &Placement, boxes: bool) {
         })
         .forget();
     }
-}
-
-/// A bug in the widget must not take the page down: report it and stop quietly.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            console_error(&format!("internal error: {info}"));
-            emit_error("internal error", Vec::new());
-        }));
-    });
 }
