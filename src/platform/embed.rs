@@ -49,6 +49,10 @@ async fn start(mut data: Pairs<String>) {
             data.insert("endpoint", absolute);
         }
     }
+    if host::html_refused() {
+        let problem = "this page enforces Trusted Types (require-trusted-types-for 'script'), which the widget does not support yet";
+        return fail(vec![problem.to_owned()], &Placement::Corner, false);
+    }
     let boxes = shows_errors(data.get("debug").map(String::as_str), &page_url());
     let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
     let config = match EmbedConfig::from_dataset(&data) {

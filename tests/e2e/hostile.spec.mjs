@@ -427,6 +427,23 @@ for (const [what, needs, directive] of [
   });
 }
 
+test("a page that enforces Trusted Types: the widget declines with one console error, and throws nothing", async ({ page }) => {
+  // The views' templates are parsed from strings, which such a page refuses; the widget checks
+  // first instead of failing halfway and leaving an empty element behind.
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  const csp = "require-trusted-types-for 'script'";
+  o.host.pages.set("/trusted-types.html", { html: hostPage({ embed: npsEmbed() }), headers: { "Content-Security-Policy": csp } });
+  await page.goto(o.host.url("/trusted-types.html"));
+  await expect.poll(async () => (await events.of("seda:error")).length).toBe(1);
+  await page.waitForTimeout(300);
+  const [error] = await events.of("seda:error");
+  expect(error.detail.problems).toEqual([expect.stringContaining("enforces Trusted Types")]);
+  await expect(page.locator("[data-seda-host]")).toHaveCount(0);
+  expect(log.errors.filter((e) => e.startsWith("[seda]"))).toHaveLength(1);
+  expect(log.pageErrors).toEqual([]);
+});
+
 // Classic payloads for every text path: markup, a script element, a javascript: URL.
 const P1 = '<img src=x onerror="window.__xss=1">';
 const P2 = "<script>window.__xss=2</script>";
