@@ -1,12 +1,16 @@
 //! The form parser and semantic check never panic, whatever they are given: arbitrary
-//! text, arbitrary JSON, and the built-in templates with parts replaced at random.
+//! text, arbitrary JSON, and the built-in templates with parts replaced at random. Nor
+//! do the readers of what the browser stores (drafts) or what visitors type.
 //! Bounded here (it runs in the test command); PROPTEST_CASES=100000 runs it longer.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+use seda::core::answer::Answer;
+use seda::core::draft::Draft;
 use seda::core::form;
+use seda::core::session::Session;
 use seda::core::templates;
 
 /// Words of the form format, so random objects reach deep into the schema.
@@ -62,8 +66,15 @@ fn collect_pointers(v: &Value, here: String, out: &mut Vec<String>) {
     }
 }
 
+/// 2,000 cases in the test command; `PROPTEST_CASES=100000` runs longer. (An explicit
+/// `cases` would override the variable, which proptest reads only for its default.)
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000);
+    ProptestConfig { cases, ..ProptestConfig::default() }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
@@ -82,6 +93,28 @@ proptest! {
         let points = i128::from(max) - i128::from(min) + 1;
         let ok = (2..=11).contains(&points);
         prop_assert_eq!(form::parse(&doc.to_string()).is_ok(), ok, "min {} max {}", min, max);
+    }
+
+    #[test]
+    fn stored_drafts_are_read_without_panicking(text in "\\PC{0,200}", v in value()) {
+        let _ = Draft::from_json(&text);
+        let _ = Draft::from_json(&v.to_string());
+    }
+
+    #[test]
+    fn typed_text_is_stored_without_control_characters(typed in any::<String>()) {
+        let form = form::parse(templates::get("nps").unwrap()).unwrap();
+        let one_line = form::parse(r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"text","title":"T"}]}"#).unwrap();
+        for (form, id) in [(&one_line, "q"), (&form, "reason")] {
+            let q = form.question(id).unwrap();
+            let mut s = Session::new(form, seda::core::pairs::Pairs::new());
+            s.set_answer(q, Some(Answer::Text(typed.clone())));
+            let _ = s.error(q);
+            if let Some(Answer::Text(stored)) = s.answer(id) {
+                let multiline = q.multiline;
+                prop_assert!(stored.chars().all(|c| !c.is_control() || (multiline && (c == '\n' || c == '\t'))), "{:?}", stored);
+            }
+        }
     }
 
     #[test]

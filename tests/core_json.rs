@@ -61,8 +61,15 @@ fn depth(v: &Reference) -> usize {
     }
 }
 
+/// 2,000 cases in the test command; `PROPTEST_CASES=100000` runs longer. (An explicit
+/// `cases` would override the variable, which proptest reads only for its default.)
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000);
+    ProptestConfig { cases, ..ProptestConfig::default() }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn reads_what_serde_json_writes(v in any_reference()) {

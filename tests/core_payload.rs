@@ -4,12 +4,12 @@
 use seda::core::pairs::Pairs;
 
 use seda::core::answer::Answer;
-use seda::core::config::{check_endpoint, pick_locale, ConfigError, EmbedConfig, FormSource};
+use seda::core::config::{check_endpoint, pick_locale, shows_errors, ConfigError, EmbedConfig, FormSource, Mode};
 use seda::core::delivery::{classify, Outcome};
 use seda::core::form;
 use seda::core::i18n;
 use seda::core::id::{is_uuid_v4, uuid_v4};
-use seda::core::response::{Meta, NpsCategory, Response};
+use seda::core::response::{Meta, NpsCategory, Response, MAX_PAGE_URL_CHARS, MAX_RESPONSE_BYTES};
 use seda::core::templates;
 use seda::core::time::rfc3339_utc;
 
@@ -133,7 +133,7 @@ fn embed_config_from_the_dataset() {
     let cfg = EmbedConfig::from_dataset(&data(&[("form", "template:csat"), ("target", " #slot "), ("locale", "fa")])).unwrap();
     assert_eq!(cfg.form, FormSource::Template("csat".into()));
     assert_eq!(cfg.endpoint, None);
-    assert_eq!(cfg.target.as_deref(), Some("#slot"));
+    assert_eq!(cfg.mode, Mode::Inline { target: "#slot".into() });
     assert_eq!(cfg.locale.as_deref(), Some("fa"));
     let cases = [
         (data(&[]), ConfigError::MissingForm),
@@ -145,6 +145,93 @@ fn embed_config_from_the_dataset() {
     for (d, expected) in cases {
         assert_eq!(EmbedConfig::from_dataset(&d), Err(expected));
     }
+}
+
+#[test]
+fn data_mode_with_and_without_data_target() {
+    let data = |pairs: &[(&str, &str)]| {
+        let mut d: Pairs<String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        d.insert("form", "template:nps".to_string());
+        d
+    };
+    let inline = || Ok(Mode::Inline { target: "#slot".into() });
+    // (data-mode, data-target, expected)
+    let cases = [
+        (None, None, Ok(Mode::SlideIn)),
+        (None, Some("#slot"), inline()),
+        (Some("inline"), Some("#slot"), inline()),
+        (Some(" inline "), Some("#slot"), inline()),
+        (Some("slide-in"), None, Ok(Mode::SlideIn)),
+        (Some("inline"), None, Err(ConfigError::InlineNeedsTarget)),
+        (Some("slide-in"), Some("#slot"), Err(ConfigError::TargetWithSlideIn)),
+        (Some("popup"), None, Err(ConfigError::UnknownMode { value: "popup".into() })),
+        (Some("Inline"), Some("#slot"), Err(ConfigError::UnknownMode { value: "Inline".into() })),
+        (Some(""), None, Err(ConfigError::UnknownMode { value: "".into() })),
+    ];
+    for (mode, target, expected) in cases {
+        let mut pairs = Vec::new();
+        pairs.extend(mode.map(|m| ("mode", m)));
+        pairs.extend(target.map(|t| ("target", t)));
+        assert_eq!(EmbedConfig::from_dataset(&data(&pairs)).map(|c| c.mode), expected, "{mode:?} {target:?}");
+    }
+    let msg = ConfigError::InlineNeedsTarget.to_string();
+    assert!(msg.starts_with("data-mode=\"inline\" needs data-target"), "{msg}");
+    let msg = ConfigError::UnknownMode { value: "popup".into() }.to_string();
+    assert!(msg.contains("\"popup\"") && msg.contains("\"inline\"") && msg.contains("\"slide-in\""), "{msg}");
+}
+
+#[test]
+fn setup_errors_are_drawn_on_development_pages_or_when_asked() {
+    // (data-debug, page URL, drawn on the page)
+    let cases = [
+        (None, "https://shop.example/thanks", false),
+        (None, "https://shop.example/thanks?seda-debug", true),
+        (None, "https://shop.example/thanks#seda-debug", true),
+        (None, "http://localhost:8080/", true),
+        (None, "http://127.0.0.1:5173/page", true),
+        (None, "http://[::1]:8080/", true),
+        (None, "http://shop.localhost/", true),
+        (None, "file:///home/me/page.html", true),
+        (None, "https://localhost.shop.example/", false),
+        (None, "https://127.0.0.1.shop.example/", false),
+        (Some("true"), "https://shop.example/", true),
+        (Some("false"), "http://127.0.0.1:5173/", false),
+        (Some("false"), "https://shop.example/?seda-debug", false),
+        (Some("yes"), "https://shop.example/", false),
+        (Some("yes"), "http://localhost/", true),
+    ];
+    for (debug, url, drawn) in cases {
+        assert_eq!(shows_errors(debug, url), drawn, "data-debug={debug:?} on {url}");
+    }
+    let data: Pairs<String> = [("form", "template:nps"), ("debug", "yes")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    assert_eq!(EmbedConfig::from_dataset(&data), Err(ConfigError::BadDebug { value: "yes".into() }));
+}
+
+#[test]
+fn a_response_over_64_kib_does_not_fit_and_a_long_page_url_is_cut() {
+    let form = form::parse(
+        r#"{"seda":1,"id":"long","version":1,"kind":"survey","questions":[
+            {"id":"a","type":"text","multiline":true,"max_length":10000,"title":"A"},
+            {"id":"b","type":"text","multiline":true,"max_length":10000,"title":"B"},
+            {"id":"c","type":"text","multiline":true,"max_length":10000,"title":"C"},
+            {"id":"d","type":"text","multiline":true,"max_length":10000,"title":"D"}]}"#,
+    )
+    .unwrap();
+    let answers = |chars: usize| -> Pairs<Answer> {
+        ["a", "b", "c", "d"].iter().map(|q| (q.to_string(), Answer::Text("ب".repeat(chars)))).collect()
+    };
+    // Four answers of 8,500 two-byte characters: 68,000 bytes, over the 65,536 allowed.
+    let big = Response::new(uuid_v4([1; 16]), &form, answers(8_500), meta());
+    assert!(big.to_json().len() > MAX_RESPONSE_BYTES);
+    assert!(!big.fits());
+    let small = Response::new(uuid_v4([1; 16]), &form, answers(7_000), meta());
+    assert!(small.fits(), "{} bytes", small.to_json().len());
+
+    let long_url = format!("https://shop.example/?q={}", "x".repeat(100_000));
+    let r = Response::new(uuid_v4([1; 16]), &form, answers(10), Meta { page_url: long_url.clone(), ..meta() });
+    assert_eq!(r.meta.page_url.chars().count(), MAX_PAGE_URL_CHARS);
+    assert!(long_url.starts_with(&r.meta.page_url));
+    assert!(r.fits());
 }
 
 #[test]

@@ -6,7 +6,7 @@ use seda::core::form::{self, Form};
 use seda::core::pairs::Pairs;
 use seda::core::session::Session;
 use seda::core::templates;
-use seda::core::validate::{is_email, validate, AnswerError};
+use seda::core::validate::{is_email, max_chars, validate, AnswerError};
 
 fn kitchen_sink() -> Form {
     form::parse(include_str!("fixtures/forms/kitchen-sink.json")).unwrap()
@@ -83,6 +83,50 @@ fn blank_input_is_no_answer_and_single_lines_lose_control_characters() {
     // A multi-line answer keeps its line breaks but not other control characters.
     s.set_answer(form.question("why").unwrap(), t("one\ntwo\u{7}"));
     assert_eq!(s.answer("why"), Some(&Answer::Text("one\ntwo".into())));
+}
+
+#[test]
+fn control_characters_are_stripped_and_only_multi_line_text_keeps_breaks_and_tabs() {
+    let form = form::parse(
+        r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[
+            {"id":"line","type":"text","title":"One line"},
+            {"id":"lines","type":"text","multiline":true,"title":"Several lines"},
+            {"id":"mail","type":"email","title":"Email"}]}"#,
+    )
+    .unwrap();
+    // (question, typed, stored)
+    let cases = [
+        ("line", "a\nb\tc\rd", Some("abcd")),
+        ("line", "nul\u{0}bell\u{7}esc\u{1b}[31mdel\u{7f}", Some("nulbellesc[31mdel")),
+        ("line", "c1\u{85}next\u{9b}csi\u{9f}", Some("c1nextcsi")),
+        ("line", "\u{1}\u{2}\u{3}", None),
+        ("line", "رضایت کامل ✓ 😀", Some("رضایت کامل ✓ 😀")),
+        ("lines", "one\r\ntwo\tcol\u{0}\u{85}", Some("one\ntwo\tcol")),
+        ("mail", " a\u{0}@b.co\u{85}\n", Some("a@b.co")),
+    ];
+    for (id, typed, stored) in cases {
+        let mut s = Session::new(&form, Pairs::new());
+        s.set_answer(form.question(id).unwrap(), t(typed));
+        assert_eq!(s.answer(id), stored.map(|v| Answer::Text(v.into())).as_ref(), "{id}: {typed:?}");
+    }
+}
+
+#[test]
+fn text_answers_have_a_default_cap_when_the_form_gives_none() {
+    let form = form::parse(
+        r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[
+            {"id":"line","type":"text","title":"One line"},
+            {"id":"lines","type":"text","multiline":true,"title":"Several lines"},
+            {"id":"mail","type":"email","title":"Email"}]}"#,
+    )
+    .unwrap();
+    let q = |id: &str| form.question(id).unwrap();
+    for (id, max) in [("line", 500), ("lines", 5_000), ("mail", 254)] {
+        assert_eq!(max_chars(q(id)), max, "{id}");
+        let at_most = "a".repeat(max as usize);
+        assert_eq!(validate(q(id), t(&at_most).as_ref()).err().filter(|_| id != "mail"), None, "{id}");
+        assert_eq!(validate(q(id), t(&format!("{at_most}a")).as_ref()), Err(AnswerError::TooLong { max }), "{id}");
+    }
 }
 
 #[test]

@@ -78,9 +78,14 @@ fn mount(template: &str, locale: &str, results: Vec<SendResult>) -> Mounted {
 }
 
 fn mount_with_draft(template: &str, locale: &str, results: Vec<SendResult>, draft: Option<Draft>) -> Mounted {
+    mount_form(templates::get(template).unwrap(), locale, results, draft)
+}
+
+/// Mounts the form definition `json`.
+fn mount_form(json: &str, locale: &str, results: Vec<SendResult>, draft: Option<Draft>) -> Mounted {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let form = Arc::new(form::parse(templates::get(template).unwrap()).unwrap());
+    let form = Arc::new(form::parse(json).unwrap());
     let sent = Rc::new(RefCell::new(Vec::new()));
     let results = Rc::new(RefCell::new(results));
     let log = sent.clone();
@@ -304,4 +309,49 @@ async fn the_status_note_tells_sent_from_saved_from_refused() {
         assert_eq!(w.text(".seda-note"), note);
         assert_eq!(w.one(".seda-note").get_attribute("role").as_deref(), Some("status"));
     }
+}
+
+/// Waits for a macrotask, so every microtask has run (tachys sets `value` in one).
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_response_too_large_to_send_asks_to_shorten_it_and_keeps_the_answers() {
+    // Three answers of 10,000 three-byte characters: about 90 KB, over the 64 KiB cap.
+    let json = r#"{"seda":1,"id":"long","version":1,"kind":"survey","questions":[
+        {"id":"a","type":"text","multiline":true,"max_length":10000,"title":"A"},
+        {"id":"b","type":"text","multiline":true,"max_length":10000,"title":"B"},
+        {"id":"c","type":"text","multiline":true,"max_length":10000,"title":"C"}]}"#;
+    let w = mount_form(json, "en", vec![SendResult::Sent], None);
+    settle().await;
+    let long = "€".repeat(10_000);
+    let area = || -> HtmlTextAreaElement { w.one("textarea").unchecked_into() };
+    let type_in = |text: &str| {
+        area().set_value(text);
+        area().dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    };
+    for step in ["Next", "Next", "Submit"] {
+        type_in(&long);
+        w.button(step).click();
+        settle().await;
+    }
+    assert_eq!(w.text(".seda-alert__title"), "Your answers are too long to send together. Please shorten them and try again.");
+    assert_eq!(w.one(".seda-alert").get_attribute("role").as_deref(), Some("alert"));
+    assert!(w.sent.borrow().is_empty(), "nothing is sent");
+    assert!(area().value() == long, "the answer is still on screen");
+    w.button("Back").click();
+    settle().await;
+    assert!(area().value() == long, "and so is the one before");
+    w.button("Next").click();
+    settle().await;
+    type_in("Shorter");
+    w.button("Submit").click();
+    settle().await;
+    assert_eq!(w.sent.borrow().len(), 1);
+    assert_eq!(w.sent.borrow()[0].answers.get("c"), Some(&Answer::Text("Shorter".into())));
+    assert_eq!(w.text("h2.seda-title"), "Thank you!");
 }

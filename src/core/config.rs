@@ -27,10 +27,19 @@ pub struct EmbedConfig {
     pub form: FormSource,
     /// `data-endpoint` and its options; `None` keeps responses in the browser's local inbox.
     pub endpoint: Option<Endpoint>,
-    /// `data-target`: a CSS selector to render into; `None` for the corner card.
-    pub target: Option<String>,
+    /// `data-mode` with `data-target`: where the form is drawn.
+    pub mode: Mode,
     /// `data-locale`: overrides the page's language.
     pub locale: Option<String>,
+}
+
+/// Where the form is drawn (`data-mode`; without it, `data-target` decides).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `inline`: inside the element the CSS selector `target` (`data-target`) matches.
+    Inline { target: String },
+    /// `slide-in`: a card in the bottom corner (a bottom sheet on phones), shown on load.
+    SlideIn,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -47,6 +56,14 @@ pub enum ConfigError {
     EmptyTarget,
     #[error("data-target=\"{selector}\": no element on the page matches it")]
     TargetNotFound { selector: String },
+    #[error("data-mode=\"inline\" needs data-target: a CSS selector of the element to draw the form in")]
+    InlineNeedsTarget,
+    #[error("data-mode=\"slide-in\" draws the form in the corner: leave out data-target, or use data-mode=\"inline\"")]
+    TargetWithSlideIn,
+    #[error("data-mode=\"{value}\": use \"inline\" (with data-target) or \"slide-in\"")]
+    UnknownMode { value: String },
+    #[error("data-debug=\"{value}\": use \"true\" (show setup errors on the page) or \"false\" (only log them)")]
+    BadDebug { value: String },
     #[error("data-locale=\"{locale}\": not a locale such as \"en\" or \"fa\"")]
     BadLocale { locale: String },
     #[error("data-endpoint-format=\"{value}\": use \"json\" (the default) or \"form\"")]
@@ -84,7 +101,7 @@ impl FormSource {
 
 impl EmbedConfig {
     /// Reads the script tag's dataset (keys as the DOM gives them: `form`,
-    /// `endpoint`, `target`, `locale`). `endpoint` must already be resolved
+    /// `endpoint`, `target`, `mode`, `locale`, `debug`, `endpointFormat`...). `endpoint` must already be resolved
     /// against the page into an absolute URL.
     pub fn from_dataset(data: &Pairs<String>) -> Result<Self, ConfigError> {
         let get = |k: &str| data.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
@@ -98,11 +115,21 @@ impl EmbedConfig {
             Some(t) => Some(t.trim().to_owned()),
             None => None,
         };
+        let mode = match (data.get("mode").map(|m| m.trim()), target) {
+            (None | Some("inline"), Some(target)) => Mode::Inline { target },
+            (Some("inline"), None) => return Err(ConfigError::InlineNeedsTarget),
+            (None | Some("slide-in"), None) => Mode::SlideIn,
+            (Some("slide-in"), Some(_)) => return Err(ConfigError::TargetWithSlideIn),
+            (Some(other), _) => return Err(ConfigError::UnknownMode { value: other.to_owned() }),
+        };
         let locale = match get("locale") {
             Some(l) if !valid_locale(l) => return Err(ConfigError::BadLocale { locale: l.to_owned() }),
             l => l.map(str::to_owned),
         };
-        Ok(EmbedConfig { form, endpoint, target, locale })
+        if let Some(value) = data.get("debug").filter(|v| !matches!(v.trim(), "true" | "false")) {
+            return Err(ConfigError::BadDebug { value: value.clone() });
+        }
+        Ok(EmbedConfig { form, endpoint, mode, locale })
     }
 }
 
@@ -223,23 +250,48 @@ fn percent_decode(s: &str) -> String {
 
 /// Accepts `https:` anywhere and `http:` only on this machine (for development).
 pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
+    let bad = || ConfigError::BadEndpoint { url: url.to_owned() };
+    let (scheme, host) = scheme_and_host(url).ok_or_else(bad)?;
+    if host.is_empty() {
+        return Err(bad());
+    }
+    match scheme.as_str() {
+        "https" => Ok(url.to_owned()),
+        "http" if matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") => Ok(url.to_owned()),
+        "http" => Err(ConfigError::InsecureEndpoint { url: url.to_owned() }),
+        _ => Err(bad()),
+    }
+}
+
+/// The scheme and host of an absolute URL, lower-cased (`None` without `://`).
+fn scheme_and_host(url: &str) -> Option<(String, String)> {
     let lower = url.to_ascii_lowercase();
-    let (scheme, rest) = lower.split_once("://").ok_or_else(|| ConfigError::BadEndpoint { url: url.to_owned() })?;
+    let (scheme, rest) = lower.split_once("://")?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let host = if host_port.starts_with('[') {
-        host_port.split_inclusive(']').next().unwrap_or_default()
+        host_port.split_inclusive(']').next()
     } else {
-        host_port.split(':').next().unwrap_or_default()
+        host_port.split(':').next()
     };
-    if host.is_empty() {
-        return Err(ConfigError::BadEndpoint { url: url.to_owned() });
-    }
-    match scheme {
-        "https" => Ok(url.to_owned()),
-        "http" if matches!(host, "localhost" | "127.0.0.1" | "[::1]") => Ok(url.to_owned()),
-        "http" => Err(ConfigError::InsecureEndpoint { url: url.to_owned() }),
-        _ => Err(ConfigError::BadEndpoint { url: url.to_owned() }),
+    Some((scheme.to_owned(), host.unwrap_or_default().to_owned()))
+}
+
+/// Whether setup errors are drawn on the page for the site owner, or only logged
+/// (console and `seda:error`) so visitors never see them. `data-debug="true"` or
+/// `"false"` decides; without it they are drawn on a development page: a `file:`
+/// page, localhost, `*.localhost`, 127.0.0.1 or [::1], or any page whose URL
+/// contains `seda-debug` (`?seda-debug`, `#seda-debug`).
+pub fn shows_errors(debug: Option<&str>, page_url: &str) -> bool {
+    match debug.map(str::trim) {
+        Some("true") => true,
+        Some("false") => false,
+        _ => {
+            let development = scheme_and_host(page_url).is_some_and(|(scheme, host)| {
+                scheme == "file" || matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") || host.ends_with(".localhost")
+            });
+            development || page_url.contains("seda-debug")
+        }
     }
 }
 

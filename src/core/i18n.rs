@@ -52,6 +52,9 @@ pub struct Strings {
     pub choose: &'static str,
     pub stars: &'static str,
     pub errors_summary: &'static str,
+    pub too_large: &'static str,
+    /// Shown in place of the widget after an internal error.
+    pub crashed: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -100,6 +103,8 @@ pub const EN: Strings = Strings {
     choose: "Choose…",
     stars: "{n} of {total} stars",
     errors_summary: "Please check the answers marked below.",
+    too_large: "Your answers are too long to send together. Please shorten them and try again.",
+    crashed: "Sorry, this survey stopped working. Please reload the page to try again.",
 };
 
 pub const FA: Strings = Strings {
@@ -148,6 +153,8 @@ pub const FA: Strings = Strings {
     choose: "انتخاب کنید…",
     stars: "{n} ستاره از {total}",
     errors_summary: "لطفاً پاسخ‌های نشان‌داده‌شده را بررسی کنید.",
+    too_large: "پاسخ‌های شما برای فرستادن بیش از اندازه بلند است. لطفاً آن‌ها را کوتاه‌تر کنید و دوباره بکوشید.",
+    crashed: "متأسفیم، این نظرسنجی از کار افتاد. لطفاً صفحه را دوباره بارگذاری کنید.",
 };
 
 /// The widget's strings for `locale` (English unless the language is Persian).

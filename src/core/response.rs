@@ -6,6 +6,14 @@ use super::json::Value;
 use super::pairs::Pairs;
 use super::form::{Form, FormKind, QuestionType};
 
+/// The most bytes a response's JSON may have. A larger one is neither stored nor
+/// sent: the visitor is asked to shorten the answers. (Every answer is capped too,
+/// but a form may have many long ones.)
+pub const MAX_RESPONSE_BYTES: usize = 64 * 1024;
+/// `meta.page_url` is cut to this many characters, so a long page address cannot
+/// make a response too large to send.
+pub const MAX_PAGE_URL_CHARS: usize = 2_000;
+
 /// One person's answers to one form, with its metadata. Its shape is public API:
 /// it is documented in the README and endpoints depend on it.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +40,7 @@ pub struct Meta {
     pub submitted_at: String,
     /// The locale the form was shown in.
     pub locale: String,
-    /// The page the form was answered on.
+    /// The page the form was answered on (at most [`MAX_PAGE_URL_CHARS`]).
     pub page_url: String,
 }
 
@@ -64,7 +72,10 @@ impl NpsCategory {
 }
 
 impl Response {
-    pub fn new(id: String, form: &Form, answers: Answers, meta: Meta) -> Self {
+    pub fn new(id: String, form: &Form, answers: Answers, mut meta: Meta) -> Self {
+        if let Some((cut, _)) = meta.page_url.char_indices().nth(MAX_PAGE_URL_CHARS) {
+            meta.page_url.truncate(cut);
+        }
         // In the form's order (an "Other" text after its choice); anything else after them.
         let mut ordered = Answers::new();
         for q in &form.questions {
@@ -102,6 +113,11 @@ impl Response {
     pub fn with_hidden(mut self, form: &Form, hidden: &Pairs<String>) -> Self {
         self.hidden = form.hidden.iter().filter_map(|h| Some((h.id.as_str(), hidden.get(&h.id)?.clone()))).collect();
         self
+    }
+
+    /// Whether the response is small enough to store and send ([`MAX_RESPONSE_BYTES`]).
+    pub fn fits(&self) -> bool {
+        self.to_json().len() <= MAX_RESPONSE_BYTES
     }
 
     pub fn to_json(&self) -> String {

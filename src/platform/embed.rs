@@ -1,6 +1,7 @@
 //! The entry point `seda.js` calls: read the embed, find the form, show it.
 //! Nothing here may throw into the host page: every failure becomes one console
-//! error, a `seda:error` event and, for the site owner, a visible error box.
+//! error, a `seda:error` event and, for the site owner, a visible error box
+//! (drawn only where [`shows_errors`] says the site owner is looking).
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::{hidden_values, pick_locale, string_map, ConfigError, EmbedConfig};
+use crate::core::config::{hidden_values, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
 use crate::core::json::Value;
 use crate::core::pairs::Pairs;
 use crate::core::endpoint::Endpoint;
@@ -21,7 +22,7 @@ use super::env::{browser_lang, console_error, document, new_id, now, page_lang, 
 use super::events::{emit, emit_about, emit_error};
 use super::host::{self, Placement};
 use super::outbox::{self, AddError};
-use super::{drafts, form_source, inbox, sender, transport};
+use super::{crash, drafts, form_source, inbox, sender, transport};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
@@ -29,7 +30,10 @@ const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 /// `dataset` as a JSON object (`{"form": "template:nps", "endpoint": ...}`).
 #[wasm_bindgen]
 pub fn mount(dataset_json: &str) {
-    install_panic_hook();
+    crash::install();
+    if crash::crashed() {
+        return;
+    }
     // Whatever an earlier page left unsent goes now, whether or not this page shows a form.
     sender::start();
     let data = string_map(dataset_json).unwrap_or_default();
@@ -45,15 +49,21 @@ async fn start(mut data: Pairs<String>) {
             data.insert("endpoint", absolute);
         }
     }
+    if host::html_refused() {
+        let problem = "this page enforces Trusted Types (require-trusted-types-for 'script'), which the widget does not support yet";
+        return fail(vec![problem.to_owned()], &Placement::Corner, false);
+    }
+    let boxes = shows_errors(data.get("debug").map(String::as_str), &page_url());
+    let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
     let config = match EmbedConfig::from_dataset(&data) {
         Ok(config) => config,
         Err(e) => return fail(vec![e.to_string()], &Placement::Corner),
     };
-    let placement = match &config.target {
-        None => Placement::Corner,
-        Some(selector) => match document().query_selector(selector) {
-            Ok(Some(target)) => Placement::Inline(target),
-            _ => return fail(vec![ConfigError::TargetNotFound { selector: selector.clone() }.to_string()], &Placement::Corner),
+    let placement = match &config.mode {
+        Mode::SlideIn => Placement::Corner,
+        Mode::Inline { target } => match document().query_selector(target) {
+            Ok(Some(element)) => Placement::Inline(element),
+            _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner),
         },
     };
     let json = match form_source::load(&config.form).await {
@@ -177,10 +187,14 @@ fn not_sent(message: String, id: &str, status: Option<u16>) -> SendResult {
     SendResult::Failed(message)
 }
 
-/// Reports a setup problem: one console error, `seda:error`, and an error box.
-fn fail(problems: Vec<String>, placement: &Placement) {
+/// Reports a setup problem: one console error, `seda:error`, and, when `boxes`,
+/// an error box (otherwise the page is left exactly as it was).
+fn fail(problems: Vec<String>, placement: &Placement, boxes: bool) {
     console_error(&format!("{SETUP_PROBLEM}:\n{}", problems.join("\n")));
     emit_error(SETUP_PROBLEM, vec![("problems", Value::from(problems.clone()))]);
+    if !boxes {
+        return;
+    }
     if let Ok(host) = host::create(placement) {
         let floating = matches!(placement, Placement::Corner);
         leptos::mount::mount_to(host.mount, move || {
@@ -188,15 +202,4 @@ fn fail(problems: Vec<String>, placement: &Placement) {
         })
         .forget();
     }
-}
-
-/// A bug in the widget must not take the page down: report it and stop quietly.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            console_error(&format!("internal error: {info}"));
-            emit_error("internal error", Vec::new());
-        }));
-    });
 }

@@ -1,12 +1,14 @@
 //! Clock, randomness and facts about the page.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::id::uuid_v4;
 use crate::core::time::rfc3339_utc;
 
+/// The page's window. Not `web_sys::window()`: that checks `instanceof Window`, which
+/// a page breaks by assigning `window.Window`, and the widget only runs in a window.
 pub fn window() -> web_sys::Window {
-    web_sys::window().expect("the widget runs in a window")
+    js_sys::global().unchecked_into()
 }
 
 pub fn document() -> web_sys::Document {

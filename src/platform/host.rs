@@ -23,6 +23,14 @@ pub struct Host {
     pub mount: HtmlElement,
 }
 
+/// Whether the page refuses HTML from strings (it enforces Trusted Types with
+/// `require-trusted-types-for 'script'`). The views' templates are parsed from
+/// strings, so on such a page the widget cannot draw itself, not even an error box.
+pub fn html_refused() -> bool {
+    let Ok(probe) = document().create_element("template") else { return true };
+    js_sys::Reflect::set(&probe, &JsValue::from_str("innerHTML"), &JsValue::from_str("")).is_err()
+}
+
 pub fn create(placement: &Placement) -> Result<Host, JsValue> {
     let doc = document();
     let element: HtmlElement = doc.create_element("div")?.unchecked_into();

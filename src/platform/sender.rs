@@ -42,14 +42,21 @@ pub fn start() {
     }
     if !HOOKED.replace(true) {
         listen("online", || kick(true));
-        listen("pagehide", || PENDING.with(|p| transport::hand_over(&p.borrow())));
+        listen("pagehide", || {
+            if !super::crash::crashed() {
+                PENDING.with(|p| transport::hand_over(&p.borrow()));
+            }
+        });
     }
     kick(true);
 }
 
-/// Starts a drain in the background.
+/// Starts a drain in the background (never after the widget has failed: the
+/// outbox keeps its records for the next page).
 pub fn kick(force: bool) {
-    wasm_bindgen_futures::spawn_local(run(force));
+    if !super::crash::crashed() {
+        wasm_bindgen_futures::spawn_local(run(force));
+    }
 }
 
 /// How `id` fared in this page's attempts, if it was attempted.
@@ -146,7 +153,7 @@ async fn with_lease(force: bool) {
 /// Sends due records one by one, oldest first, until none is due. `before_each`
 /// runs before every attempt (the lease renews itself there).
 async fn drain(mut force: bool, before_each: &dyn Fn()) {
-    loop {
+    while !super::crash::crashed() {
         let records = match outbox::all().await {
             Ok(records) => records,
             Err(e) => return console_error(&format!("outbox: {e}")),

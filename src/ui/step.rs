@@ -105,13 +105,19 @@ pub fn Step() -> impl IntoView {
                 key=|q| q.id.clone()
                 children=move |q| view! { <Question question=q errors=errors /> }
             />
-            {move || (w.phase.get() == Phase::Failed).then(|| view! {
-                <div class="seda-alert" role="alert">
-                    <p class="seda-alert__title">{strings.send_failed}</p>
-                    <p>{strings.send_failed_body}</p>
-                    <button type="button" class="seda-button" on:click=move |_| w.submit()>{strings.try_again}</button>
-                </div>
-            })}
+            {move || match w.phase.get() {
+                Phase::Failed => Some(view! {
+                    <div class="seda-alert" role="alert">
+                        <p class="seda-alert__title">{strings.send_failed}</p>
+                        <p>{strings.send_failed_body}</p>
+                        <button type="button" class="seda-button" on:click=move |_| w.submit()>{strings.try_again}</button>
+                    </div>
+                }.into_any()),
+                Phase::TooLarge => Some(view! {
+                    <div class="seda-alert" role="alert"><p class="seda-alert__title">{strings.too_large}</p></div>
+                }.into_any()),
+                _ => None,
+            }}
             <div class="seda-actions">
                 {(!first).then(|| view! {
                     <button type="button" class="seda-button seda-button--quiet" on:click=back>{strings.back}</button>

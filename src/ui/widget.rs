@@ -26,6 +26,9 @@ pub enum Phase {
     Sending,
     /// Sending failed; the answers are still on screen and "Try again" resends.
     Failed,
+    /// The response is over [`MAX_RESPONSE_BYTES`](crate::core::response::MAX_RESPONSE_BYTES):
+    /// nothing is stored or sent, and the visitor is asked to shorten the answers.
+    TooLarge,
     Done(SendResult),
 }
 
@@ -88,6 +91,9 @@ impl WidgetState {
             let meta = Meta { started_at, submitted_at: (env.now)(), locale: self.locale.get_value(), page_url: env.page_url.clone() };
             self.session.with_untracked(|s| Response::new(id, &form, s.final_answers(&form), meta).with_hidden(&form, s.hidden()))
         });
+        if !response.fits() {
+            return self.phase.set(Phase::TooLarge);
+        }
         let deliver = self.env.with_value(|env| env.deliver.clone());
         self.phase.set(Phase::Sending);
         spawn_local(async move {

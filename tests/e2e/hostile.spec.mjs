@@ -321,32 +321,47 @@ test("isolation: one new element (the host) and at most one new global (Seda)", 
   expect(log.errors).toEqual([]);
 });
 
-test("strict Content-Security-Policy: no inline anything, and no violation", async ({ page }) => {
+/** A policy from directive -> sources maps (later maps add sources; [] leaves a directive out). */
+const policy = (...parts) => {
+  const all = {};
+  for (const part of parts) for (const [d, sources] of Object.entries(part)) all[d] = [...(all[d] ?? []), ...sources];
+  return Object.entries(all)
+    .filter(([, sources]) => sources.length)
+    .map(([d, sources]) => `${d} ${sources.join(" ")}`)
+    .join("; ");
+};
+
+/**
+ * Registers a copy of the host page under /csp/ with its inline <style> and <script> moved to
+ * files on its own origin, served with `csp`; returns its URL.
+ */
+function strictPage(name, { embed = "", main = "", csp }) {
+  const html = hostPage({ embed, main });
+  const css = html.match(/<style>([\s\S]*?)<\/style>/)[1];
+  const js = html.match(/<script>([\s\S]*?)<\/script>/)[1];
+  o.host.pages.set("/csp/host.css", { html: css, headers: { "Content-Type": "text/css; charset=utf-8" } });
+  o.host.pages.set("/csp/host.js", { html: js, headers: { "Content-Type": "text/javascript; charset=utf-8" } });
+  const page = html
+    .replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="/csp/host.css">')
+    .replace(/<script>[\s\S]*?<\/script>/, '<script src="/csp/host.js"></script>');
+  expect(page.replace(/<script type="application\/json"/g, "")).not.toMatch(/<style|<script>|\sstyle=|\son[a-z]+=/);
+  o.host.pages.set(`/csp/${name}.html`, { html: page, headers: { "Content-Security-Policy": csp } });
+  return o.host.url(`/csp/${name}.html`);
+}
+
+// What the host page itself needs under `default-src 'none'`: its own script and stylesheet
+// ('self') and its data: icon. Nothing here is the widget's.
+const PAGE_OWN = { "default-src": ["'none'"], "img-src": ["data:"], "script-src": ["'self'"], "style-src": ["'self'"] };
+/** Exactly what the README says the widget needs: no style-src, no nonce, nothing else. */
+const widgetNeeds = () => ({ "script-src": [o.assets.origin, "'wasm-unsafe-eval'"], "connect-src": [o.assets.origin, o.collector.origin] });
+
+test("strict Content-Security-Policy: the widget needs only script-src and connect-src, and raises no violation", async ({ page }) => {
   const violations = await recordViolations(page);
   const log = watchConsole(page);
-  const csp = [
-    `script-src 'self' ${o.assets.origin} 'wasm-unsafe-eval'`,
-    `style-src 'self' ${o.assets.origin}`,
-    `connect-src ${o.collector.origin} ${o.assets.origin}`,
-  ].join("; ");
-
-  // The host page with its inline <style> and <script> moved to files on its own origin.
-  const strict = (embed) => {
-    const html = hostPage({ embed });
-    const css = html.match(/<style>([\s\S]*?)<\/style>/)[1];
-    const js = html.match(/<script>([\s\S]*?)<\/script>/)[1];
-    o.host.pages.set("/csp/host.css", { html: css, headers: { "Content-Type": "text/css; charset=utf-8" } });
-    o.host.pages.set("/csp/host.js", { html: js, headers: { "Content-Type": "text/javascript; charset=utf-8" } });
-    const page = html
-      .replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="/csp/host.css">')
-      .replace(/<script>[\s\S]*?<\/script>/, '<script src="/csp/host.js"></script>');
-    expect(page).not.toMatch(/<style|<script>|\sstyle=|\son[a-z]+=/);
-    return { html: page, headers: { "Content-Security-Policy": csp } };
-  };
+  const csp = policy(PAGE_OWN, widgetNeeds());
 
   // Control: the page alone is clean under this policy (so any violation below is the widget's).
-  o.host.pages.set("/csp/plain.html", strict(""));
-  await page.goto(o.host.url("/csp/plain.html"));
+  await page.goto(strictPage("plain", { csp }));
   await page.locator("#host-button").click();
   await expect(page.locator("#host-count")).toHaveText("1");
   await page.waitForTimeout(200);
@@ -359,8 +374,7 @@ test("strict Content-Security-Policy: no inline anything, and no violation", asy
   await expect.poll(async () => (await violations()).map((v) => v.directive)).toEqual(["style-src-attr"]);
   log.errors.length = 0;
 
-  o.host.pages.set("/csp/nps.html", strict(npsEmbed()));
-  const url = o.host.url("/csp/nps.html");
+  const url = strictPage("nps", { embed: npsEmbed(), csp });
   await page.goto(url);
   await expectShown(page, log);
   expect(await look(page)).toEqual(baseline);
@@ -372,88 +386,270 @@ test("strict Content-Security-Policy: no inline anything, and no violation", asy
   expect(log.errors, "console errors (CSP refusals are logged there)").toEqual([]);
 });
 
-test("XSS: form strings and typed answers stay text", async ({ page }) => {
-  const P1 = '<img src=x onerror="window.__xss=1">';
-  const P2 = "<script>window.__xss=2</script>";
-  const P3 = "javascript:alert(1)";
-  const TYPED = "<img src=x onerror=window.__xss=3>";
-  const form = {
-    seda: 1,
-    id: "xss",
-    version: 1,
-    kind: "survey",
-    locale: "en",
-    title: `Survey ${P1}`,
-    questions: [
-      { id: "score", type: "nps", required: true, title: `Score ${P1}`, description: `About ${P2}`, labels: { min: P1, max: P3 } },
-      { id: "pick", type: "choice", required: true, title: `Pick ${P2}`, choices: [{ id: "a", label: P3 }, { id: "b", label: P1 }] },
-      { id: "why", type: "text", title: `Why ${P3}`, placeholder: P2 },
-    ],
-    thank_you: { title: `Thanks ${P2}`, body: P1 },
-  };
-  // "<" escaped so the payloads cannot end the JSON's own <script> element.
-  const main = `<script type="application/json" id="xss-form">${JSON.stringify(form).replaceAll("<", "\\u003c")}</script>`;
+test("strict Content-Security-Policy: a form URL's origin goes in connect-src", async ({ page }) => {
+  const violations = await recordViolations(page);
+  const log = watchConsole(page);
+  const form = { seda: 1, id: "csp", version: 1, kind: "survey", questions: [{ id: "q", type: "nps", title: "Scored under a policy" }] };
+  o.host.pages.set("/csp/form.json", { html: JSON.stringify(form), headers: { "Content-Type": "application/json" } });
+  const embed = npsEmbed({ form: "/csp/form.json", target: "#slot" });
+  const main = '<div id="slot"></div>';
+
+  await page.goto(strictPage("form-url", { embed, main, csp: policy(PAGE_OWN, widgetNeeds(), { "connect-src": ["'self'"] }) }));
+  await expect(page.getByRole("radiogroup", { name: "Scored under a policy" })).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(await violations()).toEqual([]);
+  expect(log.errors).toEqual([]);
+
+  // Without the form's origin the fetch is refused: the site owner is told, nothing else breaks.
+  await page.goto(strictPage("form-url-refused", { embed, main, csp: policy(PAGE_OWN, widgetNeeds()) }));
+  await expect(page.getByRole("alert")).toContainText('data-form="/csp/form.json": could not be fetched');
+  expect((await violations()).map((v) => v.directive)).toContain("connect-src");
+  expect(log.pageErrors).toEqual([]);
+});
+
+for (const [what, needs, directive] of [
+  ["'wasm-unsafe-eval'", () => ({ "script-src": [o.assets.origin], "connect-src": [o.assets.origin, o.collector.origin] }), "script-src"],
+  ["the assets origin in connect-src (the wasm is fetched)", () => ({ "script-src": [o.assets.origin, "'wasm-unsafe-eval'"], "connect-src": [o.collector.origin] }), "connect-src"],
+]) {
+  test(`strict Content-Security-Policy without ${what}: nothing is shown, one console error, the page works`, async ({ page }) => {
+    const violations = await recordViolations(page);
+    const log = watchConsole(page);
+    const events = await recordSedaEvents(page);
+    await page.goto(strictPage("without", { embed: npsEmbed(), csp: policy(PAGE_OWN, needs()) }));
+    await expect.poll(async () => (await events.of("seda:error")).length).toBe(1);
+    expect((await events.of("seda:error"))[0].detail.message).toMatch(/^could not load the widget/);
+    expect((await violations()).map((v) => v.directive)).toContain(directive);
+    await expect(page.locator("[data-seda-host]")).toHaveCount(0);
+    expect(log.errors.filter((e) => e.startsWith("[seda]"))).toHaveLength(1);
+    expect(log.pageErrors).toEqual([]);
+    await page.locator("#host-button").click();
+    await expect(page.locator("#host-count")).toHaveText("1");
+  });
+}
+
+test("a page that enforces Trusted Types: the widget declines with one console error, and throws nothing", async ({ page }) => {
+  // The views' templates are parsed from strings, which such a page refuses; the widget checks
+  // first instead of failing halfway and leaving an empty element behind.
   const log = watchConsole(page);
   const events = await recordSedaEvents(page);
-  const dialogs = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    d.dismiss().catch(() => {});
-  });
-  const url = o.page(hostPage({ embed: npsEmbed({ form: "xss-form" }), main }));
-  await page.goto(url);
+  const csp = "require-trusted-types-for 'script'";
+  o.host.pages.set("/trusted-types.html", { html: hostPage({ embed: npsEmbed() }), headers: { "Content-Security-Policy": csp } });
+  await page.goto(o.host.url("/trusted-types.html"));
+  await expect.poll(async () => (await events.of("seda:error")).length).toBe(1);
+  await page.waitForTimeout(300);
+  const [error] = await events.of("seda:error");
+  expect(error.detail.problems).toEqual([expect.stringContaining("enforces Trusted Types")]);
+  await expect(page.locator("[data-seda-host]")).toHaveCount(0);
+  expect(log.errors.filter((e) => e.startsWith("[seda]"))).toHaveLength(1);
+  expect(log.pageErrors).toEqual([]);
+});
 
-  const host = page.locator("[data-seda-host]");
-  /** Markup the payloads would create inside the shadow root: img, script, on* or javascript: attributes. */
-  const injected = () =>
-    host.evaluate((h) =>
+// Classic payloads for every text path: markup, a script element, a javascript: URL.
+const P1 = '<img src=x onerror="window.__xss=1">';
+const P2 = "<script>window.__xss=2</script>";
+const P3 = "javascript:alert(1)";
+const TYPED = "<img src=x onerror=window.__xss=3>";
+const XSS_FORM = {
+  seda: 1,
+  id: "xss",
+  version: 1,
+  kind: "survey",
+  locale: "en",
+  title: `Survey ${P1}`,
+  questions: [
+    { id: "score", type: "nps", required: true, title: `Score ${P1}`, description: `About ${P2}`, labels: { min: P1, max: P3 } },
+    { id: "pick", type: "choice", required: true, title: `Pick ${P2}`, choices: [{ id: "a", label: P3 }, { id: "b", label: P1 }] },
+    { id: "why", type: "text", title: `Why ${P3}`, placeholder: P2 },
+  ],
+  thank_you: { title: `Thanks ${P2}`, body: P1 },
+};
+
+/** Markup the payloads would create inside the widgets' shadow roots: img, script, on* or javascript: attributes. */
+const injected = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("[data-seda-host]")].flatMap((h) =>
       [...h.shadowRoot.querySelectorAll("*")].flatMap((el) => [
         ...(["IMG", "SCRIPT", "IFRAME", "OBJECT", "EMBED", "A"].includes(el.tagName) ? [el.tagName] : []),
         ...[...el.attributes]
           .filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))
           .map((a) => `${el.tagName}[${a.name}=${a.value}]`),
       ]),
-    );
-  const literally = (text) => host.getByText(text, { exact: false }).first();
+    ),
+  );
 
-  const scoreGroup = host.getByRole("radiogroup", { name: `Score ${P1}` });
-  await expect(scoreGroup).toBeVisible();
-  await expect(literally(`Survey ${P1}`)).toBeVisible();
-  await expect(literally(`About ${P2}`)).toBeVisible();
-  await expect(host.getByText(P1, { exact: true })).toBeVisible();
-  await expect(host.getByText(P3, { exact: true })).toBeVisible();
-  expect(await injected(), "markup made from form strings (step 1)").toEqual([]);
-  await scoreGroup.locator("label").filter({ has: page.getByRole("radio", { name: "9", exact: true }) }).click();
-  await button(host, "Next").click();
+/** Dialogs the page opens (alert() from a payload), dismissed and listed. */
+function watchDialogs(page) {
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  return dialogs;
+}
 
-  const choices = host.getByRole("radiogroup", { name: `Pick ${P2}` });
-  await expect(choices).toBeVisible();
-  await expect(choices.getByText(P3, { exact: true })).toBeVisible();
-  await expect(choices.getByText(P1, { exact: true })).toBeVisible();
-  expect(await injected(), "markup made from form strings (step 2)").toEqual([]);
-  await choices.getByText(P3, { exact: true }).click();
-  await expect(choices.getByRole("radio", { name: P3 })).toBeChecked();
-  await button(host, "Next").click();
-
-  const why = host.getByRole("textbox", { name: `Why ${P3}` });
-  await expect(why).toBeVisible();
-  await expect(why).toHaveAttribute("placeholder", P2);
-  await why.pressSequentially(TYPED);
-  await expect(why).toHaveValue(TYPED);
-  await button(host, "Submit").click();
-
-  await expect(host.getByRole("heading", { name: `Thanks ${P2}` })).toBeVisible();
-  await expect(host.getByText(P1, { exact: true })).toBeVisible();
-  expect(await injected(), "markup made from form strings (thanks)").toEqual([]);
-
-  const [post] = await o.collector.waitFor(1);
-  await page.waitForTimeout(300);
-  expect(o.collector.received).toHaveLength(1);
-  expect(post.body.form_id).toBe("xss");
-  expect(post.body.answers).toEqual({ score: 9, pick: "a", why: TYPED });
-  expect((await events.of("seda:submit"))[0]?.detail.answers.why).toBe(TYPED);
+/** Nothing ran: no payload set window.__xss, no dialog opened, nothing was thrown or logged. */
+async function expectNothingRan(page, dialogs, log) {
   expect(await page.evaluate(() => window.__xss), "window.__xss").toBeUndefined();
   expect(dialogs, "dialogs opened").toEqual([]);
   expect(log.pageErrors).toEqual([]);
   expect(log.errors).toEqual([]);
+}
+
+for (const [source, formAttr, main] of [
+  // "<" escaped so the payloads cannot end the JSON's own <script> element.
+  ["inline JSON", "xss-form", `<script type="application/json" id="xss-form">${JSON.stringify(XSS_FORM).replaceAll("<", "\\u003c")}</script>`],
+  ["a form URL", "forms/xss.json", ""],
+]) {
+  test(`XSS: form strings from ${source} and typed answers stay text`, async ({ page }) => {
+    o.host.pages.set("/forms/xss.json", { html: JSON.stringify(XSS_FORM), headers: { "Content-Type": "application/json" } });
+    const log = watchConsole(page);
+    const events = await recordSedaEvents(page);
+    const dialogs = watchDialogs(page);
+    await page.goto(o.page(hostPage({ embed: npsEmbed({ form: formAttr }), main })));
+
+    const host = page.locator("[data-seda-host]");
+    const literally = (text) => host.getByText(text, { exact: false }).first();
+
+    const scoreGroup = host.getByRole("radiogroup", { name: `Score ${P1}` });
+    await expect(scoreGroup).toBeVisible();
+    await expect(literally(`Survey ${P1}`)).toBeVisible();
+    await expect(literally(`About ${P2}`)).toBeVisible();
+    await expect(host.getByText(P1, { exact: true })).toBeVisible();
+    await expect(host.getByText(P3, { exact: true })).toBeVisible();
+    expect(await injected(page), "markup made from form strings (step 1)").toEqual([]);
+    await scoreGroup.locator("label").filter({ has: page.getByRole("radio", { name: "9", exact: true }) }).click();
+    await button(host, "Next").click();
+
+    const choices = host.getByRole("radiogroup", { name: `Pick ${P2}` });
+    await expect(choices).toBeVisible();
+    await expect(choices.getByText(P3, { exact: true })).toBeVisible();
+    await expect(choices.getByText(P1, { exact: true })).toBeVisible();
+    expect(await injected(page), "markup made from form strings (step 2)").toEqual([]);
+    await choices.getByText(P3, { exact: true }).click();
+    await expect(choices.getByRole("radio", { name: P3 })).toBeChecked();
+    await button(host, "Next").click();
+
+    const why = host.getByRole("textbox", { name: `Why ${P3}` });
+    await expect(why).toBeVisible();
+    await expect(why).toHaveAttribute("placeholder", P2);
+    await why.pressSequentially(TYPED);
+    await expect(why).toHaveValue(TYPED);
+    await button(host, "Submit").click();
+
+    await expect(host.getByRole("heading", { name: `Thanks ${P2}` })).toBeVisible();
+    await expect(host.getByText(P1, { exact: true })).toBeVisible();
+    expect(await injected(page), "markup made from form strings (thanks)").toEqual([]);
+
+    const [post] = await o.collector.waitFor(1);
+    await page.waitForTimeout(300);
+    expect(o.collector.received).toHaveLength(1);
+    expect(post.body.form_id).toBe("xss");
+    expect(post.body.answers).toEqual({ score: 9, pick: "a", why: TYPED });
+    expect((await events.of("seda:submit"))[0]?.detail.answers.why).toBe(TYPED);
+    await expectNothingRan(page, dialogs, log);
+  });
+}
+
+test("XSS: answers restored from a draft, typed or planted, and the page URL stay text", async ({ page }) => {
+  const log = watchConsole(page);
+  const dialogs = watchDialogs(page);
+  const url = `${npsPage()}?q=${encodeURIComponent(P1)}#${P2}`;
+  await page.goto(url);
+  await option(page, 9).click();
+  await button(page, "Next").click();
+  await reasonBox(page).fill(TYPED);
+
+  // The typed answer comes back from the draft after a reload, into the field, as text.
+  await page.reload();
+  await button(page, "Continue").click();
+  await expect(reasonBox(page)).toHaveValue(TYPED);
+  expect(await injected(page)).toEqual([]);
+
+  // A draft planted in localStorage (by another script of the site, say) is read the same way;
+  // an answer for no question of the form is dropped.
+  const planted = {
+    form_id: "nps",
+    form_version: 1,
+    response_id: "0b5d4a52-6c4e-4f39-9a0e-7d0f3c2b1a99",
+    started_at: "2026-11-23T10:00:00.000Z",
+    step: 1,
+    answers: { recommend: 9, reason: P2, [P1]: P1 },
+    saved_at: "2026-11-23T10:00:10.000Z",
+  };
+  await page.evaluate((draft) => localStorage.setItem("seda:draft:nps", draft), JSON.stringify(planted));
+  await page.reload();
+  await button(page, "Continue").click();
+  await expect(reasonBox(page)).toHaveValue(P2);
+  expect(await injected(page)).toEqual([]);
+  await button(page, "Submit").click();
+  await expect(thanks(page)).toBeVisible();
+
+  const post = await expectOnePost(P2);
+  expect(post.body.id).toBe(planted.response_id);
+  expect(post.body.meta.page_url, "the page URL, as the browser gives it").toBe(page.url());
+  expect(post.body.meta.page_url).toContain("?q=%3Cimg");
+  await expectNothingRan(page, dialogs, log);
+});
+
+test("XSS: setup error boxes show attribute values and form keys as text", async ({ page }) => {
+  const log = watchConsole(page);
+  const dialogs = watchDialogs(page);
+  const bad = { seda: 1, id: "bad", version: 1, kind: "survey", [P1]: 1, questions: [{ id: "q", type: "nps", title: P2 }] };
+  const main = `<script type="application/json" id="bad-form">${JSON.stringify(bad).replaceAll("<", "\\u003c")}</script><div id="slot"></div>`;
+  const embeds = [
+    npsEmbed({ form: `template:${P1}` }),
+    npsEmbed({ form: "bad-form", target: "#slot" }),
+    npsEmbed({ target: P1 }),
+  ].join("\n");
+  await page.goto(o.page(hostPage({ embed: embeds, main })));
+  const boxes = page.locator("[data-seda-host]").getByRole("alert");
+  await expect(boxes).toHaveCount(3);
+  for (const [i, shows] of [
+    [0, `data-form="template:${P1}": no such template`],
+    [1, `unknown field \`${P1}\``],
+    [2, `data-target="${P1}": no element on the page matches it`],
+  ]) {
+    await expect(page.locator("[data-seda-host]").getByRole("alert").filter({ hasText: shows }), `box ${i}`).toHaveCount(1);
+  }
+  expect(await injected(page)).toEqual([]);
+  expect(await page.evaluate(() => window.__xss), "window.__xss").toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors.every((e) => e.startsWith("[seda] The Seda widget could not be shown"))).toBe(true);
+  expect(log.errors).toHaveLength(3);
+});
+
+test("a page that replaces window.Window makes the widget fail: an apology, one seda:error, and the page carries on", async ({ page }) => {
+  // Leptos's renderer takes the window from web_sys::window(), which checks `instanceof Window`,
+  // so on this page the widget's code panics on its first render. No test hook is needed to see
+  // what a visitor and the site owner get from a panic in the release build.
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  await page.goto(npsPage({ head: "<script>window.Window = function Window() {};</script>" }));
+  const host = page.locator("[data-seda-host]");
+  await expect(host.getByRole("alert")).toContainText("Sorry, this survey stopped working. Please reload the page to try again.");
+  await expect(host).toHaveCount(1);
+  const errors = await events.of("seda:error");
+  expect(errors).toHaveLength(1);
+  expect(errors[0].detail.message).toMatch(/^internal error, the widget has stopped: panicked at /);
+  expect(log.errors).toHaveLength(1);
+  expect(log.errors[0]).toMatch(/^\[seda\] internal error, the widget has stopped: panicked at /);
+  // Release builds abort on a panic: the WebAssembly trap is the one uncaught error the page sees.
+  expect(log.pageErrors).toEqual([expect.stringMatching(/unreachable/)]);
+
+  // Afterwards the widget stays quiet: the page works, and neither `online`, time nor clicks
+  // wake it. The apology card closes.
+  await page.locator("#host-button").click();
+  await expect(page.locator("#host-count")).toHaveText("1");
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await page.waitForTimeout(1500);
+  await button(host, "Close").click();
+  await expect(host).toHaveCount(0);
+  await page.locator("#host-button").click();
+  await expect(page.locator("#host-count")).toHaveText("2");
+  await page.waitForTimeout(300);
+  expect(await events.of("seda:error")).toHaveLength(1);
+  expect(log.errors).toHaveLength(1);
+  expect(log.pageErrors).toHaveLength(1);
+  expect(o.collector.received).toHaveLength(0);
 });
