@@ -85,6 +85,10 @@ proptest! {
         match (json::parse(&text), serde_json::from_str::<Reference>(&text)) {
             (Ok(ours), Ok(theirs)) => prop_assert_eq!(reference(&ours), theirs),
             (Err(_), Err(_)) => {}
+            // JSON's grammar has no bound on exponents; serde_json refuses what does not
+            // fit an f64, core::json keeps the text (forms read numbers with Num, which
+            // has its own bound).
+            (Ok(_), Err(e)) if e.to_string().contains("number out of range") => {}
             (Ok(ours), Err(e)) => prop_assert!(false, "{text:?}: we read {ours:?}, serde_json says {e}"),
             (Err(e), Ok(theirs)) => prop_assert!(
                 e.message.contains("given twice") || depth(&theirs) > MAX_DEPTH,
@@ -145,4 +149,6 @@ fn numbers_keep_their_text_and_read_as_integers_only_when_whole() {
     let ints: Vec<Option<i64>> = v.as_array().unwrap().iter().map(Value::as_i64).collect();
     assert_eq!(ints, [Some(0), Some(-7), Some(i64::MAX), None, None, None]);
     assert_eq!(v.to_json(), "[0,-7,9223372036854775807,9223372036854775808,1.5,2e3]");
+    // Found by the property test: a number beyond any float still reads, as its text.
+    assert_eq!(json::parse("-0.5e+3101").unwrap(), Value::Number("-0.5e+3101".into()));
 }
