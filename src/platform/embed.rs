@@ -80,10 +80,33 @@ async fn start(mut data: Pairs<String>) {
         &form.locale,
     );
     let hidden = hidden_values(&form, &data, &window().location().search().unwrap_or_default());
-    show(form, locale, config.endpoint, placement, hidden);
+    // What seda.js reads to honour data-recontact: keyed by the tag's data-form, which
+    // it knows before it loads anything.
+    let seen_key = format!("seda:seen:{}", data.get("form").map_or("", |f| f.trim()));
+    show(form, locale, config.endpoint, placement, hidden, seen_key);
 }
 
-fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement, hidden: Pairs<String>) {
+thread_local! {
+    /// How to close each widget on the page, for `Seda.close()`.
+    static OPEN: std::cell::RefCell<Vec<Rc<dyn Fn()>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Closes every widget on the page (`Seda.close()`), as its close button would.
+#[wasm_bindgen]
+pub fn close() {
+    for closer in OPEN.with(|open| std::mem::take(&mut *open.borrow_mut())) {
+        closer();
+    }
+}
+
+/// Notes that the visitor answered or dismissed a form, for `data-recontact`.
+fn remember_seen(key: &str) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(key, &(js_sys::Date::now() as i64).to_string());
+    }
+}
+
+fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement, hidden: Pairs<String>, seen_key: String) {
     let floating = matches!(placement, Placement::Corner);
     let host = match host::create(&placement) {
         Ok(host) => host,
@@ -94,14 +117,18 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
         }
     };
     let form_id = form.id.clone();
-    let on_close: Option<Rc<dyn Fn()>> = floating.then(|| {
-        let element = host.element.clone();
-        let form_id = form_id.clone();
+    let closer: Rc<dyn Fn()> = {
+        let (element, form_id, seen_key) = (host.element.clone(), form_id.clone(), seen_key.clone());
         Rc::new(move || {
-            element.remove();
-            emit_about("dismiss", None, &form_id);
-        }) as Rc<dyn Fn()>
-    });
+            if element.is_connected() {
+                element.remove();
+                remember_seen(&seen_key);
+                emit_about("dismiss", None, &form_id);
+            }
+        })
+    };
+    OPEN.with(|open| open.borrow_mut().push(closer.clone()));
+    let on_close = floating.then_some(closer);
     let draft = drafts::load(&form.id).filter(|d| d.fits(&form));
     let draft_form = form.id.clone();
     let env = Env {
@@ -109,7 +136,7 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
         started_at: now(),
         page_url: page_url(),
         now: Rc::new(now),
-        deliver: deliverer(endpoint, form.id.clone()),
+        deliver: deliverer(endpoint, form.id.clone(), seen_key),
         on_close,
         draft,
         keep_draft: Rc::new(move |draft| match draft {
@@ -122,13 +149,15 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     let form = Arc::new(form);
     leptos::mount::mount_to(host.mount, move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
     emit_about("ready", None, &form_id);
+    emit_about("shown", None, &form_id);
 }
 
 /// Puts each response in the outbox and sends it, or keeps it in the local inbox
 /// when no endpoint is configured. The draft goes once the response is stored.
-fn deliverer(endpoint: Option<Endpoint>, form_id: String) -> Deliver {
+fn deliverer(endpoint: Option<Endpoint>, form_id: String, seen_key: String) -> Deliver {
     Rc::new(move |response: Response| {
         let (endpoint, form_id) = (endpoint.clone(), form_id.clone());
+        remember_seen(&seen_key);
         Box::pin(async move {
             let json = response.to_json();
             emit("submit", &json);

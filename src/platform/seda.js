@@ -2,8 +2,12 @@
    <script src=".../seda.js" async data-form="template:nps" data-endpoint="https://..."></script>
    A classic script, safe with async. It loads the widget's glue and wasm from its own
    folder (their hashed names are stamped in at build time) and mounts one widget per
-   script tag. The glue module is shared by every tag and starts the wasm only once.
-   It defines no global and touches nothing of the page's. */
+   script tag, when the tag's trigger fires and its targeting allows. The glue module is
+   shared by every tag and starts the wasm only once.
+   It defines one global, window.Seda (open, close, on), unless the page has its own.
+   The widget's download and compile must not compete with the page's own: they start in
+   the first idle moment after the page's load event (at once if it has loaded), at the
+   latest LATEST ms after this script ran, and the wasm compiles while it streams in. */
 (function (w, d) {
   "use strict";
   var script = d.currentScript;
@@ -12,6 +16,16 @@
   var wasm = base + "__SEDA_WASM__";
   var data = {};
   Object.keys(script.dataset).forEach(function (k) { data[k] = String(script.dataset[k]); });
+  var store;
+  try { store = w.localStorage; } catch (e) { store = null; }
+  function get(k) { try { return store && store.getItem(k); } catch (e) { return null; } }
+  function set(k, v) { try { store && store.setItem(k, v); } catch (e) { /* storage refused: no memory */ } }
+
+  function report(message, e) {
+    console.error("[seda] " + message, e || "");
+    w.dispatchEvent(new CustomEvent("seda:error", { detail: { message: message + (e ? ": " + e : "") } }));
+  }
+
   /* A page may wrap or break window.fetch; then the wasm comes by XMLHttpRequest. */
   function bytes() {
     return new Promise(function (ok, fail) {
@@ -23,12 +37,136 @@
       x.send();
     });
   }
-  import(base + "__SEDA_GLUE__").then(function (glue) {
-    return glue.default({ module_or_path: wasm }).catch(function () {
-      return bytes().then(function (b) { return glue.default({ module_or_path: b }); });
-    }).then(function () { glue.mount(JSON.stringify(data)); });
-  }).catch(function (e) {
-    console.error("[seda] could not load the widget from " + base + ":", e);
-    w.dispatchEvent(new CustomEvent("seda:error", { detail: { message: "could not load the widget: " + e } }));
-  });
+  var glue;
+  function load() {
+    if (!glue) {
+      glue = import(base + "__SEDA_GLUE__").then(function (g) {
+        return g.default({ module_or_path: wasm }).catch(function () {
+          return bytes().then(function (b) { return g.default({ module_or_path: b }); });
+        }).then(function () { return g; });
+      });
+      glue.catch(function (e) { report("could not load the widget from " + base, e); });
+    }
+    return glue;
+  }
+  function mount(options) {
+    return load().then(function (g) { g.mount(JSON.stringify(options)); }, function () {});
+  }
+
+  /* The page's own JS API. Seda.open(options) shows a form now: the options are this
+     tag's data-* attributes by their dataset names (form, endpoint, target, mode,
+     locale, ...) plus hidden: {id: value}; they override the tag's own. */
+  if (!w.Seda) {
+    w.Seda = {
+      open: function (options) {
+        var o = {}, k;
+        options = options || {};
+        for (k in data) if (data.hasOwnProperty(k)) o[k] = data[k];
+        for (k in options) {
+          if (!options.hasOwnProperty(k) || options[k] == null) continue;
+          if (k === "hidden") {
+            for (var h in options.hidden) {
+              if (options.hidden.hasOwnProperty(h)) {
+                o["hidden" + h.charAt(0).toUpperCase() + h.slice(1).replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); })] = String(options.hidden[h]);
+              }
+            }
+          } else o[k] = String(options[k]);
+        }
+        delete o.trigger;
+        return mount(o);
+      },
+      close: function () {
+        if (glue) glue.then(function (g) { g.close(); }, function () {});
+      },
+      on: function (name, fn) {
+        function listener(e) { fn(e.detail); }
+        w.addEventListener("seda:" + name, listener);
+        return function () { w.removeEventListener("seda:" + name, listener); };
+      },
+    };
+  }
+
+  /* Targeting: data-include / data-exclude (comma-separated paths, * matches anything),
+     data-sample (the percentage of visitors), and
+     data-recontact (days, or "never": how long after answering or closing the form it
+     stays away). */
+  function matches(list) {
+    return list.split(",").some(function (p) {
+      p = p.trim();
+      var re = new RegExp("^" + p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*") + "$");
+      return p !== "" && re.test(p.indexOf("://") > 0 ? location.href : location.pathname);
+    });
+  }
+  function allowed() {
+    var form = (data.form || "").trim(), seen = Number(get("seda:seen:" + form)), again = data.recontact;
+    if (data.include && !matches(data.include)) return false;
+    if (data.exclude && matches(data.exclude)) return false;
+    if (seen && again && (again === "never" || Date.now() - seen < Number(again) * 864e5)) return false;
+    if (data.sample) {
+      // One roll per visitor and form, kept: the same visitor stays in or out, and a
+      // larger percentage later takes in more visitors without reshuffling.
+      var key = "seda:sample:" + form, roll = get(key);
+      if (roll === null) set(key, (roll = String(Math.random() * 100)));
+      if (!(Number(roll) < Number(data.sample))) return false;
+    }
+    return true;
+  }
+
+  /* Triggers: load (the default), delay:Ns, scroll:N%, exit (the pointer leaves through
+     the top of the window; on touch screens, scrolling back up by half a screen), and
+     manual (only Seda.open). */
+  function show() {
+    delete data.trigger;
+    mount(data);
+  }
+  function once(target, type, test) {
+    function listener(e) {
+      if (!test(e)) return;
+      target.removeEventListener(type, listener);
+      show();
+    }
+    target.addEventListener(type, listener, { passive: true });
+  }
+  function arm() {
+    var t = (data.trigger || "load").trim(), m;
+    if (t === "manual") return;
+    if (t === "load") return show();
+    if ((m = /^delay:(\d+(?:\.\d+)?)s$/.exec(t))) return setTimeout(show, m[1] * 1000);
+    if ((m = /^scroll:(\d{1,3})%$/.exec(t))) {
+      return once(w, "scroll", function () {
+        var e = d.documentElement;
+        return (w.scrollY + w.innerHeight) / e.scrollHeight * 100 >= Number(m[1]);
+      });
+    }
+    if (t === "exit") {
+      if (w.matchMedia && w.matchMedia("(hover: none)").matches) {
+        var low = w.scrollY;
+        return once(w, "scroll", function () {
+          low = Math.max(low, w.scrollY);
+          return low - w.scrollY > w.innerHeight / 2;
+        });
+      }
+      return once(d, "mouseout", function (e) { return !e.relatedTarget && e.clientY <= 0; });
+    }
+    report('data-trigger="' + t + '": use load, delay:5s, scroll:50%, exit or manual');
+  }
+
+  var LATEST = 5000, ready = false, timer;
+  function start() {
+    if (ready) return;
+    ready = true;
+    clearTimeout(timer);
+    if (data.trigger !== "manual" && !allowed()) return;
+    load();
+    arm();
+  }
+  function soon() {
+    if (w.requestIdleCallback) w.requestIdleCallback(start, { timeout: 500 });
+    else setTimeout(start, 0);
+  }
+  if (d.readyState === "complete") soon();
+  else {
+    w.addEventListener("load", soon, { once: true });
+    timer = setTimeout(start, LATEST);
+  }
 })(window, document);
