@@ -106,6 +106,7 @@ fn mount_form(json: &str, locale: &str, results: Vec<SendResult>, draft: Option<
         keep_draft: Rc::new(move |d| kept.borrow_mut().push(d)),
         hidden: Default::default(),
         today: None,
+        on_answer: Rc::new(|_, _| {}),
     };
     let locale = locale.to_owned();
     leptos::mount::mount_to(root.clone(), move || view! { <Widget form=form locale=locale env=env /> }).forget();

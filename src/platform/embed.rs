@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::core::config::{hidden_values, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
+use crate::core::answer::Answer;
 use crate::core::json::Value;
 use crate::core::pairs::Pairs;
 use crate::core::endpoint::Endpoint;
@@ -145,6 +146,17 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
         }),
         hidden,
         today: Some(today()),
+        on_answer: {
+            let form_id = form.id.clone();
+            Rc::new(move |question: &str, answer: &Answer| {
+                let detail = Value::object([
+                    ("form_id", Value::from(form_id.as_str())),
+                    ("question_id", Value::from(question)),
+                    ("answer", answer.to_value()),
+                ]);
+                emit("answer", &detail.to_json());
+            })
+        },
     };
     let form = Arc::new(form);
     leptos::mount::mount_to(host.mount, move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();

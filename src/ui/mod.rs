@@ -60,4 +60,6 @@ pub struct Env {
     pub hidden: Pairs<String>,
     /// Today, in days since 1970-01-01 (the visitor's calendar), for date bounds.
     pub today: Option<i64>,
+    /// Called for each answer on a page the visitor moves on from (question id, answer).
+    pub on_answer: Rc<dyn Fn(&str, &crate::core::answer::Answer)>,
 }

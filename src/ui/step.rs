@@ -71,8 +71,12 @@ pub fn Step() -> impl IntoView {
                     }
                 }
             }
-            Ok(true) => w.submit(),
-            Ok(false) => {}
+            Ok(finished) => {
+                w.report_answers(page);
+                if finished {
+                    w.submit();
+                }
+            }
         }
     };
     let back = move |_| {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::core::answer::Answer;
 use crate::core::draft::Draft;
 use crate::core::form::Form;
 use crate::core::i18n::{self, is_rtl};
@@ -84,6 +85,15 @@ impl WidgetState {
     }
 
     /// Builds the response from the answers and hands it to the edge.
+    /// Tells the page (`seda:answer`) the answers given on `page`, as the visitor moves on.
+    pub fn report_answers(self, page: usize) {
+        let form = self.form.get_value();
+        let answers: Vec<(String, Answer)> = self.session.with_untracked(|s| {
+            s.visible(&form, page).into_iter().filter_map(|q| Some((q.id.clone(), s.answer(&q.id)?.clone()))).collect()
+        });
+        self.env.with_value(|env| answers.iter().for_each(|(id, a)| (env.on_answer)(id, a)));
+    }
+
     pub fn submit(self) {
         let form = self.form.get_value();
         let (id, started_at) = self.identity.get_value();

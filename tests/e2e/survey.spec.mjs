@@ -3,7 +3,7 @@
 // and a Persian right-to-left survey whose questions follow the visitor's score.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { button, hostPage, useOrigins, watchConsole } from "./support.mjs";
+import { button, hostPage, recordSedaEvents, useOrigins, watchConsole } from "./support.mjs";
 
 const EVERY_TYPE = readFileSync(new URL("../fixtures/forms/every-type.json", import.meta.url), "utf8");
 
@@ -136,6 +136,7 @@ test("a Persian survey reads right to left, pipes a hidden field and follows the
 });
 
 test("a promoter is taken to the praise page; the detractor's answer is not sent", async ({ page }) => {
+  const events = await recordSedaEvents(page);
   const url = o.page(hostPage({
     embed: o.embed({ form: "fa-logic", endpoint: o.endpoint, target: "#slot" }),
     main: `<div id="slot"></div><script type="application/json" id="fa-logic">${JSON.stringify(FA_LOGIC)}</script>`,
@@ -152,5 +153,10 @@ test("a promoter is taken to the praise page; the detractor's answer is not sent
   await button(w, "ارسال").click();
   await expect.poll(() => posts().length).toBe(1);
   expect(posts()[0].body.answers).toEqual({ recommend: 9, liked: "شیرینی‌ها" });
+  // seda:answer for each answer on a page the visitor moved on from; not for the hidden one.
+  expect((await events.of("seda:answer")).map((e) => e.detail)).toEqual([
+    { form_id: "fa-logic", question_id: "recommend", answer: 9 },
+    { form_id: "fa-logic", question_id: "liked", answer: "شیرینی‌ها" },
+  ]);
   expect(posts()[0].body).not.toHaveProperty("hidden");
 });
