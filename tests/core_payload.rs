@@ -163,8 +163,11 @@ fn data_mode_with_and_without_data_target() {
         (Some(" inline "), Some("#slot"), inline()),
         (Some("slide-in"), None, Ok(Mode::SlideIn)),
         (Some("inline"), None, Err(ConfigError::InlineNeedsTarget)),
-        (Some("slide-in"), Some("#slot"), Err(ConfigError::TargetWithSlideIn)),
-        (Some("popup"), None, Err(ConfigError::UnknownMode { value: "popup".into() })),
+        (Some("slide-in"), Some("#slot"), Err(ConfigError::TargetWithOverlay { mode: "slide-in".into() })),
+        (Some("popup"), None, Ok(Mode::Popup)),
+        (Some("page"), None, Ok(Mode::Page)),
+        (Some("popup"), Some("#slot"), Err(ConfigError::TargetWithOverlay { mode: "popup".into() })),
+        (Some("launcher"), None, Err(ConfigError::UnknownMode { value: "launcher".into() })),
         (Some("Inline"), Some("#slot"), Err(ConfigError::UnknownMode { value: "Inline".into() })),
         (Some(""), None, Err(ConfigError::UnknownMode { value: "".into() })),
     ];

@@ -40,6 +40,10 @@ pub enum Mode {
     Inline { target: String },
     /// `slide-in`: a card in the bottom corner (a bottom sheet on phones), shown on load.
     SlideIn,
+    /// `popup`: a modal dialog over the page, which stays behind a dimmed backdrop.
+    Popup,
+    /// `page`: the whole viewport, for a link sent by email or SMS.
+    Page,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -58,9 +62,9 @@ pub enum ConfigError {
     TargetNotFound { selector: String },
     #[error("data-mode=\"inline\" needs data-target: a CSS selector of the element to draw the form in")]
     InlineNeedsTarget,
-    #[error("data-mode=\"slide-in\" draws the form in the corner: leave out data-target, or use data-mode=\"inline\"")]
-    TargetWithSlideIn,
-    #[error("data-mode=\"{value}\": use \"inline\" (with data-target) or \"slide-in\"")]
+    #[error("data-mode=\"{mode}\" draws the form over the page: leave out data-target, or use data-mode=\"inline\"")]
+    TargetWithOverlay { mode: String },
+    #[error("data-mode=\"{value}\": use \"inline\" (with data-target), \"slide-in\", \"popup\" or \"page\"")]
     UnknownMode { value: String },
     #[error("data-debug=\"{value}\": use \"true\" (show setup errors on the page) or \"false\" (only log them)")]
     BadDebug { value: String },
@@ -119,7 +123,9 @@ impl EmbedConfig {
             (None | Some("inline"), Some(target)) => Mode::Inline { target },
             (Some("inline"), None) => return Err(ConfigError::InlineNeedsTarget),
             (None | Some("slide-in"), None) => Mode::SlideIn,
-            (Some("slide-in"), Some(_)) => return Err(ConfigError::TargetWithSlideIn),
+            (Some("popup"), None) => Mode::Popup,
+            (Some("page"), None) => Mode::Page,
+            (Some(m @ ("slide-in" | "popup" | "page")), Some(_)) => return Err(ConfigError::TargetWithOverlay { mode: m.to_owned() }),
             (Some(other), _) => return Err(ConfigError::UnknownMode { value: other.to_owned() }),
         };
         let locale = match get("locale") {

@@ -62,6 +62,8 @@ async fn start(mut data: Pairs<String>) {
     };
     let placement = match &config.mode {
         Mode::SlideIn => Placement::Corner,
+        Mode::Popup => Placement::Popup,
+        Mode::Page => Placement::Page,
         Mode::Inline { target } => match document().query_selector(target) {
             Ok(Some(element)) => Placement::Inline(element),
             _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner),
@@ -108,7 +110,9 @@ fn remember_seen(key: &str) {
 }
 
 fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement, hidden: Pairs<String>, seen_key: String) {
-    let floating = matches!(placement, Placement::Corner);
+    let floating = placement.floating();
+    // Where focus was, to give it back when a modal form closes.
+    let before = document().active_element();
     let host = match host::create(&placement) {
         Ok(host) => host,
         Err(e) => {
@@ -120,11 +124,15 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     let form_id = form.id.clone();
     let closer: Rc<dyn Fn()> = {
         let (element, form_id, seen_key) = (host.element.clone(), form_id.clone(), seen_key.clone());
+        let before = before.clone();
         Rc::new(move || {
             if element.is_connected() {
                 element.remove();
                 remember_seen(&seen_key);
                 emit_about("dismiss", None, &form_id);
+                if let Some(el) = before.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
+                    let _ = el.focus();
+                }
             }
         })
     };
@@ -159,7 +167,11 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
         },
     };
     let form = Arc::new(form);
-    leptos::mount::mount_to(host.mount, move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
+    let modal = placement.modal();
+    leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
+    if modal {
+        host::make_modal(&host);
+    }
     emit_about("ready", None, &form_id);
     emit_about("shown", None, &form_id);
 }
@@ -237,7 +249,7 @@ fn fail(problems: Vec<String>, placement: &Placement, boxes: bool) {
         return;
     }
     if let Ok(host) = host::create(placement) {
-        let floating = matches!(placement, Placement::Corner);
+        let floating = placement.floating();
         leptos::mount::mount_to(host.mount, move || {
             view! { <ErrorBox title=SETUP_PROBLEM.to_owned() problems=problems floating=floating /> }
         })

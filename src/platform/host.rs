@@ -14,6 +14,22 @@ pub enum Placement {
     Inline(Element),
     /// A card fixed to the bottom corner of the viewport.
     Corner,
+    /// A modal dialog over a dimmed page.
+    Popup,
+    /// The whole viewport.
+    Page,
+}
+
+impl Placement {
+    /// Whether the form is drawn over the page, as a dialog with a close button.
+    pub fn floating(&self) -> bool {
+        !matches!(self, Placement::Inline(_))
+    }
+
+    /// Whether the page behind is out of reach while the form is open.
+    pub fn modal(&self) -> bool {
+        matches!(self, Placement::Popup | Placement::Page)
+    }
 }
 
 pub struct Host {
@@ -21,6 +37,43 @@ pub struct Host {
     pub element: HtmlElement,
     /// The element inside the shadow root that the views mount into.
     pub mount: HtmlElement,
+    pub root: web_sys::ShadowRoot,
+}
+
+/// Makes a modal widget behave as one: focus moves into it, Tab and Shift+Tab stay
+/// inside it, and `aria-modal` tells screen readers the page behind is out of reach.
+/// (Escape closes it, like every floating card.)
+pub fn make_modal(host: &Host) {
+    let root = host.root.clone();
+    if let Ok(Some(dialog)) = root.query_selector(".seda-root") {
+        let _ = dialog.set_attribute("aria-modal", "true");
+    }
+    focus_first(&root, ".seda-title");
+    let trap = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Ok(list) = root.query_selector_all("button, input:not([type=radio]), input[type=radio]:checked, select, textarea") else { return };
+        let items: Vec<HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+        let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
+        let active = root.active_element();
+        let at = |e: &HtmlElement| active.as_ref().is_some_and(|a| a == e.unchecked_ref::<Element>());
+        if ev.shift_key() && (at(first) || active.is_none()) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && at(last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    });
+    let _ = host.element.add_event_listener_with_callback("keydown", trap.as_ref().unchecked_ref());
+    trap.forget();
+}
+
+fn focus_first(root: &web_sys::ShadowRoot, selector: &str) {
+    if let Ok(Some(el)) = root.query_selector(selector) {
+        let _ = el.unchecked_into::<HtmlElement>().focus();
+    }
 }
 
 /// Whether the page refuses HTML from strings (it enforces Trusted Types with
@@ -44,7 +97,12 @@ pub fn create(placement: &Placement) -> Result<Host, JsValue> {
     root.append_child(&mount)?;
     match placement {
         Placement::Inline(target) => target.append_child(&element)?,
-        Placement::Corner => doc.body().ok_or("the page has no body")?.append_child(&element)?,
+        _ => doc.body().ok_or("the page has no body")?.append_child(&element)?,
     };
-    Ok(Host { element, mount })
+    match placement {
+        Placement::Popup => mount.set_class_name("seda-mode-popup"),
+        Placement::Page => mount.set_class_name("seda-mode-page"),
+        _ => {}
+    }
+    Ok(Host { element, mount, root })
 }

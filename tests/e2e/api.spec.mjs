@@ -110,3 +110,41 @@ test("an unknown trigger is one clear console error and a seda:error", async ({ 
   await expect(page.locator("[data-seda-host]")).toHaveCount(0);
   expect(log.pageErrors).toEqual([]);
 });
+
+test('data-mode="popup": a modal dialog that keeps focus, closes with Escape and gives focus back', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(o.page(hostPage({ embed: o.embed({ form: "template:nps", mode: "popup", trigger: "manual" }) })));
+  await page.waitForFunction(() => typeof window.Seda?.open === "function");
+  await page.locator("#host-button").focus();
+  await page.evaluate(() => window.Seda.open());
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toHaveAttribute("aria-modal", "true");
+  await expect(dialog.getByRole("heading", { name: NPS })).toBeFocused();
+  // Tab goes round inside the dialog, never to the page behind.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-seda-host"))).toBe(true);
+  }
+  const box = await dialog.boundingBox();
+  expect(box.width).toBeLessThanOrEqual(390);
+  await page.keyboard.press("Escape");
+  await expect(page.locator("[data-seda-host]")).toHaveCount(0);
+  await expect(page.locator("#host-button")).toBeFocused();
+});
+
+test('data-mode="page": the whole viewport, answered on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(o.page(hostPage({ embed: o.embed({ form: "template:csat", mode: "page", endpoint: o.endpoint }) })));
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("radiogroup", { name: CSAT })).toBeVisible();
+  const cover = await page.locator("[data-seda-host]").evaluate((h) => {
+    const r = h.shadowRoot.querySelector(".seda-mode-page").getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height];
+  });
+  expect(cover).toEqual([0, 0, 390, 844]);
+  await dialog.getByRole("radiogroup", { name: CSAT }).getByText("5", { exact: true }).click();
+  await button(dialog, "Next").click();
+  await button(dialog, "Submit").click();
+  await expect(dialog.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await o.collector.waitFor(1);
+});

@@ -59,7 +59,7 @@ for (const [where, attrs, path, drawn] of [
       url = o.page(hostPage({ embed: o.embed(tag) })) + path;
     }
     const { log, problems } = await loadWithSetupError(page, url);
-    const says = 'data-form="template:quiz": no such template; the templates are nps, csat, ces';
+    const says = 'data-form="template:quiz": no such template; the templates are nps, csat, ces, five-needs';
     expect(problems).toEqual([says]);
     expect(log.errors, "console errors").toEqual([`[seda] ${SETUP}:\n${says}`]);
     expect(log.pageErrors).toEqual([]);
@@ -85,8 +85,8 @@ test("data-mode: slide-in is the corner card, inline needs data-target, other va
 
   for (const [attrs, says] of [
     [{ mode: "inline" }, 'data-mode="inline" needs data-target'],
-    [{ mode: "popup" }, 'data-mode="popup": use "inline" (with data-target) or "slide-in"'],
-    [{ mode: "slide-in", target: "#slot" }, 'data-mode="slide-in" draws the form in the corner'],
+    [{ mode: "modal" }, 'data-mode="modal": use "inline" (with data-target), "slide-in", "popup" or "page"'],
+    [{ mode: "slide-in", target: "#slot" }, 'data-mode="slide-in" draws the form over the page'],
   ]) {
     const url = o.page(hostPage({ embed: o.embed({ form: "template:nps", ...attrs }), main: '<div id="slot"></div>' }));
     const other = await context.newPage();
