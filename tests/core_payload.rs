@@ -167,7 +167,8 @@ fn data_mode_with_and_without_data_target() {
         (Some("popup"), None, Ok(Mode::Popup)),
         (Some("page"), None, Ok(Mode::Page)),
         (Some("popup"), Some("#slot"), Err(ConfigError::TargetWithOverlay { mode: "popup".into() })),
-        (Some("launcher"), None, Err(ConfigError::UnknownMode { value: "launcher".into() })),
+        (Some("launcher"), None, Ok(Mode::Launcher)),
+        (Some("banner"), None, Err(ConfigError::UnknownMode { value: "banner".into() })),
         (Some("Inline"), Some("#slot"), Err(ConfigError::UnknownMode { value: "Inline".into() })),
         (Some(""), None, Err(ConfigError::UnknownMode { value: "".into() })),
     ];

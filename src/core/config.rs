@@ -44,6 +44,8 @@ pub enum Mode {
     Popup,
     /// `page`: the whole viewport, for a link sent by email or SMS.
     Page,
+    /// `launcher`: a "Feedback" button in the corner that opens the corner card.
+    Launcher,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -64,7 +66,7 @@ pub enum ConfigError {
     InlineNeedsTarget,
     #[error("data-mode=\"{mode}\" draws the form over the page: leave out data-target, or use data-mode=\"inline\"")]
     TargetWithOverlay { mode: String },
-    #[error("data-mode=\"{value}\": use \"inline\" (with data-target), \"slide-in\", \"popup\" or \"page\"")]
+    #[error("data-mode=\"{value}\": use \"inline\" (with data-target), \"slide-in\", \"popup\", \"page\" or \"launcher\"")]
     UnknownMode { value: String },
     #[error("data-debug=\"{value}\": use \"true\" (show setup errors on the page) or \"false\" (only log them)")]
     BadDebug { value: String },
@@ -125,7 +127,8 @@ impl EmbedConfig {
             (None | Some("slide-in"), None) => Mode::SlideIn,
             (Some("popup"), None) => Mode::Popup,
             (Some("page"), None) => Mode::Page,
-            (Some(m @ ("slide-in" | "popup" | "page")), Some(_)) => return Err(ConfigError::TargetWithOverlay { mode: m.to_owned() }),
+            (Some("launcher"), None) => Mode::Launcher,
+            (Some(m @ ("slide-in" | "popup" | "page" | "launcher")), Some(_)) => return Err(ConfigError::TargetWithOverlay { mode: m.to_owned() }),
             (Some(other), _) => return Err(ConfigError::UnknownMode { value: other.to_owned() }),
         };
         let locale = match get("locale") {

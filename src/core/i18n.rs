@@ -52,6 +52,8 @@ pub struct Strings {
     pub choose: &'static str,
     pub stars: &'static str,
     pub errors_summary: &'static str,
+    /// The launcher button's label (`data-mode="launcher"`).
+    pub feedback: &'static str,
     pub too_large: &'static str,
     /// Shown in place of the widget after an internal error.
     pub crashed: &'static str,
@@ -103,6 +105,7 @@ pub const EN: Strings = Strings {
     choose: "Choose…",
     stars: "{n} of {total} stars",
     errors_summary: "Please check the answers marked below.",
+    feedback: "Feedback",
     too_large: "Your answers are too long to send together. Please shorten them and try again.",
     crashed: "Sorry, this survey stopped working. Please reload the page to try again.",
 };
@@ -153,6 +156,7 @@ pub const FA: Strings = Strings {
     choose: "انتخاب کنید…",
     stars: "{n} ستاره از {total}",
     errors_summary: "لطفاً پاسخ‌های نشان‌داده‌شده را بررسی کنید.",
+    feedback: "بازخورد",
     too_large: "پاسخ‌های شما برای فرستادن بیش از اندازه بلند است. لطفاً آن‌ها را کوتاه‌تر کنید و دوباره بکوشید.",
     crashed: "متأسفیم، این نظرسنجی از کار افتاد. لطفاً صفحه را دوباره بارگذاری کنید.",
 };

@@ -64,6 +64,7 @@ async fn start(mut data: Pairs<String>) {
         Mode::SlideIn => Placement::Corner,
         Mode::Popup => Placement::Popup,
         Mode::Page => Placement::Page,
+        Mode::Launcher => Placement::Launcher,
         Mode::Inline { target } => match document().query_selector(target) {
             Ok(Some(element)) => Placement::Inline(element),
             _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner),
@@ -113,7 +114,7 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     let floating = placement.floating();
     // Where focus was, to give it back when a modal form closes.
     let before = document().active_element();
-    let host = match host::create(&placement) {
+    let mut host = match host::create(&placement) {
         Ok(host) => host,
         Err(e) => {
             let message = format!("could not add the widget to the page: {e:?}");
@@ -125,8 +126,21 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     let closer: Rc<dyn Fn()> = {
         let (element, form_id, seen_key) = (host.element.clone(), form_id.clone(), seen_key.clone());
         let before = before.clone();
+        let launcher = placement.launcher().then(|| host.mount.clone());
         Rc::new(move || {
-            if element.is_connected() {
+            if let Some(card) = &launcher {
+                // Behind a launcher, closing hides the card and brings the button back.
+                if !card.hidden() {
+                    card.set_hidden(true);
+                    if let Some(button) = card.previous_element_sibling().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        button.set_hidden(false);
+                        let _ = button.set_attribute("aria-expanded", "false");
+                        let _ = button.focus();
+                    }
+                    remember_seen(&seen_key);
+                    emit_about("dismiss", None, &form_id);
+                }
+            } else if element.is_connected() {
                 element.remove();
                 remember_seen(&seen_key);
                 emit_about("dismiss", None, &form_id);
@@ -136,8 +150,10 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
             }
         })
     };
-    OPEN.with(|open| open.borrow_mut().push(closer.clone()));
-    let on_close = floating.then_some(closer);
+    if !placement.launcher() {
+        OPEN.with(|open| open.borrow_mut().push(closer.clone()));
+    }
+    let on_close = floating.then_some(closer.clone());
     let draft = drafts::load(&form.id).filter(|d| d.fits(&form));
     let draft_form = form.id.clone();
     let env = Env {
@@ -168,12 +184,24 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     };
     let form = Arc::new(form);
     let modal = placement.modal();
+    let label = crate::core::i18n::strings(&locale).feedback;
     leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
     if modal {
         host::make_modal(&host);
     }
     emit_about("ready", None, &form_id);
-    emit_about("shown", None, &form_id);
+    if placement.launcher() {
+        let form_id = form_id.clone();
+        let opened = move || {
+            OPEN.with(|open| open.borrow_mut().push(closer.clone()));
+            emit_about("shown", None, &form_id);
+        };
+        if let Err(e) = host::add_launcher(&mut host, label, opened) {
+            console_error(&format!("could not add the launcher: {e:?}"));
+        }
+    } else {
+        emit_about("shown", None, &form_id);
+    }
 }
 
 /// Puts each response in the outbox and sends it, or keeps it in the local inbox

@@ -18,12 +18,19 @@ pub enum Placement {
     Popup,
     /// The whole viewport.
     Page,
+    /// A "Feedback" button in the corner that opens the corner card.
+    Launcher,
 }
 
 impl Placement {
     /// Whether the form is drawn over the page, as a dialog with a close button.
     pub fn floating(&self) -> bool {
         !matches!(self, Placement::Inline(_))
+    }
+
+    /// Whether the form waits behind a launcher button.
+    pub fn launcher(&self) -> bool {
+        matches!(self, Placement::Launcher)
     }
 
     /// Whether the page behind is out of reach while the form is open.
@@ -38,6 +45,33 @@ pub struct Host {
     /// The element inside the shadow root that the views mount into.
     pub mount: HtmlElement,
     pub root: web_sys::ShadowRoot,
+    /// The launcher button, when the form waits behind one.
+    pub launcher: Option<HtmlElement>,
+}
+
+/// Puts a launcher button labelled `label` in front of the (hidden) form; a click
+/// shows the form and calls `opened`.
+pub fn add_launcher(host: &mut Host, label: &str, opened: impl Fn() + 'static) -> Result<(), JsValue> {
+    let doc = document();
+    let button: HtmlElement = doc.create_element("button")?.unchecked_into();
+    button.set_attribute("type", "button")?;
+    button.set_class_name("seda-launcher");
+    button.set_attribute("aria-expanded", "false")?;
+    button.set_text_content(Some(label));
+    host.root.insert_before(&button, Some(&host.mount))?;
+    host.mount.set_hidden(true);
+    let (mount, root, me) = (host.mount.clone(), host.root.clone(), button.clone());
+    let click = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        mount.set_hidden(false);
+        me.set_hidden(true);
+        let _ = me.set_attribute("aria-expanded", "true");
+        focus_first(&root, ".seda-title");
+        opened();
+    });
+    button.add_event_listener_with_callback("click", click.as_ref().unchecked_ref())?;
+    click.forget();
+    host.launcher = Some(button);
+    Ok(())
 }
 
 /// Makes a modal widget behave as one: focus moves into it, Tab and Shift+Tab stay
@@ -102,7 +136,8 @@ pub fn create(placement: &Placement) -> Result<Host, JsValue> {
     match placement {
         Placement::Popup => mount.set_class_name("seda-mode-popup"),
         Placement::Page => mount.set_class_name("seda-mode-page"),
+        Placement::Launcher => mount.set_class_name("seda-mode-launcher"),
         _ => {}
     }
-    Ok(Host { element, mount, root })
+    Ok(Host { element, mount, root, launcher: None })
 }

@@ -148,3 +148,24 @@ test('data-mode="page": the whole viewport, answered on a phone', async ({ page 
   await expect(dialog.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   await o.collector.waitFor(1);
 });
+
+test('data-mode="launcher": a Feedback button opens the card; closing brings the button back', async ({ page }) => {
+  const events = await recordSedaEvents(page);
+  await page.goto(o.page(hostPage({ embed: o.embed({ form: "template:nps", mode: "launcher" }) })));
+  const launcher = page.getByRole("button", { name: "Feedback", exact: true });
+  await expect(launcher).toBeVisible();
+  await expect(launcher).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("radiogroup", { name: NPS })).toBeHidden();
+  expect(await events.of("seda:shown")).toEqual([]);
+  await launcher.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("radiogroup", { name: NPS })).toBeVisible();
+  await expect(launcher).toBeHidden();
+  await expect.poll(async () => (await events.of("seda:shown")).length).toBe(1);
+  await dialog.getByRole("radiogroup", { name: NPS }).getByText("7", { exact: true }).click();
+  await button(dialog, "Close").click();
+  await expect(launcher).toBeVisible();
+  await expect(launcher).toBeFocused();
+  await launcher.click();
+  await expect(dialog.getByRole("radiogroup", { name: NPS }).getByRole("radio", { name: "7" }), "the answer is still there").toBeChecked();
+});

@@ -85,7 +85,7 @@ test("data-mode: slide-in is the corner card, inline needs data-target, other va
 
   for (const [attrs, says] of [
     [{ mode: "inline" }, 'data-mode="inline" needs data-target'],
-    [{ mode: "modal" }, 'data-mode="modal": use "inline" (with data-target), "slide-in", "popup" or "page"'],
+    [{ mode: "modal" }, 'data-mode="modal": use "inline" (with data-target), "slide-in", "popup", "page" or "launcher"'],
     [{ mode: "slide-in", target: "#slot" }, 'data-mode="slide-in" draws the form over the page'],
   ]) {
     const url = o.page(hostPage({ embed: o.embed({ form: "template:nps", ...attrs }), main: '<div id="slot"></div>' }));
