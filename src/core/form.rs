@@ -11,6 +11,7 @@ use super::decode::{Decoder, Members};
 use super::json::{self, Value};
 use super::logic::{self, Condition, Num};
 use super::text::{language, Text};
+use super::theme::{self, Theme};
 
 /// The form format this widget reads (the `seda` field of a form).
 pub const FORMAT: u32 = 1;
@@ -41,6 +42,8 @@ pub struct Form {
     pub hidden: Vec<HiddenField>,
     /// The end screens: the first whose `if` holds is shown.
     pub thank_you: Vec<ThankYou>,
+    /// Brand colour, radius, font and scheme (the tag's `data-theme-*` override them).
+    pub theme: Theme,
 }
 
 /// One step of the form: the questions shown together.
@@ -338,7 +341,7 @@ pub fn parse(json: &str) -> Result<Form, FormErrors> {
 }
 
 pub const FORM_FIELDS: &[&str] =
-    &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you"];
+    &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you", "theme"];
 pub const QUESTION_FIELDS: &[&str] = &[
     "id", "type", "title", "description", "required", "show_if", "scale", "display", "labels", "choices", "multiple",
     "other", "shuffle", "multiline", "min_length", "max_length", "min", "max", "decimals", "earliest", "latest", "rows",
@@ -380,6 +383,7 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
         }
     };
     let hidden = d.opt(&m, "hidden", |d, p, v| d.each(p, v, hidden_field));
+    let theme = d.opt(&m, "theme", theme::read);
     let thank_you = d.opt(&m, "thank_you", |d, p, v| match v {
         Value::Array(_) => d.each(p, v, thank_you),
         _ => thank_you(d, p, v).map(|t| vec![t]),
@@ -396,6 +400,7 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
         questions,
         hidden: hidden.ok()?.unwrap_or_default(),
         thank_you: thank_you.ok()?.unwrap_or_default(),
+        theme: theme.ok()?.unwrap_or_default(),
     })
 }
 

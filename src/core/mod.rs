@@ -21,5 +21,6 @@ pub mod schema;
 pub mod session;
 pub mod templates;
 pub mod text;
+pub mod theme;
 pub mod time;
 pub mod validate;

@@ -6,6 +6,7 @@
 use super::form::{DISPLAYS, FORM_FIELDS, HIDDEN_FIELDS, JUMP_FIELDS, KINDS, PAGE_FIELDS, QUESTION_FIELDS, THANK_YOU_FIELDS, TYPES};
 use super::json::Value;
 use super::logic::{CATEGORIES, TESTS};
+use super::theme::{FIELDS as THEME_FIELDS, SCHEMES};
 
 fn obj(members: Vec<(&str, Value)>) -> Value {
     Value::object(members)
@@ -60,6 +61,12 @@ fn form_field(f: &str) -> Value {
         "thank_you" => obj(vec![
             ("oneOf", Value::Array(vec![reference("thank_you"), list_of(reference("thank_you"), "The first whose if holds is shown.")])),
         ]),
+        "theme" => closed(THEME_FIELDS, &[], |f| match f {
+            "brand" => obj(vec![("type", s("string")), ("pattern", s("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")), ("description", s("The brand colour."))]),
+            "radius" => obj(vec![("type", s("integer")), ("minimum", Value::from(0u32)), ("maximum", Value::from(32u32)), ("description", s("Corner radius in px."))]),
+            "font" => typed("string", "A CSS font-family list."),
+            _ => one_of_names(names(SCHEMES), "light, dark, or auto (the visitor's setting)."),
+        }),
         other => panic!("the schema does not describe form field {other}"),
     }
 }

@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::config::{hidden_values, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
 use crate::core::answer::Answer;
 use crate::core::json::Value;
+use crate::core::theme;
 use crate::core::pairs::Pairs;
 use crate::core::endpoint::Endpoint;
 use crate::core::form::{self, Form};
@@ -83,11 +84,15 @@ async fn start(mut data: Pairs<String>) {
         |l| form.speaks(l),
         &form.locale,
     );
+    let theme = match theme::with_attributes(form.theme.clone(), &data) {
+        Ok(theme) => theme::css(&theme),
+        Err(problem) => return fail(vec![problem], &placement),
+    };
     let hidden = hidden_values(&form, &data, &window().location().search().unwrap_or_default());
     // What seda.js reads to honour data-recontact: keyed by the tag's data-form, which
     // it knows before it loads anything.
     let seen_key = format!("seda:seen:{}", data.get("form").map_or("", |f| f.trim()));
-    show(form, locale, config.endpoint, placement, hidden, seen_key);
+    show(form, locale, config.endpoint, placement, hidden, seen_key, theme);
 }
 
 thread_local! {
@@ -110,7 +115,7 @@ fn remember_seen(key: &str) {
     }
 }
 
-fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement, hidden: Pairs<String>, seen_key: String) {
+fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement, hidden: Pairs<String>, seen_key: String, theme: String) {
     let floating = placement.floating();
     // Where focus was, to give it back when a modal form closes.
     let before = document().active_element();
@@ -122,6 +127,9 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
             return emit_error(&message, Vec::new());
         }
     };
+    if let Err(e) = host::apply_theme(&host, &theme) {
+        console_error(&format!("could not apply the theme: {e:?}"));
+    }
     let form_id = form.id.clone();
     let closer: Rc<dyn Fn()> = {
         let (element, form_id, seen_key) = (host.element.clone(), form_id.clone(), seen_key.clone());

@@ -118,6 +118,20 @@ pub fn html_refused() -> bool {
     js_sys::Reflect::set(&probe, &JsValue::from_str("innerHTML"), &JsValue::from_str("")).is_err()
 }
 
+/// Adds the theme's custom properties (a constructed stylesheet, so a strict
+/// style-src needs nothing more).
+pub fn apply_theme(host: &Host, css: &str) -> Result<(), JsValue> {
+    if css.is_empty() {
+        return Ok(());
+    }
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(css)?;
+    let sheets = host.root.adopted_style_sheets();
+    sheets.push(&sheet);
+    host.root.set_adopted_style_sheets(&sheets);
+    Ok(())
+}
+
 pub fn create(placement: &Placement) -> Result<Host, JsValue> {
     let doc = document();
     let element: HtmlElement = doc.create_element("div")?.unchecked_into();

@@ -68,3 +68,25 @@ for (const locale of ["en", "fa"]) {
     await audit(page, "the thank-you screen");
   });
 }
+
+for (const [what, attrs] of [
+  ["a light brand colour (yellow)", { "theme-brand": "#facc15", "theme-radius": "4" }],
+  ["the dark scheme", { theme: "dark", "theme-brand": "#1e3a8a" }],
+]) {
+  test(`theming keeps contrast: ${what}`, async ({ page }) => {
+    await page.goto(plainPage(attrs, { ...EVERY_TYPE, id: `theme-${attrs.theme ?? "light"}` }));
+    const w = page.locator("[data-seda-host]");
+    await expect(w.getByRole("radiogroup").first()).toBeVisible();
+    await w.getByRole("radiogroup").first().getByRole("radio").nth(9).locator("xpath=..").click();
+    await audit(page, `page 1 with ${what}`);
+    await button(w, "Next").click();
+    await audit(page, `page 2 with ${what}`);
+    const looks = await w.evaluate((host) => {
+      const root = host.shadowRoot;
+      const style = (sel) => getComputedStyle(root.querySelector(sel));
+      return { card: style(".seda-card").backgroundColor, radius: style(".seda-card").borderRadius, next: style(".seda-button--primary").color };
+    });
+    if (attrs.theme === "dark") expect(looks.card).toBe("rgb(17, 24, 39)");
+    else expect(looks).toMatchObject({ radius: "4px", next: "rgb(17, 24, 39)" });
+  });
+}
