@@ -4,7 +4,7 @@
 //
 // Module API:
 //   serveStatic(dir, { port, compress })  files from `dir`, CORS open, never cached
-//   servePages({ port })          HTML pages set at run time: pages.set("/x.html", html | { html, headers })
+//   servePages({ port })          HTML pages set at run time: pages.set("/x.html", html | { html, headers, delay })
 //   startCollector({ port })      records POSTs; fault injection via .queue / .respond
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -118,16 +118,20 @@ export async function serveStatic(dir, { port = 0, compress = false } = {}) {
  * Serves HTML pages registered at run time; `pages.set(path, html)`. A page may be a function
  * of the request, and either may give `{ html, headers }` instead of a string: `headers` are
  * added to (and may replace) the defaults, e.g. a Content-Security-Policy or, for a script or
- * stylesheet served beside the pages, its Content-Type.
+ * stylesheet served beside the pages, its Content-Type. `delay` holds the answer back that
+ * many milliseconds (a slow image that keeps the page from loading).
  */
 export async function servePages({ port = 0 } = {}) {
   const pages = new Map();
-  const srv = await listen((req, res) => {
+  const srv = await listen(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
     const entry = pages.get(path);
     if (entry === undefined) return send(res, 404, `no page at ${path}`, { "Content-Type": "text/plain" });
     const page = typeof entry === "function" ? entry(req) : entry;
-    const { html, headers = {} } = page !== null && typeof page === "object" && !Buffer.isBuffer(page) ? page : { html: page };
+    const { html, headers = {}, delay = 0 } = page !== null && typeof page === "object" && !Buffer.isBuffer(page) ? page : { html: page };
+    // unref: a page still held back does not keep the process alive once it is done.
+    if (delay) await new Promise((ok) => setTimeout(ok, delay).unref());
+    if (res.destroyed) return;
     send(res, 200, html, { "Content-Type": MIME[".html"], ...headers });
   }, port);
   return Object.assign(srv, { pages });
@@ -276,7 +280,8 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
       record.status = "hang";
       return;
     }
-    if (delay) await sleep(delay);
+    // unref: a page still held back does not keep the process alive once it is done.
+    if (delay) await new Promise((ok) => setTimeout(ok, delay).unref());
     record.status = code;
     const payload = reply ?? (code < 300 ? { ok: true, id: body?.id ?? null } : { error: `injected ${code}` });
     send(res, code, typeof payload === "string" ? payload : JSON.stringify(payload), {
