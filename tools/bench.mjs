@@ -93,6 +93,7 @@ if (!glueName) throw new Error(`${opt.dist}/seda.js names no glue module: is it 
 const glue = assets.url(`/${glueName}`);
 
 vendor.pages.set("/vanilla.js", { html: VANILLA_JS, headers: { "Content-Type": MIME[".js"] } });
+vendor.pages.set("/empty.js", { html: "/* a third-party script that does nothing */", headers: { "Content-Type": MIME[".js"] } });
 const sedaTag = (form) =>
   `<script src="${assets.url("/seda.js")}" async data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
 const vanillaTag = (form) => `<script src="${vendor.url("/vanilla.js")}" async data-form="${form}"></script>`;
@@ -108,6 +109,8 @@ const pages = {
   seda: page("/seda.html", barePage({ body: sedaTag("template:nps") })),
   hero: page("/hero.html", heroPage()),
   heroSeda: page("/hero-seda.html", heroPage({ head: sedaTag("template:nps") })),
+  // The control: what any async tag from another origin costs the host page.
+  heroControl: page("/hero-control.html", heroPage({ head: `<script src="${vendor.url("/empty.js")}" async></script>` })),
 };
 host.pages.set("/hero.png", { html: heroPng(), headers: { "Content-Type": MIME[".png"] } });
 for (const w of WORKLOADS.filter((w) => w.form)) {
@@ -191,6 +194,7 @@ try {
     if (!only.has(key)) continue;
     report.sections[key] = await compare(`host page ${key === "slow" ? "(slow network)" : ""}`.trim(), [
       { name: "without", url: pages.hero, load: { target: {}, until: ["load", "heroPaint"], network } },
+      { name: "control", url: pages.heroControl, load: { target: {}, until: ["load", "heroPaint"], network } },
       { name: "with", url: pages.heroSeda, load: { until: ["load", "heroPaint", "targetPaint"], network, timeout: 60_000 } },
     ]);
     report.sections[key].network = network;
