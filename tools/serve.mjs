@@ -3,13 +3,14 @@
 //   node tools/serve.mjs [dir=dist] [port=8080]
 //
 // Module API:
-//   serveStatic(dir, { port })    files from `dir`, CORS open, never cached
-//   servePages({ port })          HTML pages set at run time: pages.set("/x.html", html | { html, headers })
+//   serveStatic(dir, { port, compress })  files from `dir`, CORS open, never cached
+//   servePages({ port })          HTML pages set at run time: pages.set("/x.html", html | { html, headers, delay })
 //   startCollector({ port })      records POSTs; fault injection via .queue / .respond
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const HOST = "127.0.0.1";
 
@@ -61,9 +62,31 @@ function send(res, status, body, headers = {}) {
   res.end(body);
 }
 
-/** Serves the files under `dir` (index.html for directories). */
-export async function serveStatic(dir, { port = 0 } = {}) {
+/**
+ * The body in the best encoding the request accepts (brotli, then gzip), as a CDN sends it.
+ * Each file is compressed once, at the highest level, and kept.
+ */
+function encoder() {
+  const kept = new Map();
+  return (file, body, accepted = "") => {
+    const coding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+    if (!coding) return { body, headers: {} };
+    const key = `${coding} ${file} ${body.length}`;
+    if (!kept.has(key)) {
+      const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+      kept.set(key, coding === "br" ? brotliCompressSync(body, { params }) : gzipSync(body, { level: 9 }));
+    }
+    return { body: kept.get(key), headers: { "Content-Encoding": coding, Vary: "Accept-Encoding" } };
+  };
+}
+
+/**
+ * Serves the files under `dir` (index.html for directories). With `compress: true` a file
+ * goes brotli- or gzip-encoded when the request accepts it (off by default).
+ */
+export async function serveStatic(dir, { port = 0, compress = false } = {}) {
   const root = resolve(dir);
+  const encode = compress ? encoder() : null;
   return listen(async (req, res) => {
     if (req.method === "OPTIONS") {
       return send(res, 204, "", {
@@ -77,11 +100,13 @@ export async function serveStatic(dir, { port = 0 } = {}) {
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, "forbidden");
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
+      const raw = await readFile(file);
       const type = MIME[extname(file).toLowerCase()] ?? "application/octet-stream";
+      const { body, headers } = encode ? encode(file, raw, req.headers["accept-encoding"]) : { body: raw, headers: {} };
       send(res, 200, req.method === "HEAD" ? undefined : body, {
         "Content-Type": type,
         "Content-Length": body.length,
+        ...headers,
       });
     } catch {
       send(res, 404, `not found: ${path}`, { "Content-Type": "text/plain; charset=utf-8" });
@@ -93,16 +118,20 @@ export async function serveStatic(dir, { port = 0 } = {}) {
  * Serves HTML pages registered at run time; `pages.set(path, html)`. A page may be a function
  * of the request, and either may give `{ html, headers }` instead of a string: `headers` are
  * added to (and may replace) the defaults, e.g. a Content-Security-Policy or, for a script or
- * stylesheet served beside the pages, its Content-Type.
+ * stylesheet served beside the pages, its Content-Type. `delay` holds the answer back that
+ * many milliseconds (a slow image that keeps the page from loading).
  */
 export async function servePages({ port = 0 } = {}) {
   const pages = new Map();
-  const srv = await listen((req, res) => {
+  const srv = await listen(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
     const entry = pages.get(path);
     if (entry === undefined) return send(res, 404, `no page at ${path}`, { "Content-Type": "text/plain" });
     const page = typeof entry === "function" ? entry(req) : entry;
-    const { html, headers = {} } = page !== null && typeof page === "object" && !Buffer.isBuffer(page) ? page : { html: page };
+    const { html, headers = {}, delay = 0 } = page !== null && typeof page === "object" && !Buffer.isBuffer(page) ? page : { html: page };
+    // unref: a page still held back does not keep the process alive once it is done.
+    if (delay) await new Promise((ok) => setTimeout(ok, delay).unref());
+    if (res.destroyed) return;
     send(res, 200, html, { "Content-Type": MIME[".html"], ...headers });
   }, port);
   return Object.assign(srv, { pages });
@@ -251,7 +280,8 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
       record.status = "hang";
       return;
     }
-    if (delay) await sleep(delay);
+    // unref: a page still held back does not keep the process alive once it is done.
+    if (delay) await new Promise((ok) => setTimeout(ok, delay).unref());
     record.status = code;
     const payload = reply ?? (code < 300 ? { ok: true, id: body?.id ?? null } : { error: `injected ${code}` });
     send(res, code, typeof payload === "string" ? payload : JSON.stringify(payload), {

@@ -2,16 +2,30 @@
 //
 //   node tools/size-report.mjs [dist] [--check] [--md FILE]
 //
-// --check exits 1 when a budget is broken:
-//   seda.js (the loader a host page includes)        brotli <= 2048 bytes
-//   widget (wasm + glue js + css, without seda.js)   brotli <= 90 KiB
+// --check exits 1 when a budget in BUDGETS is broken (brotli sizes):
+//   seda.js (the loader a host page includes)        <= 2 KiB
+//   widget (wasm + glue js + css, without seda.js)   <= its current ceiling
+// and says how far the widget still is from its 90 KiB target.
 // Files named demo* (the demo page's own styles) are listed but count for no budget.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-export const BUDGETS = { loader: 2048, widget: 90 * 1024 };
+/**
+ * Size budgets in brotli bytes, the one place they are set. The widget is far over its
+ * target, so --check enforces a ceiling instead: the size measured when it was set, plus
+ * about 2 %, so that growth fails the tests. Lower the ceiling whenever the widget shrinks
+ * (never raise it to let growth through); the work is done when it reaches the target.
+ */
+export const BUDGETS = {
+  loader: 2048,
+  widget: {
+    target: 90 * 1024,
+    // 190.0 KiB measured on 2026-11-23 (wasm 183.8, glue 6.3), + 2 %.
+    ceiling: 194 * 1024,
+  },
+};
 
 const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
 const brotli = (buf) =>
@@ -60,9 +74,17 @@ export function check({ files, widget }) {
   else if (loader.brotli > BUDGETS.loader)
     broken.push(`seda.js brotli ${loader.brotli} B > budget ${BUDGETS.loader} B`);
   if (!files.some((f) => f.role === "wasm")) broken.push("no .wasm file found");
-  if (widget.brotli > BUDGETS.widget)
-    broken.push(`widget brotli ${kib(widget.brotli)} > budget ${kib(BUDGETS.widget)}`);
+  if (widget.brotli > BUDGETS.widget.ceiling)
+    broken.push(`widget brotli ${kib(widget.brotli)} > its current ceiling ${kib(BUDGETS.widget.ceiling)} (target ${kib(BUDGETS.widget.target)})`);
   return broken;
+}
+
+/** Where the widget stands against its target (not a failure while under the ceiling). */
+export function progress({ widget }) {
+  const { target, ceiling } = BUDGETS.widget;
+  return widget.brotli <= target
+    ? `widget ${kib(widget.brotli)} brotli: within its ${kib(target)} target (lower the ceiling, ${kib(ceiling)}, to match)`
+    : `widget ${kib(widget.brotli)} brotli: under its current ceiling ${kib(ceiling)}, still ${kib(widget.brotli - target)} over the ${kib(target)} target`;
 }
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -107,7 +129,7 @@ function main(argv) {
   const broken = check(report);
   for (const b of broken) console.error(`size budget broken: ${b}`);
   if (broken.length) return 1;
-  console.log(`size budgets ok: seda.js <= ${BUDGETS.loader} B, widget <= ${kib(BUDGETS.widget)} (brotli)`);
+  console.log(`size budgets ok: seda.js <= ${BUDGETS.loader} B brotli; ${progress(report)}`);
   return 0;
 }
 

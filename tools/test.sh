@@ -28,9 +28,9 @@ WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180} \
 stage "trunk build --release"
 bash tools/build.sh
 
-stage "size report"
+stage "size report and budgets"
 mkdir -p target
-node tools/size-report.mjs dist --md target/size-report.md
+node tools/size-report.mjs dist --check --md target/size-report.md
 
 stage "playwright end-to-end (tests/e2e)"
 npx --no playwright test 2>&1 | tee -a "$LOG"

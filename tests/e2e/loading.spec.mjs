@@ -1,0 +1,80 @@
+// When the widget's code loads: never in competition with the host page's own loading, and
+// never so late that a page whose load does not end goes without its form.
+import { expect, test } from "@playwright/test";
+import { hostPage, scoreGroup, useOrigins, watchConsole } from "./support.mjs";
+
+const o = useOrigins(test);
+
+const PIXEL = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
+
+/** A host page with the NPS tag in its head and an image the server holds back `delay` ms. */
+function slowImagePage(name, delay) {
+  o.host.pages.set(`/${name}.png`, { html: PIXEL, headers: { "Content-Type": "image/png" }, delay });
+  return o.page(hostPage({ head: o.embed({ form: "template:nps", endpoint: o.endpoint }), main: `<img src="${name}.png" alt="">` }));
+}
+
+/** The page's load event and when it requested the widget's glue and wasm (ms since navigation start). */
+const timings = (page) =>
+  page.evaluate(() => ({
+    load: performance.getEntriesByType("navigation")[0]?.loadEventStart ?? 0,
+    readyState: document.readyState,
+    code: performance
+      .getEntriesByType("resource")
+      .filter((e) => /\/seda-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name))
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+  }));
+
+test("the widget's code is requested only after the host page's load event", async ({ page }) => {
+  const log = watchConsole(page);
+  await page.goto(slowImagePage("slow", 1500), { waitUntil: "commit" });
+  await expect(scoreGroup(page)).toBeVisible();
+  await page.waitForLoadState("load");
+
+  const t = await timings(page);
+  expect(t.load, "the image held the load event back").toBeGreaterThan(1400);
+  expect(t.code.map((c) => c.path), "glue and wasm, once each").toHaveLength(2);
+  for (const c of t.code) expect(c.start, `${c.path} requested after load`).toBeGreaterThanOrEqual(t.load);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors).toEqual([]);
+});
+
+test("a page whose load never ends still gets its form, 5 s after the tag ran", async ({ page }) => {
+  const log = watchConsole(page);
+  await page.goto(slowImagePage("never", 120_000), { waitUntil: "commit" });
+  await expect(scoreGroup(page)).toBeVisible({ timeout: 15_000 });
+
+  const t = await timings(page);
+  expect(t.readyState, "the page is still loading").not.toBe("complete");
+  expect(t.code).toHaveLength(2);
+  expect(Math.min(...t.code.map((c) => c.start))).toBeGreaterThanOrEqual(5000);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors).toEqual([]);
+});
+
+test("a tag added after the page has loaded starts at once", async ({ page }) => {
+  const log = watchConsole(page);
+  await page.goto(o.page(hostPage()));
+  const added = await page.evaluate(
+    ({ src, endpoint }) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.async = true;
+      script.dataset.form = "template:nps";
+      script.dataset.endpoint = endpoint;
+      document.body.append(script);
+      return performance.now();
+    },
+    { src: o.assets.url("/seda.js"), endpoint: o.endpoint },
+  );
+  await expect(scoreGroup(page)).toBeVisible();
+
+  const t = await timings(page);
+  expect(t.code).toHaveLength(2);
+  // In the browser's next idle moment (at most 500 ms), not after the 5 s fallback.
+  expect(Math.min(...t.code.map((c) => c.start)) - added).toBeLessThan(1500);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors).toEqual([]);
+});

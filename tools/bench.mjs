@@ -1,0 +1,215 @@
+// The performance benchmark: serves the release build and measures, in one run, what a
+// host page downloads for the NPS template, how fast the scale appears next to an empty
+// page and a hand-written vanilla widget, the memory it takes, a 200-question survey, and
+// whether including Seda delays the host page's own load and largest contentful paint.
+//
+//   node tools/bench.mjs [--runs 25] [--steps 40] [--step-loads 5] [--dist dist]
+//                        [--out bench/RESULTS.md] [--only sizes,nps,survey,host,slow]
+//
+// Headless Chromium (/usr/bin/chromium, the end-to-end tests' flags), a fresh browser context
+// and the cache off for every load, no CPU throttling. `bash tools/bench.sh` builds first
+// when dist/ has no build. How each figure is taken is written into the report.
+import { execSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+
+import config from "../playwright.config.mjs";
+import { measureLoad } from "./bench/load.mjs";
+import { answerSteps } from "./bench/probe.mjs";
+import { barePage, heroPage, heroPng, longSurvey, VANILLA_JS } from "./bench/pages.mjs";
+import { render } from "./bench/report.mjs";
+import { MIME, serveStatic, servePages, startCollector } from "./serve.mjs";
+import { measure } from "./size-report.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SECTIONS = ["sizes", "nps", "survey", "host", "slow"];
+
+const { values: opt } = parseArgs({
+  options: {
+    runs: { type: "string", default: "25" },
+    steps: { type: "string", default: "40" },
+    "step-loads": { type: "string", default: "5" },
+    questions: { type: "string", default: "200" },
+    dist: { type: "string", default: resolve(ROOT, "dist") },
+    out: { type: "string", default: resolve(ROOT, "bench/RESULTS.md") },
+    only: { type: "string", default: SECTIONS.join(",") },
+  },
+});
+const runs = Number(opt.runs);
+const only = new Set(opt.only.split(","));
+for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (one of ${SECTIONS.join(", ")})`);
+
+/**
+ * Interaction workloads: a form, the same questions in the vanilla page, and what one move
+ * is. The checklist is listed so the table says it is missing; to add it, give it a `form`
+ * and a `titles` (or, for a score that updates in place, a new mover in probe.mjs).
+ */
+const WORKLOADS = [
+  { key: "survey", name: `${opt.questions}-question survey`, form: longSurvey(Number(opt.questions)) },
+  { key: "checklist", name: "300-item checklist", pending: "not built yet (the checklist form kind is a later issue)" },
+];
+
+/** 10 Mbit/s down, 5 up, 40 ms round trip: a decent mobile connection. */
+const SLOW = { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 };
+
+const busy = () => {
+  try {
+    const names = execSync("ps -eo comm=", { encoding: "utf8" }).split("\n");
+    return [...new Set(names.filter((n) => /^(rustc|cargo|trunk|wasm-opt|wasm-bindgen|cc1plus|ld)$/.test(n.trim())))];
+  } catch {
+    return [];
+  }
+};
+
+const machine = {
+  date: new Date().toISOString(),
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? "unknown",
+  memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  node: process.version,
+  playwright: JSON.parse(readFileSync(resolve(ROOT, "node_modules/playwright-core/package.json"), "utf8")).version,
+  loadBefore: loadavg()[0],
+  busyBefore: busy(),
+  runs,
+  vanillaBytes: VANILLA_JS.length,
+};
+
+const [assets, host, vendor, collector] = await Promise.all([
+  serveStatic(opt.dist, { compress: true }),
+  servePages(),
+  servePages(),
+  startCollector(),
+]);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: config.use.launchOptions.args });
+machine.chromium = browser.version();
+
+const loaderFile = readFileSync(resolve(opt.dist, "seda.js"), "utf8");
+const glueName = loaderFile.match(/seda-[0-9a-f]+\.js/)?.[0];
+if (!glueName) throw new Error(`${opt.dist}/seda.js names no glue module: is it a release build?`);
+const glue = assets.url(`/${glueName}`);
+
+vendor.pages.set("/vanilla.js", { html: VANILLA_JS, headers: { "Content-Type": MIME[".js"] } });
+vendor.pages.set("/empty.js", { html: "/* a third-party script that does nothing */", headers: { "Content-Type": MIME[".js"] } });
+const sedaTag = (form) =>
+  `<script src="${assets.url("/seda.js")}" async data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
+const vanillaTag = (form) => `<script src="${vendor.url("/vanilla.js")}" async data-form="${form}"></script>`;
+const inline = (form) => `<script type="application/json" id="form">${JSON.stringify(form).replaceAll("</", "<\\/")}</script>`;
+const page = (path, html) => {
+  host.pages.set(path, html);
+  return host.url(path);
+};
+
+const pages = {
+  empty: page("/empty.html", barePage()),
+  vanilla: page("/vanilla.html", barePage({ body: vanillaTag("nps") })),
+  seda: page("/seda.html", barePage({ body: sedaTag("template:nps") })),
+  hero: page("/hero.html", heroPage()),
+  heroSeda: page("/hero-seda.html", heroPage({ head: sedaTag("template:nps") })),
+  // The control: what any async tag from another origin costs the host page.
+  heroControl: page("/hero-control.html", heroPage({ head: `<script src="${vendor.url("/empty.js")}" async></script>` })),
+};
+host.pages.set("/hero.png", { html: heroPng(), headers: { "Content-Type": MIME[".png"] } });
+for (const w of WORKLOADS.filter((w) => w.form)) {
+  pages[`${w.key}Vanilla`] = page(`/${w.key}-vanilla.html`, barePage({ body: inline(w.form) + vanillaTag("#form") }));
+  pages[`${w.key}Seda`] = page(`/${w.key}-seda.html`, barePage({ body: inline(w.form) + sedaTag("#form") }));
+}
+
+/**
+ * Loads each variant `runs` times, interleaved and in a rotating order so that drift (another
+ * process waking up) spreads over all of them; one unmeasured load of each first.
+ */
+async function compare(label, variants) {
+  const results = Object.fromEntries(variants.map((v) => [v.name, []]));
+  const failures = [];
+  const options = (v, r) => (typeof v.load === "function" ? v.load(r) : v.load);
+  for (const v of variants) await measureLoad(browser, v.url, { ...options(v, runs), then: null }).catch(() => {});
+  for (let r = 0; r < runs; r++) {
+    const order = variants.map((_, i) => variants[(i + r) % variants.length]);
+    for (const v of order) {
+      try {
+        results[v.name].push(await measureLoad(browser, v.url, options(v, r)));
+      } catch (e) {
+        failures.push(`${v.name}: ${e.message}`);
+      }
+    }
+    process.stdout.write(`\r${label}: ${r + 1}/${runs} runs`);
+  }
+  process.stdout.write("\n");
+  for (const f of failures) console.error(`  failed load: ${f}`);
+  if (failures.length > runs * variants.length * 0.1) throw new Error(`${label}: ${failures.length} loads failed`);
+  return { results, failures: failures.length };
+}
+
+const scaleLoad = { until: ["targetPaint"], memory: {} };
+const sedaLoad = { until: ["targetPaint"], memory: { glue } };
+const report = { machine, sections: {} };
+
+try {
+  if (only.has("sizes") || only.has("nps")) {
+    const nps = await compare("time to the NPS scale", [
+      { name: "empty", url: pages.empty, load: { target: {}, until: ["dclPaint"], memory: {} } },
+      { name: "vanilla", url: pages.vanilla, load: scaleLoad },
+      { name: "seda", url: pages.seda, load: sedaLoad },
+    ]);
+    report.sections.nps = nps;
+    const downloaded = nps.results.seda[0]?.urls.filter((u) => u.startsWith(assets.origin)) ?? [];
+    const wire = nps.results.seda[0]?.received ?? {};
+    const files = measure(opt.dist).files;
+    report.sections.sizes = downloaded.map((u) => {
+      const name = new URL(u).pathname.slice(1);
+      const file = files.find((f) => f.name === name);
+      if (!file) throw new Error(`the page downloaded ${name}, which the size report does not know`);
+      return { ...file, wire: wire[u] ?? null };
+    });
+  }
+
+  if (only.has("survey")) {
+    for (const w of WORKLOADS) {
+      if (!w.form) {
+        report.sections[w.key] = { name: w.name, pending: w.pending };
+        continue;
+      }
+      const titles = w.form.questions.map((q) => q.title);
+      const steps = Number(opt.steps);
+      const stepLoads = Number(opt["step-loads"]);
+      const load = (memory) => (r) => ({
+        target: { heading: titles[0] },
+        until: ["targetPaint"],
+        memory,
+        then: r < stepLoads ? (p) => p.evaluate(answerSteps, { titles, steps }) : null,
+      });
+      const survey = await compare(w.name, [
+        { name: "vanilla", url: pages[`${w.key}Vanilla`], load: load({}) },
+        { name: "seda", url: pages[`${w.key}Seda`], load: load({ glue }) },
+      ]);
+      report.sections[w.key] = { name: w.name, questions: titles.length, steps, stepLoads, ...survey };
+    }
+  }
+
+  for (const [key, network] of [["host", null], ["slow", SLOW]]) {
+    if (!only.has(key)) continue;
+    report.sections[key] = await compare(`host page ${key === "slow" ? "(slow network)" : ""}`.trim(), [
+      { name: "without", url: pages.hero, load: { target: {}, until: ["load", "heroPaint"], network } },
+      { name: "control", url: pages.heroControl, load: { target: {}, until: ["load", "heroPaint"], network } },
+      { name: "with", url: pages.heroSeda, load: { until: ["load", "heroPaint", "targetPaint"], network, timeout: 60_000 } },
+    ]);
+    report.sections[key].network = network;
+  }
+} finally {
+  await browser.close();
+  await Promise.all([assets.close(), host.close(), vendor.close(), collector.close()]);
+}
+
+machine.loadAfter = loadavg()[0];
+machine.busyAfter = busy();
+const { markdown, summary } = render(report, { slow: SLOW });
+console.log(`\n${summary}`);
+if (opt.out !== "-") {
+  mkdirSync(dirname(resolve(opt.out)), { recursive: true });
+  writeFileSync(opt.out, markdown);
+  console.log(`\nwritten to ${opt.out}`);
+}

@@ -1,0 +1,237 @@
+// The benchmark's report: Markdown for bench/RESULTS.md and a short console summary.
+
+/** Times a peer widget took on this machine kind (the issue's figures, not re-measured here). */
+const PEERS = [
+  ["empty page", 41, null],
+  ["vanilla 11-button NPS", 66, 0.03],
+  ["Formbricks", 106, 0.56],
+  ["Form.io", 266, null],
+  ["SurveyJS", 299, null],
+];
+const TARGET = { beatsMs: 106, vsVanilla: 1.5, heapMiB: 1, surveyVsVanilla: 3, hostDelay: 1.05 };
+
+export function stats(values) {
+  const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = v.length >> 1;
+  return { n: v.length, min: v[0], median: v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2, max: v.at(-1) };
+}
+
+const ms = (x) => (x == null ? "–" : `${x.toFixed(1)} ms`);
+const span = (s) => (s ? `${ms(s.min)} / **${ms(s.median)}** / ${ms(s.max)}` : "–");
+const mib = (b) => (b == null ? "–" : `${(b / 2 ** 20).toFixed(2)} MiB`);
+const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const bytes = (b) => (b == null ? "–" : `${b} (${kib(b)})`);
+const ratio = (a, b) => (a == null || b == null || b === 0 ? "–" : `${(a / b).toFixed(2)}×`);
+const verdict = (ok) => (ok == null ? "–" : ok ? "met" : "**not met**");
+const table = (head, rows) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+
+const field = (results, get) => stats(results.map(get));
+const median = (results, get) => field(results, get)?.median ?? null;
+
+export function render({ machine: m, sections: s }, { slow }) {
+  const out = [];
+  const lines = [];
+  const targets = [];
+  const busy = [...new Set([...m.busyBefore, ...m.busyAfter])];
+  out.push(
+    "# Seda benchmark results",
+    "",
+    `Measured ${m.date.slice(0, 16).replace("T", " ")} UTC with \`node tools/bench.mjs --runs ${m.runs}\` on the release build.`,
+    "",
+    table(
+      ["machine", ""],
+      [
+        ["CPU", `${m.cores} cores, ${m.cpu}, ${m.memory} RAM`],
+        ["browser", `Chromium ${m.chromium} headless (the end-to-end tests' flags), playwright-core ${m.playwright}, Node ${m.node}`],
+        ["load average (1 min)", `${m.loadBefore.toFixed(2)} before, ${m.loadAfter.toFixed(2)} after`],
+        ["other work", busy.length ? `**busy**: ${busy.join(", ")} running during the run; times are noisier and slower than on an idle machine` : "none seen (no compiler running at the start or the end)"],
+      ],
+    ),
+    "",
+  );
+
+  if (s.sizes) {
+    const total = (k) => s.sizes.reduce((n, f) => n + (f[k] ?? 0), 0);
+    const loader = s.sizes.find((f) => f.name === "seda.js");
+    out.push(
+      "## What a host page downloads for `template:nps`",
+      "",
+      "Every file the page requested from the assets origin (the host page's own HTML not counted). On the wire: what Chromium received from the benchmark's server, which sends brotli like a CDN (headers included).",
+      "",
+      table(
+        ["file", "raw", "gzip -9", "brotli -q11", "on the wire"],
+        [
+          ...s.sizes.map((f) => [f.name, bytes(f.raw), bytes(f.gzip), bytes(f.brotli), bytes(f.wire)]),
+          ["**total**", bytes(total("raw")), bytes(total("gzip")), `**${bytes(total("brotli"))}**`, bytes(total("wire"))],
+        ],
+      ),
+      "",
+      `\`seda.js\` alone: ${loader ? `${loader.raw} B raw, ${loader.brotli} B brotli` : "–"}.`,
+      "",
+    );
+    lines.push(`download for template:nps: ${kib(total("brotli"))} brotli (${kib(total("raw"))} raw); seda.js ${loader?.brotli} B brotli`);
+  }
+
+  if (s.nps) {
+    const r = s.nps.results;
+    const dom = { empty: field(r.empty, (x) => x.dcl), vanilla: field(r.vanilla, (x) => x.target), seda: field(r.seda, (x) => x.target) };
+    const paint = { empty: field(r.empty, (x) => x.dclPaint), vanilla: field(r.vanilla, (x) => x.targetPaint), seda: field(r.seda, (x) => x.targetPaint) };
+    const heap = { empty: median(r.empty, (x) => x.heap), vanilla: median(r.vanilla, (x) => x.heap), seda: median(r.seda, (x) => x.heap) };
+    const wasm = median(r.seda, (x) => x.wasmMemory);
+    const row = (name, key, note) => [name, span(dom[key]), span(paint[key]), ratio(dom[key]?.median, dom.vanilla?.median), note];
+    out.push(
+      `## Time to the NPS scale (${dom.seda?.n ?? 0} fresh loads each, min / **median** / max)`,
+      "",
+      "From navigation start until the 0-10 scale (a radio group whose last radio is labelled \"10\") is in the DOM, and until the first frame painted after that. The three pages are the same bare page; the widgets come from their own origin with an async script tag.",
+      "",
+      table(
+        ["page", "in the DOM", "painted", "in DOM vs vanilla", "what"],
+        [
+          row("empty page", "empty", "DOMContentLoaded (there is no scale)"),
+          row("vanilla NPS", "vanilla", `11 buttons drawn by a hand-written script (${kib(m.vanillaBytes)} unminified)`),
+          row("Seda `template:nps`", "seda", "seda.js, glue, wasm; the scale inside the shadow root"),
+        ],
+      ),
+      "",
+      "Peers, measured before on this machine kind (headless Chromium, 2 cores, 25 fresh loads, in the DOM, median; not re-measured by this run):",
+      "",
+      table(["peer", "time to the scale", "heap increase"], PEERS.map(([n, t, h]) => [n, `${t} ms`, h == null ? "–" : `+${h} MiB`])),
+      "",
+      "## Memory after the scale is shown (median)",
+      "",
+      "JS heap: `JSHeapUsedSize` of CDP `Performance.getMetrics` after two `HeapProfiler.collectGarbage`, 300 ms after the scale was painted. The wasm's linear memory is not in the JS heap (its buffer lives outside it); it is `memory.buffer.byteLength` of the instance seda.js started, read through the glue module (its init returns the exports once done). Compiled code is in neither.",
+      "",
+      table(
+        ["page", "JS heap", "increase over empty page", "wasm linear memory"],
+        [
+          ["empty page", mib(heap.empty), "–", "–"],
+          ["vanilla NPS", mib(heap.vanilla), mib(heap.vanilla - heap.empty), "–"],
+          ["Seda `template:nps`", mib(heap.seda), mib(heap.seda - heap.empty), mib(wasm)],
+        ],
+      ),
+      "",
+    );
+    targets.push(
+      [`Seda's median time to the scale below Formbricks' (${TARGET.beatsMs} ms)`, ms(dom.seda?.median), verdict(dom.seda && dom.seda.median < TARGET.beatsMs)],
+      [`... and within ${TARGET.vsVanilla}× of vanilla`, ratio(dom.seda?.median, dom.vanilla?.median), verdict(dom.seda && dom.seda.median <= TARGET.vsVanilla * dom.vanilla.median)],
+      [`JS heap increase below ${TARGET.heapMiB} MiB`, mib(heap.seda - heap.empty), verdict(heap.seda - heap.empty < TARGET.heapMiB * 2 ** 20)],
+    );
+    lines.push(
+      `time to NPS scale, median in DOM / painted: empty ${ms(dom.empty?.median)} / ${ms(paint.empty?.median)}, vanilla ${ms(dom.vanilla?.median)} / ${ms(paint.vanilla?.median)}, seda ${ms(dom.seda?.median)} / ${ms(paint.seda?.median)} (${ratio(dom.seda?.median, dom.vanilla?.median)} vanilla)`,
+      `heap increase: vanilla ${mib(heap.vanilla - heap.empty)}, seda ${mib(heap.seda - heap.empty)} (+ wasm memory ${mib(wasm)})`,
+    );
+    s.nps.emptyHeap = heap.empty;
+    s.nps.emptyDom = dom.empty?.median;
+  }
+
+  for (const w of [s.survey, s.checklist].filter(Boolean)) {
+    if (w.pending) {
+      out.push(`## ${w.name}`, "", table(["", "vanilla", "Seda"], [[w.name, w.pending, w.pending]]), "");
+      lines.push(`${w.name}: ${w.pending}`);
+      continue;
+    }
+    const r = w.results;
+    const emptyHeap = s.nps?.emptyHeap ?? null;
+    const emptyDom = s.nps?.emptyDom ?? null;
+    const flat = (list, key) => list.flatMap((x) => x.then?.[key] ?? []);
+    const get = {
+      dom: (list) => field(list, (x) => x.target),
+      paint: (list) => field(list, (x) => x.targetPaint),
+      heap: (list) => median(list, (x) => x.heap),
+      answer: (list) => stats(flat(list, "answer")),
+      next: (list) => stats(flat(list, "next")),
+      nextPaint: (list) => stats(flat(list, "nextPaint")),
+    };
+    const v = Object.fromEntries(Object.entries(get).map(([k, f]) => [k, f(r.vanilla)]));
+    const d = Object.fromEntries(Object.entries(get).map(([k, f]) => [k, f(r.seda)]));
+    const inc = (x, base) => (x == null || base == null ? null : x - base);
+    const heapInc = { vanilla: inc(v.heap, emptyHeap), seda: inc(d.heap, emptyHeap) };
+    const domInc = { vanilla: inc(v.dom?.median, emptyDom), seda: inc(d.dom?.median, emptyDom) };
+    const samples = d.answer?.n ?? 0;
+    out.push(
+      `## ${w.name} (one question a step, as the widget shows it today)`,
+      "",
+      `The form is inline JSON (\`<script type="application/json">\`, \`data-form="#form"\`); the vanilla page draws the same ${w.questions} questions from the same JSON, one a step. Render: navigation start until the first question's heading is in the DOM / painted (${d.dom?.n ?? 0} fresh loads each). A move, timed inside the page over ${w.steps} questions on each of ${w.stepLoads} loads (${samples} samples): click a choice's label until the next frame is painted, then click Next until the next question's heading is in the DOM and painted.`,
+      "",
+      table(
+        ["", "vanilla", "Seda", "Seda / vanilla"],
+        [
+          ["render, in the DOM", span(v.dom), span(d.dom), ratio(d.dom?.median, v.dom?.median)],
+          ["render, painted", span(v.paint), span(d.paint), ratio(d.paint?.median, v.paint?.median)],
+          ["render time over the empty page (median)", ms(domInc.vanilla), ms(domInc.seda), ratio(domInc.seda, domInc.vanilla)],
+          ["JS heap after GC (median)", mib(v.heap), mib(d.heap), ratio(d.heap, v.heap)],
+          ["JS heap over the empty page", mib(heapInc.vanilla), mib(heapInc.seda), ratio(heapInc.seda, heapInc.vanilla)],
+          ["wasm linear memory", "–", mib(median(r.seda, (x) => x.wasmMemory)), ""],
+          ["answer → painted", span(v.answer), span(d.answer), ratio(d.answer?.median, v.answer?.median)],
+          ["Next → next question in the DOM", span(v.next), span(d.next), ratio(d.next?.median, v.next?.median)],
+          ["Next → painted", span(v.nextPaint), span(d.nextPaint), ratio(d.nextPaint?.median, v.nextPaint?.median)],
+        ],
+      ),
+      "",
+    );
+    targets.push(
+      [`${w.name}: Seda's render time increase within ${TARGET.surveyVsVanilla}× of vanilla's`, ratio(domInc.seda, domInc.vanilla), verdict(domInc.seda != null && domInc.vanilla != null ? domInc.seda <= TARGET.surveyVsVanilla * domInc.vanilla : null)],
+      [`${w.name}: Seda's JS heap increase within ${TARGET.surveyVsVanilla}× of vanilla's`, ratio(heapInc.seda, heapInc.vanilla), verdict(heapInc.seda != null && heapInc.vanilla != null ? heapInc.seda <= TARGET.surveyVsVanilla * heapInc.vanilla : null)],
+    );
+    lines.push(
+      `${w.name}: render in DOM median vanilla ${ms(v.dom?.median)}, seda ${ms(d.dom?.median)}; Next -> next question painted median vanilla ${ms(v.nextPaint?.median)}, seda ${ms(d.nextPaint?.median)}; answer -> painted vanilla ${ms(v.answer?.median)}, seda ${ms(d.answer?.median)}`,
+    );
+  }
+
+  for (const [key, title] of [["host", "no throttling"], ["slow", `emulated network: ${slow.downloadThroughput * 8e-6} Mbit/s down, ${slow.latency} ms latency`]]) {
+    const h = s[key];
+    if (!h) continue;
+    const r = h.results;
+    const each = (get) => ({ without: field(r.without, get), control: field(r.control, get), with: field(r.with, get) });
+    const load = each((x) => x.load);
+    const hero = each((x) => x.heroPaint);
+    // Under emulated throttling Chromium now and then emits no entry for an image that was
+    // painted progressively; a last entry naming something else is then not the LCP.
+    const heroLcp = (x) => (x.lcp?.element === "img#hero" ? x.lcp.time : null);
+    const lcp = each(heroLcp);
+    const scale = field(r.with, (x) => x.targetPaint);
+    const reported = (list) => `${list.filter((x) => heroLcp(x) !== null).length} of ${list.length}`;
+    const row = (name, f) => [name, span(f.without), span(f.control), span(f.with), ratio(f.with?.median, f.without?.median), ratio(f.with?.median, f.control?.median)];
+    out.push(
+      `## Host page impact (${title}; ${load.with?.n ?? 0} fresh loads each)`,
+      "",
+      "A shop page whose largest contentful paint is a 1000×500 hero image (1.3 MB PNG), with some text: without any tag; with a control tag, an async script from another origin that does nothing (what any third-party tag costs: the page's `load` waits for it to arrive and run); and with the Seda tag (async, in `<head>`, `template:nps`). `load`: the load event's start (navigation timing). Hero painted: the first frame after the image's own load event. LCP: the `largest-contentful-paint` entry for the image, from the loads where Chromium reported it (under emulated throttling it sometimes reports none for a progressively painted image).",
+      "",
+      table(
+        ["", "without a tag", "with an empty async tag", "with Seda", "Seda / without", "Seda / empty tag"],
+        [
+          row("`load` event", load),
+          row("hero image painted", hero),
+          row("largest contentful paint", lcp),
+          ["loads with an LCP entry for the image", reported(r.without), reported(r.control), reported(r.with), "", ""],
+          ["Seda's scale painted", "–", "–", span(scale), "", ""],
+        ],
+      ),
+      "",
+    );
+    const both = lcp.with && lcp.without && lcp.control ? lcp : hero;
+    const versus = (f, base) => ratio(f.with?.median, f[base]?.median);
+    const delayed = (f) => (f.with && f.without ? f.with.median <= TARGET.hostDelay * f.without.median : null);
+    targets.push(
+      [`host \`load\` not delayed more than 5 % (${title})`, `${versus(load, "without")}; ${versus(load, "control")} against the empty tag`, verdict(delayed(load))],
+      [`host LCP not delayed more than 5 % (${title})`, `${versus(both, "without")}; ${versus(both, "control")} against the empty tag`, verdict(delayed(both))],
+    );
+    lines.push(
+      `host page (${title}): load median ${ms(load.without?.median)} / empty tag ${ms(load.control?.median)} / Seda ${ms(load.with?.median)}; LCP ${ms(lcp.without?.median)} / ${ms(lcp.control?.median)} / ${ms(lcp.with?.median)}; hero painted ${ms(hero.without?.median)} / ${ms(hero.control?.median)} / ${ms(hero.with?.median)}; Seda painted at ${ms(scale?.median)}`,
+    );
+  }
+
+  if (targets.length) out.push("## Targets", "", table(["target", "measured", ""], targets), "");
+  out.push(
+    "## How it is measured",
+    "",
+    "- `tools/bench.mjs` serves `dist/` with `tools/serve.mjs` on 127.0.0.1 (brotli when accepted, never cached), the host pages on a second origin and the vanilla script on a third, and drives `/usr/bin/chromium` through playwright-core with the flags of `playwright.config.mjs`. No CPU throttling.",
+    "- Every load is a new browser context with the cache disabled (CDP `Network.setCacheDisabled`). The variants of a comparison are loaded in turn, in a rotating order, after one unmeasured load of each.",
+    "- Times are `performance.now()` in the page: milliseconds since navigation start. A script installed before the page's first byte watches the document and each widget's open shadow root with a `MutationObserver`: \"in the DOM\" is when it first sees the element. \"Painted\" is the first frame after that: a `requestAnimationFrame` callback runs before the frame's style, layout and paint, and a message posted from it is handled after them.",
+    "- The page reports that it is done with one `console.debug`; nothing is evaluated in it before the times are taken.",
+    "- Heap and wasm memory are read after the times, in the same loads (see the memory section). Moves in the long survey are clicks dispatched inside the page (`label.click()`, `button.click()`), so they include the widget's event handling, its state update, its draft saved to `localStorage`, and the DOM update, but not input latency.",
+    "",
+  );
+  return { markdown: out.join("\n"), summary: lines.join("\n") };
+}
