@@ -10,6 +10,7 @@ use super::choice_list::{ChoiceList, Dropdown, YesNo};
 use super::matrix::Matrix;
 use super::scale::Scale;
 use super::text_field::{Consent, TextField};
+use super::rx;
 use super::widget::expect_widget;
 
 /// The ids of a question's parts. Every widget has its own shadow root, so they
@@ -61,7 +62,9 @@ pub fn Question(
     let strings = w.strings();
     let qid = question.id.clone();
     let error = Memo::new(move |_| errors.with(|list| list.iter().find(|(id, _)| *id == qid).map(|(_, e)| *e)));
-    let invalid = Signal::derive(move || error.get().is_some());
+    // `aria-invalid`: one type shared by every field (a closure per field would
+    // instantiate the attribute code once each).
+    let invalid = rx(move || error.get().is_some().then_some("true"));
     // A new answer clears the message about the old one.
     let qid = question.id.clone();
     let answer = Memo::new(move |_| w.session.with(|s| (s.answer(&qid).cloned(), s.answer(&format!("{qid}.other")).cloned())));
@@ -93,7 +96,7 @@ pub fn Question(
         <div class="seda-question">
             {field}
             {(kind != QuestionType::Statement).then(|| view! {
-                <p id=error_id class="seda-error" role="alert">{move || error.get().map(|e| answer_error(strings, e))}</p>
+                <p id=error_id class="seda-error" role="alert">{rx(move || error.get().map(|e| answer_error(strings, e)).unwrap_or_default())}</p>
             })}
         </div>
     }

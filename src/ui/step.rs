@@ -8,6 +8,7 @@ use crate::core::i18n::fill;
 use crate::core::validate::AnswerError;
 
 use super::question::Question;
+use super::rx;
 use super::widget::{expect_widget, Phase};
 
 /// Moves focus to the first `.seda-title` inside `node` once it is on the page, if
@@ -81,10 +82,10 @@ pub fn Step() -> impl IntoView {
     };
     focus_title_when_mounted(node);
     let sending = move || w.phase.get() == Phase::Sending;
-    let progress_text = move || {
+    let progress_text = rx(move || {
         let (n, total) = progress.get();
         fill(strings.step_of, &[("n", w.digits(&n.to_string())), ("total", w.digits(&total.to_string()))])
-    };
+    });
 
     view! {
         <form class="seda-step" novalidate node_ref=node on:submit=on_submit>
@@ -92,10 +93,10 @@ pub fn Step() -> impl IntoView {
                 <div class="seda-progress">
                     <span class="seda-progress__text">{progress_text}</span>
                     <span class="seda-progress__track" aria-hidden="true">
-                        <span class="seda-progress__bar" style:width=move || {
+                        <span class="seda-progress__bar" style:width=rx(move || {
                             let (n, total) = progress.get();
                             format!("{}%", n * 100 / total.max(1))
-                        }></span>
+                        })></span>
                     </span>
                 </div>
             })}
@@ -116,8 +117,8 @@ pub fn Step() -> impl IntoView {
                 {(!first).then(|| view! {
                     <button type="button" class="seda-button seda-button--quiet" on:click=back>{strings.back}</button>
                 })}
-                <button type="submit" class="seda-button seda-button--primary" aria-disabled=move || sending().then_some("true")>
-                    {move || if sending() { strings.sending } else if last.get() { strings.submit } else { strings.next }}
+                <button type="submit" class="seda-button seda-button--primary" aria-disabled=rx(move || sending().then_some("true"))>
+                    {rx(move || if sending() { strings.sending } else if last.get() { strings.submit } else { strings.next })}
                 </button>
             </div>
         </form>

@@ -9,6 +9,7 @@ use crate::core::form::{Question, QuestionType};
 use crate::core::validate::max_chars;
 
 use super::question::{described_by, ids, words};
+use super::{rx, Rx};
 use super::widget::expect_widget;
 
 /// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
@@ -28,8 +29,8 @@ fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str
 pub fn TextField(
     /// A `text`, `email`, `phone`, `number` or `date` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
@@ -53,7 +54,6 @@ pub fn TextField(
         let value = event_target_value(&ev);
         w.session.update(|s| s.set_answer(&q, Some(Answer::Text(value))));
     };
-    let aria_invalid = move || invalid.get().then_some("true");
     let input_id = ids.input.clone();
     let field = if multiline {
         view! {
@@ -64,7 +64,7 @@ pub fn TextField(
                 maxlength=max
                 placeholder=placeholder
                 aria-required=required.then_some("true")
-                aria-invalid=aria_invalid
+                aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=initial
                 on:input=on_input
@@ -83,7 +83,7 @@ pub fn TextField(
                 maxlength=max
                 placeholder=placeholder
                 aria-required=required.then_some("true")
-                aria-invalid=aria_invalid
+                aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=initial
                 on:input=on_input
@@ -108,8 +108,8 @@ pub fn TextField(
 pub fn Consent(
     /// A `consent` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
@@ -126,9 +126,9 @@ pub fn Consent(
                     type="checkbox"
                     class="seda-choice__input"
                     aria-required=required.then_some("true")
-                    aria-invalid=move || invalid.get().then_some("true")
+                    aria-invalid=invalid
                     aria-describedby=described_by
-                    prop:checked=move || w.session.with(|s| s.answer(&q_read.id).is_some())
+                    prop:checked=rx(move || w.session.with(|s| s.answer(&q_read.id).is_some()))
                     on:change=move |ev| {
                         let answer = event_target_checked(&ev).then(|| Answer::Text(text.clone()));
                         w.session.update(|s| s.set_answer(&q, answer));

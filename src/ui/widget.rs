@@ -76,6 +76,16 @@ impl WidgetState {
         if i18n::language_of(&self.locale.read_value()) == "fa" { i18n::persian_digits(s) } else { s.to_owned() }
     }
 
+    /// The stored answer to a question, untracked (to build on it in a handler).
+    pub fn answer(self, question_id: &str) -> Option<crate::core::answer::Answer> {
+        self.session.with_untracked(|s| s.answer(question_id).cloned())
+    }
+
+    /// Stores (or with `None` clears) the answer to a question.
+    pub fn set_answer(self, q: &crate::core::form::Question, answer: Option<crate::core::answer::Answer>) {
+        self.session.update(|s| s.set_answer(q, answer));
+    }
+
     pub fn response_id(&self) -> String {
         self.identity.get_value().0
     }
