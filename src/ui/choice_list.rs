@@ -11,7 +11,7 @@ use crate::core::form::{Choice, Question};
 
 use super::option::{choice_option, OptionInput};
 use super::question::{described_by, ids, words, GroupHeading};
-use super::{rx, Rx};
+use super::{handler, rx, Rx};
 use super::widget::expect_widget;
 
 /// The choices in the order shown: the form's, or shuffled (the same order for
@@ -101,7 +101,7 @@ pub fn ChoiceList(
                     aria-label=label.clone()
                     placeholder=placeholder
                     prop:value=initial
-                    on:input=move |ev| w.session.update(|s| s.set_other(&q_write, &event_target_value(&ev)))
+                    on:input=handler(move |ev| w.session.update(|s| s.set_other(&q_write, &event_target_value(&ev))))
                 />
             })
         }
@@ -204,10 +204,10 @@ pub fn Dropdown(
                 aria-required=required.then_some("true")
                 aria-invalid=invalid
                 aria-describedby=described_by
-                on:change=move |ev| {
+                on:change=handler(move |ev| {
                     let value = event_target_value(&ev);
-                    w.session.update(|s| s.set_answer(&q, (!value.is_empty()).then_some(Answer::Text(value))));
-                }
+                    w.set_answer(&q, (!value.is_empty()).then_some(Answer::Text(value)));
+                })
             >
                 <option value="" selected=picked.is_none()>{placeholder}</option>
                 {options}

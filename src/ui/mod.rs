@@ -50,6 +50,15 @@ pub fn rx<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Rx<T> {
     Arc::new(f)
 }
 
+/// An event handler. Like [`Rx`], one boxed type per event type instead of one per
+/// closure, so tachys' listener code exists once.
+pub type Handler<E> = Box<dyn FnMut(E)>;
+
+/// Boxes a closure as a [`Handler`].
+pub fn handler<E>(f: impl FnMut(E) + 'static) -> Handler<E> {
+    Box::new(f)
+}
+
 pub type Deliver = Rc<dyn Fn(Response) -> Pin<Box<dyn Future<Output = SendResult>>>>;
 
 /// What the views need from the browser edge, given at mount.

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::Rx;
+use super::{handler, Rx};
 
 /// What an option input is and does.
 pub struct OptionInput {
@@ -33,7 +33,7 @@ pub fn option_input(o: OptionInput) -> impl IntoView {
             value=o.value
             aria-label=o.label
             prop:checked=o.checked
-            on:change=move |ev| on_change(event_target_checked(&ev))
+            on:change=handler(move |ev| on_change(event_target_checked(&ev)))
         />
     }
 }

@@ -8,7 +8,7 @@ use crate::core::i18n::fill;
 use crate::core::validate::AnswerError;
 
 use super::question::Question;
-use super::rx;
+use super::{handler, rx};
 use super::widget::{expect_widget, Phase};
 
 /// Moves focus to the first `.seda-title` inside `node` once it is on the page, if
@@ -110,12 +110,12 @@ pub fn Step() -> impl IntoView {
                 <div class="seda-alert" role="alert">
                     <p class="seda-alert__title">{strings.send_failed}</p>
                     <p>{strings.send_failed_body}</p>
-                    <button type="button" class="seda-button" on:click=move |_| w.submit()>{strings.try_again}</button>
+                    <button type="button" class="seda-button" on:click=handler(move |_| w.submit())>{strings.try_again}</button>
                 </div>
             })}
             <div class="seda-actions">
                 {(!first).then(|| view! {
-                    <button type="button" class="seda-button seda-button--quiet" on:click=back>{strings.back}</button>
+                    <button type="button" class="seda-button seda-button--quiet" on:click=handler(back)>{strings.back}</button>
                 })}
                 <button type="submit" class="seda-button seda-button--primary" aria-disabled=rx(move || sending().then_some("true"))>
                     {rx(move || if sending() { strings.sending } else if last.get() { strings.submit } else { strings.next })}

@@ -9,7 +9,7 @@ use crate::core::form::{Question, QuestionType};
 use crate::core::validate::max_chars;
 
 use super::question::{described_by, ids, words};
-use super::{rx, Rx};
+use super::{handler, rx, Rx};
 use super::widget::expect_widget;
 
 /// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
@@ -50,10 +50,10 @@ pub fn TextField(
     });
     let described_by = described_by(&question);
     let q = Arc::new(question);
-    let on_input = move |ev: leptos::ev::Event| {
+    let on_input = handler(move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        w.session.update(|s| s.set_answer(&q, Some(Answer::Text(value))));
-    };
+        w.set_answer(&q, Some(Answer::Text(value)));
+    });
     let input_id = ids.input.clone();
     let field = if multiline {
         view! {
@@ -129,10 +129,10 @@ pub fn Consent(
                     aria-invalid=invalid
                     aria-describedby=described_by
                     prop:checked=rx(move || w.session.with(|s| s.answer(&q_read.id).is_some()))
-                    on:change=move |ev| {
+                    on:change=handler(move |ev| {
                         let answer = event_target_checked(&ev).then(|| Answer::Text(text.clone()));
-                        w.session.update(|s| s.set_answer(&q, answer));
-                    }
+                        w.set_answer(&q, answer);
+                    })
                 />
                 <span>{words.title}</span>
             </label>

@@ -15,7 +15,7 @@ use crate::core::text::{pipe, Text};
 use super::resume::Resume;
 use super::step::Step;
 use super::thanks::Thanks;
-use super::{Env, SendResult};
+use super::{handler, Env, SendResult};
 
 /// Where the visitor is in the widget's life.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,7 +201,7 @@ pub fn Widget(
     });
     let close = on_close.clone().map(|close| {
         view! {
-            <button type="button" class="seda-close" aria-label=strings.close on:click=move |_| close()>
+            <button type="button" class="seda-close" aria-label=strings.close on:click=handler(move |_| close())>
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <path d="M4 4l8 8M12 4l-8 8" />
                 </svg>
