@@ -2,6 +2,7 @@
 //! only through the [`Env`] the platform gives them.
 
 pub mod choice_list;
+pub mod erased;
 pub mod error_box;
 pub mod matrix;
 pub mod option;

@@ -11,6 +11,7 @@ use super::matrix::Matrix;
 use super::scale::Scale;
 use super::text_field::{Consent, TextField};
 use super::rx;
+use super::erased::built;
 use super::widget::expect_widget;
 
 /// The ids of a question's parts. Every widget has its own shadow root, so they
@@ -73,24 +74,23 @@ pub fn Question(
     let error_id = ids(&question).error;
     let kind = question.kind;
     let field = match kind {
-        QuestionType::Nps | QuestionType::Rating => view! { <Scale question=question invalid=invalid /> }.into_any(),
-        QuestionType::Choice => view! { <ChoiceList question=question invalid=invalid /> }.into_any(),
-        QuestionType::Dropdown => view! { <Dropdown question=question invalid=invalid /> }.into_any(),
-        QuestionType::YesNo => view! { <YesNo question=question invalid=invalid /> }.into_any(),
-        QuestionType::Matrix => view! { <Matrix question=question invalid=invalid /> }.into_any(),
-        QuestionType::Consent => view! { <Consent question=question invalid=invalid /> }.into_any(),
+        QuestionType::Nps | QuestionType::Rating => built(view! { <Scale question=question invalid=invalid /> }),
+        QuestionType::Choice => built(view! { <ChoiceList question=question invalid=invalid /> }),
+        QuestionType::Dropdown => built(view! { <Dropdown question=question invalid=invalid /> }),
+        QuestionType::YesNo => built(view! { <YesNo question=question invalid=invalid /> }),
+        QuestionType::Matrix => built(view! { <Matrix question=question invalid=invalid /> }),
+        QuestionType::Consent => built(view! { <Consent question=question invalid=invalid /> }),
         QuestionType::Statement => {
             let words = words(&question);
             let ids = ids(&question);
-            view! {
+            built(view! {
                 <div class="seda-field seda-statement">
                     <h2 class="seda-title" id=ids.title tabindex="-1">{words.title}</h2>
                     {words.description.map(|d| view! { <p class="seda-description">{d}</p> })}
                 </div>
-            }
-            .into_any()
+            })
         }
-        _ => view! { <TextField question=question invalid=invalid /> }.into_any(),
+        _ => built(view! { <TextField question=question invalid=invalid /> }),
     };
     view! {
         <div class="seda-question">

@@ -13,6 +13,7 @@ use crate::core::i18n::fill;
 use super::option::{option_input, OptionInput};
 use super::question::{described_by, ids, words, GroupHeading};
 use super::{rx, Rx};
+use super::erased::built;
 use super::widget::expect_widget;
 
 /// Mouths of the faces on a 5-point scale, worst to best (a 3-point scale uses the
@@ -48,15 +49,14 @@ pub fn Scale(
             let q_write = q.clone();
             let mouth = MOUTHS[((n - scale.min) * if points == 3 { 2 } else { 1 }).clamp(0, 4) as usize];
             let point = match display {
-                Display::Numbers => view! { <span class="seda-scale__point">{w.digits(&n.to_string())}</span> }.into_any(),
-                Display::Stars => view! {
+                Display::Numbers => built(view! { <span class="seda-scale__point">{w.digits(&n.to_string())}</span> }),
+                Display::Stars => built(view! {
                     <span class="seda-scale__point seda-scale__point--star" class:seda-on=rx(move || picked.get().is_some_and(|p| p >= n))>
                         <span aria-hidden="true">"★"</span>
                         <span class="seda-sr-only">{fill(strings.stars, &[("n", n.to_string()), ("total", scale.max.to_string())])}</span>
                     </span>
-                }
-                .into_any(),
-                Display::Smileys => view! {
+                }),
+                Display::Smileys => built(view! {
                     <span class="seda-scale__point seda-scale__point--face">
                         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                             <circle cx="12" cy="12" r="10" />
@@ -66,8 +66,7 @@ pub fn Scale(
                         </svg>
                         <span class="seda-sr-only">{w.digits(&n.to_string())}</span>
                     </span>
-                }
-                .into_any(),
+                }),
             };
             view! {
                 <label class="seda-scale__option">

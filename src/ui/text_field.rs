@@ -10,6 +10,7 @@ use crate::core::validate::max_chars;
 
 use super::question::{described_by, ids, words};
 use super::{handler, rx, Rx};
+use super::erased::built;
 use super::widget::expect_widget;
 
 /// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
@@ -56,7 +57,7 @@ pub fn TextField(
     });
     let input_id = ids.input.clone();
     let field = if multiline {
-        view! {
+        built(view! {
             <textarea
                 id=input_id
                 class="seda-input seda-input--long"
@@ -69,10 +70,9 @@ pub fn TextField(
                 prop:value=initial
                 on:input=on_input
             ></textarea>
-        }
-        .into_any()
+        })
     } else {
-        view! {
+        built(view! {
             <input
                 id=input_id
                 class="seda-input"
@@ -88,8 +88,7 @@ pub fn TextField(
                 prop:value=initial
                 on:input=on_input
             />
-        }
-        .into_any()
+        })
     };
     view! {
         <div class="seda-field">
