@@ -248,3 +248,25 @@ fn numbers_are_exact_decimals() {
     assert_eq!(Num::parse("0.1").map(|a| a.0 + Num::parse("0.2").unwrap().0), Num::parse("0.3").map(|n| n.0));
     assert!(form::parse(include_str!("fixtures/forms/every-type.json")).unwrap().questions.iter().any(|q| q.kind == QuestionType::Matrix));
 }
+
+#[test]
+fn numbers_read_and_print_exactly_without_128_bit_division() {
+    // (input, parsed millionths, text, decimals, whole units)
+    let cases: [(&str, Option<i128>, &str, u32, i128); 7] = [
+        ("-12", Some(-12_000_000), "-12", 0, -12),
+        ("3.25", Some(3_250_000), "3.25", 2, 3),
+        ("-0.000001", Some(-1), "-0.000001", 6, 0),
+        ("1e3", Some(1_000_000_000), "1000", 0, 1000),
+        ("1500e-3", Some(1_500_000), "1.5", 1, 1),
+        ("-999999999999999999.999999", Some(-999_999_999_999_999_999_999_999), "-999999999999999999.999999", 6, -999_999_999_999_999_999),
+        ("1000000000000000000", Some(1_000_000_000_000_000_000_000_000), "1000000000000000000", 0, 1_000_000_000_000_000_000),
+    ];
+    for (input, millionths, text, decimals, units) in cases {
+        let n = Num::parse(input).unwrap_or_else(|| panic!("{input}"));
+        assert_eq!(Some(n.0), millionths, "{input}");
+        assert_eq!((n.to_text().as_str(), n.decimals(), n.units()), (text, decimals, units), "{input}");
+    }
+    assert_eq!(Num::parse("0.0000001"), None, "a seventh decimal");
+    assert_eq!(Num::parse("123456789012345678901234567890123456789e-30"), None, "too many digits");
+    assert_eq!(Num::parse("10000000000000000000"), None, "over 10^18");
+}
