@@ -3,8 +3,9 @@
 //! `AnyView` keeps a `rebuild` for every type it erases, which patches the old DOM
 //! when a new view of the same type arrives; each of those is a full copy of the
 //! type's update code. A question's field, a scale point and a text box are built
-//! once and replaced, never patched, so [`Built`] erases them with only a builder:
-//! a new value is built afresh and takes the old one's place.
+//! once and never patched, and a new screen (the next step, the thanks) is a new
+//! page of the form anyway, so [`Built`] erases them with only a builder: a new
+//! value is built afresh and takes the old one's place.
 
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
 use leptos::tachys::hydration::Cursor;

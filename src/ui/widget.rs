@@ -12,6 +12,7 @@ use crate::core::response::{Meta, Response};
 use crate::core::session::Session;
 use crate::core::text::{pipe, Text};
 
+use super::erased::built;
 use super::resume::Resume;
 use super::step::Step;
 use super::thanks::Thanks;
@@ -229,9 +230,9 @@ pub fn Widget(
                 {close}
                 {title.clone().map(|t| view! { <p class="seda-form-title">{t}</p> })}
                 {move || match screen.get() {
-                    Screen::Resume => view! { <Resume /> }.into_any(),
-                    Screen::Done(result) => view! { <Thanks result=result /> }.into_any(),
-                    Screen::Step(_) => view! { <Step /> }.into_any(),
+                    Screen::Resume => built(view! { <Resume /> }),
+                    Screen::Done(result) => built(view! { <Thanks result=result /> }),
+                    Screen::Step(_) => built(view! { <Step /> }),
                 }}
             </div>
         </div>
