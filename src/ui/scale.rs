@@ -40,18 +40,17 @@ pub fn Scale(
     let display = question.display;
     let points = scale.max - scale.min + 1;
     let q = Arc::new(question);
-    let picked = {
-        let q = q.clone();
-        Memo::new(move |_| w.session.with(|s| s.answer(&q.id).and_then(Answer::as_number)))
-    };
+    // The score picked, read where it is needed (a memo per scale costs more code than
+    // the few comparisons it would save).
+    let picked = move |q: &Question| w.session.with(|s| s.answer(&q.id).and_then(Answer::as_number));
     let options = (scale.min..=scale.max)
         .map(|n| {
-            let q_write = q.clone();
+            let (q_read, q_write, q_star) = (q.clone(), q.clone(), q.clone());
             let mouth = MOUTHS[((n - scale.min) * if points == 3 { 2 } else { 1 }).clamp(0, 4) as usize];
             let point = match display {
                 Display::Numbers => built(view! { <span class="seda-scale__point">{w.digits(&n.to_string())}</span> }),
                 Display::Stars => built(view! {
-                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=rx(move || picked.get().is_some_and(|p| p >= n))>
+                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=rx(move || picked(&q_star).is_some_and(|p| p >= n))>
                         <span aria-hidden="true">"★"</span>
                         <span class="seda-sr-only">{fill(strings.stars, &[("n", n.to_string()), ("total", scale.max.to_string())])}</span>
                     </span>
@@ -76,7 +75,7 @@ pub fn Scale(
                         name: q.id.clone(),
                         value: n.to_string(),
                         label: None,
-                        checked: rx(move || picked.get() == Some(n)),
+                        checked: rx(move || picked(&q_read) == Some(n)),
                         on_change: Rc::new(move |_| w.set_answer(&q_write, Some(Answer::Number(n)))),
                     })}
                     {point}
