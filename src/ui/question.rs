@@ -1,5 +1,7 @@
 //! One question on a page: the view for its type, and its error message under it.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::core::form::{Question as QuestionDef, QuestionType};
@@ -61,11 +63,14 @@ pub fn Question(
 ) -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
-    let qid = question.id.clone();
-    let error = Memo::new(move |_| errors.with(|list| list.iter().find(|(id, _)| *id == qid).map(|(_, e)| *e)));
+    let qid: Arc<str> = question.id.as_str().into();
+    let error = move || errors.with(|list| list.iter().find(|(id, _)| **id == *qid).map(|(_, e)| *e));
     // `aria-invalid`: one type shared by every field (a closure per field would
     // instantiate the attribute code once each).
-    let invalid = rx(move || error.get().is_some().then_some("true"));
+    let invalid = {
+        let error = error.clone();
+        rx(move || error().is_some().then_some("true"))
+    };
     // A new answer clears the message about the old one.
     let qid = question.id.clone();
     let answer = Memo::new(move |_| w.session.with(|s| (s.answer(&qid).cloned(), s.answer(&format!("{qid}.other")).cloned())));
@@ -96,7 +101,7 @@ pub fn Question(
         <div class="seda-question">
             {field}
             {(kind != QuestionType::Statement).then(|| view! {
-                <p id=error_id class="seda-error" role="alert">{rx(move || error.get().map(|e| answer_error(strings, e)).unwrap_or_default())}</p>
+                <p id=error_id class="seda-error" role="alert">{rx(move || error().map(|e| answer_error(strings, e)).unwrap_or_default())}</p>
             })}
         </div>
     }

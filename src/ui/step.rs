@@ -38,8 +38,9 @@ pub fn Step() -> impl IntoView {
     let (page, first, total) = w.session.with_untracked(|s| (s.page(), s.is_first(), s.progress(&form).1));
     // Where this page leads can change as it is answered (a jump, a page that
     // appears): the button and the progress follow.
-    let last = Memo::new(move |_| w.session.with(|s| s.is_last(&w.form.get_value())));
-    let progress = Memo::new(move |_| w.session.with(|s| s.progress(&w.form.get_value())));
+    // Read where they are shown: the text only changes when the value does.
+    let last = move || w.session.with(|s| s.is_last(&w.form.get_value()));
+    let progress = move || w.session.with(|s| s.progress(&w.form.get_value()));
     let page_title = form.pages[page].title.as_ref().map(|t| w.text(t));
     let errors = RwSignal::new(Vec::<(String, AnswerError)>::new());
     // The questions shown on this page, as the answers so far decide (a question
@@ -87,7 +88,7 @@ pub fn Step() -> impl IntoView {
     focus_title_when_mounted(node);
     let sending = move || w.phase.get() == Phase::Sending;
     let progress_text = rx(move || {
-        let (n, total) = progress.get();
+        let (n, total) = progress();
         fill(strings.step_of, &[("n", w.digits(&n.to_string())), ("total", w.digits(&total.to_string()))])
     });
 
@@ -98,7 +99,7 @@ pub fn Step() -> impl IntoView {
                     <span class="seda-progress__text">{progress_text}</span>
                     <span class="seda-progress__track" aria-hidden="true">
                         <span class="seda-progress__bar" style:width=rx(move || {
-                            let (n, total) = progress.get();
+                            let (n, total) = progress();
                             format!("{}%", n * 100 / total.max(1))
                         })></span>
                     </span>
@@ -122,7 +123,7 @@ pub fn Step() -> impl IntoView {
                     <button type="button" class="seda-button seda-button--quiet" on:click=handler(back)>{strings.back}</button>
                 })}
                 <button type="submit" class="seda-button seda-button--primary" aria-disabled=rx(move || sending().then_some("true"))>
-                    {rx(move || if sending() { strings.sending } else if last.get() { strings.submit } else { strings.next })}
+                    {rx(move || if sending() { strings.sending } else if last() { strings.submit } else { strings.next })}
                 </button>
             </div>
         </form>

@@ -194,11 +194,10 @@ pub fn Widget(
     provide_context(state);
     let strings = state.strings();
     let title = form.title.as_ref().map(|t| state.text(t));
-    let step = Memo::new(move |_| state.session.with(|s| s.page()));
     let screen = Memo::new(move |_| match state.phase.get() {
         Phase::Resuming => Screen::Resume,
         Phase::Done(result) => Screen::Done(result),
-        _ => Screen::Step(step.get()),
+        _ => Screen::Step(state.session.with(|s| s.page())),
     });
     let close = on_close.clone().map(|close| {
         view! {
