@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::answer::Answer;
 use crate::core::form::{Question as QuestionDef, QuestionType};
 use crate::core::i18n::answer_error;
 use crate::core::validate::AnswerError;
@@ -73,9 +74,13 @@ pub fn Question(
     };
     // A new answer clears the message about the old one.
     let qid = question.id.clone();
-    let answer = Memo::new(move |_| w.session.with(|s| (s.answer(&qid).cloned(), s.answer(&format!("{qid}.other")).cloned())));
-    let qid = question.id.clone();
-    Effect::watch(move || answer.get(), move |_, _, _| errors.update(|list| list.retain(|(id, _)| *id != qid)), false);
+    Effect::new(move |before: Option<(Option<Answer>, Option<Answer>)>| {
+        let now = w.session.with(|s| (s.answer(&qid).cloned(), s.answer(&format!("{qid}.other")).cloned()));
+        if before.is_some_and(|before| before != now) {
+            errors.update(|list| list.retain(|(id, _)| *id != qid));
+        }
+        now
+    });
     let error_id = ids(&question).error;
     let kind = question.kind;
     let field = match kind {

@@ -45,14 +45,14 @@ pub fn Step() -> impl IntoView {
     let errors = RwSignal::new(Vec::<(String, AnswerError)>::new());
     // The questions shown on this page, as the answers so far decide (a question
     // can appear or go as the visitor answers one above it).
-    // By index into the form's questions: comparing indexes is all the memo needs.
-    let visible = Memo::new(move |_| {
+    // By index into the form's questions; <For> keeps the rows whose index stays.
+    let visible = move || {
         let form = w.form.get_value();
         w.session.with(|s| {
             let shown = s.visible(&form, page);
             shown.into_iter().filter_map(|q| form.questions.iter().position(|x| std::ptr::eq(x, q))).collect::<Vec<_>>()
         })
-    });
+    };
     let node = NodeRef::<html::Form>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -107,7 +107,7 @@ pub fn Step() -> impl IntoView {
             })}
             {page_title.map(|t| view! { <h2 class="seda-title seda-page-title" tabindex="-1">{t}</h2> })}
             <For
-                each=move || visible.get()
+                each=visible
                 key=|i| *i
                 children=move |i| view! { <Question question=w.form.with_value(|f| f.questions[i].clone()) errors=errors /> }
             />
