@@ -189,8 +189,9 @@ pub fn Widget(
         identity: StoredValue::new((env.response_id.clone(), env.started_at.clone())),
         env: StoredValue::new_local(env),
     };
-    // Every change is kept at once, so a reload or a closed tab loses nothing.
-    Effect::watch(move || state.session.get(), move |session, _, _| state.keep_draft(session), false);
+    // Every change is kept at once, so a reload or a closed tab loses nothing. The
+    // first run only subscribes: the session as shown is not a change.
+    Effect::new(move |ran_before: Option<()>| state.session.with(|s| if ran_before.is_some() { state.keep_draft(s) }));
     provide_context(state);
     let strings = state.strings();
     let title = form.title.as_ref().map(|t| state.text(t));
