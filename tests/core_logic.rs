@@ -270,3 +270,25 @@ fn five_needs_asks_what_to_improve_only_after_a_low_score_and_thanks_by_name() {
     assert_eq!(form.pages[unhappy.page()].id, "improve");
     assert_eq!(unhappy.ending(&form).map(|t| t.title.get("en", "en")), Some("Thank you!"), "no name, so the thanks without one");
 }
+
+#[test]
+fn numbers_read_and_print_exactly_without_128_bit_division() {
+    // (input, parsed millionths, text, decimals, whole units)
+    let cases: [(&str, Option<i128>, &str, u32, i128); 7] = [
+        ("-12", Some(-12_000_000), "-12", 0, -12),
+        ("3.25", Some(3_250_000), "3.25", 2, 3),
+        ("-0.000001", Some(-1), "-0.000001", 6, 0),
+        ("1e3", Some(1_000_000_000), "1000", 0, 1000),
+        ("1500e-3", Some(1_500_000), "1.5", 1, 1),
+        ("-999999999999999999.999999", Some(-999_999_999_999_999_999_999_999), "-999999999999999999.999999", 6, -999_999_999_999_999_999),
+        ("1000000000000000000", Some(1_000_000_000_000_000_000_000_000), "1000000000000000000", 0, 1_000_000_000_000_000_000),
+    ];
+    for (input, millionths, text, decimals, units) in cases {
+        let n = Num::parse(input).unwrap_or_else(|| panic!("{input}"));
+        assert_eq!(Some(n.0), millionths, "{input}");
+        assert_eq!((n.to_text().as_str(), n.decimals(), n.units()), (text, decimals, units), "{input}");
+    }
+    assert_eq!(Num::parse("0.0000001"), None, "a seventh decimal");
+    assert_eq!(Num::parse("123456789012345678901234567890123456789e-30"), None, "too many digits");
+    assert_eq!(Num::parse("10000000000000000000"), None, "over 10^18");
+}

@@ -68,18 +68,25 @@ impl Num {
             }
         } else {
             for _ in 0..-shift {
-                if n % 10 != 0 {
+                let (q, r) = div_rem(n.unsigned_abs(), 10);
+                if r != 0 {
                     return None;
                 }
-                n /= 10;
+                n = q as i128;
             }
         }
         (n <= LIMIT).then_some(Num(if neg { -n } else { n }))
     }
 
+    /// The whole units, truncated toward zero (as `/` does).
+    pub fn units(self) -> i128 {
+        let int = div_rem(self.0.unsigned_abs(), NUM_SCALE as u32).0 as i128;
+        if self.0 < 0 { -int } else { int }
+    }
+
     /// The decimal digits after the point this number needs (0 for a whole number).
     pub fn decimals(self) -> u32 {
-        let mut frac = (self.0 % NUM_SCALE).abs();
+        let mut frac = div_rem(self.0.unsigned_abs(), NUM_SCALE as u32).1;
         if frac == 0 {
             return 0;
         }
@@ -94,14 +101,27 @@ impl Num {
     /// Plain decimal text, as JSON writes a number: `-12`, `3.25`.
     pub fn to_text(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.abs();
-        let (int, frac) = (abs / NUM_SCALE, abs % NUM_SCALE);
+        let (int, frac) = div_rem(self.0.unsigned_abs(), NUM_SCALE as u32);
+        // At most 10^18 units: a u64, so the i128 formatting code is not needed.
+        let int = int as u64;
         if frac == 0 {
             return format!("{sign}{int}");
         }
         let frac = format!("{frac:06}");
         format!("{sign}{int}.{}", frac.trim_end_matches('0'))
     }
+}
+
+/// `n / d` and `n % d`, by 32-bit digits: the wasm build then needs no 128-bit
+/// division routine.
+fn div_rem(n: u128, d: u32) -> (u128, u32) {
+    let (mut q, mut r) = (0u128, 0u64);
+    for shift in [96, 64, 32, 0] {
+        let cur = (r << 32) | u64::from((n >> shift) as u32);
+        q |= u128::from(cur / u64::from(d)) << shift;
+        r = cur % u64::from(d);
+    }
+    (q, r as u32)
 }
 
 /// A condition on the answers and hidden fields.

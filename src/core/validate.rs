@@ -4,7 +4,7 @@
 use super::answer::Answer;
 use super::check::{MAX_ANSWER_CHARS, OTHER};
 use super::form::{Question, QuestionType};
-use super::logic::{Num, NUM_SCALE};
+use super::logic::Num;
 use super::time::parse_date;
 
 /// Why an answer is not accepted. The widget words each one in the visitor's language.
@@ -70,7 +70,7 @@ pub fn normalise(q: &Question, answer: Answer) -> Option<Answer> {
                     return match Num::parse(&s) {
                         _ if s.is_empty() => None,
                         Some(n) if n.decimals() == 0 && q.decimals == 0 => {
-                            Some(i64::try_from(n.0 / NUM_SCALE).map_or(Answer::Text(s), Answer::Number))
+                            Some(i64::try_from(n.units()).map_or(Answer::Text(s), Answer::Number))
                         }
                         Some(n) => Some(Answer::Decimal(n.to_text())),
                         None => Some(Answer::Text(s)),

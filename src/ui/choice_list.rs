@@ -1,5 +1,6 @@
 //! Single choice (radios), multiple choice (checkboxes), a drop-down list, and yes/no.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -8,7 +9,9 @@ use crate::core::answer::Answer;
 use crate::core::check::OTHER;
 use crate::core::form::{Choice, Question};
 
+use super::option::{choice_option, OptionInput};
 use super::question::{described_by, ids, words, GroupHeading};
+use super::{handler, rx, Rx};
 use super::widget::expect_widget;
 
 /// The choices in the order shown: the form's, or shuffled (the same order for
@@ -32,8 +35,8 @@ fn ordered(q: &Question, seed: &str) -> Vec<Choice> {
 pub fn ChoiceList(
     /// A `choice` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
@@ -54,38 +57,32 @@ pub fn ChoiceList(
         .map(|choice| {
             let (q_read, q_write) = (q.clone(), q.clone());
             let (id_read, id_write) = (choice.id.clone(), choice.id.clone());
-            let toggle = move |ev: leptos::ev::Event| {
-                let checked = event_target_checked(&ev);
-                w.session.update(|s| {
-                    let answer = if multiple {
-                        let mut picked = match s.answer(&q_write.id) {
-                            Some(Answer::Choices(list)) => list.clone(),
-                            _ => Vec::new(),
-                        };
-                        picked.retain(|c| *c != id_write);
-                        if checked {
-                            picked.push(id_write.clone());
-                        }
-                        Answer::Choices(picked)
-                    } else {
-                        Answer::Text(id_write.clone())
+            let toggle = move |checked: bool| {
+                let answer = if multiple {
+                    let mut picked = match w.answer(&q_write.id) {
+                        Some(Answer::Choices(list)) => list,
+                        _ => Vec::new(),
                     };
-                    s.set_answer(&q_write, Some(answer));
-                });
+                    picked.retain(|c| *c != id_write);
+                    if checked {
+                        picked.push(id_write.clone());
+                    }
+                    Answer::Choices(picked)
+                } else {
+                    Answer::Text(id_write.clone())
+                };
+                w.set_answer(&q_write, Some(answer));
             };
-            view! {
-                <label class="seda-choice">
-                    <input
-                        type=if multiple { "checkbox" } else { "radio" }
-                        class="seda-choice__input"
-                        name=q.id.clone()
-                        value=choice.id.clone()
-                        prop:checked=move || w.session.with(|s| s.answer(&q_read.id).is_some_and(|a| a.picks(&id_read)))
-                        on:change=toggle
-                    />
-                    <span>{w.text(&choice.label)}</span>
-                </label>
-            }
+            let input = OptionInput {
+                kind: if multiple { "checkbox" } else { "radio" },
+                class: "seda-choice__input",
+                name: q.id.clone(),
+                value: choice.id.clone(),
+                label: None,
+                checked: rx(move || w.session.with(|s| s.answer(&q_read.id).is_some_and(|a| a.picks(&id_read)))),
+                on_change: Rc::new(toggle),
+            };
+            choice_option(input, w.text(&choice.label))
         })
         .collect_view();
     let other_box = other_label.map(|label| {
@@ -104,7 +101,7 @@ pub fn ChoiceList(
                     aria-label=label.clone()
                     placeholder=placeholder
                     prop:value=initial
-                    on:input=move |ev| w.session.update(|s| s.set_other(&q_write, &event_target_value(&ev)))
+                    on:input=handler(move |ev| w.session.update(|s| s.set_other(&q_write, &event_target_value(&ev))))
                 />
             })
         }
@@ -116,7 +113,7 @@ pub fn ChoiceList(
             aria-labelledby=title_id
             aria-describedby=described_by
             aria-required=(required && !multiple).then_some("true")
-            aria-invalid=move || invalid.get().then_some("true")
+            aria-invalid=invalid
         >
             <GroupHeading words=words ids=ids />
             <div class="seda-choices__list">{options}</div>
@@ -129,8 +126,8 @@ pub fn ChoiceList(
 pub fn YesNo(
     /// A `yes_no` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
@@ -144,19 +141,16 @@ pub fn YesNo(
         .into_iter()
         .map(|(value, label)| {
             let (q_read, q_write) = (q.clone(), q.clone());
-            view! {
-                <label class="seda-choice">
-                    <input
-                        type="radio"
-                        class="seda-choice__input"
-                        name=q.id.clone()
-                        value=if value { "yes" } else { "no" }
-                        prop:checked=move || w.session.with(|s| s.answer(&q_read.id) == Some(&Answer::Bool(value)))
-                        on:change=move |_| w.session.update(|s| s.set_answer(&q_write, Some(Answer::Bool(value))))
-                    />
-                    <span>{label}</span>
-                </label>
-            }
+            let input = OptionInput {
+                kind: "radio",
+                class: "seda-choice__input",
+                name: q.id.clone(),
+                value: (if value { "yes" } else { "no" }).to_owned(),
+                label: None,
+                checked: rx(move || w.session.with(|s| s.answer(&q_read.id) == Some(&Answer::Bool(value)))),
+                on_change: Rc::new(move |_| w.set_answer(&q_write, Some(Answer::Bool(value)))),
+            };
+            choice_option(input, label.to_owned())
         })
         .collect_view();
     view! {
@@ -166,7 +160,7 @@ pub fn YesNo(
             aria-labelledby=title_id
             aria-describedby=described_by
             aria-required=required.then_some("true")
-            aria-invalid=move || invalid.get().then_some("true")
+            aria-invalid=invalid
         >
             <GroupHeading words=words ids=ids />
             <div class="seda-choices__list seda-choices__list--row">{options}</div>
@@ -178,8 +172,8 @@ pub fn YesNo(
 pub fn Dropdown(
     /// A `dropdown` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
@@ -208,12 +202,12 @@ pub fn Dropdown(
                 id=ids.input
                 class="seda-input seda-select"
                 aria-required=required.then_some("true")
-                aria-invalid=move || invalid.get().then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described_by
-                on:change=move |ev| {
+                on:change=handler(move |ev| {
                     let value = event_target_value(&ev);
-                    w.session.update(|s| s.set_answer(&q, (!value.is_empty()).then_some(Answer::Text(value))));
-                }
+                    w.set_answer(&q, (!value.is_empty()).then_some(Answer::Text(value)));
+                })
             >
                 <option value="" selected=picked.is_none()>{placeholder}</option>
                 {options}

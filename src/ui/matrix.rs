@@ -1,6 +1,7 @@
 //! A matrix: statements in rows, each answered on the shared scale in the columns.
 //! Each row is its own radio group, named by its statement.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -9,15 +10,17 @@ use crate::core::answer::Answer;
 use crate::core::form::Question;
 use crate::core::pairs::Pairs;
 
+use super::option::{option_input, OptionInput};
 use super::question::{described_by, ids, words, GroupHeading};
+use super::{rx, Rx};
 use super::widget::expect_widget;
 
 #[component]
 pub fn Matrix(
     /// A `matrix` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
@@ -40,25 +43,25 @@ pub fn Matrix(
                     let (row_read, row_write, col_read, col_write) = (row.id.clone(), row.id.clone(), col.clone(), col.clone());
                     view! {
                         <td>
-                            <input
-                                type="radio"
-                                class="seda-choice__input"
-                                name=format!("{}.{}", q.id, row.id)
-                                value=col.clone()
-                                aria-label=format!("{row_label}: {col_label}")
-                                prop:checked=move || w.session.with(|s| match s.answer(&q_read.id) {
+                            {option_input(OptionInput {
+                                kind: "radio",
+                                class: "seda-choice__input",
+                                name: format!("{}.{}", q.id, row.id),
+                                value: col.clone(),
+                                label: Some(format!("{row_label}: {col_label}")),
+                                checked: rx(move || w.session.with(|s| match s.answer(&q_read.id) {
                                     Some(Answer::Rows(rows)) => rows.get(&row_read) == Some(&col_read),
                                     _ => false,
-                                })
-                                on:change=move |_| w.session.update(|s| {
-                                    let mut rows = match s.answer(&q_write.id) {
-                                        Some(Answer::Rows(rows)) => rows.clone(),
+                                })),
+                                on_change: Rc::new(move |_| {
+                                    let mut rows = match w.answer(&q_write.id) {
+                                        Some(Answer::Rows(rows)) => rows,
                                         _ => Pairs::new(),
                                     };
                                     rows.insert(row_write.as_str(), col_write.clone());
-                                    s.set_answer(&q_write, Some(Answer::Rows(rows)));
-                                })
-                            />
+                                    w.set_answer(&q_write, Some(Answer::Rows(rows)));
+                                }),
+                            })}
                         </td>
                     }
                 })
@@ -76,7 +79,7 @@ pub fn Matrix(
             class="seda-field seda-matrix"
             aria-labelledby=title_id
             aria-describedby=described_by
-            aria-invalid=move || invalid.get().then_some("true")
+            aria-invalid=invalid
         >
             <GroupHeading words=words ids=ids />
             <div class="seda-matrix__scroll">

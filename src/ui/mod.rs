@@ -2,8 +2,10 @@
 //! only through the [`Env`] the platform gives them.
 
 pub mod choice_list;
+pub mod erased;
 pub mod error_box;
 pub mod matrix;
+pub mod option;
 pub mod question;
 pub mod resume;
 pub mod scale;
@@ -15,6 +17,7 @@ pub mod widget;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::core::draft::Draft;
 use crate::core::pairs::Pairs;
@@ -36,6 +39,25 @@ pub enum SendResult {
     KeptLocally,
     /// It did not reach the endpoint (the message is for the console, not the visitor).
     Failed(String),
+}
+
+/// A reactive attribute, property or child. tachys instantiates its effect code once
+/// per type: one boxed type per value type, rather than one per closure, keeps the
+/// wasm small.
+pub type Rx<T> = Arc<dyn Fn() -> T + Send + Sync>;
+
+/// Boxes a closure as an [`Rx`].
+pub fn rx<T>(f: impl Fn() -> T + Send + Sync + 'static) -> Rx<T> {
+    Arc::new(f)
+}
+
+/// An event handler. Like [`Rx`], one boxed type per event type instead of one per
+/// closure, so tachys' listener code exists once.
+pub type Handler<E> = Box<dyn FnMut(E)>;
+
+/// Boxes a closure as a [`Handler`].
+pub fn handler<E>(f: impl FnMut(E) + 'static) -> Handler<E> {
+    Box::new(f)
 }
 
 pub type Deliver = Rc<dyn Fn(Response) -> Pin<Box<dyn Future<Output = SendResult>>>>;

@@ -1,7 +1,10 @@
 //! One question on a page: the view for its type, and its error message under it.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
+use crate::core::answer::Answer;
 use crate::core::form::{Question as QuestionDef, QuestionType};
 use crate::core::i18n::answer_error;
 use crate::core::validate::AnswerError;
@@ -10,6 +13,8 @@ use super::choice_list::{ChoiceList, Dropdown, YesNo};
 use super::matrix::Matrix;
 use super::scale::Scale;
 use super::text_field::{Consent, TextField};
+use super::rx;
+use super::erased::built;
 use super::widget::expect_widget;
 
 /// The ids of a question's parts. Every widget has its own shadow root, so they
@@ -59,41 +64,49 @@ pub fn Question(
 ) -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
-    let qid = question.id.clone();
-    let error = Memo::new(move |_| errors.with(|list| list.iter().find(|(id, _)| *id == qid).map(|(_, e)| *e)));
-    let invalid = Signal::derive(move || error.get().is_some());
+    let qid: Arc<str> = question.id.as_str().into();
+    let error = move || errors.with(|list| list.iter().find(|(id, _)| **id == *qid).map(|(_, e)| *e));
+    // `aria-invalid`: one type shared by every field (a closure per field would
+    // instantiate the attribute code once each).
+    let invalid = {
+        let error = error.clone();
+        rx(move || error().is_some().then_some("true"))
+    };
     // A new answer clears the message about the old one.
     let qid = question.id.clone();
-    let answer = Memo::new(move |_| w.session.with(|s| (s.answer(&qid).cloned(), s.answer(&format!("{qid}.other")).cloned())));
-    let qid = question.id.clone();
-    Effect::watch(move || answer.get(), move |_, _, _| errors.update(|list| list.retain(|(id, _)| *id != qid)), false);
+    Effect::new(move |before: Option<(Option<Answer>, Option<Answer>)>| {
+        let now = w.session.with(|s| (s.answer(&qid).cloned(), s.answer(&format!("{qid}.other")).cloned()));
+        if before.is_some_and(|before| before != now) {
+            errors.update(|list| list.retain(|(id, _)| *id != qid));
+        }
+        now
+    });
     let error_id = ids(&question).error;
     let kind = question.kind;
     let field = match kind {
-        QuestionType::Nps | QuestionType::Rating => view! { <Scale question=question invalid=invalid /> }.into_any(),
-        QuestionType::Choice => view! { <ChoiceList question=question invalid=invalid /> }.into_any(),
-        QuestionType::Dropdown => view! { <Dropdown question=question invalid=invalid /> }.into_any(),
-        QuestionType::YesNo => view! { <YesNo question=question invalid=invalid /> }.into_any(),
-        QuestionType::Matrix => view! { <Matrix question=question invalid=invalid /> }.into_any(),
-        QuestionType::Consent => view! { <Consent question=question invalid=invalid /> }.into_any(),
+        QuestionType::Nps | QuestionType::Rating => built(view! { <Scale question=question invalid=invalid /> }),
+        QuestionType::Choice => built(view! { <ChoiceList question=question invalid=invalid /> }),
+        QuestionType::Dropdown => built(view! { <Dropdown question=question invalid=invalid /> }),
+        QuestionType::YesNo => built(view! { <YesNo question=question invalid=invalid /> }),
+        QuestionType::Matrix => built(view! { <Matrix question=question invalid=invalid /> }),
+        QuestionType::Consent => built(view! { <Consent question=question invalid=invalid /> }),
         QuestionType::Statement => {
             let words = words(&question);
             let ids = ids(&question);
-            view! {
+            built(view! {
                 <div class="seda-field seda-statement">
                     <h2 class="seda-title" id=ids.title tabindex="-1">{words.title}</h2>
                     {words.description.map(|d| view! { <p class="seda-description">{d}</p> })}
                 </div>
-            }
-            .into_any()
+            })
         }
-        _ => view! { <TextField question=question invalid=invalid /> }.into_any(),
+        _ => built(view! { <TextField question=question invalid=invalid /> }),
     };
     view! {
         <div class="seda-question">
             {field}
             {(kind != QuestionType::Statement).then(|| view! {
-                <p id=error_id class="seda-error" role="alert">{move || error.get().map(|e| answer_error(strings, e))}</p>
+                <p id=error_id class="seda-error" role="alert">{rx(move || error().map(|e| answer_error(strings, e)).unwrap_or_default())}</p>
             })}
         </div>
     }

@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::handler;
 use super::step::focus_title_when_mounted;
 use super::widget::expect_widget;
 
@@ -16,10 +17,10 @@ pub fn Resume() -> impl IntoView {
         <div class="seda-resume" role="group" aria-labelledby="seda-resume-title" node_ref=node>
             <h2 class="seda-title" id="seda-resume-title" tabindex="-1">{strings.resume}</h2>
             <div class="seda-actions">
-                <button type="button" class="seda-button seda-button--quiet" on:click=move |_| w.start_over()>
+                <button type="button" class="seda-button seda-button--quiet" on:click=handler(move |_| w.start_over())>
                     {strings.start_over}
                 </button>
-                <button type="button" class="seda-button seda-button--primary" on:click=move |_| w.resume()>
+                <button type="button" class="seda-button seda-button--primary" on:click=handler(move |_| w.resume())>
                     {strings.resume_continue}
                 </button>
             </div>

@@ -1,6 +1,7 @@
 //! NPS and rating scales: a radio group of numbers, stars or faces, with words under
 //! the ends. Native radios give arrow-key movement and screen-reader semantics.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -9,7 +10,10 @@ use crate::core::answer::Answer;
 use crate::core::form::{Display, Question, NPS_SCALE};
 use crate::core::i18n::fill;
 
+use super::option::{option_input, OptionInput};
 use super::question::{described_by, ids, words, GroupHeading};
+use super::{rx, Rx};
+use super::erased::built;
 use super::widget::expect_widget;
 
 /// Mouths of the faces on a 5-point scale, worst to best (a 3-point scale uses the
@@ -20,8 +24,8 @@ const MOUTHS: [&str; 5] = ["M8 17q4-4 8 0", "M8 16.5q4-2 8 0", "M8 16h8", "M8 15
 pub fn Scale(
     /// An `nps` or `rating` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
@@ -36,24 +40,22 @@ pub fn Scale(
     let display = question.display;
     let points = scale.max - scale.min + 1;
     let q = Arc::new(question);
-    let picked = {
-        let q = q.clone();
-        Memo::new(move |_| w.session.with(|s| s.answer(&q.id).and_then(Answer::as_number)))
-    };
+    // The score picked, read where it is needed (a memo per scale costs more code than
+    // the few comparisons it would save).
+    let picked = move |q: &Question| w.session.with(|s| s.answer(&q.id).and_then(Answer::as_number));
     let options = (scale.min..=scale.max)
         .map(|n| {
-            let q_write = q.clone();
+            let (q_read, q_write, q_star) = (q.clone(), q.clone(), q.clone());
             let mouth = MOUTHS[((n - scale.min) * if points == 3 { 2 } else { 1 }).clamp(0, 4) as usize];
             let point = match display {
-                Display::Numbers => view! { <span class="seda-scale__point">{w.digits(&n.to_string())}</span> }.into_any(),
-                Display::Stars => view! {
-                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=move || picked.get().is_some_and(|p| p >= n)>
+                Display::Numbers => built(view! { <span class="seda-scale__point">{w.digits(&n.to_string())}</span> }),
+                Display::Stars => built(view! {
+                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=rx(move || picked(&q_star).is_some_and(|p| p >= n))>
                         <span aria-hidden="true">"★"</span>
                         <span class="seda-sr-only">{fill(strings.stars, &[("n", n.to_string()), ("total", scale.max.to_string())])}</span>
                     </span>
-                }
-                .into_any(),
-                Display::Smileys => view! {
+                }),
+                Display::Smileys => built(view! {
                     <span class="seda-scale__point seda-scale__point--face">
                         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                             <circle cx="12" cy="12" r="10" />
@@ -63,19 +65,19 @@ pub fn Scale(
                         </svg>
                         <span class="seda-sr-only">{w.digits(&n.to_string())}</span>
                     </span>
-                }
-                .into_any(),
+                }),
             };
             view! {
                 <label class="seda-scale__option">
-                    <input
-                        type="radio"
-                        class="seda-sr-only"
-                        name=q.id.clone()
-                        value=n.to_string()
-                        prop:checked=move || picked.get() == Some(n)
-                        on:change=move |_| w.session.update(|s| s.set_answer(&q_write, Some(Answer::Number(n))))
-                    />
+                    {option_input(OptionInput {
+                        kind: "radio",
+                        class: "seda-sr-only",
+                        name: q.id.clone(),
+                        value: n.to_string(),
+                        label: None,
+                        checked: rx(move || picked(&q_read) == Some(n)),
+                        on_change: Rc::new(move |_| w.set_answer(&q_write, Some(Answer::Number(n)))),
+                    })}
                     {point}
                 </label>
             }
@@ -89,7 +91,7 @@ pub fn Scale(
             aria-labelledby=title_id
             aria-describedby=described_by
             aria-required=required.then_some("true")
-            aria-invalid=move || invalid.get().then_some("true")
+            aria-invalid=invalid
         >
             <GroupHeading words=words ids=ids />
             <div class="seda-scale__options">{options}</div>

@@ -8,6 +8,7 @@ use crate::core::i18n::fill;
 use crate::core::validate::AnswerError;
 
 use super::question::Question;
+use super::{handler, rx};
 use super::widget::{expect_widget, Phase};
 
 /// Moves focus to the first `.seda-title` inside `node` once it is on the page, if
@@ -37,16 +38,21 @@ pub fn Step() -> impl IntoView {
     let (page, first, total) = w.session.with_untracked(|s| (s.page(), s.is_first(), s.progress(&form).1));
     // Where this page leads can change as it is answered (a jump, a page that
     // appears): the button and the progress follow.
-    let last = Memo::new(move |_| w.session.with(|s| s.is_last(&w.form.get_value())));
-    let progress = Memo::new(move |_| w.session.with(|s| s.progress(&w.form.get_value())));
+    // Read where they are shown: the text only changes when the value does.
+    let last = move || w.session.with(|s| s.is_last(&w.form.get_value()));
+    let progress = move || w.session.with(|s| s.progress(&w.form.get_value()));
     let page_title = form.pages[page].title.as_ref().map(|t| w.text(t));
     let errors = RwSignal::new(Vec::<(String, AnswerError)>::new());
     // The questions shown on this page, as the answers so far decide (a question
     // can appear or go as the visitor answers one above it).
-    let visible = Memo::new(move |_| {
+    // By index into the form's questions; <For> keeps the rows whose index stays.
+    let visible = move || {
         let form = w.form.get_value();
-        w.session.with(|s| s.visible(&form, page).into_iter().cloned().collect::<Vec<_>>())
-    });
+        w.session.with(|s| {
+            let shown = s.visible(&form, page);
+            shown.into_iter().filter_map(|q| form.questions.iter().position(|x| std::ptr::eq(x, q))).collect::<Vec<_>>()
+        })
+    };
     let node = NodeRef::<html::Form>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -85,10 +91,10 @@ pub fn Step() -> impl IntoView {
     };
     focus_title_when_mounted(node);
     let sending = move || w.phase.get() == Phase::Sending;
-    let progress_text = move || {
-        let (n, total) = progress.get();
+    let progress_text = rx(move || {
+        let (n, total) = progress();
         fill(strings.step_of, &[("n", w.digits(&n.to_string())), ("total", w.digits(&total.to_string()))])
-    };
+    });
 
     view! {
         <form class="seda-step" novalidate node_ref=node on:submit=on_submit>
@@ -96,25 +102,25 @@ pub fn Step() -> impl IntoView {
                 <div class="seda-progress">
                     <span class="seda-progress__text">{progress_text}</span>
                     <span class="seda-progress__track" aria-hidden="true">
-                        <span class="seda-progress__bar" style:width=move || {
-                            let (n, total) = progress.get();
+                        <span class="seda-progress__bar" style:width=rx(move || {
+                            let (n, total) = progress();
                             format!("{}%", n * 100 / total.max(1))
-                        }></span>
+                        })></span>
                     </span>
                 </div>
             })}
             {page_title.map(|t| view! { <h2 class="seda-title seda-page-title" tabindex="-1">{t}</h2> })}
             <For
-                each=move || visible.get()
-                key=|q| q.id.clone()
-                children=move |q| view! { <Question question=q errors=errors /> }
+                each=visible
+                key=|i| *i
+                children=move |i| view! { <Question question=w.form.with_value(|f| f.questions[i].clone()) errors=errors /> }
             />
             {move || match w.phase.get() {
                 Phase::Failed => Some(view! {
                     <div class="seda-alert" role="alert">
                         <p class="seda-alert__title">{strings.send_failed}</p>
                         <p>{strings.send_failed_body}</p>
-                        <button type="button" class="seda-button" on:click=move |_| w.submit()>{strings.try_again}</button>
+                        <button type="button" class="seda-button" on:click=handler(move |_| w.submit())>{strings.try_again}</button>
                     </div>
                 }.into_any()),
                 Phase::TooLarge => Some(view! {
@@ -124,10 +130,10 @@ pub fn Step() -> impl IntoView {
             }}
             <div class="seda-actions">
                 {(!first).then(|| view! {
-                    <button type="button" class="seda-button seda-button--quiet" on:click=back>{strings.back}</button>
+                    <button type="button" class="seda-button seda-button--quiet" on:click=handler(back)>{strings.back}</button>
                 })}
-                <button type="submit" class="seda-button seda-button--primary" aria-disabled=move || sending().then_some("true")>
-                    {move || if sending() { strings.sending } else if last.get() { strings.submit } else { strings.next }}
+                <button type="submit" class="seda-button seda-button--primary" aria-disabled=rx(move || sending().then_some("true"))>
+                    {rx(move || if sending() { strings.sending } else if last() { strings.submit } else { strings.next })}
                 </button>
             </div>
         </form>

@@ -9,6 +9,8 @@ use crate::core::form::{Question, QuestionType};
 use crate::core::validate::max_chars;
 
 use super::question::{described_by, ids, words};
+use super::{handler, rx, Rx};
+use super::erased::built;
 use super::widget::expect_widget;
 
 /// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
@@ -29,8 +31,8 @@ fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str
 pub fn TextField(
     /// A `text`, `email`, `phone`, `number` or `date` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
@@ -50,14 +52,13 @@ pub fn TextField(
     });
     let described_by = described_by(&question);
     let q = Arc::new(question);
-    let on_input = move |ev: leptos::ev::Event| {
+    let on_input = handler(move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        w.session.update(|s| s.set_answer(&q, Some(Answer::Text(value))));
-    };
-    let aria_invalid = move || invalid.get().then_some("true");
+        w.set_answer(&q, Some(Answer::Text(value)));
+    });
     let input_id = ids.input.clone();
     let field = if multiline {
-        view! {
+        built(view! {
             <textarea
                 id=input_id
                 dir="auto"
@@ -66,15 +67,14 @@ pub fn TextField(
                 maxlength=max
                 placeholder=placeholder
                 aria-required=required.then_some("true")
-                aria-invalid=aria_invalid
+                aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=initial
                 on:input=on_input
             ></textarea>
-        }
-        .into_any()
+        })
     } else {
-        view! {
+        built(view! {
             <input
                 id=input_id
                 class="seda-input"
@@ -85,13 +85,12 @@ pub fn TextField(
                 maxlength=max
                 placeholder=placeholder
                 aria-required=required.then_some("true")
-                aria-invalid=aria_invalid
+                aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=initial
                 on:input=on_input
             />
-        }
-        .into_any()
+        })
     };
     view! {
         <div class="seda-field">
@@ -110,8 +109,8 @@ pub fn TextField(
 pub fn Consent(
     /// A `consent` question.
     question: Question,
-    /// Whether the page shows an error for this answer.
-    invalid: Signal<bool>,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let words = words(&question);
@@ -128,13 +127,13 @@ pub fn Consent(
                     type="checkbox"
                     class="seda-choice__input"
                     aria-required=required.then_some("true")
-                    aria-invalid=move || invalid.get().then_some("true")
+                    aria-invalid=invalid
                     aria-describedby=described_by
-                    prop:checked=move || w.session.with(|s| s.answer(&q_read.id).is_some())
-                    on:change=move |ev| {
+                    prop:checked=rx(move || w.session.with(|s| s.answer(&q_read.id).is_some()))
+                    on:change=handler(move |ev| {
                         let answer = event_target_checked(&ev).then(|| Answer::Text(text.clone()));
-                        w.session.update(|s| s.set_answer(&q, answer));
-                    }
+                        w.set_answer(&q, answer);
+                    })
                 />
                 <span>{words.title}</span>
             </label>

@@ -13,10 +13,11 @@ use crate::core::response::{Meta, Response};
 use crate::core::session::Session;
 use crate::core::text::{pipe, Text};
 
+use super::erased::built;
 use super::resume::Resume;
 use super::step::Step;
 use super::thanks::Thanks;
-use super::{Env, SendResult};
+use super::{handler, Env, SendResult};
 
 /// Where the visitor is in the widget's life.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +79,16 @@ impl WidgetState {
     /// Digits as the locale writes them (Persian digits in Persian).
     pub fn digits(&self, s: &str) -> String {
         if i18n::language_of(&self.locale.read_value()) == "fa" { i18n::persian_digits(s) } else { s.to_owned() }
+    }
+
+    /// The stored answer to a question, untracked (to build on it in a handler).
+    pub fn answer(self, question_id: &str) -> Option<crate::core::answer::Answer> {
+        self.session.with_untracked(|s| s.answer(question_id).cloned())
+    }
+
+    /// Stores (or with `None` clears) the answer to a question.
+    pub fn set_answer(self, q: &crate::core::form::Question, answer: Option<crate::core::answer::Answer>) {
+        self.session.update(|s| s.set_answer(q, answer));
     }
 
     pub fn response_id(&self) -> String {
@@ -194,20 +205,20 @@ pub fn Widget(
         identity: StoredValue::new((env.response_id.clone(), env.started_at.clone())),
         env: StoredValue::new_local(env),
     };
-    // Every change is kept at once, so a reload or a closed tab loses nothing.
-    Effect::watch(move || state.session.get(), move |session, _, _| state.keep_draft(session), false);
+    // Every change is kept at once, so a reload or a closed tab loses nothing. The
+    // first run only subscribes: the session as shown is not a change.
+    Effect::new(move |ran_before: Option<()>| state.session.with(|s| if ran_before.is_some() { state.keep_draft(s) }));
     provide_context(state);
     let strings = state.strings();
     let title = form.title.as_ref().map(|t| state.text(t));
-    let step = Memo::new(move |_| state.session.with(|s| s.page()));
     let screen = Memo::new(move |_| match state.phase.get() {
         Phase::Resuming => Screen::Resume,
         Phase::Done(result) => Screen::Done(result),
-        _ => Screen::Step(step.get()),
+        _ => Screen::Step(state.session.with(|s| s.page())),
     });
     let close = on_close.clone().map(|close| {
         view! {
-            <button type="button" class="seda-close" aria-label=strings.close on:click=move |_| close()>
+            <button type="button" class="seda-close" aria-label=strings.close on:click=handler(move |_| close())>
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <path d="M4 4l8 8M12 4l-8 8" />
                 </svg>
@@ -235,9 +246,9 @@ pub fn Widget(
                 {close}
                 {title.clone().map(|t| view! { <p class="seda-form-title">{t}</p> })}
                 {move || match screen.get() {
-                    Screen::Resume => view! { <Resume /> }.into_any(),
-                    Screen::Done(result) => view! { <Thanks result=result /> }.into_any(),
-                    Screen::Step(_) => view! { <Step /> }.into_any(),
+                    Screen::Resume => built(view! { <Resume /> }),
+                    Screen::Done(result) => built(view! { <Thanks result=result /> }),
+                    Screen::Step(_) => built(view! { <Step /> }),
                 }}
             </div>
         </div>

@@ -1,0 +1,49 @@
+//! One radio or checkbox of a group: the scale's points, the choices, yes/no and the
+//! matrix cells all draw their input here, so the view code exists once.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::{handler, Rx};
+
+/// What an option input is and does.
+pub struct OptionInput {
+    /// `radio` or `checkbox`.
+    pub kind: &'static str,
+    pub class: &'static str,
+    /// The group's name (radios with one name move together with the arrow keys).
+    pub name: String,
+    pub value: String,
+    /// `aria-label`, for an input with no `<label>` around it (a matrix cell).
+    pub label: Option<String>,
+    /// Whether the answer picks this option.
+    pub checked: Rx<bool>,
+    /// Called with the input's new `checked` when the visitor changes it.
+    pub on_change: Rc<dyn Fn(bool)>,
+}
+
+pub fn option_input(o: OptionInput) -> impl IntoView {
+    let on_change = o.on_change;
+    view! {
+        <input
+            type=o.kind
+            class=o.class
+            name=o.name
+            value=o.value
+            aria-label=o.label
+            prop:checked=o.checked
+            on:change=handler(move |ev| on_change(event_target_checked(&ev)))
+        />
+    }
+}
+
+/// A labelled choice: the input and its words, as in a list of choices or yes/no.
+pub fn choice_option(o: OptionInput, words: String) -> impl IntoView {
+    view! {
+        <label class="seda-choice">
+            {option_input(o)}
+            <span>{words}</span>
+        </label>
+    }
+}
