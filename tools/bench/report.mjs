@@ -27,6 +27,11 @@ const verdict = (ok) => (ok == null ? "–" : ok ? "met" : "**not met**");
 const table = (head, rows) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 
 const field = (results, get) => stats(results.map(get));
+/** How busy the machine was while a section ran. */
+const during = (section) =>
+  section?.machine
+    ? `_While this ran: load average ${section.machine.loadBefore.toFixed(1)} → ${section.machine.loadAfter.toFixed(1)}${section.machine.busy.length ? `; also running: ${section.machine.busy.join(", ")}` : ""}._`
+    : "";
 const median = (results, get) => field(results, get)?.median ?? null;
 
 export function render({ machine: m, sections: s }, { slow }) {
@@ -95,6 +100,8 @@ export function render({ machine: m, sections: s }, { slow }) {
       `## Time to the NPS scale (${dom.seda?.n ?? 0} fresh loads each, min / **median** / max)`,
       "",
       "From navigation start until the 0-10 scale (a radio group whose last radio is labelled \"10\") is in the DOM, and until the first frame painted after that. The three pages are the same bare page; the widgets come from their own origin with an async script tag.",
+      "",
+      during(s.nps),
       "",
       table(
         ["page", "in the DOM", "painted", "in DOM vs vanilla", "what"],
@@ -172,6 +179,8 @@ export function render({ machine: m, sections: s }, { slow }) {
       "",
       `The form is inline JSON (\`<script type="application/json">\`, \`data-form="#form"\`); the vanilla page draws the same ${w.questions} questions from the same JSON, one a step. Render: navigation start until the first question's heading is in the DOM / painted (${d.dom?.n ?? 0} fresh loads each). A move, timed inside the page over ${w.steps} questions on each of ${w.stepLoads} loads (${samples} samples): click a choice's label until the next frame is painted, then click Next until the next question's heading is in the DOM and painted.`,
       "",
+      during(w),
+      "",
       table(
         ["", "vanilla", "Seda", "Seda / vanilla"],
         [
@@ -217,6 +226,8 @@ export function render({ machine: m, sections: s }, { slow }) {
       `## Host page impact (${title}; ${load.with?.n ?? 0} fresh loads each)`,
       "",
       "A shop page whose largest contentful paint is a 1000×500 hero image (1.3 MB PNG), with some text: without any tag; with a control tag, an async script from another origin that does nothing (what any third-party tag costs: the page's `load` waits for it to arrive and run); and with the Seda tag (async, in `<head>`, `template:nps`). `load`: the load event's start (navigation timing). Hero painted: the first frame after the image's own load event. LCP: the `largest-contentful-paint` entry for the image, from the loads where Chromium reported it (under emulated throttling it sometimes reports none for a progressively painted image).",
+      "",
+      during(h),
       "",
       table(
         ["", "without a tag", "with an empty async tag", "with Seda", "Seda / without", "Seda / empty tag"],
