@@ -125,6 +125,7 @@ for (const w of WORKLOADS.filter((w) => w.form)) {
 async function compare(label, variants) {
   const results = Object.fromEntries(variants.map((v) => [v.name, []]));
   const failures = [];
+  const machine = { loadBefore: loadavg()[0], busy: busy() };
   const options = (v, r) => (typeof v.load === "function" ? v.load(r) : v.load);
   for (const v of variants) await measureLoad(browser, v.url, { ...options(v, runs), then: null }).catch(() => {});
   for (let r = 0; r < runs; r++) {
@@ -141,7 +142,9 @@ async function compare(label, variants) {
   process.stdout.write("\n");
   for (const f of failures) console.error(`  failed load: ${f}`);
   if (failures.length > runs * variants.length * 0.1) throw new Error(`${label}: ${failures.length} loads failed`);
-  return { results, failures: failures.length };
+  machine.loadAfter = loadavg()[0];
+  machine.busy = [...new Set([...machine.busy, ...busy()])];
+  return { results, failures: failures.length, machine };
 }
 
 const scaleLoad = { until: ["targetPaint"], memory: {} };

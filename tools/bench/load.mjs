@@ -6,8 +6,8 @@ const DONE = "bench:done";
 
 /**
  * Loads `url` in a new context and returns what the probe recorded (see probe.mjs), the
- * URLs requested, the bytes received per URL and, with `memory`, the JS heap after garbage
- * collection and the wasm linear memory.
+ * page's resource timing, the URLs requested, the bytes received per URL and, with `memory`,
+ * the JS heap after garbage collection and the wasm linear memory.
  *
  *   target    what counts as rendered ({ scale: true } or { heading })
  *   until     the probe fields that must be set before the load is over
@@ -48,7 +48,11 @@ export async function measureLoad(browser, url, { target = { scale: true }, unti
     }
     // Largest-contentful-paint entries are reported a frame or two after the paint.
     await page.waitForTimeout(150);
-    const figures = await page.evaluate(() => JSON.parse(JSON.stringify(window.__bench)));
+    const figures = await page.evaluate(() => ({
+      ...JSON.parse(JSON.stringify(window.__bench)),
+      // Cross-origin resource timing still gives when each request started and ended.
+      resources: performance.getEntriesByType("resource").map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
+    }));
     const result = { ...figures, urls: [...new Set(urls.values())], received, errors };
     if (memory) {
       await page.waitForTimeout(300);

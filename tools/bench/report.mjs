@@ -27,6 +27,11 @@ const verdict = (ok) => (ok == null ? "–" : ok ? "met" : "**not met**");
 const table = (head, rows) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 
 const field = (results, get) => stats(results.map(get));
+/** How busy the machine was while a section ran. */
+const during = (section) =>
+  section?.machine
+    ? `_While this ran: load average ${section.machine.loadBefore.toFixed(1)} → ${section.machine.loadAfter.toFixed(1)}${section.machine.busy.length ? `; also running: ${section.machine.busy.join(", ")}` : ""}._`
+    : "";
 const median = (results, get) => field(results, get)?.median ?? null;
 
 export function render({ machine: m, sections: s }, { slow }) {
@@ -79,11 +84,24 @@ export function render({ machine: m, sections: s }, { slow }) {
     const paint = { empty: field(r.empty, (x) => x.dclPaint), vanilla: field(r.vanilla, (x) => x.targetPaint), seda: field(r.seda, (x) => x.targetPaint) };
     const heap = { empty: median(r.empty, (x) => x.heap), vanilla: median(r.vanilla, (x) => x.heap), seda: median(r.seda, (x) => x.heap) };
     const wasm = median(r.seda, (x) => x.wasmMemory);
+    const resource = (pattern, key) => (x) => x.resources?.find((e) => pattern.test(new URL(e.url).pathname))?.[key] ?? null;
+    const steps = [
+      ["`seda.js` arrived", resource(/^\/seda\.js$/, "end")],
+      ["the page's `load` event", (x) => x.load],
+      ["glue requested", resource(/^\/seda-[0-9a-f]+\.js$/, "start")],
+      ["glue arrived", resource(/^\/seda-[0-9a-f]+\.js$/, "end")],
+      ["wasm requested", resource(/_bg\.wasm$/, "start")],
+      ["wasm arrived (compiled while it streamed in)", resource(/_bg\.wasm$/, "end")],
+      ["scale in the DOM (instantiated, started, mounted)", (x) => x.target],
+      ["scale painted", (x) => x.targetPaint],
+    ].map(([name, get]) => [name, median(r.seda, get)]);
     const row = (name, key, note) => [name, span(dom[key]), span(paint[key]), ratio(dom[key]?.median, dom.vanilla?.median), note];
     out.push(
       `## Time to the NPS scale (${dom.seda?.n ?? 0} fresh loads each, min / **median** / max)`,
       "",
       "From navigation start until the 0-10 scale (a radio group whose last radio is labelled \"10\") is in the DOM, and until the first frame painted after that. The three pages are the same bare page; the widgets come from their own origin with an async script tag.",
+      "",
+      during(s.nps),
       "",
       table(
         ["page", "in the DOM", "painted", "in DOM vs vanilla", "what"],
@@ -94,7 +112,11 @@ export function render({ machine: m, sections: s }, { slow }) {
         ],
       ),
       "",
-      "Peers, measured before on this machine kind (headless Chromium, 2 cores, 25 fresh loads, in the DOM, median; not re-measured by this run):",
+      "Where Seda's time goes on that page (medians over the same loads; resource timing of the page):",
+      "",
+      table(["step", "at", "since the step before"], steps.map(([name, at], i) => [name, ms(at), i && at != null && steps[i - 1][1] != null ? `+${ms(at - steps[i - 1][1])}` : ""])),
+      "",
+      `Peers, measured before on this machine kind (headless Chromium, 2 cores, 25 fresh loads, in the DOM, median; not re-measured by this run). Their empty page took 41 ms against ${ms(dom.empty?.median)} in this run, so compare ratios to vanilla and the empty page rather than absolute times:`,
       "",
       table(["peer", "time to the scale", "heap increase"], PEERS.map(([n, t, h]) => [n, `${t} ms`, h == null ? "–" : `+${h} MiB`])),
       "",
@@ -103,11 +125,11 @@ export function render({ machine: m, sections: s }, { slow }) {
       "JS heap: `JSHeapUsedSize` of CDP `Performance.getMetrics` after two `HeapProfiler.collectGarbage`, 300 ms after the scale was painted. The wasm's linear memory is not in the JS heap (its buffer lives outside it); it is `memory.buffer.byteLength` of the instance seda.js started, read through the glue module (its init returns the exports once done). Compiled code is in neither.",
       "",
       table(
-        ["page", "JS heap", "increase over empty page", "wasm linear memory"],
+        ["page", "JS heap", "JS heap over the empty page", "wasm linear memory", "both over the empty page"],
         [
-          ["empty page", mib(heap.empty), "–", "–"],
-          ["vanilla NPS", mib(heap.vanilla), mib(heap.vanilla - heap.empty), "–"],
-          ["Seda `template:nps`", mib(heap.seda), mib(heap.seda - heap.empty), mib(wasm)],
+          ["empty page", mib(heap.empty), "–", "–", "–"],
+          ["vanilla NPS", mib(heap.vanilla), mib(heap.vanilla - heap.empty), "–", mib(heap.vanilla - heap.empty)],
+          ["Seda `template:nps`", mib(heap.seda), mib(heap.seda - heap.empty), mib(wasm), mib(heap.seda - heap.empty + wasm)],
         ],
       ),
       "",
@@ -115,7 +137,7 @@ export function render({ machine: m, sections: s }, { slow }) {
     targets.push(
       [`Seda's median time to the scale below Formbricks' (${TARGET.beatsMs} ms)`, ms(dom.seda?.median), verdict(dom.seda && dom.seda.median < TARGET.beatsMs)],
       [`... and within ${TARGET.vsVanilla}× of vanilla`, ratio(dom.seda?.median, dom.vanilla?.median), verdict(dom.seda && dom.seda.median <= TARGET.vsVanilla * dom.vanilla.median)],
-      [`JS heap increase below ${TARGET.heapMiB} MiB`, mib(heap.seda - heap.empty), verdict(heap.seda - heap.empty < TARGET.heapMiB * 2 ** 20)],
+      [`JS heap increase below ${TARGET.heapMiB} MiB`, `${mib(heap.seda - heap.empty)} (with the wasm memory, ${mib(heap.seda - heap.empty + wasm)})`, verdict(heap.seda - heap.empty < TARGET.heapMiB * 2 ** 20)],
     );
     lines.push(
       `time to NPS scale, median in DOM / painted: empty ${ms(dom.empty?.median)} / ${ms(paint.empty?.median)}, vanilla ${ms(dom.vanilla?.median)} / ${ms(paint.vanilla?.median)}, seda ${ms(dom.seda?.median)} / ${ms(paint.seda?.median)} (${ratio(dom.seda?.median, dom.vanilla?.median)} vanilla)`,
@@ -123,6 +145,7 @@ export function render({ machine: m, sections: s }, { slow }) {
     );
     s.nps.emptyHeap = heap.empty;
     s.nps.emptyDom = dom.empty?.median;
+    s.nps.npsDom = { vanilla: dom.vanilla?.median, seda: dom.seda?.median };
   }
 
   for (const w of [s.survey, s.checklist].filter(Boolean)) {
@@ -149,10 +172,14 @@ export function render({ machine: m, sections: s }, { slow }) {
     const heapInc = { vanilla: inc(v.heap, emptyHeap), seda: inc(d.heap, emptyHeap) };
     const domInc = { vanilla: inc(v.dom?.median, emptyDom), seda: inc(d.dom?.median, emptyDom) };
     const samples = d.answer?.n ?? 0;
+    const wasm = median(r.seda, (x) => x.wasmMemory);
+    const overNps = { vanilla: inc(v.dom?.median, s.nps?.npsDom?.vanilla), seda: inc(d.dom?.median, s.nps?.npsDom?.seda) };
     out.push(
       `## ${w.name} (one question a step, as the widget shows it today)`,
       "",
       `The form is inline JSON (\`<script type="application/json">\`, \`data-form="#form"\`); the vanilla page draws the same ${w.questions} questions from the same JSON, one a step. Render: navigation start until the first question's heading is in the DOM / painted (${d.dom?.n ?? 0} fresh loads each). A move, timed inside the page over ${w.steps} questions on each of ${w.stepLoads} loads (${samples} samples): click a choice's label until the next frame is painted, then click Next until the next question's heading is in the DOM and painted.`,
+      "",
+      during(w),
       "",
       table(
         ["", "vanilla", "Seda", "Seda / vanilla"],
@@ -160,9 +187,11 @@ export function render({ machine: m, sections: s }, { slow }) {
           ["render, in the DOM", span(v.dom), span(d.dom), ratio(d.dom?.median, v.dom?.median)],
           ["render, painted", span(v.paint), span(d.paint), ratio(d.paint?.median, v.paint?.median)],
           ["render time over the empty page (median)", ms(domInc.vanilla), ms(domInc.seda), ratio(domInc.seda, domInc.vanilla)],
+          ["render time over the same widget's NPS page: what 199 more questions cost", ms(overNps.vanilla), ms(overNps.seda), ""],
           ["JS heap after GC (median)", mib(v.heap), mib(d.heap), ratio(d.heap, v.heap)],
           ["JS heap over the empty page", mib(heapInc.vanilla), mib(heapInc.seda), ratio(heapInc.seda, heapInc.vanilla)],
-          ["wasm linear memory", "–", mib(median(r.seda, (x) => x.wasmMemory)), ""],
+          ["wasm linear memory", "–", mib(wasm), ""],
+          ["JS heap and wasm memory over the empty page", mib(heapInc.vanilla), mib(inc(heapInc.seda, -wasm)), ratio(inc(heapInc.seda, -wasm), heapInc.vanilla)],
           ["answer → painted", span(v.answer), span(d.answer), ratio(d.answer?.median, v.answer?.median)],
           ["Next → next question in the DOM", span(v.next), span(d.next), ratio(d.next?.median, v.next?.median)],
           ["Next → painted", span(v.nextPaint), span(d.nextPaint), ratio(d.nextPaint?.median, v.nextPaint?.median)],
@@ -197,6 +226,8 @@ export function render({ machine: m, sections: s }, { slow }) {
       `## Host page impact (${title}; ${load.with?.n ?? 0} fresh loads each)`,
       "",
       "A shop page whose largest contentful paint is a 1000×500 hero image (1.3 MB PNG), with some text: without any tag; with a control tag, an async script from another origin that does nothing (what any third-party tag costs: the page's `load` waits for it to arrive and run); and with the Seda tag (async, in `<head>`, `template:nps`). `load`: the load event's start (navigation timing). Hero painted: the first frame after the image's own load event. LCP: the `largest-contentful-paint` entry for the image, from the loads where Chromium reported it (under emulated throttling it sometimes reports none for a progressively painted image).",
+      "",
+      during(h),
       "",
       table(
         ["", "without a tag", "with an empty async tag", "with Seda", "Seda / without", "Seda / empty tag"],
