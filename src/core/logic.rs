@@ -12,6 +12,7 @@ use super::answer::Answer;
 use super::decode::{child, Decoder};
 use super::json::Value;
 use super::response::NpsCategory;
+use super::validate::ascii_digit;
 
 /// A number in millionths, exact for every value a form or a visitor writes with up
 /// to six decimals (no floating point, so 0.1 + 0.2 compares as 0.3).
@@ -34,11 +35,9 @@ impl Num {
             .trim()
             .chars()
             .map(|c| match c {
-                '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-                '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
                 '٫' | ',' => '.',
                 '−' => '-',
-                c => c,
+                c => ascii_digit(c),
             })
             .collect();
         let (mantissa, exp) = match ascii.split_once(['e', 'E']) {

@@ -10,7 +10,7 @@ use crate::core::check::OTHER;
 use crate::core::form::{Choice, Question};
 
 use super::option::{choice_option, OptionInput};
-use super::question::{described_by, ids, words, GroupHeading};
+use super::question::{GroupHeading, Parts, parts};
 use super::{handler, rx, Rx};
 use super::widget::expect_widget;
 
@@ -39,11 +39,9 @@ pub fn ChoiceList(
     invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
-    let words = words(&question);
-    let ids = ids(&question);
+    let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
     let other_id = format!("{}-other", ids.input);
-    let described_by = described_by(&question);
     let multiple = question.multiple;
     let required = question.required;
     let mut choices = ordered(&question, &w.response_id());
@@ -131,10 +129,8 @@ pub fn YesNo(
 ) -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
-    let words = words(&question);
-    let ids = ids(&question);
+    let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
-    let described_by = described_by(&question);
     let required = question.required;
     let q = Arc::new(question);
     let options = [(true, strings.yes), (false, strings.no)]
@@ -176,9 +172,7 @@ pub fn Dropdown(
     invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
-    let words = words(&question);
-    let ids = ids(&question);
-    let described_by = described_by(&question);
+    let Parts { words, ids, described_by } = parts(&question);
     let placeholder = question.placeholder.as_ref().map_or(w.strings().choose.to_owned(), |p| w.text(p));
     let picked = w.session.with_untracked(|s| s.answer(&question.id).and_then(Answer::as_text).map(str::to_owned));
     let options = question

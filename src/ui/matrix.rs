@@ -11,7 +11,7 @@ use crate::core::form::Question;
 use crate::core::pairs::Pairs;
 
 use super::option::{option_input, OptionInput};
-use super::question::{described_by, ids, words, GroupHeading};
+use super::question::{GroupHeading, Parts, parts};
 use super::{rx, Rx};
 use super::widget::expect_widget;
 
@@ -23,10 +23,8 @@ pub fn Matrix(
     invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
-    let words = words(&question);
-    let ids = ids(&question);
+    let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
-    let described_by = described_by(&question);
     let columns: Vec<(String, String)> = question.columns().iter().map(|c| (c.id.clone(), w.text(&c.label))).collect();
     let head = columns.iter().map(|(_, label)| view! { <th scope="col">{label.clone()}</th> }).collect_view();
     let required = question.required;

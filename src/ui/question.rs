@@ -50,6 +50,18 @@ pub fn words(q: &QuestionDef) -> Words {
     }
 }
 
+/// What every field view starts from: the question's words, the ids of its parts and
+/// its `aria-describedby`.
+pub struct Parts {
+    pub words: Words,
+    pub ids: Ids,
+    pub described_by: String,
+}
+
+pub fn parts(q: &QuestionDef) -> Parts {
+    Parts { words: words(q), ids: ids(q), described_by: described_by(q) }
+}
+
 /// `aria-describedby`: the description (when there is one) and the error.
 pub fn described_by(q: &QuestionDef) -> String {
     let ids = ids(q);

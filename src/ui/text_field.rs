@@ -8,7 +8,7 @@ use crate::core::answer::Answer;
 use crate::core::form::{Question, QuestionType};
 use crate::core::validate::max_chars;
 
-use super::question::{described_by, ids, words};
+use super::question::{Parts, parts};
 use super::{handler, rx, Rx};
 use super::erased::built;
 use super::widget::expect_widget;
@@ -35,8 +35,7 @@ pub fn TextField(
     invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
-    let words = words(&question);
-    let ids = ids(&question);
+    let Parts { words, ids, described_by } = parts(&question);
     let placeholder = question.placeholder.as_ref().map(|p| w.text(p));
     let max = matches!(question.kind, QuestionType::Text | QuestionType::Email | QuestionType::Phone).then(|| max_chars(&question).to_string());
     let required = question.required;
@@ -50,7 +49,6 @@ pub fn TextField(
         Some(Answer::Decimal(d)) => d.clone(),
         _ => String::new(),
     });
-    let described_by = described_by(&question);
     let q = Arc::new(question);
     let on_input = handler(move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -113,9 +111,7 @@ pub fn Consent(
     invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
-    let words = words(&question);
-    let ids = ids(&question);
-    let described_by = described_by(&question);
+    let Parts { words, ids, described_by } = parts(&question);
     let required = question.required;
     let text = words.title.clone();
     let q = Arc::new(question);
