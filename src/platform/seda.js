@@ -39,10 +39,25 @@
     });
   }
   var glue;
+  /* The wasm downloads and compiles while the glue module is fetched, not after it; once
+     per page, however many tags load it (kept under a symbol: no new global name). */
+  function compile() {
+    var key = Symbol.for("seda:" + wasm);
+    if (!w[key]) {
+      try {
+        w[key] = WebAssembly.compileStreaming(fetch(wasm));
+      } catch (e) {
+        w[key] = Promise.reject(e);
+      }
+      w[key].catch(function () {});
+    }
+    return w[key];
+  }
   function load() {
     if (!glue) {
+      var module = compile();
       glue = import(base + "__SEDA_GLUE__").then(function (g) {
-        return g.default({ module_or_path: wasm }).catch(function () {
+        return module.then(function (m) { return g.default({ module_or_path: m }); }).catch(function () {
           return bytes().then(function (b) { return g.default({ module_or_path: b }); });
         }).then(function () { return g; });
       });
