@@ -23,8 +23,11 @@ pub const MAX_DECIMALS: u32 = 6;
 
 /// The answer key of the text typed into a choice question's "Other" box.
 pub fn other_key(question_id: &str) -> String {
-    format!("{question_id}.other")
+    format!("{question_id}{OTHER_SUFFIX}")
 }
+
+/// What [`other_key`] appends to the question's id.
+const OTHER_SUFFIX: &str = ".other";
 
 /// The choice id an "Other" option has.
 pub const OTHER: &str = "other";
@@ -133,7 +136,8 @@ impl Checker<'_> {
                 let first = &form.questions[first].path;
                 self.err(format!("{}.id", q.path), format!("duplicate id \"{}\" (first used at {first})", q.id));
             }
-            if form.questions.iter().any(|other| other_key(&other.id) == q.id && other.other.is_some()) {
+            let owner = q.id.strip_suffix(OTHER_SUFFIX);
+            if owner.is_some_and(|owner| form.questions.iter().any(|other| other.id == owner && other.other.is_some())) {
                 self.err(format!("{}.id", q.path), format!("\"{}\" is where another question's \"Other\" text goes", q.id));
             }
             self.question(i, q);
