@@ -1,0 +1,161 @@
+// What the widget's wasm is made of: the bytes of each function body, summed by the crate
+// (and, for this crate, the module) it comes from, plus the data segments.
+//
+//   node tools/size-breakdown.mjs [--top 25] [--md FILE]
+//
+// Run after a release build (bash tools/build.sh). The release wasm in dist/ has no
+// function names, so this rebuilds a named copy from the same compiler output
+// (target/wasm32-unknown-unknown/release/seda.wasm) with the same wasm-bindgen and
+// `wasm-opt -Oz` as the release build, `-g` only keeping the names. The figures are raw
+// bytes of the optimised module (brotli compresses code about 3:1); generic code is
+// named after the crate that defines it, so a `tachys` line includes the copies of its
+// views made for this crate's types.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: opt } = parseArgs({
+  options: { top: { type: "string", default: "25" }, md: { type: "string" }, wasm: { type: "string" } },
+});
+
+/** The module with names: `--wasm` as given, or rebuilt from the release compiler output. */
+function namedModule() {
+  if (opt.wasm) return readFileSync(opt.wasm);
+  const input = join(ROOT, "target/wasm32-unknown-unknown/release/seda.wasm");
+  const dir = mkdtempSync(join(tmpdir(), "seda-size-"));
+  try {
+    execFileSync("wasm-bindgen", ["--keep-debug", "--target", "web", "--out-dir", dir, input], { stdio: "inherit" });
+    const features = ["bulk-memory", "reference-types", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "multivalue"];
+    const wasmOpt = join(ROOT, "node_modules/.bin/wasm-opt");
+    const out = join(dir, "named.wasm");
+    execFileSync(wasmOpt, ["-g", "-Oz", ...features.map((f) => `--enable-${f}`), join(dir, "seda_bg.wasm"), "-o", out], { stdio: "inherit" });
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads a wasm module's sections: imported function count, body sizes, data sizes, names. */
+function sections(bytes) {
+  let at = 8;
+  const u32 = () => {
+    let result = 0, shift = 0, b;
+    do {
+      b = bytes[at++];
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return result >>> 0;
+  };
+  const name = () => {
+    const len = u32();
+    const s = new TextDecoder().decode(bytes.subarray(at, at + len));
+    at += len;
+    return s;
+  };
+  const out = { imports: 0, bodies: [], data: [], names: new Map() };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = u32();
+    const end = at + size;
+    if (id === 2) {
+      for (let n = u32(); n > 0; n--) {
+        name();
+        name();
+        const kind = bytes[at++];
+        if (kind === 0) {
+          out.imports++;
+          u32();
+        } else if (kind === 1) {
+          at++;
+          const flags = u32();
+          u32();
+          if (flags & 1) u32();
+        } else if (kind === 2) {
+          const flags = u32();
+          u32();
+          if (flags & 1) u32();
+        } else if (kind === 3) {
+          at += 2;
+        } else if (kind === 4) {
+          at++;
+          u32();
+        }
+      }
+    } else if (id === 10) {
+      for (let n = u32(); n > 0; n--) {
+        const len = u32();
+        out.bodies.push(len);
+        at += len;
+      }
+    } else if (id === 11) {
+      out.data.push(size);
+    } else if (id === 0 && name() === "name") {
+      while (at < end) {
+        const sub = bytes[at++];
+        const len = u32();
+        const subEnd = at + len;
+        if (sub === 1) {
+          for (let n = u32(); n > 0; n--) {
+            const index = u32();
+            out.names.set(index, name());
+          }
+        }
+        at = subEnd;
+      }
+    }
+    at = end;
+  }
+  return out;
+}
+
+/**
+ * Which crate a function comes from: `seda::ui::widget::…` -> `seda::ui::widget`;
+ * `<tachys::… as …>::build` -> `tachys`; `<T as alloc::string::ToString>` -> `alloc`;
+ * methods of primitives (`<char>::…`, `<&str as …>`) -> `core`.
+ */
+function owner(fn) {
+  const path = /^(?:[A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::(?:([a-z_][a-z0-9_]*)::([a-z_][a-z0-9_]*)::)?/;
+  const generic = /^<(?:&(?:mut )?)?(?:dyn )?(?:[A-Z][A-Za-z0-9_]*|\([^)]*\)|\[[^\]]*\]) as (?:&(?:mut )?)?([A-Za-z_][A-Za-z0-9_]*)/.exec(fn);
+  if (generic) return generic[1];
+  if (/^<(?:&(?:mut )?)?(?:char|str|bool|[iuf](?:8|16|32|64|128|size))[> ]/.test(fn)) return "core";
+  const inner = fn.replace(/^[<&(]*(?:dyn |impl |mut )?/, "");
+  const m = path.exec(inner);
+  if (!m) return fn.includes("shim") || !fn.includes("::") ? "(exports, shims)" : "(other)";
+  const crate = inner.slice(0, inner.search(/[[:]/));
+  // Made once per type: worth their own lines.
+  if (/^core(?:\[[0-9a-f]+\])?::ptr::drop_in_place/.test(inner)) return "core: drop glue (one per type dropped)";
+  if (/^core(?:\[[0-9a-f]+\])?::ops::function::/.test(inner)) return "core: closure call shims (one per closure type)";
+  if (crate === "seda" && m[1]) return `seda::${m[1]}::${m[2]}`;
+  return crate;
+}
+
+const module = sections(namedModule());
+const total = module.bodies.reduce((a, b) => a + b, 0);
+const by = new Map();
+module.bodies.forEach((size, i) => {
+  const key = owner(module.names.get(module.imports + i) ?? "");
+  const entry = by.get(key) ?? { bytes: 0, functions: 0 };
+  entry.bytes += size;
+  entry.functions++;
+  by.set(key, entry);
+});
+const data = module.data.reduce((a, b) => a + b, 0);
+const rows = [...by].sort((a, b) => b[1].bytes - a[1].bytes);
+const top = Number(opt.top);
+const pct = (n) => `${((n / (total + data)) * 100).toFixed(1)} %`;
+const lines = [
+  `| from | bytes | share | functions |`,
+  `|---|---|---|---|`,
+  ...rows.slice(0, top).map(([k, v]) => `| \`${k}\` | ${v.bytes} | ${pct(v.bytes)} | ${v.functions} |`),
+  `| ${rows.length - Math.min(top, rows.length)} more | ${rows.slice(top).reduce((a, [, v]) => a + v.bytes, 0)} | ${pct(rows.slice(top).reduce((a, [, v]) => a + v.bytes, 0))} | |`,
+  `| data (strings, templates, CSS) | ${data} | ${pct(data)} | |`,
+  `| **all code and data** | **${total + data}** | 100 % | ${module.bodies.length} |`,
+];
+const markdown = lines.join("\n") + "\n";
+console.log(markdown);
+if (opt.md) writeFileSync(opt.md, markdown);
