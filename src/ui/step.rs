@@ -8,6 +8,7 @@ use crate::core::i18n::fill;
 use crate::core::validate::AnswerError;
 
 use super::question::Question;
+use super::erased::built;
 use super::{handler, rx};
 use super::widget::{expect_widget, Phase};
 
@@ -44,15 +45,26 @@ pub fn Step() -> impl IntoView {
     let page_title = form.pages[page].title.as_ref().map(|t| w.text(t));
     let errors = RwSignal::new(Vec::<(String, AnswerError)>::new());
     // The questions shown on this page, as the answers so far decide (a question
-    // can appear or go as the visitor answers one above it).
-    // By index into the form's questions; <For> keeps the rows whose index stays.
-    let visible = move || {
+    // can appear or go as the visitor answers one above it): for each of the page's
+    // questions, whether it is shown.
+    let shown = Memo::new(move |_| {
         let form = w.form.get_value();
         w.session.with(|s| {
-            let shown = s.visible(&form, page);
-            shown.into_iter().filter_map(|q| form.questions.iter().position(|x| std::ptr::eq(x, q))).collect::<Vec<_>>()
+            let visible = s.visible(&form, page);
+            form.pages[page].questions.iter().map(|&i| visible.iter().any(|q| std::ptr::eq(*q, &form.questions[i]))).collect::<Vec<_>>()
         })
-    };
+    });
+    // A question is made when it appears (so a title that quotes an earlier answer is
+    // current) and removed when it goes; the others keep their state.
+    let questions = form.pages[page]
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(at, &i)| {
+            let on = Memo::new(move |_| shown.with(|v| v[at]));
+            move || on.get().then(|| built(view! { <Question question=w.form.with_value(|f| f.questions[i].clone()) errors=errors /> }))
+        })
+        .collect::<Vec<_>>();
     let node = NodeRef::<html::Form>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -110,11 +122,7 @@ pub fn Step() -> impl IntoView {
                 </div>
             })}
             {page_title.map(|t| view! { <h2 class="seda-title seda-page-title" tabindex="-1">{t}</h2> })}
-            <For
-                each=visible
-                key=|i| *i
-                children=move |i| view! { <Question question=w.form.with_value(|f| f.questions[i].clone()) errors=errors /> }
-            />
+            {questions}
             {move || match w.phase.get() {
                 Phase::Failed => Some(view! {
                     <div class="seda-alert" role="alert">
