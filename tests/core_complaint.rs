@@ -282,7 +282,7 @@ fn the_check_names_the_path_of_each_wrong_complaint_setting() {
             vec!["questions[0].earliest: not used by a datetime question"],
         ),
         (r#""kind":"complaint","questions":[{"id":"t","type":"attachments","title":"T","accept":"image/*"}]"#, vec!["questions[0].accept: expected a list, found a string"]),
-        (r#""kind":"complaint","questions":[{"id":"t","type":"text","title":"T"}],"acknowledgement":{"promise":"x"}"#, vec!["acknowledgement: unknown field `promise`; expected one of: title, response_time, guarantee, next_steps"]),
+        (r#""kind":"complaint","questions":[{"id":"t","type":"text","title":"T"}],"acknowledgement":{"promise":"x"}"#, vec!["acknowledgement.promise: unknown field `promise`; the fields here are title, response_time, guarantee, next_steps"]),
     ];
     for (body, expected) in cases {
         let json = format!(r#"{{"seda":1,"id":"f","version":1,{body}}}"#);
