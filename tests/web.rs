@@ -107,6 +107,8 @@ fn mount_form(json: &str, locale: &str, results: Vec<SendResult>, draft: Option<
         hidden: Default::default(),
         today: None,
         on_answer: Rc::new(|_, _| {}),
+        now_local: None,
+        open_form: None,
     };
     let locale = locale.to_owned();
     leptos::mount::mount_to(root.clone(), move || view! { <Widget form=form locale=locale env=env /> }).forget();

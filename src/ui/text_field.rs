@@ -22,6 +22,7 @@ fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str
         QuestionType::Phone => ("tel", None, "tel", Some("ltr")),
         QuestionType::Number => ("text", Some(if q.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
         QuestionType::Date => ("date", None, "off", None),
+        QuestionType::Datetime => ("datetime-local", None, "off", None),
         // Typed text runs in the direction of what is typed (Persian or Latin).
         _ => ("text", None, "off", Some("auto")),
     }
@@ -41,6 +42,8 @@ pub fn TextField(
     let required = question.required;
     let multiline = question.multiline;
     let (kind, inputmode, autocomplete, dir) = input_kind(&question);
+    // A date and time that has happened: the picker stops at now.
+    let latest = (question.kind == QuestionType::Datetime).then(|| w.now_local()).flatten();
     // The field starts with the stored answer (after Back) and is then the visitor's:
     // what they type is stored tidied, but never rewritten under their cursor.
     let initial = w.session.with_untracked(|s| match s.answer(&question.id) {
@@ -81,6 +84,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 dir=dir
                 maxlength=max
+                max=latest
                 placeholder=placeholder
                 aria-required=required.then_some("true")
                 aria-invalid=invalid
