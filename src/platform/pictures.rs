@@ -52,7 +52,7 @@ pub async fn thumbnail(canvas: HtmlCanvasElement, file: File) {
     let (size_w, size_h) = (f64::from(canvas.width()), f64::from(canvas.height()));
     if !file.mime.starts_with("image/") {
         // A document: its extension on a plain tile.
-        let ext = file.name.rsplit_once('.').map_or("", |(_, e)| e).to_uppercase();
+        let ext = file.name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_uppercase();
         ctx.set_fill_style_str("#e5e7eb");
         ctx.fill_rect(0.0, 0.0, size_w, size_h);
         ctx.set_fill_style_str("#1f2937");

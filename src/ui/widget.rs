@@ -177,8 +177,7 @@ impl WidgetState {
         let (response_id, started_at) = self.identity.get_value();
         let form = self.form.get_value();
         // Attached files are not kept in a draft: localStorage is small and synchronous.
-        let mut answers = session.answers().clone();
-        answers.retain(|_, a| !matches!(a, Answer::Files(_)));
+        let answers = session.answers().iter().filter(|(_, a)| !matches!(a, Answer::Files(_))).map(|(k, a)| (k, a.clone())).collect();
         self.env.with_value(|env| {
             (env.keep_draft)(Some(Draft {
                 form_id: form.id.clone(),

@@ -267,7 +267,7 @@ test("attachments: caps on count, size and type are said clearly; Remove keeps f
   await picker.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
   await expect(w.getByRole("alert").filter({ hasText: "notes.txt: Only pictures and documents of the types listed can be added." })).toBeVisible();
   await picker.setInputFiles({ name: "noise.png", mimeType: "image/png", buffer: noisePng(1000, 1000) });
-  await expect(w.getByRole("alert").filter({ hasText: "noise.jpg: The files may take at most 196 KB together. Please remove one." })).toBeVisible();
+  await expect(w.getByRole("alert").filter({ hasText: "noise.png: The files may take at most 196 KB together. Please remove one." })).toBeVisible();
   await expect(w.locator(".seda-file")).toHaveCount(1);
 
   await button(w, "Submit").click();
