@@ -50,7 +50,9 @@ pub fn Thanks(
             </div>
         }
     });
-    let promises: Vec<String> = [&ack.response_time, &ack.guarantee, &ack.next_steps].into_iter().flatten().map(|t| w.text(t)).collect();
+    // One paragraph type for every promise and the body (one copy of its view code).
+    let para = |t: Option<String>| t.map(|t| view! { <p>{t}</p> });
+    let promise = |t: &Option<crate::core::text::Text>| para(t.as_ref().map(|t| w.text(t)));
     let offer = form.offer_complaint.as_ref().zip(w.open_form()).and_then(|(offer, open)| {
         let score = w.session.with_untracked(|s| s.complaint_offer(&form))?;
         let hidden = carried(score, &w.page_url(), &form.id);
@@ -73,8 +75,10 @@ pub fn Thanks(
             </svg>
             <h2 class="seda-title" tabindex="-1">{title}</h2>
             {reference}
-            {promises.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-            {body.map(|b| view! { <p>{b}</p> })}
+            {promise(&ack.response_time)}
+            {promise(&ack.guarantee)}
+            {promise(&ack.next_steps)}
+            {para(body)}
             <p class="seda-note" role="status">{note}</p>
             {offer}
         </div>
