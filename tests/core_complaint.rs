@@ -110,6 +110,9 @@ fn the_complaint_template_asks_everything_in_english_and_persian() {
     assert_eq!(ids("remedy"), ["refund", "replacement", "repair", "apology", "call_back"]);
     assert!(q("remedy").other.is_some());
     assert_eq!(q("photos").kind, QuestionType::Attachments);
+    for id in ["email", "phone"] {
+        assert!(q(id).required_if.is_some() && !q(id).required, "{id} is required only as the way to be contacted");
+    }
     for id in ["name", "email", "phone", "contact_time", "anonymous_note"] {
         assert!(q(id).show_if.is_some(), "{id} depends on the way to be contacted");
     }
@@ -178,8 +181,16 @@ fn by_email_the_address_is_required() {
     let answers = Pairs::from([("contact_way".to_string(), Answer::Text("email".into()))]);
     let s = Session::resume(&form, vec![0, 1, 2, 3], answers, Pairs::new());
     let shown: Vec<&str> = s.visible(&form, 3).iter().map(|q| q.id.as_str()).collect();
-    assert_eq!(shown, ["contact_way", "name", "email", "contact_time", "consent", "marketing"]);
-    assert_eq!(s.error(form.question("email").unwrap()), Some(AnswerError::Required));
+    assert_eq!(shown, ["contact_way", "name", "email", "phone", "contact_time", "consent", "marketing"]);
+    let errors = |s: &Session| s.page_errors(&form).into_iter().filter(|(id, _)| id != "consent").collect::<Vec<_>>();
+    assert_eq!(errors(&s), [("email".to_string(), AnswerError::Required)], "by email: the address is required, the phone is not");
+    let mut s = s;
+    s.set_answer(form.question("contact_way").unwrap(), Some(Answer::Text("phone".into())));
+    assert_eq!(errors(&s), [("phone".to_string(), AnswerError::Required)], "by phone: the number");
+    s.set_answer(form.question("phone").unwrap(), Some(Answer::Text("۰۹۱۲ ۱۲۳ ۴۵۶۷".into())));
+    s.set_answer(form.question("email").unwrap(), Some(Answer::Text("sara@example.com".into())));
+    assert_eq!(errors(&s), [], "and an email too, if they like");
+    assert_eq!(s.answer("phone"), Some(&Answer::Text("0912 123 4567".into())));
 }
 
 // ---- answers ----
@@ -280,6 +291,13 @@ fn the_check_names_the_path_of_each_wrong_complaint_setting() {
         (
             r#""kind":"complaint","questions":[{"id":"t","type":"datetime","title":"T","earliest":"today"}]"#,
             vec!["questions[0].earliest: not used by a datetime question"],
+        ),
+        (
+            r#""kind":"complaint","questions":[{"id":"t","type":"email","title":"T","required":true,"required_if":{"question":"u","answered":true}},{"id":"u","type":"text","title":"U"}]"#,
+            vec![
+                "questions[0].required_if: question \"u\" is not asked before this point; a condition looks at earlier answers",
+                "questions[0].required_if: give either \"required\": true or \"required_if\", not both",
+            ],
         ),
         (r#""kind":"complaint","questions":[{"id":"t","type":"attachments","title":"T","accept":"image/*"}]"#, vec!["questions[0].accept: expected a list, found a string"]),
         (r#""kind":"complaint","questions":[{"id":"t","type":"text","title":"T"}],"acknowledgement":{"promise":"x"}"#, vec!["acknowledgement.promise: unknown field `promise`; the fields here are title, response_time, guarantee, next_steps"]),

@@ -197,8 +197,15 @@ impl Checker<'_> {
         if let Some(show_if) = &q.show_if {
             self.condition(&format!("{at}.show_if"), show_if, index);
         }
+        if let Some(required_if) = &q.required_if {
+            self.condition(&format!("{at}.required_if"), required_if, index);
+            if q.required {
+                self.err(format!("{at}.required_if"), "give either \"required\": true or \"required_if\", not both");
+            }
+        }
         let k = q.kind;
         self.unused(q, "required", q.required && k == Statement);
+        self.unused(q, "required_if", q.required_if.is_some() && k == Statement);
         self.unused(q, "scale", q.scale.is_some() && k != Rating);
         self.unused(q, "display", q.display != Display::Numbers && k != Rating);
         self.unused(q, "labels", q.labels.is_some() && !matches!(k, Nps | Rating));

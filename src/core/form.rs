@@ -107,6 +107,8 @@ pub struct Question {
     pub title: Text,
     pub description: Option<Text>,
     pub required: bool,
+    /// Required only while this holds (an email when the visitor asked to be emailed).
+    pub required_if: Option<Condition>,
     /// The question is shown (and its answer kept) only when this holds.
     pub show_if: Option<Condition>,
     /// `rating`: the lowest and highest points of the scale.
@@ -369,7 +371,7 @@ pub const FORM_FIELDS: &[&str] =
     &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you", "theme",
     "acknowledgement", "offer_complaint"];
 pub const QUESTION_FIELDS: &[&str] = &[
-    "id", "type", "title", "description", "required", "show_if", "scale", "display", "labels", "choices", "multiple",
+    "id", "type", "title", "description", "required", "required_if", "show_if", "scale", "display", "labels", "choices", "multiple",
     "other", "shuffle", "multiline", "min_length", "max_length", "min", "max", "decimals", "earliest", "latest", "rows",
     "columns", "placeholder", "prefill", "max_files", "max_bytes", "accept",
 ];
@@ -509,6 +511,7 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
     let description = d.opt(&m, "description", Decoder::text);
     let required = flag(d, &m, "required");
     let show_if = d.opt(&m, "show_if", logic::read);
+    let required_if = d.opt(&m, "required_if", logic::read);
     let scale = d.opt(&m, "scale", |d, p, v| {
         let m = d.members(p, v, &["min", "max"])?;
         let min = d.req(&m, "min", Decoder::int);
@@ -551,6 +554,7 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
         title: title?,
         description: description.ok()?,
         required: required.ok()?,
+        required_if: required_if.ok()?,
         show_if: show_if.ok()?,
         scale: scale.ok()?,
         display: display.ok()?.unwrap_or_default(),

@@ -97,7 +97,7 @@ fn question_field(f: &str) -> Value {
         "type" => one_of_names(names(TYPES), "The question type."),
         "title" | "description" | "placeholder" => reference("text"),
         "required" => typed("boolean", "The question must be answered (default false)."),
-        "show_if" => reference("condition"),
+        "show_if" | "required_if" => reference("condition"),
         "scale" => closed(&["min", "max"], &["min", "max"], |_| typed("integer", "An end of the scale.")),
         "display" => one_of_names(names(DISPLAYS), "rating: how the scale is drawn."),
         "labels" => closed(&["min", "max"], &["min", "max"], |_| reference("text")),

@@ -168,7 +168,15 @@ impl Session {
 
     /// The error of each question shown on this page whose answer is not acceptable.
     pub fn page_errors(&self, form: &Form) -> Vec<(String, AnswerError)> {
-        self.visible(form, self.page()).into_iter().filter_map(|q| self.error(q).map(|e| (q.id.clone(), e))).collect()
+        let known = self.known(form);
+        self.visible(form, self.page())
+            .into_iter()
+            .filter_map(|q| {
+                let required = q.required_if.as_ref().is_some_and(|c| c.holds(&known)) && self.answer(&q.id).is_none();
+                let error = if required { Some(AnswerError::Required) } else { self.error(q) };
+                error.map(|e| (q.id.clone(), e))
+            })
+            .collect()
     }
 
     /// `q`'s answer's error, if it has one.

@@ -47,7 +47,7 @@ pub fn words(q: &QuestionDef) -> Words {
     Words {
         title: w.text(&q.title),
         description: q.description.as_ref().map(|d| w.text(d)),
-        optional: (!q.required && q.takes_answer() && q.kind != QuestionType::Consent).then_some(w.strings().optional),
+        optional: (!q.required && q.required_if.is_none() && q.takes_answer() && q.kind != QuestionType::Consent).then_some(w.strings().optional),
     }
 }
 
