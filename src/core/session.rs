@@ -168,15 +168,19 @@ impl Session {
 
     /// The error of each question shown on this page whose answer is not acceptable.
     pub fn page_errors(&self, form: &Form) -> Vec<(String, AnswerError)> {
-        let known = self.known(form);
         self.visible(form, self.page())
             .into_iter()
             .filter_map(|q| {
-                let required = q.required_if.as_ref().is_some_and(|c| c.holds(&known)) && self.answer(&q.id).is_none();
-                let error = if required { Some(AnswerError::Required) } else { self.error(q) };
+                let missing = self.answer(&q.id).is_none() && self.is_required(form, q);
+                let error = if missing { Some(AnswerError::Required) } else { self.error(q) };
                 error.map(|e| (q.id.clone(), e))
             })
             .collect()
+    }
+
+    /// Whether `q` must be answered now: `required`, or its `required_if` holds.
+    pub fn is_required(&self, form: &Form, q: &Question) -> bool {
+        q.required || q.required_if.as_ref().is_some_and(|c| c.holds(&self.known(form)))
     }
 
     /// `q`'s answer's error, if it has one.

@@ -39,7 +39,14 @@ pub fn TextField(
     let Parts { words, ids, described_by } = parts(&question);
     let placeholder = question.placeholder.as_ref().map(|p| w.text(p));
     let max = matches!(question.kind, QuestionType::Text | QuestionType::Email | QuestionType::Phone).then(|| max_chars(&question).to_string());
-    let required = question.required;
+    // `aria-required` follows `required_if` as the answers above change.
+    let required: Rx<Option<&'static str>> = if question.required_if.is_some() {
+        let q = question.clone();
+        rx(move || w.session.with(|s| s.is_required(&w.form.get_value(), &q).then_some("true")))
+    } else {
+        let required = question.required.then_some("true");
+        rx(move || required)
+    };
     let multiline = question.multiline;
     let (kind, inputmode, autocomplete, dir) = input_kind(&question);
     // A date and time that has happened: the picker stops at now.
@@ -67,7 +74,7 @@ pub fn TextField(
                 rows="4"
                 maxlength=max
                 placeholder=placeholder
-                aria-required=required.then_some("true")
+                aria-required=required
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=initial
@@ -86,7 +93,7 @@ pub fn TextField(
                 maxlength=max
                 max=latest
                 placeholder=placeholder
-                aria-required=required.then_some("true")
+                aria-required=required
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=initial
