@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use seda::core::answer::{Answer, File};
-use seda::core::complaint::{accepts, base64, carried, reference_code, unbase64, ALPHABET, REFERENCE_LEN};
+use seda::core::complaint::{self, accepts, base64, carried, reference_code, unbase64, ALPHABET, REFERENCE_LEN};
 use seda::core::endpoint::{encode, form_fields, multipart, Format};
 use seda::core::form::{self, Form, FormKind, QuestionType};
 use seda::core::id::uuid_v4;
@@ -337,6 +337,31 @@ fn the_offer_follows_the_low_score_rule_or_the_forms_own_condition() {
     assert_eq!(hidden.get("score").map(String::as_str), Some("4"));
     assert_eq!(hidden.get("page").map(String::as_str), Some("https://shop.example/checkout"));
     assert_eq!(hidden.get("survey").map(String::as_str), Some("nps"));
+}
+
+#[test]
+fn a_tag_can_turn_the_offer_on_for_any_survey_even_a_template() {
+    let mut nps = form::parse(templates::get("nps").unwrap()).unwrap();
+    assert_eq!(complaint::offer_from_attribute(&mut nps, " template:complaint "), Ok(()));
+    assert_eq!(nps.offer_complaint.as_ref().map(|o| o.form.as_str()), Some("template:complaint"));
+    let mut s = Session::new(&nps, Pairs::new());
+    s.set_answer(&nps.questions[0], Some(Answer::Number(5)));
+    assert_eq!(s.complaint_offer(&nps), Some(Some(5)));
+    let mut five = form::parse(templates::get("five-needs").unwrap()).unwrap();
+    assert_eq!(complaint::offer_from_attribute(&mut five, "complaint-form"), Ok(()), "a 1-5 rating: CSAT's rule");
+    let cases = [
+        ("complaint", "template:nope", "data-offer-complaint=\"template:nope\": data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint"),
+        ("complaint", "template:complaint", "data-offer-complaint=\"template:complaint\": a complaint form cannot offer a complaint form"),
+    ];
+    for (template, value, problem) in cases {
+        let mut f = form::parse(templates::get(template).unwrap()).unwrap();
+        assert_eq!(complaint::offer_from_attribute(&mut f, value), Err(problem.to_owned()), "{value}");
+    }
+    let mut text_only = form::parse(r#"{"seda":1,"id":"t","version":1,"kind":"survey","questions":[{"id":"t","type":"text","title":"T"}]}"#).unwrap();
+    assert_eq!(
+        complaint::offer_from_attribute(&mut text_only, "template:complaint"),
+        Err("data-offer-complaint=\"template:complaint\": the form has no nps question and no 1-5 or 1-7 rating to offer it after".to_owned())
+    );
 }
 
 // ---- the payload ----

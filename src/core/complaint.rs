@@ -3,7 +3,8 @@
 //! to a dissatisfied visitor to say what went wrong.
 
 use super::decode::Decoder;
-use super::form::{Form, QuestionType};
+use super::config::FormSource;
+use super::form::{Form, FormKind, QuestionType};
 use super::json::Value;
 use super::logic::{self, Condition, Facts};
 use super::pairs::Pairs;
@@ -80,6 +81,24 @@ pub fn read_offer(d: &mut Decoder, at: &str, v: &Value) -> Option<Offer> {
     let form = d.req(&m, "form", Decoder::string);
     let when = d.opt(&m, "if", logic::read);
     Some(Offer { form: form?, when: when.ok()? })
+}
+
+/// `data-offer-complaint` on a survey's tag (a template's too): the complaint form to
+/// offer, by its `data-form` value. It takes the place of the form's own
+/// `offer_complaint.form` and keeps its `if`.
+pub fn offer_from_attribute(form: &mut Form, value: &str) -> Result<(), String> {
+    let value = value.trim();
+    let problem = |p: String| format!("data-offer-complaint=\"{value}\": {p}");
+    FormSource::parse(value).map_err(|e| problem(e.to_string()))?;
+    if form.kind == FormKind::Complaint {
+        return Err(problem("a complaint form cannot offer a complaint form".to_owned()));
+    }
+    let when = form.offer_complaint.take().and_then(|o| o.when);
+    if when.is_none() && low_score_question(form).is_none() {
+        return Err(problem("the form has no nps question and no 1-5 or 1-7 rating to offer it after".to_owned()));
+    }
+    form.offer_complaint = Some(Offer { form: value.to_owned(), when });
+    Ok(())
 }
 
 /// The question the default offer looks at, and the highest score that is offered:

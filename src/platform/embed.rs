@@ -75,10 +75,15 @@ async fn start(mut data: Pairs<String>) {
         Ok(json) => json,
         Err(problem) => return fail(vec![problem], &placement),
     };
-    let form = match form::parse(&json) {
+    let mut form = match form::parse(&json) {
         Ok(form) => form,
         Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement),
     };
+    if let Some(offer) = data.get("offerComplaint").filter(|v| !v.trim().is_empty()) {
+        if let Err(problem) = crate::core::complaint::offer_from_attribute(&mut form, offer) {
+            return fail(vec![problem], &placement);
+        }
+    }
     let locale = pick_locale(
         [config.locale.as_deref(), page_lang().as_deref(), browser_lang().as_deref()],
         |l| form.speaks(l),
@@ -241,7 +246,8 @@ fn show(
 /// the same tag's attributes, with `data-form` and the hidden values replaced.
 fn open_in_place(element: web_sys::HtmlElement, data: Pairs<String>) -> Rc<dyn Fn(&str, Pairs<String>)> {
     Rc::new(move |form: &str, hidden: Pairs<String>| {
-        let mut next: Pairs<String> = data.iter().filter(|(k, _)| !k.starts_with("hidden") && *k != "trigger").map(|(k, v)| (k, v.clone())).collect();
+        let carried_over = |k: &str| !k.starts_with("hidden") && !matches!(k, "trigger" | "offerComplaint");
+        let mut next: Pairs<String> = data.iter().filter(|(k, _)| carried_over(k)).map(|(k, v)| (k, v.clone())).collect();
         next.insert("form", form.to_owned());
         if next.get("mode").is_some_and(|m| m.trim() == "launcher") {
             // The launcher was already opened: the complaint shows at once, in the corner.

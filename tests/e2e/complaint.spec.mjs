@@ -335,6 +335,40 @@ test("a detractor is offered a complaint form, which gets the score and page as 
   await expect(w.locator(".seda-reference__code [aria-hidden]")).toHaveText(complaint.reference);
 });
 
+test("data-offer-complaint turns the offer on for template:nps; the complaint opens in the corner card", async ({ page }) => {
+  test.setTimeout(45_000);
+  const url = o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, "offer-complaint": "template:complaint" }) }));
+  await page.goto(url);
+  const w = widget(page);
+  await pick(page, 0);
+  await button(w, "Next").click();
+  await button(w, "Submit").click();
+  await button(w, "Tell us what went wrong").click();
+  await expect(w.getByRole("radiogroup", { name: EN.category })).toBeVisible();
+  await expect(w.getByRole("dialog")).toBeVisible();
+  await expect(page.locator("[data-seda-host]")).toHaveCount(1);
+  await w.getByRole("radio", { name: "Courtesy" }).check();
+  await w.getByRole("textbox", { name: EN.what }).fill("Rude on the phone");
+  await button(w, "Next").click();
+  await w.getByRole("combobox", { name: EN.where }).selectOption("On the phone");
+  await button(w, "Next").click();
+  await w.getByRole("radio", { name: "A call back" }).check();
+  await button(w, "Next").click();
+  await w.getByRole("radio", { name: "By phone" }).check();
+  await button(w, "Submit").click();
+  await expect(w.getByText("Please answer this question.")).toHaveCount(2); // the phone number and the consent
+  await w.getByRole("textbox", { name: "Your phone number" }).fill("+98 912 123 4567");
+  await w.getByRole("checkbox", { name: EN.consent }).check();
+  await button(w, "Submit").click();
+  await expect(w.getByRole("heading", { name: EN.received })).toBeVisible();
+  await o.collector.waitFor(2);
+  expect(o.collector.received[1].body).toMatchObject({
+    form_id: "complaint",
+    hidden: { score: "0", page: url, survey: "nps" },
+    answers: { category: "courtesy", remedy: "call_back", contact_way: "phone", phone: "+98 912 123 4567" },
+  });
+});
+
 test("a promoter is not offered the complaint form", async ({ page }) => {
   await page.goto(surveyPage());
   const w = widget(page);
