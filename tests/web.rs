@@ -107,6 +107,8 @@ fn mount_form(json: &str, locale: &str, results: Vec<SendResult>, draft: Option<
         hidden: Default::default(),
         today: None,
         on_answer: Rc::new(|_, _| {}),
+        now_local: None,
+        open_form: None,
     };
     let locale = locale.to_owned();
     leptos::mount::mount_to(root.clone(), move || view! { <Widget form=form locale=locale env=env /> }).forget();
@@ -355,4 +357,27 @@ async fn a_response_too_large_to_send_asks_to_shorten_it_and_keeps_the_answers()
     assert_eq!(w.sent.borrow().len(), 1);
     assert_eq!(w.sent.borrow()[0].answers.get("c"), Some(&Answer::Text("Shorter".into())));
     assert_eq!(w.text("h2.seda-title"), "Thank you!");
+}
+
+#[wasm_bindgen_test]
+async fn a_complaint_is_acknowledged_with_its_reference_code_and_promises() {
+    let json = r#"{"seda":1,"id":"c","version":1,"kind":"complaint","questions":[
+        {"id":"what","type":"text","required":true,"title":"What happened?"}],
+        "acknowledgement":{"response_time":"We reply within 2 working days.","guarantee":"Or the next one is free."}}"#;
+    let w = mount_form(json, "en", vec![SendResult::Queued], None);
+    tick().await;
+    let what: HtmlInputElement = w.one("input").unchecked_into();
+    what.set_value("Cold coffee");
+    what.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    w.button("Submit").click();
+    tick().await;
+    tick().await;
+    let code = seda::core::complaint::reference_code("11111111-1111-4111-8111-111111111111");
+    assert_eq!(w.sent.borrow()[0].reference.as_deref(), Some(code.as_str()));
+    assert_eq!(w.text("h2.seda-title"), "We have your complaint");
+    assert_eq!(w.text(".seda-reference__code [aria-hidden]"), code);
+    assert_eq!(w.text(".seda-reference__code .seda-sr-only").split_whitespace().collect::<String>(), code.replace('-', ","));
+    let html = w.root.inner_html();
+    assert!(html.contains("We reply within 2 working days.") && html.contains("Or the next one is free."));
+    assert_eq!(w.text("[role=status]"), "Saved on this device. It will be sent automatically.");
 }

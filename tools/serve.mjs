@@ -148,7 +148,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
  * A decision is { status = 201, delay = 0 (ms), hang = false, body, headers }.
  * `hang: true` never answers (the connection stays open until the client gives up or close()).
  *
- * Each record carries `id` (the response id: the JSON body's `id`, the form body's `id`, or the
+ * Each record carries `raw` (the body's bytes, a Buffer), `id` (the response id: the JSON body's `id`, the form body's `id`, or the
  * Idempotency-Key), `form` (a urlencoded body as { key: value | [values] }), `beacon` (true when
  * there is no Idempotency-Key, as with navigator.sendBeacon), and timings in ms since the epoch:
  * `startedAt` (request arrived) and `endedAt` (answer sent, or the client closed the connection;
@@ -238,7 +238,8 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
 
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
-    const text = Buffer.concat(chunks).toString("utf8");
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString("utf8");
     let body = text;
     try {
       body = JSON.parse(text);
@@ -260,6 +261,8 @@ export async function startCollector({ port = 0, status = 201 } = {}) {
       aborted: false,
       status: null,
     };
+    // The exact bytes (a multipart body with files is not text); kept out of /_received.
+    Object.defineProperty(record, "raw", { value: raw });
     received.push(record);
     res.on("finish", () => {
       record.endedAt ??= Date.now();

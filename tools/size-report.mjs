@@ -23,8 +23,11 @@ export const BUDGETS = {
   widget: {
     target: 90 * 1024,
     // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
-    // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %.
-    ceiling: 176 * 1024,
+    // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Complaints (the
+    // attachment picker and downscaling, the acknowledgement, the survey offer,
+    // multipart, required_if, template:complaint) measured 171.9 -> 195.7 KiB (176 030 ->
+    // 200 408 bytes): raised by that 23.8 KiB.
+    ceiling: 176 * 1024 + 24_378,
   },
 };
 

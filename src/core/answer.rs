@@ -20,6 +20,37 @@ pub enum Answer {
     Bool(bool),
     Choices(Vec<String>),
     Rows(Pairs<String>),
+    /// `attachments`: the files, in the order added.
+    Files(Vec<File>),
+}
+
+/// One attached file: a picture already downscaled to JPEG, or a document as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    pub name: String,
+    /// The MIME type (`image/jpeg`).
+    pub mime: String,
+    /// Bytes, before base64.
+    pub size: u64,
+    /// The bytes, base64.
+    pub data: String,
+}
+
+impl File {
+    /// `{name, type, size, data}`: how the JSON payload carries it.
+    pub fn to_value(&self) -> Value {
+        Value::object([
+            ("name", Value::from(self.name.as_str())),
+            ("type", Value::from(self.mime.as_str())),
+            ("size", Value::from(self.size as i64)),
+            ("data", Value::from(self.data.as_str())),
+        ])
+    }
+
+    pub fn from_value(v: &Value) -> Option<File> {
+        let s = |k: &str| v.get(k)?.as_str().map(str::to_owned);
+        Some(File { name: s("name")?, mime: s("type")?, size: u64::try_from(v.get("size")?.as_i64()?).ok()?, data: s("data")? })
+    }
 }
 
 impl Answer {
@@ -54,6 +85,7 @@ impl Answer {
             Answer::Bool(b) => Value::Bool(*b),
             Answer::Choices(list) => Value::Array(list.iter().map(|c| Value::from(c.as_str())).collect()),
             Answer::Rows(rows) => Value::object(rows.iter().map(|(k, v)| (k, Value::from(v.as_str())))),
+            Answer::Files(files) => Value::Array(files.iter().map(File::to_value).collect()),
         }
     }
 
@@ -63,6 +95,9 @@ impl Answer {
             Value::Number(n) => Some(v.as_i64().map_or_else(|| Answer::Decimal(n.clone()), Answer::Number)),
             Value::String(s) => Some(Answer::Text(s.clone())),
             Value::Bool(b) => Some(Answer::Bool(*b)),
+            Value::Array(items) if items.first().is_some_and(|i| i.as_object().is_some()) => {
+                items.iter().map(File::from_value).collect::<Option<_>>().map(Answer::Files)
+            }
             Value::Array(items) => items.iter().map(|c| c.as_str().map(str::to_owned)).collect::<Option<_>>().map(Answer::Choices),
             Value::Object(members) => {
                 members.iter().map(|(k, v)| Some((k.as_str(), v.as_str()?.to_owned()))).collect::<Option<_>>().map(Answer::Rows)

@@ -1,7 +1,9 @@
 //! The semantic check: what the reader can read but a form must not say, each named by
 //! its JSON path. It reports every problem, not only the first.
 
-use super::form::{Choice, Display, Form, FormError, Question, QuestionType, FORMAT};
+use super::complaint::{is_mime_pattern, low_score_question, MAX_ATTACHMENT_BYTES, MAX_FILES};
+use super::config::FormSource;
+use super::form::{Choice, Display, Form, FormError, FormKind, Question, QuestionType, FORMAT};
 use super::json::Value;
 use super::logic::{Condition, Subject, Test};
 use super::text::Text;
@@ -55,6 +57,7 @@ pub fn check(form: &Form) -> Vec<FormError> {
             c.condition(&format!("{at}.if"), when, form.questions.len());
         }
     }
+    c.complaint();
     c.errors
 }
 
@@ -198,14 +201,21 @@ impl Checker<'_> {
         if let Some(show_if) = &q.show_if {
             self.condition(&format!("{at}.show_if"), show_if, index);
         }
+        if let Some(required_if) = &q.required_if {
+            self.condition(&format!("{at}.required_if"), required_if, index);
+            if q.required {
+                self.err(format!("{at}.required_if"), "give either \"required\": true or \"required_if\", not both");
+            }
+        }
         let k = q.kind;
         self.unused(q, "required", q.required && k == Statement);
+        self.unused(q, "required_if", q.required_if.is_some() && k == Statement);
         self.unused(q, "scale", q.scale.is_some() && k != Rating);
         self.unused(q, "display", q.display != Display::Numbers && k != Rating);
         self.unused(q, "labels", q.labels.is_some() && !matches!(k, Nps | Rating));
         self.unused(q, "choices", q.choices.is_some() && !matches!(k, Choice | Dropdown));
         self.unused(q, "multiple", q.multiple && k != Choice);
-        self.unused(q, "other", q.other.is_some() && k != Choice);
+        self.unused(q, "other", q.other.is_some() && !matches!(k, Choice | Dropdown));
         self.unused(q, "shuffle", q.shuffle && k != Choice);
         self.unused(q, "multiline", q.multiline && k != Text);
         self.unused(q, "min_length", q.min_length.is_some() && k != Text);
@@ -218,6 +228,15 @@ impl Checker<'_> {
         self.unused(q, "rows", q.rows.is_some() && k != Matrix);
         self.unused(q, "columns", q.columns.is_some() && k != Matrix);
         self.unused(q, "placeholder", q.placeholder.is_some() && !matches!(k, Text | Email | Phone | Number | Dropdown));
+        self.unused(q, "prefill", q.prefill.is_some() && !matches!(k, Text | Email | Phone | Number | Dropdown));
+        self.unused(q, "max_files", q.max_files.is_some() && k != Attachments);
+        self.unused(q, "max_bytes", q.max_bytes.is_some() && k != Attachments);
+        self.unused(q, "accept", q.accept.is_some() && k != Attachments);
+        if let Some(h) = &q.prefill {
+            if self.form.hidden_field(h).is_none() {
+                self.err(format!("{at}.prefill"), format!("no hidden field \"{h}\" (declare it in \"hidden\")"));
+            }
+        }
         if let Some(labels) = &q.labels {
             self.text(&format!("{at}.labels.min"), &labels.min);
             self.text(&format!("{at}.labels.max"), &labels.max);
@@ -280,7 +299,52 @@ impl Checker<'_> {
                 self.choices(&format!("{at}.rows"), q.rows(), "row");
                 self.choices(&format!("{at}.columns"), q.columns(), "column");
             }
-            Nps | YesNo | Consent | Statement => {}
+            Attachments => {
+                if q.max_files.is_some_and(|n| n == 0 || n > MAX_FILES) {
+                    self.err(format!("{at}.max_files"), format!("must be 1 to {MAX_FILES}"));
+                }
+                if q.max_bytes.is_some_and(|n| n == 0 || n > MAX_ATTACHMENT_BYTES) {
+                    self.err(format!("{at}.max_bytes"), format!("must be 1 to {MAX_ATTACHMENT_BYTES} (10 MiB)"));
+                }
+                for (j, a) in q.accept.iter().flatten().enumerate() {
+                    if !is_mime_pattern(a) {
+                        self.err(format!("{at}.accept[{j}]"), format!("\"{a}\" is not a MIME type such as \"image/*\" or \"application/pdf\""));
+                    }
+                }
+                if q.accept.as_ref().is_some_and(Vec::is_empty) {
+                    self.err(format!("{at}.accept"), "needs at least one type (leave it out for pictures and PDF)");
+                }
+            }
+            Nps | YesNo | Consent | Statement | Datetime => {}
+        }
+    }
+
+    /// The acknowledgement (complaints only) and the complaint offer (surveys only).
+    fn complaint(&mut self) {
+        let form = self.form;
+        if let Some(a) = &form.acknowledgement {
+            if form.kind != FormKind::Complaint {
+                self.err("acknowledgement", "only a complaint form (\"kind\": \"complaint\") has an acknowledgement");
+            }
+            for (field, text) in [("title", &a.title), ("response_time", &a.response_time), ("guarantee", &a.guarantee), ("next_steps", &a.next_steps)] {
+                self.text_opt(&format!("acknowledgement.{field}"), text.as_ref());
+            }
+        }
+        if let Some(offer) = &form.offer_complaint {
+            if form.kind == FormKind::Complaint {
+                self.err("offer_complaint", "a complaint form cannot offer a complaint form");
+            }
+            if let Err(e) = FormSource::parse(&offer.form) {
+                self.err("offer_complaint.form", e.to_string());
+            }
+            match &offer.when {
+                Some(when) => self.condition("offer_complaint.if", when, form.questions.len()),
+                None if low_score_question(form).is_none() => self.err(
+                    "offer_complaint",
+                    "the form has no nps question and no 1-5 or 1-7 rating to offer it after: give an \"if\" condition",
+                ),
+                None => {}
+            }
         }
     }
 
@@ -353,7 +417,7 @@ impl Checker<'_> {
         } else {
             match test {
                 Test::Answered(_) => None,
-                _ if k == Matrix => Some(wrong("only \"answered\" applies")),
+                _ if matches!(k, Matrix | Attachments) => Some(wrong("only \"answered\" applies")),
                 Test::Nps(_) => (k != Nps).then(|| wrong("the nps test is for an nps question")),
                 t if t.is_numeric() => (!k.is_numeric()).then(|| wrong(&format!("{} compares numbers", t.name()))),
                 Test::Equals(v) | Test::NotEquals(v) => self.value_fits(q, v).err().map(|e| wrong(&e)),
@@ -378,7 +442,7 @@ impl Checker<'_> {
                 }
             }
             (YesNo, Value::Bool(_)) => Ok(()),
-            (Text | Email | Phone | Date | Consent, Value::String(_)) => Ok(()),
+            (Text | Email | Phone | Date | Datetime | Consent, Value::String(_)) => Ok(()),
             (_, v) => Err(format!("its answers are never {}", v.kind())),
         }
     }

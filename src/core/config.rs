@@ -72,7 +72,7 @@ pub enum ConfigError {
     BadDebug { value: String },
     #[error("data-locale=\"{locale}\": not a locale such as \"en\" or \"fa\"")]
     BadLocale { locale: String },
-    #[error("data-endpoint-format=\"{value}\": use \"json\" (the default) or \"form\"")]
+    #[error("data-endpoint-format=\"{value}\": use \"json\" (the default), \"form\" or \"multipart\"")]
     BadFormat { value: String },
     #[error("data-endpoint-credentials=\"{value}\": use \"omit\" (the default) or \"include\"")]
     BadCredentials { value: String },

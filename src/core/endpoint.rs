@@ -1,6 +1,8 @@
 //! The endpoint's options and how a response is encoded for it.
 
 use super::answer::Answer;
+use super::complaint::unbase64;
+use super::json::Value;
 use super::pairs::Pairs;
 use super::response::Response;
 
@@ -11,6 +13,9 @@ pub enum Format {
     Json,
     /// `application/x-www-form-urlencoded`, for form back-ends and spreadsheet web apps.
     Form,
+    /// `multipart/form-data`: the JSON payload in a part `payload`, each attached file
+    /// in a part of its own (the payload names it in place of the file's `data`).
+    Multipart,
 }
 
 /// `data-endpoint-credentials`.
@@ -21,7 +26,7 @@ pub enum Credentials {
 }
 
 impl Format {
-    pub const NAMES: [(&'static str, Format); 2] = [("json", Format::Json), ("form", Format::Form)];
+    pub const NAMES: [(&'static str, Format); 3] = [("json", Format::Json), ("form", Format::Form), ("multipart", Format::Multipart)];
 }
 
 impl Credentials {
@@ -52,12 +57,75 @@ pub struct Endpoint {
 
 pub const DEFAULT_TIMEOUT_MS: u64 = 15_000;
 
-/// The content type and body for `response` in `format`.
-pub fn encode(response: &Response, format: Format) -> (&'static str, String) {
+/// The content type and body for `response` in `format`. A multipart record keeps
+/// the JSON payload as its body and is turned into parts as it is sent ([`multipart`]),
+/// so the outbox stores text and every attempt sends the same bytes.
+pub fn encode(response: &Response, format: Format) -> (String, String) {
     match format {
-        Format::Json => ("application/json", response.to_json()),
-        Format::Form => ("application/x-www-form-urlencoded", form_urlencode(&form_fields(response))),
+        Format::Json => ("application/json".to_owned(), response.to_json()),
+        Format::Form => ("application/x-www-form-urlencoded".to_owned(), form_urlencode(&form_fields(response))),
+        Format::Multipart => {
+            let json = response.to_json();
+            let mut boundary = format!("seda-{}", response.id);
+            while json.contains(&boundary) {
+                boundary.push('x');
+            }
+            (format!("multipart/form-data; boundary={boundary}"), json)
+        }
     }
+}
+
+/// The `multipart/form-data` body of a JSON payload: a part `payload`
+/// (`application/json`) where each attached file's `data` is replaced by `part`, the
+/// name of the part that carries its bytes (`answers.<question id>.<n>`, with its
+/// file name and type). `None` if the payload is not one.
+pub fn multipart(json: &str, boundary: &str) -> Option<Vec<u8>> {
+    let mut payload = super::json::parse(json).ok()?;
+    let mut files = Vec::new();
+    if let Some(Value::Object(answers)) = payload_answers(&mut payload) {
+        for (id, answer) in answers.iter_mut() {
+            let Value::Array(items) = answer else { continue };
+            for (i, item) in items.iter_mut().enumerate() {
+                let Value::Object(members) = item else { continue };
+                let Some(pos) = members.iter().position(|(k, _)| k == "data") else { continue };
+                let data = members.remove(pos).1;
+                let part = format!("answers.{id}.{i}");
+                let field = |k: &str| members.iter().find(|(n, _)| n == k).and_then(|(_, v)| v.as_str()).unwrap_or_default().to_owned();
+                files.push((part.clone(), field("name"), field("type"), unbase64(data.as_str()?)?));
+                members.push(("part".to_owned(), Value::from(part)));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let head = |out: &mut Vec<u8>, name: &str, file: Option<&str>, mime: &str| {
+        out.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"", quote(name)).as_bytes());
+        if let Some(f) = file {
+            out.extend_from_slice(format!("; filename=\"{}\"", quote(f)).as_bytes());
+        }
+        out.extend_from_slice(format!("\r\nContent-Type: {mime}\r\n\r\n").as_bytes());
+    };
+    head(&mut out, "payload", None, "application/json");
+    out.extend_from_slice(payload.to_json().as_bytes());
+    for (part, name, mime, bytes) in &files {
+        out.extend_from_slice(b"\r\n");
+        let mime = if mime.is_empty() || mime.contains(['\r', '\n']) { "application/octet-stream" } else { mime };
+        head(&mut out, part, Some(name), mime);
+        out.extend_from_slice(bytes);
+    }
+    out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Some(out)
+}
+
+fn payload_answers(payload: &mut Value) -> Option<&mut Value> {
+    match payload {
+        Value::Object(members) => members.iter_mut().find(|(k, _)| k == "answers").map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// A name or file name inside a quoted header parameter, as browsers write it.
+fn quote(s: &str) -> String {
+    s.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// The payload as flat key/value pairs: `meta.locale`, `answers.<id>`; a multiple
@@ -69,6 +137,9 @@ pub fn form_fields(r: &Response) -> Vec<(String, String)> {
         ("form_version".to_owned(), r.form_version.to_string()),
         ("kind".to_owned(), r.kind.name().to_owned()),
     ];
+    if let Some(code) = &r.reference {
+        fields.push(("reference".to_owned(), code.clone()));
+    }
     if let Some(c) = r.nps_category {
         fields.push(("nps_category".to_owned(), c.name().to_owned()));
     }
@@ -92,6 +163,13 @@ pub fn form_fields(r: &Response) -> Vec<(String, String)> {
             Answer::Decimal(n) => fields.push((key, n.clone())),
             Answer::Bool(b) => fields.push((key, b.to_string())),
             Answer::Rows(rows) => fields.extend(rows.iter().map(|(row, col)| (format!("{key}.{row}"), col.clone()))),
+            Answer::Files(files) => {
+                for (i, f) in files.iter().enumerate() {
+                    for (part, value) in [("name", f.name.clone()), ("type", f.mime.clone()), ("size", f.size.to_string()), ("data", f.data.clone())] {
+                        fields.push((format!("{key}.{i}.{part}"), value));
+                    }
+                }
+            }
         }
     }
     fields

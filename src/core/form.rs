@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::check;
+use super::complaint::{self, Acknowledgement, Offer};
 use super::decode::{Decoder, Members};
 use super::json::{self, Value};
 use super::logic::{self, Condition, Num};
@@ -44,6 +45,10 @@ pub struct Form {
     pub thank_you: Vec<ThankYou>,
     /// Brand colour, radius, font and scheme (the tag's `data-theme-*` override them).
     pub theme: Theme,
+    /// A complaint form's promises on its acknowledgement screen.
+    pub acknowledgement: Option<Acknowledgement>,
+    /// A survey's "tell us what went wrong" offer to a dissatisfied visitor.
+    pub offer_complaint: Option<Offer>,
 }
 
 /// One step of the form: the questions shown together.
@@ -79,12 +84,15 @@ pub struct HiddenField {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
     Survey,
+    /// A complaint: acknowledged with a reference code.
+    Complaint,
 }
 
 impl FormKind {
     pub fn name(self) -> &'static str {
         match self {
             FormKind::Survey => "survey",
+            FormKind::Complaint => "complaint",
         }
     }
 }
@@ -99,6 +107,8 @@ pub struct Question {
     pub title: Text,
     pub description: Option<Text>,
     pub required: bool,
+    /// Required only while this holds (an email when the visitor asked to be emailed).
+    pub required_if: Option<Condition>,
     /// The question is shown (and its answer kept) only when this holds.
     pub show_if: Option<Condition>,
     /// `rating`: the lowest and highest points of the scale.
@@ -134,6 +144,17 @@ pub struct Question {
     pub columns: Option<Vec<Choice>>,
     /// `text`, `email`, `phone`, `number`, `dropdown`: a hint shown in the empty field.
     pub placeholder: Option<Text>,
+    /// `text`, `email`, `phone`, `number`, `dropdown`: the hidden field whose value
+    /// the answer starts with (an order number the page knows).
+    pub prefill: Option<String>,
+    /// `attachments`: the most files (default 5, at most 10).
+    pub max_files: Option<u32>,
+    /// `attachments`: the most bytes of all files together, after pictures are
+    /// downscaled (default 5 MiB, at most 10 MiB).
+    pub max_bytes: Option<u32>,
+    /// `attachments`: the MIME types taken (`image/*` for any picture); default
+    /// pictures and PDF.
+    pub accept: Option<Vec<String>>,
     /// Where the question is in the definition (`questions[2]`), for error messages.
     pub path: String,
 }
@@ -170,6 +191,10 @@ pub enum QuestionType {
     Statement,
     /// Several statements (rows) rated on one shared scale (columns).
     Matrix,
+    /// A local date and time, `YYYY-MM-DDTHH:MM`, starting at now.
+    Datetime,
+    /// Photos (downscaled in the browser) and documents.
+    Attachments,
 }
 
 pub const TYPES: &[(&str, QuestionType)] = &[
@@ -186,6 +211,8 @@ pub const TYPES: &[(&str, QuestionType)] = &[
     ("consent", QuestionType::Consent),
     ("statement", QuestionType::Statement),
     ("matrix", QuestionType::Matrix),
+    ("datetime", QuestionType::Datetime),
+    ("attachments", QuestionType::Attachments),
 ];
 
 impl QuestionType {
@@ -341,17 +368,18 @@ pub fn parse(json: &str) -> Result<Form, FormErrors> {
 }
 
 pub const FORM_FIELDS: &[&str] =
-    &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you", "theme"];
+    &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you", "theme",
+    "acknowledgement", "offer_complaint"];
 pub const QUESTION_FIELDS: &[&str] = &[
-    "id", "type", "title", "description", "required", "show_if", "scale", "display", "labels", "choices", "multiple",
+    "id", "type", "title", "description", "required", "required_if", "show_if", "scale", "display", "labels", "choices", "multiple",
     "other", "shuffle", "multiline", "min_length", "max_length", "min", "max", "decimals", "earliest", "latest", "rows",
-    "columns", "placeholder",
+    "columns", "placeholder", "prefill", "max_files", "max_bytes", "accept",
 ];
 pub const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if", "jump"];
 pub const JUMP_FIELDS: &[&str] = &["if", "to"];
 pub const HIDDEN_FIELDS: &[&str] = &["id", "url_param"];
 pub const THANK_YOU_FIELDS: &[&str] = &["title", "body", "if"];
-pub const KINDS: &[(&str, FormKind)] = &[("survey", FormKind::Survey)];
+pub const KINDS: &[(&str, FormKind)] = &[("survey", FormKind::Survey), ("complaint", FormKind::Complaint)];
 pub const DISPLAYS: &[(&str, Display)] = &[("numbers", Display::Numbers), ("stars", Display::Stars), ("smileys", Display::Smileys)];
 
 /// Reads the document into a [`Form`]; `None` when anything could not be read (each
@@ -384,6 +412,8 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
     };
     let hidden = d.opt(&m, "hidden", |d, p, v| d.each(p, v, hidden_field));
     let theme = d.opt(&m, "theme", theme::read);
+    let acknowledgement = d.opt(&m, "acknowledgement", complaint::read_acknowledgement);
+    let offer_complaint = d.opt(&m, "offer_complaint", complaint::read_offer);
     let thank_you = d.opt(&m, "thank_you", |d, p, v| match v {
         Value::Array(_) => d.each(p, v, thank_you),
         _ => thank_you(d, p, v).map(|t| vec![t]),
@@ -401,6 +431,8 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
         hidden: hidden.ok()?.unwrap_or_default(),
         thank_you: thank_you.ok()?.unwrap_or_default(),
         theme: theme.ok()?.unwrap_or_default(),
+        acknowledgement: acknowledgement.ok()?,
+        offer_complaint: offer_complaint.ok()?,
     })
 }
 
@@ -479,6 +511,7 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
     let description = d.opt(&m, "description", Decoder::text);
     let required = flag(d, &m, "required");
     let show_if = d.opt(&m, "show_if", logic::read);
+    let required_if = d.opt(&m, "required_if", logic::read);
     let scale = d.opt(&m, "scale", |d, p, v| {
         let m = d.members(p, v, &["min", "max"])?;
         let min = d.req(&m, "min", Decoder::int);
@@ -511,12 +544,17 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
     let rows = d.opt(&m, "rows", choices);
     let columns = d.opt(&m, "columns", choices);
     let placeholder = d.opt(&m, "placeholder", Decoder::text);
+    let prefill = d.opt(&m, "prefill", Decoder::string);
+    let max_files = d.opt(&m, "max_files", Decoder::count);
+    let max_bytes = d.opt(&m, "max_bytes", Decoder::count);
+    let accept = d.opt(&m, "accept", |d, p, v| d.each(p, v, Decoder::string));
     Some(Question {
         id: id?,
         kind: kind?,
         title: title?,
         description: description.ok()?,
         required: required.ok()?,
+        required_if: required_if.ok()?,
         show_if: show_if.ok()?,
         scale: scale.ok()?,
         display: display.ok()?.unwrap_or_default(),
@@ -536,6 +574,10 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
         rows: rows.ok()?,
         columns: columns.ok()?,
         placeholder: placeholder.ok()?,
+        prefill: prefill.ok()?,
+        max_files: max_files.ok()?,
+        max_bytes: max_bytes.ok()?,
+        accept: accept.ok()?,
         path: at.to_owned(),
     })
 }

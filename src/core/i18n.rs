@@ -57,6 +57,23 @@ pub struct Strings {
     pub too_large: &'static str,
     /// Shown in place of the widget after an internal error.
     pub crashed: &'static str,
+    pub too_many_files: &'static str,
+    pub files_too_large: &'static str,
+    pub file_type: &'static str,
+    pub file_unreadable: &'static str,
+    pub take_photo: &'static str,
+    pub choose_files: &'static str,
+    pub remove_file: &'static str,
+    pub remove: &'static str,
+    pub files_count: &'static str,
+    pub preparing: &'static str,
+    pub kb: &'static str,
+    pub mb: &'static str,
+    pub complaint_received: &'static str,
+    pub reference: &'static str,
+    pub reference_hint: &'static str,
+    pub offer_title: &'static str,
+    pub offer_button: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -108,6 +125,23 @@ pub const EN: Strings = Strings {
     feedback: "Feedback",
     too_large: "Your answers are too long to send together. Please shorten them and try again.",
     crashed: "Sorry, this survey stopped working. Please reload the page to try again.",
+    too_many_files: "You can add at most {max} files.",
+    files_too_large: "The files may take at most {max} together. Please remove one.",
+    file_type: "Only pictures and documents of the types listed can be added.",
+    file_unreadable: "\"{name}\" could not be read. Please try another file.",
+    take_photo: "Take a photo",
+    choose_files: "Add photos or files",
+    remove_file: "Remove {name}",
+    remove: "Remove",
+    files_count: "{n} of {max} files, {size} of {max_size}",
+    preparing: "Preparing {name}…",
+    kb: "{n} KB",
+    mb: "{n} MB",
+    complaint_received: "We have your complaint",
+    reference: "Your reference",
+    reference_hint: "Please quote it if you contact us about this complaint.",
+    offer_title: "Sorry we let you down. Would you tell us what went wrong?",
+    offer_button: "Tell us what went wrong",
 };
 
 pub const FA: Strings = Strings {
@@ -159,6 +193,23 @@ pub const FA: Strings = Strings {
     feedback: "بازخورد",
     too_large: "پاسخ‌های شما برای فرستادن بیش از اندازه بلند است. لطفاً آن‌ها را کوتاه‌تر کنید و دوباره بکوشید.",
     crashed: "متأسفیم، این نظرسنجی از کار افتاد. لطفاً صفحه را دوباره بارگذاری کنید.",
+    too_many_files: "حداکثر {max} فایل می‌توانید بیفزایید.",
+    files_too_large: "حجم همهٔ فایل‌ها روی هم حداکثر {max} است. لطفاً یکی را بردارید.",
+    file_type: "فقط عکس و سندهایی از نوع‌های گفته‌شده را می‌توانید بیفزایید.",
+    file_unreadable: "«{name}» خوانده نشد. لطفاً فایل دیگری را امتحان کنید.",
+    take_photo: "گرفتن عکس",
+    choose_files: "افزودن عکس یا فایل",
+    remove_file: "حذف {name}",
+    remove: "حذف",
+    files_count: "{n} از {max} فایل، {size} از {max_size}",
+    preparing: "در حال آماده‌سازی {name}…",
+    kb: "{n} کیلوبایت",
+    mb: "{n} مگابایت",
+    complaint_received: "شکایت شما به دست ما رسید",
+    reference: "شمارهٔ پیگیری شما",
+    reference_hint: "اگر دربارهٔ این شکایت با ما تماس گرفتید، لطفاً این شماره را بگویید.",
+    offer_title: "متأسفیم که انتظارتان را برآورده نکردیم. می‌گویید چه چیزی درست پیش نرفت؟",
+    offer_button: "بگویید چه چیزی درست نبود",
 };
 
 /// The widget's strings for `locale` (English unless the language is Persian).
@@ -227,5 +278,19 @@ pub fn answer_error(s: &Strings, e: AnswerError) -> String {
         AnswerError::OtherMissing => s.other_missing.to_owned(),
         AnswerError::RowsMissing => s.rows_missing.to_owned(),
         AnswerError::UnknownChoice | AnswerError::WrongType => s.invalid_answer.to_owned(),
+        AnswerError::TooManyFiles { max } => fill(s.too_many_files, &[("max", max.to_string())]),
+        AnswerError::FilesTooLarge { max } => fill(s.files_too_large, &[("max", size_text(s, u64::from(max)))]),
+        AnswerError::FileType => s.file_type.to_owned(),
+    }
+}
+
+/// A number of bytes as people read it: `350 KB`, `1.2 MB` (1 KB = 1024 bytes).
+pub fn size_text(s: &Strings, bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        fill(s.kb, &[("n", bytes.div_ceil(1024).to_string())])
+    } else {
+        let tenths = (bytes * 10).div_ceil(1024 * 1024);
+        let n = if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) };
+        fill(s.mb, &[("n", n)])
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod check;
+pub mod complaint;
 pub mod config;
 pub mod decode;
 pub mod delivery;

@@ -12,7 +12,7 @@ use super::retry::backoff_ms;
 /// At most this many responses wait in one browser...
 pub const MAX_RECORDS: usize = 500;
 /// ...and at most this many bytes of them.
-pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// One finished response waiting for its endpoint, stored as JSON in IndexedDB.
 /// Only `id`, `endpoint`, `body` and `created_at` are required when reading, so a
@@ -89,7 +89,7 @@ impl Record {
             credentials: endpoint.credentials,
             timeout_ms: endpoint.timeout_ms,
             body,
-            content_type: content_type.to_owned(),
+            content_type,
             created_at: now_ms,
             attempts: 0,
             next_at: 0,

@@ -1,6 +1,7 @@
 //! The response payload: what the endpoint receives for one finished form.
 
-use super::answer::{answers_to_value, Answers};
+use super::answer::{answers_to_value, Answer, Answers};
+use super::complaint::{reference_code, MAX_ATTACHMENT_BYTES};
 use super::check::other_key;
 use super::json::Value;
 use super::pairs::Pairs;
@@ -23,6 +24,8 @@ pub struct Response {
     pub form_id: String,
     pub form_version: u32,
     pub kind: FormKind,
+    /// A complaint's reference code ([`reference_code`] of `id`), which the visitor is shown.
+    pub reference: Option<String>,
     /// Keyed by question id, in the form's order; unanswered optional questions are absent.
     pub answers: Answers,
     /// The hidden fields' values the page supplied; absent when there are none.
@@ -98,10 +101,11 @@ impl Response {
             .find_map(|q| answers.get(&q.id)?.as_number())
             .map(NpsCategory::of);
         Response {
-            id,
+            id: id.clone(),
             form_id: form.id.clone(),
             form_version: form.version,
             kind: form.kind,
+            reference: (form.kind == FormKind::Complaint).then(|| reference_code(&id)),
             answers,
             hidden: Pairs::new(),
             nps_category,
@@ -115,9 +119,16 @@ impl Response {
         self
     }
 
-    /// Whether the response is small enough to store and send ([`MAX_RESPONSE_BYTES`]).
+    /// Whether the response is small enough to store and send: at most
+    /// [`MAX_RESPONSE_BYTES`] of JSON besides the attached files' data, and at most
+    /// [`MAX_ATTACHMENT_BYTES`] of files.
     pub fn fits(&self) -> bool {
-        self.to_json().len() <= MAX_RESPONSE_BYTES
+        let files = self.answers.iter().filter_map(|(_, a)| match a {
+            Answer::Files(files) => Some(files),
+            _ => None,
+        });
+        let (data, bytes) = files.flatten().fold((0, 0), |(d, b), f| (d + f.data.len(), b + f.size));
+        self.to_json().len() - data <= MAX_RESPONSE_BYTES && bytes <= u64::from(MAX_ATTACHMENT_BYTES)
     }
 
     pub fn to_json(&self) -> String {
@@ -127,8 +138,11 @@ impl Response {
             ("form_id", Value::from(self.form_id.as_str())),
             ("form_version", Value::from(self.form_version)),
             ("kind", Value::from(self.kind.name())),
-            ("answers", answers_to_value(&self.answers)),
         ];
+        if let Some(r) = &self.reference {
+            members.push(("reference", Value::from(r.as_str())));
+        }
+        members.push(("answers", answers_to_value(&self.answers)));
         if !self.hidden.is_empty() {
             members.push(("hidden", Value::object(self.hidden.iter().map(|(k, v)| (k, Value::from(v.as_str()))))));
         }

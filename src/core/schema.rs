@@ -4,6 +4,7 @@
 //! `schema/form.schema.json` is this function's output (see tests/core_schema.rs).
 
 use super::form::{DISPLAYS, FORM_FIELDS, HIDDEN_FIELDS, JUMP_FIELDS, KINDS, PAGE_FIELDS, QUESTION_FIELDS, THANK_YOU_FIELDS, TYPES};
+use super::complaint::{ACKNOWLEDGEMENT_FIELDS, MAX_ATTACHMENT_BYTES, MAX_FILES, OFFER_FIELDS};
 use super::json::Value;
 use super::logic::{CATEGORIES, TESTS};
 use super::theme::{FIELDS as THEME_FIELDS, SCHEMES};
@@ -67,6 +68,23 @@ fn form_field(f: &str) -> Value {
             "font" => typed("string", "A CSS font-family list."),
             _ => one_of_names(names(SCHEMES), "light, dark, or auto (the visitor's setting)."),
         }),
+        "acknowledgement" => closed(ACKNOWLEDGEMENT_FIELDS, &[], |f| {
+            let mut t = reference("text");
+            if let Value::Object(m) = &mut t {
+                let d = match f {
+                    "title" => "complaint: the acknowledgement's heading.",
+                    "response_time" => "complaint: the promised response time.",
+                    "guarantee" => "complaint: a service guarantee.",
+                    _ => "complaint: what happens next.",
+                };
+                m.push(("description".into(), s(d)));
+            }
+            t
+        }),
+        "offer_complaint" => closed(OFFER_FIELDS, &["form"], |f| match f {
+            "form" => typed("string", "survey: the complaint form offered to a dissatisfied visitor (template:complaint, an inline form's id or a URL)."),
+            _ => reference("condition"),
+        }),
         other => panic!("the schema does not describe form field {other}"),
     }
 }
@@ -79,7 +97,7 @@ fn question_field(f: &str) -> Value {
         "type" => one_of_names(names(TYPES), "The question type."),
         "title" | "description" | "placeholder" => reference("text"),
         "required" => typed("boolean", "The question must be answered (default false)."),
-        "show_if" => reference("condition"),
+        "show_if" | "required_if" => reference("condition"),
         "scale" => closed(&["min", "max"], &["min", "max"], |_| typed("integer", "An end of the scale.")),
         "display" => one_of_names(names(DISPLAYS), "rating: how the scale is drawn."),
         "labels" => closed(&["min", "max"], &["min", "max"], |_| reference("text")),
@@ -87,7 +105,7 @@ fn question_field(f: &str) -> Value {
         "rows" => list_of(reference("choice"), "matrix: the statements rated."),
         "columns" => list_of(reference("choice"), "matrix: the scale every row is answered on."),
         "multiple" => typed("boolean", "choice: several may be picked."),
-        "other" => obj(vec![("oneOf", Value::Array(vec![typed("boolean", "choice: an Other option with a text box."), reference("text")]))]),
+        "other" => obj(vec![("oneOf", Value::Array(vec![typed("boolean", "choice, dropdown: an Other option with a text box."), reference("text")]))]),
         "shuffle" => typed("boolean", "choice: a random order per response."),
         "multiline" => typed("boolean", "text: a multi-line box."),
         "min_length" => count("text: the fewest characters."),
@@ -95,6 +113,10 @@ fn question_field(f: &str) -> Value {
         "min" | "max" => typed("number", "number: the smallest or largest value accepted."),
         "decimals" => count("number: decimal places accepted (default 0)."),
         "earliest" | "latest" => typed("string", "date: YYYY-MM-DD or \"today\"."),
+        "prefill" => typed("string", "text, email, phone, number, dropdown: the hidden field the answer starts from."),
+        "max_files" => obj(vec![("type", s("integer")), ("minimum", Value::from(1u32)), ("maximum", Value::from(MAX_FILES)), ("description", s("attachments: the most files (default 5)."))]),
+        "max_bytes" => obj(vec![("type", s("integer")), ("minimum", Value::from(1u32)), ("maximum", Value::from(MAX_ATTACHMENT_BYTES)), ("description", s("attachments: the most bytes of all files together (default 5 MiB)."))]),
+        "accept" => list_of(typed("string", "A MIME type, or type/* (image/*)."), "attachments: the types taken (default image/* and application/pdf)."),
         other => panic!("the schema does not describe question field {other}"),
     }
 }

@@ -39,9 +39,17 @@ impl Facts for Known<'_> {
 }
 
 impl Session {
-    /// Starts at the first page the form shows with these hidden values.
+    /// Starts at the first page the form shows with these hidden values (and the
+    /// answers that start from one, `prefill`).
     pub fn new(form: &Form, hidden: Pairs<String>) -> Self {
         let mut s = Session { path: vec![0], answers: Answers::new(), hidden, today: None };
+        for q in &form.questions {
+            let value = q.prefill.as_ref().and_then(|h| s.hidden.get(h)).cloned();
+            // Only a value the question takes (a dropdown's choice id, a valid email).
+            if let Some(a) = value.and_then(|v| normalise(q, Answer::Text(v))).filter(|a| validate_on(q, Some(a), None).is_ok()) {
+                s.answers.insert(q.id.as_str(), a);
+            }
+        }
         if let Some(first) = s.find_page(form, 0) {
             s.path = vec![first];
         }
@@ -67,6 +75,16 @@ impl Session {
 
     pub fn set_today(&mut self, days_since_epoch: i64) {
         self.today = Some(days_since_epoch);
+    }
+
+    /// The visitor's local time now, `YYYY-MM-DDTHH:MM`: where each unanswered
+    /// `datetime` question starts.
+    pub fn set_now(&mut self, form: &Form, local: &str) {
+        for q in form.questions.iter().filter(|q| q.kind == super::form::QuestionType::Datetime) {
+            if !self.answers.contains_key(&q.id) {
+                self.set_answer(q, Some(Answer::Text(local.to_owned())));
+            }
+        }
     }
 
     pub fn hidden(&self) -> &Pairs<String> {
@@ -150,7 +168,19 @@ impl Session {
 
     /// The error of each question shown on this page whose answer is not acceptable.
     pub fn page_errors(&self, form: &Form) -> Vec<(String, AnswerError)> {
-        self.visible(form, self.page()).into_iter().filter_map(|q| self.error(q).map(|e| (q.id.clone(), e))).collect()
+        self.visible(form, self.page())
+            .into_iter()
+            .filter_map(|q| {
+                let missing = self.answer(&q.id).is_none() && self.is_required(form, q);
+                let error = if missing { Some(AnswerError::Required) } else { self.error(q) };
+                error.map(|e| (q.id.clone(), e))
+            })
+            .collect()
+    }
+
+    /// Whether `q` must be answered now: `required`, or its `required_if` holds.
+    pub fn is_required(&self, form: &Form, q: &Question) -> bool {
+        q.required || q.required_if.as_ref().is_some_and(|c| c.holds(&self.known(form)))
     }
 
     /// `q`'s answer's error, if it has one.
@@ -191,6 +221,12 @@ impl Session {
         form.thank_you.iter().find(|t| t.when.as_ref().is_none_or(|c| c.holds(&known)))
     }
 
+    /// Whether the form offers a complaint form for these answers (`Some`, with the
+    /// low score when there is one); see [`super::complaint::offered`].
+    pub fn complaint_offer(&self, form: &Form) -> Option<Option<i64>> {
+        super::complaint::offered(form, &self.known(form))
+    }
+
     /// Values for `{name}` in the form's texts: hidden fields, then answers as text.
     pub fn pipe_value(&self, form: &Form, locale: &str, name: &str) -> Option<String> {
         if let Some(v) = self.hidden.get(name) {
@@ -207,7 +243,7 @@ impl Session {
                 .map(|id| q.choices().iter().find(|c| c.id == *id).map_or(id.as_str(), |c| c.label.get(locale, &form.locale)))
                 .collect::<Vec<_>>()
                 .join(", "),
-            Answer::Rows(_) => return None,
+            Answer::Rows(_) | Answer::Files(_) => return None,
         })
     }
 

@@ -3,6 +3,7 @@
 
 use super::answer::Answer;
 use super::check::{MAX_ANSWER_CHARS, OTHER};
+use super::complaint::{accepts, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, MAX_ATTACHMENT_BYTES, MAX_FILES};
 use super::form::{Question, QuestionType};
 use super::logic::Num;
 use super::time::parse_date;
@@ -29,6 +30,22 @@ pub enum AnswerError {
     RowsMissing,
     /// The answer's shape does not fit the question (a list for an NPS score, say).
     WrongType,
+    /// More files than `max_files`.
+    TooManyFiles { max: u32 },
+    /// The files together are over `max_bytes`.
+    FilesTooLarge { max: u32 },
+    /// A file of a type the question does not take.
+    FileType,
+}
+
+/// A local date and time as `datetime-local` inputs give it, `YYYY-MM-DDTHH:MM`
+/// (seconds allowed): its day (days since 1970-01-01), or `None`.
+pub fn parse_datetime(s: &str) -> Option<i64> {
+    let (date, time) = s.split_once('T')?;
+    let t = time.as_bytes();
+    let two = |i: usize| time.get(i..i + 2).filter(|d| d.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
+    let ok = matches!(t.len(), 5 | 8) && t[2] == b':' && two(0)? < 24 && two(3)? < 60 && (t.len() == 5 || (t[5] == b':' && two(6)? < 60));
+    ok.then(|| parse_date(date)).flatten()
 }
 
 /// The most characters a text, email or phone answer may have.
@@ -64,7 +81,7 @@ pub fn normalise(q: &Question, answer: Answer) -> Option<Answer> {
         Answer::Text(s) => {
             let one_line = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
             let s = match q.kind {
-                Email | Date => one_line(s.trim()),
+                Email | Date | Datetime => one_line(s.trim()),
                 Phone => ascii_digits(&one_line(s.trim())),
                 Text if q.multiline => s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect(),
                 Text => one_line(&s),
@@ -84,6 +101,7 @@ pub fn normalise(q: &Question, answer: Answer) -> Option<Answer> {
             (!s.trim().is_empty()).then_some(Answer::Text(s))
         }
         Answer::Choices(list) if list.is_empty() => None,
+        Answer::Files(list) if list.is_empty() => None,
         Answer::Rows(mut rows) => {
             rows.retain(|_, col| !col.is_empty());
             (!rows.is_empty()).then_some(Answer::Rows(rows))
@@ -158,6 +176,27 @@ pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) ->
                 Ok(())
             }
         }
+        (Datetime, Answer::Text(s)) => {
+            let day = parse_datetime(s).ok_or(AnswerError::InvalidDate)?;
+            // Something that happened cannot be later than today (a day's slack for time zones).
+            match today {
+                Some(t) if day > t + 1 => Err(AnswerError::DateOutOfRange { earliest: None, latest: Some(t) }),
+                _ => Ok(()),
+            }
+        }
+        (Attachments, Answer::Files(files)) => {
+            let (max_files, max_bytes) = file_caps(q);
+            let total: u64 = files.iter().map(|f| f.size).sum();
+            if files.len() > max_files as usize {
+                Err(AnswerError::TooManyFiles { max: max_files })
+            } else if total > u64::from(max_bytes) {
+                Err(AnswerError::FilesTooLarge { max: max_bytes })
+            } else if files.iter().any(|f| !accepts(q.accept.as_deref().unwrap_or_default(), &f.mime)) {
+                Err(AnswerError::FileType)
+            } else {
+                Ok(())
+            }
+        }
         (Consent, Answer::Text(agreed)) => {
             if q.title.strings().contains(&agreed.as_str()) {
                 Ok(())
@@ -179,6 +218,14 @@ pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) ->
         }
         _ => Err(AnswerError::WrongType),
     }
+}
+
+/// An attachments question's caps: (most files, most bytes together).
+pub fn file_caps(q: &Question) -> (u32, u32) {
+    (
+        q.max_files.unwrap_or(DEFAULT_MAX_FILES).min(MAX_FILES),
+        q.max_bytes.unwrap_or(DEFAULT_MAX_BYTES).min(MAX_ATTACHMENT_BYTES),
+    )
 }
 
 /// A phone number as people write it: digits with spaces, dashes, dots or

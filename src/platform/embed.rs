@@ -20,7 +20,7 @@ use crate::core::outbox::{Attempt, Record, Settled};
 use crate::core::response::Response;
 use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
 
-use super::env::{browser_lang, console_error, document, new_id, now, page_lang, page_url, resolve_url, today, window};
+use super::env::{browser_lang, console_error, document, new_id, now, now_local, page_lang, page_url, resolve_url, today, window};
 use super::events::{emit, emit_about, emit_error};
 use super::host::{self, Placement};
 use super::outbox::{self, AddError};
@@ -75,10 +75,15 @@ async fn start(mut data: Pairs<String>) {
         Ok(json) => json,
         Err(problem) => return fail(vec![problem], &placement),
     };
-    let form = match form::parse(&json) {
+    let mut form = match form::parse(&json) {
         Ok(form) => form,
         Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement),
     };
+    if let Some(offer) = data.get("offerComplaint").filter(|v| !v.trim().is_empty()) {
+        if let Err(problem) = crate::core::complaint::offer_from_attribute(&mut form, offer) {
+            return fail(vec![problem], &placement);
+        }
+    }
     let locale = pick_locale(
         [config.locale.as_deref(), page_lang().as_deref(), browser_lang().as_deref()],
         |l| form.speaks(l),
@@ -92,7 +97,7 @@ async fn start(mut data: Pairs<String>) {
     // What seda.js reads to honour data-recontact: keyed by the tag's data-form, which
     // it knows before it loads anything.
     let seen_key = format!("seda:seen:{}", data.get("form").map_or("", |f| f.trim()));
-    show(form, locale, config.endpoint, placement, hidden, seen_key, theme);
+    show(form, locale, config.endpoint, placement, hidden, seen_key, theme, data);
 }
 
 thread_local! {
@@ -115,7 +120,17 @@ fn remember_seen(key: &str) {
     }
 }
 
-fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Placement, hidden: Pairs<String>, seen_key: String, theme: String) {
+#[allow(clippy::too_many_arguments)]
+fn show(
+    form: Form,
+    locale: String,
+    endpoint: Option<Endpoint>,
+    placement: Placement,
+    hidden: Pairs<String>,
+    seen_key: String,
+    theme: String,
+    data: Pairs<String>,
+) {
     let floating = placement.floating();
     // Where focus was, to give it back when a modal form closes.
     let before = document().active_element();
@@ -178,13 +193,25 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
         }),
         hidden,
         today: Some(today()),
+        now_local: Some(now_local()),
+        open_form: Some(open_in_place(host.element.clone(), data.clone())),
         on_answer: {
             let form_id = form.id.clone();
             Rc::new(move |question: &str, answer: &Answer| {
+                // Attached files are described, not copied into the event.
+                let answer = match answer {
+                    Answer::Files(files) => Value::Array(
+                        files
+                            .iter()
+                            .map(|f| Value::object([("name", Value::from(f.name.as_str())), ("type", Value::from(f.mime.as_str())), ("size", Value::from(f.size as i64))]))
+                            .collect(),
+                    ),
+                    a => a.to_value(),
+                };
                 let detail = Value::object([
                     ("form_id", Value::from(form_id.as_str())),
                     ("question_id", Value::from(question)),
-                    ("answer", answer.to_value()),
+                    ("answer", answer),
                 ]);
                 emit("answer", &detail.to_json());
             })
@@ -196,6 +223,9 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
     if modal {
         host::make_modal(&host);
+    } else if data.get("focus").is_some() {
+        // Opened from another form's button, which is gone: focus moves into this one.
+        host::focus_first(&host.root, ".seda-title");
     }
     emit_about("ready", None, &form_id);
     if placement.launcher() {
@@ -212,13 +242,54 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     }
 }
 
+/// Replaces the widget in `element` with another form (a survey's complaint offer):
+/// the same tag's attributes, with `data-form` and the hidden values replaced.
+fn open_in_place(element: web_sys::HtmlElement, data: Pairs<String>) -> Rc<dyn Fn(&str, Pairs<String>)> {
+    Rc::new(move |form: &str, hidden: Pairs<String>| {
+        let carried_over = |k: &str| !k.starts_with("hidden") && !matches!(k, "trigger" | "offerComplaint");
+        let mut next: Pairs<String> = data.iter().filter(|(k, _)| carried_over(k)).map(|(k, v)| (k, v.clone())).collect();
+        next.insert("form", form.to_owned());
+        if next.get("mode").is_some_and(|m| m.trim() == "launcher") {
+            // The launcher was already opened: the complaint shows at once, in the corner.
+            next.insert("mode", "slide-in".to_owned());
+        }
+        next.insert("focus", "true".to_owned());
+        for (id, value) in hidden.iter() {
+            let mut key = "hidden".to_owned();
+            key.extend(id.chars().next().map(|c| c.to_ascii_uppercase()));
+            key.push_str(id.get(1..).unwrap_or_default());
+            next.insert(key, value.clone());
+        }
+        element.remove();
+        wasm_bindgen_futures::spawn_local(start(next));
+    })
+}
+
 /// Puts each response in the outbox and sends it, or keeps it in the local inbox
 /// when no endpoint is configured. The draft goes once the response is stored.
 fn deliverer(endpoint: Option<Endpoint>, form_id: String, seen_key: String) -> Deliver {
     Rc::new(move |response: Response| {
         let (endpoint, form_id) = (endpoint.clone(), form_id.clone());
         remember_seen(&seen_key);
+        let complaint = response.reference.clone().map(|code| {
+            Value::object([("id", Value::from(response.id.as_str())), ("form_id", Value::from(form_id.as_str())), ("reference", Value::from(code))]).to_json()
+        });
+        let sending = send(response, endpoint, form_id);
         Box::pin(async move {
+            let result = sending.await;
+            // A complaint is acknowledged (with its code) once it is sent or safely stored.
+            if let (Some(detail), false) = (complaint, matches!(result, SendResult::Failed(_))) {
+                emit("complaint", &detail);
+            }
+            result
+        })
+    })
+}
+
+/// Stores and sends one response (see [`deliverer`]).
+async fn send(response: Response, endpoint: Option<Endpoint>, form_id: String) -> SendResult {
+    {
+        {
             let json = response.to_json();
             emit("submit", &json);
             let id = response.id.clone();
@@ -262,8 +333,8 @@ fn deliverer(endpoint: Option<Endpoint>, form_id: String, seen_key: String) -> D
                     Attempt::NoAnswer(e) => not_sent(format!("the endpoint could not be reached: {e} ({reason})"), &id, None),
                 },
             }
-        })
-    })
+        }
+    }
 }
 
 /// Reports a response that is neither sent nor stored: the visitor keeps the

@@ -27,6 +27,19 @@ pub fn today() -> i64 {
     crate::core::time::days_from_civil(i64::from(d.get_full_year()), d.get_month() + 1, d.get_date())
 }
 
+/// The visitor's local time now, `YYYY-MM-DDTHH:MM` (as a `datetime-local` input writes it).
+pub fn now_local() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 pub fn new_id() -> String {
     let mut bytes = [0u8; 16];
     if let Ok(crypto) = window().crypto() {

@@ -15,6 +15,8 @@ pub struct Call<'a> {
     pub url: &'a str,
     pub headers: Vec<(&'a str, &'a str)>,
     pub body: Option<&'a str>,
+    /// A binary body, sent instead of `body` (a multipart response with files).
+    pub binary: Option<&'a [u8]>,
     /// Send cookies (only when the site asks: `data-endpoint-credentials="include"`).
     pub include_credentials: bool,
     /// Abandon the attempt after this long.
@@ -25,7 +27,7 @@ pub struct Call<'a> {
 
 impl<'a> Call<'a> {
     pub fn new(method: &'a str, url: &'a str) -> Self {
-        Call { method, url, headers: Vec::new(), body: None, include_credentials: false, timeout_ms: None, keepalive: false }
+        Call { method, url, headers: Vec::new(), body: None, binary: None, include_credentials: false, timeout_ms: None, keepalive: false }
     }
 }
 
@@ -70,7 +72,9 @@ pub fn begin(call: Call<'_>) -> Result<(js_sys::Promise, Option<i32>), String> {
         headers.set(name, value).map_err(describe)?;
     }
     init.set_headers(&headers);
-    if let Some(body) = call.body {
+    if let Some(bytes) = call.binary {
+        init.set_body(&js_sys::Uint8Array::from(bytes));
+    } else if let Some(body) = call.body {
         init.set_body(&JsValue::from_str(body));
     }
     let mut timer = None;
@@ -138,7 +142,10 @@ async fn by_xhr(call: &Call<'_>) -> Result<Reply, String> {
         xhr.set_onerror(Some(error.unchecked_ref()));
         xhr.set_ontimeout(Some(timeout.unchecked_ref()));
     });
-    xhr.send_with_opt_str(call.body).map_err(describe)?;
+    match call.binary {
+        Some(bytes) => xhr.send_with_opt_js_u8_array(Some(&js_sys::Uint8Array::from(bytes))).map_err(describe)?,
+        None => xhr.send_with_opt_str(call.body).map_err(describe)?,
+    }
     JsFuture::from(done).await.map_err(describe)?;
     Ok(Reply {
         status: xhr.status().map_err(describe)?,

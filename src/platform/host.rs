@@ -104,7 +104,7 @@ pub fn make_modal(host: &Host) {
     trap.forget();
 }
 
-fn focus_first(root: &web_sys::ShadowRoot, selector: &str) {
+pub fn focus_first(root: &web_sys::ShadowRoot, selector: &str) {
     if let Ok(Some(el)) = root.query_selector(selector) {
         let _ = el.unchecked_into::<HtmlElement>().focus();
     }

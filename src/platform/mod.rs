@@ -13,5 +13,6 @@ pub mod host;
 pub mod idb;
 pub mod inbox;
 pub mod outbox;
+pub mod pictures;
 pub mod sender;
 pub mod transport;

@@ -1,6 +1,6 @@
 //! One attempt to deliver an outbox record, and the last-chance sends at page exit.
 
-use crate::core::endpoint::Credentials;
+use crate::core::endpoint::{multipart, Credentials, Format};
 use crate::core::outbox::{Attempt, Record};
 use crate::core::retry::retry_after_ms;
 
@@ -10,20 +10,32 @@ use super::fetch::{begin, fetch, Call};
 /// 64 KiB budget in browsers).
 const KEEPALIVE_BUDGET: usize = 60 * 1024;
 
-fn call(record: &Record) -> Call<'_> {
+/// The body of a `multipart/form-data` record, made from its stored JSON (the same
+/// bytes on every attempt); `None` for other formats.
+fn multipart_body(record: &Record) -> Option<Vec<u8>> {
+    if record.format != Format::Multipart {
+        return None;
+    }
+    let boundary = record.content_type.split_once("boundary=")?.1;
+    multipart(&record.body, boundary)
+}
+
+fn call<'a>(record: &'a Record, binary: Option<&'a [u8]>) -> Call<'a> {
     let mut call = Call::new("POST", &record.endpoint);
     call.headers = record.headers.iter().map(|(k, v)| (k, v.as_str())).collect();
     call.headers.push(("Content-Type", &record.content_type));
     // Every attempt of one response carries its id, so the endpoint can drop repeats.
     call.headers.push(("Idempotency-Key", &record.id));
     call.body = Some(&record.body);
+    call.binary = binary;
     call.include_credentials = record.credentials == Credentials::Include;
     call
 }
 
 /// Sends `record` once, abandoning the attempt after its timeout.
 pub async fn attempt(record: &Record) -> Attempt {
-    let mut call = call(record);
+    let binary = multipart_body(record);
+    let mut call = call(record, binary.as_deref());
     call.timeout_ms = Some(record.timeout_ms);
     match fetch(call).await {
         Ok(reply) => Attempt::Answered {
@@ -48,7 +60,8 @@ pub fn hand_over(records: &[Record]) {
             continue;
         }
         budget -= record.body.len();
-        let mut call = call(record);
+        let binary = multipart_body(record);
+        let mut call = call(record, binary.as_deref());
         call.keepalive = true;
         // Started here, synchronously: the page may be gone before any task runs.
         let _ = begin(call);

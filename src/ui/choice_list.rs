@@ -31,6 +31,36 @@ fn ordered(q: &Question, seed: &str) -> Vec<Choice> {
     list
 }
 
+/// The label of a question's "Other" option, when it has one.
+fn other_label(q: &Question) -> Option<String> {
+    let w = expect_widget();
+    q.other.as_ref().map(|label| label.as_ref().map_or(w.strings().other.to_owned(), |l| w.text(l)))
+}
+
+/// The text box for "Other", shown while "Other" is picked.
+fn other_box(q: Arc<Question>, label: String, id: String) -> impl IntoView {
+    let w = expect_widget();
+    let (q_show, q_write) = (q.clone(), q.clone());
+    let shown = move || w.session.with(|s| s.answer(&q_show.id).is_some_and(|a| a.picks(OTHER)));
+    let initial = w.session.with_untracked(|s| s.other_text(&q).unwrap_or_default().to_owned());
+    let placeholder = w.strings().other_placeholder;
+    move || {
+        let (q_write, initial, id) = (q_write.clone(), initial.clone(), id.clone());
+        shown().then(|| view! {
+            <input
+                id=id
+                class="seda-input seda-other"
+                type="text"
+                maxlength="500"
+                aria-label=label.clone()
+                placeholder=placeholder
+                prop:value=initial
+                on:input=handler(move |ev| w.session.update(|s| s.set_other(&q_write, &event_target_value(&ev))))
+            />
+        })
+    }
+}
+
 #[component]
 pub fn ChoiceList(
     /// A `choice` question.
@@ -45,7 +75,7 @@ pub fn ChoiceList(
     let multiple = question.multiple;
     let required = question.required;
     let mut choices = ordered(&question, &w.response_id());
-    let other_label = question.other.as_ref().map(|label| label.as_ref().map_or(w.strings().other.to_owned(), |l| w.text(l)));
+    let other_label = other_label(&question);
     if let Some(label) = &other_label {
         choices.push(Choice { id: OTHER.to_owned(), label: crate::core::text::Text::Plain(label.clone()) });
     }
@@ -83,27 +113,7 @@ pub fn ChoiceList(
             choice_option(input, w.text(&choice.label))
         })
         .collect_view();
-    let other_box = other_label.map(|label| {
-        let (q_show, q_read, q_write) = (q.clone(), q.clone(), q.clone());
-        let shown = move || w.session.with(|s| s.answer(&q_show.id).is_some_and(|a| a.picks(OTHER)));
-        let initial = w.session.with_untracked(|s| s.other_text(&q_read).unwrap_or_default().to_owned());
-        let placeholder = w.strings().other_placeholder;
-        move || {
-            let (q_write, initial, other_id) = (q_write.clone(), initial.clone(), other_id.clone());
-            shown().then(|| view! {
-                <input
-                    id=other_id
-                    class="seda-input seda-other"
-                    type="text"
-                    maxlength="500"
-                    aria-label=label.clone()
-                    placeholder=placeholder
-                    prop:value=initial
-                    on:input=handler(move |ev| w.session.update(|s| s.set_other(&q_write, &event_target_value(&ev))))
-                />
-            })
-        }
-    });
+    let other_box = other_label.map(|label| other_box(q.clone(), label, other_id));
     view! {
         <fieldset
             class="seda-field seda-choices"
@@ -184,7 +194,11 @@ pub fn Dropdown(
         })
         .collect_view();
     let required = question.required;
+    let other = other_label(&question);
+    let other_option = other.clone().map(|l| view! { <option value=OTHER selected=picked.as_deref() == Some(OTHER)>{l}</option> });
+    let other_id = format!("{}-other", ids.input);
     let q = Arc::new(question);
+    let other_box = other.map(|label| other_box(q.clone(), label, other_id));
     view! {
         <div class="seda-field">
             <h2 class="seda-title" id=ids.title tabindex="-1">
@@ -205,7 +219,9 @@ pub fn Dropdown(
             >
                 <option value="" selected=picked.is_none()>{placeholder}</option>
                 {options}
+                {other_option}
             </select>
+            {other_box}
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Leptos views over the core. They read the session and form, and reach the page
 //! only through the [`Env`] the platform gives them.
 
+pub mod attachments;
 pub mod choice_list;
 pub mod erased;
 pub mod error_box;
@@ -84,4 +85,9 @@ pub struct Env {
     pub today: Option<i64>,
     /// Called for each answer on a page the visitor moves on from (question id, answer).
     pub on_answer: Rc<dyn Fn(&str, &crate::core::answer::Answer)>,
+    /// The visitor's local time now, `YYYY-MM-DDTHH:MM`, where date-and-time answers start.
+    pub now_local: Option<String>,
+    /// Opens another form in this one's place (a survey's complaint offer): the
+    /// form's `data-form` value and the hidden values it is given.
+    pub open_form: Option<Rc<dyn Fn(&str, Pairs<String>)>>,
 }

@@ -9,6 +9,7 @@ use crate::core::form::{Question as QuestionDef, QuestionType};
 use crate::core::i18n::answer_error;
 use crate::core::validate::AnswerError;
 
+use super::attachments::Attachments;
 use super::choice_list::{ChoiceList, Dropdown, YesNo};
 use super::matrix::Matrix;
 use super::scale::Scale;
@@ -46,7 +47,7 @@ pub fn words(q: &QuestionDef) -> Words {
     Words {
         title: w.text(&q.title),
         description: q.description.as_ref().map(|d| w.text(d)),
-        optional: (!q.required && q.takes_answer() && q.kind != QuestionType::Consent).then_some(w.strings().optional),
+        optional: (!q.required && q.required_if.is_none() && q.takes_answer() && q.kind != QuestionType::Consent).then_some(w.strings().optional),
     }
 }
 
@@ -102,6 +103,7 @@ pub fn Question(
         QuestionType::YesNo => built(view! { <YesNo question=question invalid=invalid /> }),
         QuestionType::Matrix => built(view! { <Matrix question=question invalid=invalid /> }),
         QuestionType::Consent => built(view! { <Consent question=question invalid=invalid /> }),
+        QuestionType::Attachments => built(view! { <Attachments question=question invalid=invalid /> }),
         QuestionType::Statement => {
             let words = words(&question);
             let ids = ids(&question);

@@ -22,6 +22,7 @@ fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str
         QuestionType::Phone => ("tel", None, "tel", Some("ltr")),
         QuestionType::Number => ("text", Some(if q.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
         QuestionType::Date => ("date", None, "off", None),
+        QuestionType::Datetime => ("datetime-local", None, "off", None),
         // Typed text runs in the direction of what is typed (Persian or Latin).
         _ => ("text", None, "off", Some("auto")),
     }
@@ -38,9 +39,18 @@ pub fn TextField(
     let Parts { words, ids, described_by } = parts(&question);
     let placeholder = question.placeholder.as_ref().map(|p| w.text(p));
     let max = matches!(question.kind, QuestionType::Text | QuestionType::Email | QuestionType::Phone).then(|| max_chars(&question).to_string());
-    let required = question.required;
+    // `aria-required` follows `required_if` as the answers above change.
+    let required: Rx<Option<&'static str>> = if question.required_if.is_some() {
+        let q = question.clone();
+        rx(move || w.session.with(|s| s.is_required(&w.form.get_value(), &q).then_some("true")))
+    } else {
+        let required = question.required.then_some("true");
+        rx(move || required)
+    };
     let multiline = question.multiline;
     let (kind, inputmode, autocomplete, dir) = input_kind(&question);
+    // A date and time that has happened: the picker stops at now.
+    let latest = (question.kind == QuestionType::Datetime).then(|| w.now_local()).flatten();
     // The field starts with the stored answer (after Back) and is then the visitor's:
     // what they type is stored tidied, but never rewritten under their cursor.
     let initial = w.session.with_untracked(|s| match s.answer(&question.id) {
@@ -64,7 +74,7 @@ pub fn TextField(
                 rows="4"
                 maxlength=max
                 placeholder=placeholder
-                aria-required=required.then_some("true")
+                aria-required=required
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=initial
@@ -81,8 +91,9 @@ pub fn TextField(
                 autocomplete=autocomplete
                 dir=dir
                 maxlength=max
+                max=latest
                 placeholder=placeholder
-                aria-required=required.then_some("true")
+                aria-required=required
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=initial

@@ -1,8 +1,14 @@
-//! The screen after submitting: thanks, and where the answers went.
+//! The screen after submitting: thanks, and where the answers went. A complaint is
+//! acknowledged with its reference code and what the form promises; a survey whose
+//! answers call for it offers "Tell us what went wrong".
 
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::core::complaint::{carried, reference_code};
+use crate::core::form::FormKind;
+
+use super::handler;
 use super::step::focus_title_when_mounted;
 use super::widget::expect_widget;
 use super::SendResult;
@@ -14,15 +20,52 @@ pub fn Thanks(
 ) -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
-    let thank_you = w.form.with_value(|f| w.session.with_untracked(|s| s.ending(f).cloned()));
-    let title = thank_you.as_ref().map_or(strings.thank_you.to_owned(), |t| w.text(&t.title));
-    let body = thank_you.as_ref().and_then(|t| t.body.as_ref()).map_or(strings.thank_you_body.to_owned(), |b| w.text(b));
+    let form = w.form.get_value();
+    let thank_you = w.session.with_untracked(|s| s.ending(&form).cloned());
+    let complaint = form.kind == FormKind::Complaint;
+    let ack = form.acknowledgement.clone().unwrap_or_default();
+    let default_title = if complaint { strings.complaint_received } else { strings.thank_you };
+    let title = ack.title.as_ref().or(thank_you.as_ref().map(|t| &t.title)).map_or(default_title.to_owned(), |t| w.text(t));
+    let body = thank_you.as_ref().and_then(|t| t.body.as_ref()).map(|b| w.text(b));
+    let body = if complaint { body } else { Some(body.unwrap_or_else(|| strings.thank_you_body.to_owned())) };
     let note = match result {
         SendResult::Sent => strings.sent,
         SendResult::Queued => strings.queued,
         SendResult::Rejected => strings.rejected,
         SendResult::KeptLocally | SendResult::Failed(_) => strings.saved_on_device,
     };
+    // The code is the same whether the complaint was sent or waits on this device.
+    let reference = complaint.then(|| {
+        let code = reference_code(&w.response_id());
+        // Read one symbol at a time ("K 7 Q 4, M Z 8 P"), not as a word.
+        let spelled = code.chars().map(|c| if c == '-' { ",".to_owned() } else { format!(" {c}") }).collect::<String>();
+        view! {
+            <div class="seda-reference">
+                <p class="seda-reference__label">{strings.reference}</p>
+                <p class="seda-reference__code" dir="ltr">
+                    <span aria-hidden="true">{code}</span>
+                    <span class="seda-sr-only">{spelled}</span>
+                </p>
+                <p class="seda-reference__hint">{strings.reference_hint}</p>
+            </div>
+        }
+    });
+    // One paragraph type for every promise and the body (one copy of its view code).
+    let para = |t: Option<String>| t.map(|t| view! { <p>{t}</p> });
+    let promise = |t: &Option<crate::core::text::Text>| para(t.as_ref().map(|t| w.text(t)));
+    let offer = form.offer_complaint.as_ref().zip(w.open_form()).and_then(|(offer, open)| {
+        let score = w.session.with_untracked(|s| s.complaint_offer(&form))?;
+        let hidden = carried(score, &w.page_url(), &form.id);
+        let target = offer.form.clone();
+        Some(view! {
+            <div class="seda-offer">
+                <p>{strings.offer_title}</p>
+                <button type="button" class="seda-button seda-button--primary" on:click=handler(move |_| open(&target, hidden.clone()))>
+                    {strings.offer_button}
+                </button>
+            </div>
+        })
+    });
     let node = NodeRef::<html::Div>::new();
     focus_title_when_mounted(node);
     view! {
@@ -31,8 +74,14 @@ pub fn Thanks(
                 <path d="M5 12.5l4.5 4.5L19 7.5" />
             </svg>
             <h2 class="seda-title" tabindex="-1">{title}</h2>
-            <p>{body}</p>
+            {reference}
+            {promise(&ack.response_time)}
+            {promise(&ack.guarantee)}
+            {promise(&ack.next_steps)}
+            {para(body)}
             <p class="seda-note" role="status">{note}</p>
+            {offer}
         </div>
     }
 }
+

@@ -95,6 +95,21 @@ impl WidgetState {
         self.identity.get_value().0
     }
 
+    /// The visitor's local time when the form was shown, `YYYY-MM-DDTHH:MM`.
+    pub fn now_local(&self) -> Option<String> {
+        self.env.with_value(|env| env.now_local.clone())
+    }
+
+    /// The page URL the form is answered on.
+    pub fn page_url(&self) -> String {
+        self.env.with_value(|env| env.page_url.clone())
+    }
+
+    /// Opens another form in this one's place, when the edge can (a survey's complaint offer).
+    pub fn open_form(&self) -> Option<std::rc::Rc<dyn Fn(&str, crate::core::pairs::Pairs<String>)>> {
+        self.env.with_value(|env| env.open_form.clone())
+    }
+
     /// Builds the response from the answers and hands it to the edge.
     /// Tells the page (`seda:answer`) the answers given on `page`, as the visitor moves on.
     pub fn report_answers(self, page: usize) {
@@ -138,6 +153,9 @@ impl WidgetState {
             if let Some(today) = self.env.with_value(|env| env.today) {
                 session.set_today(today);
             }
+            if let Some(now) = self.now_local() {
+                session.set_now(&form, &now);
+            }
             self.session.set(session);
         }
         self.interacted.set_value(true);
@@ -158,6 +176,8 @@ impl WidgetState {
         }
         let (response_id, started_at) = self.identity.get_value();
         let form = self.form.get_value();
+        // Attached files are not kept in a draft: localStorage is small and synchronous.
+        let answers = session.answers().iter().filter(|(_, a)| !matches!(a, Answer::Files(_))).map(|(k, a)| (k, a.clone())).collect();
         self.env.with_value(|env| {
             (env.keep_draft)(Some(Draft {
                 form_id: form.id.clone(),
@@ -165,7 +185,7 @@ impl WidgetState {
                 response_id,
                 started_at,
                 path: session.path().to_vec(),
-                answers: session.answers().clone(),
+                answers,
                 saved_at: (env.now)(),
             }))
         });
@@ -195,6 +215,9 @@ pub fn Widget(
     let mut session = Session::new(&form, env.hidden.clone());
     if let Some(today) = env.today {
         session.set_today(today);
+    }
+    if let Some(now) = &env.now_local {
+        session.set_now(&form, now);
     }
     let state = WidgetState {
         form: StoredValue::new(form.clone()),

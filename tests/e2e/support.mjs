@@ -123,7 +123,7 @@ export async function recordSedaEvents(page) {
             : v;
     const events = [];
     Object.defineProperty(window, "__sedaEvents", { value: events });
-    for (const type of ["seda:ready", "seda:shown", "seda:answer", "seda:submit", "seda:complete", "seda:dismiss", "seda:error"]) {
+    for (const type of ["seda:ready", "seda:shown", "seda:answer", "seda:submit", "seda:complete", "seda:dismiss", "seda:error", "seda:complaint"]) {
       window.addEventListener(type, (e) => events.push({ type, detail: plain(e.detail) }));
     }
   });

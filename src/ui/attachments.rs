@@ -1,0 +1,186 @@
+//! Photos and documents: from the camera or the device's files, several at once.
+//! Pictures are downscaled in the browser before they are kept; each file is listed
+//! with a thumbnail, its size and a Remove button, and the caps (count, total size,
+//! types) are said before they are hit and again when a file does not fit.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::answer::{Answer, File};
+use crate::core::complaint::{accepts, DEFAULT_ACCEPT};
+use crate::core::form::Question;
+use crate::core::i18n::{answer_error, fill, size_text};
+use crate::core::validate::{file_caps, AnswerError};
+use crate::platform::pictures;
+
+use super::question::{parts, GroupHeading, Parts};
+use super::widget::{expect_widget, WidgetState};
+use super::{handler, rx, Rx};
+
+/// The files the session holds for `q`.
+fn current(w: WidgetState, q: &Question) -> Vec<File> {
+    match w.answer(&q.id) {
+        Some(Answer::Files(files)) => files,
+        _ => Vec::new(),
+    }
+}
+
+/// What the list draws of each file (the bytes stay in the session).
+fn listed_of(files: &[File]) -> Vec<(String, u64)> {
+    files.iter().map(|f| (f.name.clone(), f.size)).collect()
+}
+
+#[component]
+pub fn Attachments(
+    /// An `attachments` question.
+    question: Question,
+    /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
+    invalid: Rx<Option<&'static str>>,
+) -> impl IntoView {
+    let w = expect_widget();
+    let strings = w.strings();
+    let Parts { words, ids, described_by } = parts(&question);
+    let title_id = ids.title.clone();
+    let add_id = ids.input.clone();
+    let (max_files, max_bytes) = file_caps(&question);
+    let accept: Arc<Vec<String>> = Arc::new(question.accept.clone().unwrap_or_default());
+    let accept_attr = if accept.is_empty() { DEFAULT_ACCEPT.join(",") } else { accept.join(",") };
+    let pictures_ok = accepts(&accept, "image/jpeg");
+    let q = Arc::new(question);
+    let listed = RwSignal::new(listed_of(&current(w, &q)));
+    // "Preparing photo.jpg…" while a file is read; what did not fit, once it is done.
+    let busy = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(String::new());
+    let picker = NodeRef::<html::Input>::new();
+    let camera = NodeRef::<html::Input>::new();
+    let add_button = NodeRef::<html::Button>::new();
+
+    let add: Rc<dyn Fn(web_sys::HtmlInputElement)> = {
+        let q = q.clone();
+        Rc::new(move |input| {
+            let Some(list) = input.files() else { return };
+            let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+            let (q, accept) = (q.clone(), accept.clone());
+            spawn_local(async move {
+                let mut problems = Vec::new();
+                for picked in picked {
+                    let name = picked.name();
+                    let mut files = current(w, &q);
+                    let said = |e| format!("{name}: {}", answer_error(strings, e));
+                    if files.len() >= max_files as usize {
+                        problems.push(answer_error(strings, AnswerError::TooManyFiles { max: max_files }));
+                        break;
+                    }
+                    if !accepts(&accept, &picked.type_()) {
+                        problems.push(said(AnswerError::FileType));
+                        continue;
+                    }
+                    busy.set(Some(fill(strings.preparing, &[("name", name.clone())])));
+                    match pictures::prepare(picked).await {
+                        Err(_) => problems.push(fill(strings.file_unreadable, &[("name", name.clone())])),
+                        Ok(file) if files.iter().map(|f| f.size).sum::<u64>() + file.size > u64::from(max_bytes) => {
+                            problems.push(said(AnswerError::FilesTooLarge { max: max_bytes }));
+                        }
+                        Ok(file) => {
+                            files.push(file);
+                            listed.set(listed_of(&files));
+                            w.set_answer(&q, Some(Answer::Files(files)));
+                        }
+                    }
+                }
+                busy.set(None);
+                problem.set(problems.join(" "));
+            });
+        })
+    };
+    let remove = {
+        let q = q.clone();
+        Arc::new(move |i: usize| {
+            let mut files = current(w, &q);
+            if i < files.len() {
+                files.remove(i);
+            }
+            listed.set(listed_of(&files));
+            w.set_answer(&q, (!files.is_empty()).then_some(Answer::Files(files)));
+            problem.set(String::new());
+            // The Remove button is gone: focus goes to "Add", not to the page.
+            if let Some(b) = add_button.get_untracked() {
+                let _ = b.focus();
+            }
+        })
+    };
+    let items = {
+        let q = q.clone();
+        move || {
+            let files = current(w, &q);
+            listed
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, size))| {
+                    let thumb = NodeRef::<html::Canvas>::new();
+                    if let Some(file) = files.get(i).cloned() {
+                        thumb.on_load(move |canvas| spawn_local(pictures::thumbnail(canvas, file)));
+                    }
+                    let remove = remove.clone();
+                    view! {
+                        <li class="seda-file">
+                            <canvas class="seda-file__thumb" width="96" height="96" aria-hidden="true" node_ref=thumb></canvas>
+                            <span class="seda-file__name" dir="auto">{name.clone()}</span>
+                            <span class="seda-file__size">{w.digits(&size_text(strings, size))}</span>
+                            <button
+                                type="button"
+                                class="seda-button seda-button--quiet seda-file__remove"
+                                aria-label=fill(strings.remove_file, &[("name", name)])
+                                on:click=handler(move |_| remove(i))
+                            >
+                                {strings.remove}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let status = rx(move || {
+        busy.get().unwrap_or_else(|| {
+            let list = listed.get();
+            let n = |v: u64| w.digits(&v.to_string());
+            fill(strings.files_count, &[
+                ("n", n(list.len() as u64)),
+                ("max", n(u64::from(max_files))),
+                ("size", w.digits(&size_text(strings, list.iter().map(|(_, s)| s).sum()))),
+                ("max_size", w.digits(&size_text(strings, u64::from(max_bytes)))),
+            ])
+        })
+    });
+    let open = |input: NodeRef<html::Input>| handler(move |_| if let Some(i) = input.get_untracked() { i.click() });
+    let (add_picked, add_shot) = (add.clone(), add);
+    let group_described_by = described_by.clone();
+    view! {
+        <fieldset class="seda-field seda-files" aria-labelledby=title_id aria-describedby=group_described_by aria-invalid=invalid>
+            <GroupHeading words=words ids=ids />
+            <div class="seda-files__actions">
+                {pictures_ok.then(|| view! {
+                    <button type="button" class="seda-button" on:click=open(camera)>{strings.take_photo}</button>
+                })}
+                <button type="button" class="seda-button" id=add_id node_ref=add_button aria-describedby=described_by on:click=open(picker)>
+                    {strings.choose_files}
+                </button>
+            </div>
+            <input type="file" class="seda-files__input" hidden multiple accept=accept_attr node_ref=picker
+                on:change=handler(move |ev: leptos::ev::Event| add_picked(event_target(&ev))) />
+            <input type="file" class="seda-files__input" hidden accept="image/*" capture="environment" node_ref=camera
+                on:change=handler(move |ev: leptos::ev::Event| add_shot(event_target(&ev))) />
+            <p class="seda-files__status" aria-live="polite">{status}</p>
+            <p class="seda-error" role="alert">{rx(move || problem.get())}</p>
+            <ul class="seda-files__list">{items}</ul>
+        </fieldset>
+    }
+}
