@@ -3,6 +3,8 @@
 
 pub mod answer;
 pub mod check;
+pub mod checklist;
+pub mod checklist_schema;
 pub mod config;
 pub mod decode;
 pub mod delivery;
@@ -17,6 +19,7 @@ pub mod outbox;
 pub mod pairs;
 pub mod response;
 pub mod retry;
+pub mod score;
 pub mod schema;
 pub mod session;
 pub mod templates;
@@ -24,3 +27,4 @@ pub mod text;
 pub mod theme;
 pub mod time;
 pub mod validate;
+pub mod visit;

@@ -10,6 +10,8 @@ use super::form::{Form, FormKind, QuestionType};
 /// sent: the visitor is asked to shorten the answers. (Every answer is capped too,
 /// but a form may have many long ones.)
 pub const MAX_RESPONSE_BYTES: usize = 64 * 1024;
+/// A checklist's response may carry photos (each made small first), so it may be larger.
+pub const MAX_CHECKLIST_BYTES: usize = 2 * 1024 * 1024;
 /// `meta.page_url` is cut to this many characters, so a long page address cannot
 /// make a response too large to send.
 pub const MAX_PAGE_URL_CHARS: usize = 2_000;
@@ -29,6 +31,8 @@ pub struct Response {
     pub hidden: Pairs<String>,
     /// The category of the form's first NPS answer, when there is one.
     pub nps_category: Option<NpsCategory>,
+    /// A checklist's scores, outcome, items and visit record (see `core::score::payload`).
+    pub checklist: Option<Value>,
     pub meta: Meta,
 }
 
@@ -105,6 +109,7 @@ impl Response {
             answers,
             hidden: Pairs::new(),
             nps_category,
+            checklist: None,
             meta,
         }
     }
@@ -117,7 +122,7 @@ impl Response {
 
     /// Whether the response is small enough to store and send ([`MAX_RESPONSE_BYTES`]).
     pub fn fits(&self) -> bool {
-        self.to_json().len() <= MAX_RESPONSE_BYTES
+        self.to_json().len() <= if self.checklist.is_some() { MAX_CHECKLIST_BYTES } else { MAX_RESPONSE_BYTES }
     }
 
     pub fn to_json(&self) -> String {
@@ -134,6 +139,9 @@ impl Response {
         }
         if let Some(c) = self.nps_category {
             members.push(("nps_category", Value::from(c.name())));
+        }
+        if let Some(c) = &self.checklist {
+            members.push(("checklist", c.clone()));
         }
         members.push((
             "meta",

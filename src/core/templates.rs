@@ -2,7 +2,7 @@
 //! Each is ordinary form JSON in `templates/`, in English and Persian.
 
 /// The template names, in the order the docs list them.
-pub const NAMES: [&str; 4] = ["nps", "csat", "ces", "five-needs"];
+pub const NAMES: [&str; 5] = ["nps", "csat", "ces", "five-needs", "mystery-shop"];
 
 /// The JSON of the template called `name`.
 pub fn get(name: &str) -> Option<&'static str> {
@@ -11,6 +11,7 @@ pub fn get(name: &str) -> Option<&'static str> {
         "csat" => include_str!("templates/csat.json"),
         "ces" => include_str!("templates/ces.json"),
         "five-needs" => include_str!("templates/five-needs.json"),
+        "mystery-shop" => include_str!("templates/mystery-shop.json"),
         _ => return None,
     })
 }
