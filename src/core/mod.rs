@@ -5,6 +5,7 @@ pub mod answer;
 pub mod check;
 pub mod checklist;
 pub mod checklist_schema;
+pub mod checklist_text;
 pub mod config;
 pub mod decode;
 pub mod delivery;

@@ -1,6 +1,8 @@
 //! Leptos views over the core. They read the session and form, and reach the page
 //! only through the [`Env`] the platform gives them.
 
+pub mod checklist;
+pub mod checklist_item;
 pub mod choice_list;
 pub mod erased;
 pub mod error_box;
