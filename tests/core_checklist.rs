@@ -408,3 +408,20 @@ fn the_mystery_shop_template_is_a_full_visit_in_english_and_persian() {
     assert!(!c.visit.staff_names, "staff names are off by default");
     let _ = Text::Plain(String::new());
 }
+
+#[test]
+fn the_live_score_counts_what_is_answered_so_far() {
+    let f = parse(SECTIONS, BANDS);
+    let c = checklist(&f);
+    // Only a1 (yes, 2 points) and c1 (no: section-critical, zeroes c) answered.
+    let v = visit(&f, &[("a1", "true"), ("c1", "false")]);
+    let live = score::score_so_far(c, &v);
+    assert_eq!(live.sections.iter().map(|s| s.score).collect::<Vec<_>>(), [Some(10_000), None, Some(0)]);
+    assert_eq!((live.earned, live.possible, live.overall), (200, 300, Some(6667)));
+    // The final score counts the required blanks (a2, b1, c2) as 0 of their weight.
+    let fin = score::score(c, &v);
+    assert_eq!((fin.earned, fin.possible, fin.overall), (200, 1100, Some(1818)));
+    // With every required item answered they agree.
+    let v = visit(&f, &[("a1", "true"), ("a2", "false"), ("b1", "22"), ("c1", "true"), ("c2", "true")]);
+    assert_eq!(score::score_so_far(c, &v), score::score(c, &v));
+}

@@ -142,8 +142,9 @@ fn measure(standard: Standard, v: Num) -> (i128, i128, bool) {
     }
 }
 
-/// One item's result in a visit.
-pub fn item_score(item: &Item, mark: Option<&Mark>) -> ItemScore {
+/// One item's result in a visit. With `so_far`, a required item left blank counts
+/// neither way yet (the live score while the visit goes on).
+pub fn item_score(item: &Item, mark: Option<&Mark>, so_far: bool) -> ItemScore {
     let possible = if item.bonus { 0 } else { item.weight };
     match mark.map(|m| credit(item, m)) {
         // N/A.
@@ -154,20 +155,31 @@ pub fn item_score(item: &Item, mark: Option<&Mark>) -> ItemScore {
             possible,
             failed,
         },
-        None if item.required && !item.bonus => ItemScore { credit: Some(0), earned: 0, possible, failed: false },
+        None if item.required && !item.bonus && !so_far => ItemScore { credit: Some(0), earned: 0, possible, failed: false },
         None => ItemScore { credit: None, earned: 0, possible: 0, failed: false },
     }
 }
 
-/// Scores a visit against its checklist.
+/// Scores a visit against its checklist: a required item left blank earns 0 of its weight.
 pub fn score(c: &Checklist, visit: &Visit) -> Scorecard {
+    score_with(c, visit, false)
+}
+
+/// The live score while the visit goes on: what is answered so far (a required item
+/// left blank counts neither way yet). Once every required item is answered, as it must
+/// be to submit, it equals [`score`].
+pub fn score_so_far(c: &Checklist, visit: &Visit) -> Scorecard {
+    score_with(c, visit, true)
+}
+
+fn score_with(c: &Checklist, visit: &Visit, so_far: bool) -> Scorecard {
     let mut items = Vec::with_capacity(c.items().count());
     let mut sections = Vec::with_capacity(c.sections.len());
     let mut critical_fail = false;
     for s in &c.sections {
         let (mut earned, mut possible, mut critical_failed) = (0, 0, false);
         for item in &s.items {
-            let r = item_score(item, visit.mark(&item.id));
+            let r = item_score(item, visit.mark(&item.id), so_far);
             earned += r.earned;
             possible += r.possible;
             if r.failed {

@@ -197,6 +197,7 @@ fn show(form: Form, locale: String, endpoint: Option<Endpoint>, placement: Place
     let label = crate::core::i18n::strings(&locale).feedback;
     if form.checklist.is_some() {
         let _ = host::apply_theme(&host, super::checklist::CSS);
+        let _ = host.mount.class_list().add_1("seda-cl-page");
         let env = super::checklist::env(env, &form.id);
         leptos::mount::mount_to(host.mount.clone(), move || view! { <ChecklistWidget form=form locale=locale env=env /> }).forget();
     } else {

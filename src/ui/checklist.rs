@@ -88,7 +88,10 @@ impl Cl {
     /// A percentage in hundredths for display: rounded to a whole percent.
     pub fn percent(&self, h: Option<i64>) -> String {
         match h {
-            Some(h) => self.digits(&format!("{} %", (h + 50).div_euclid(100))),
+            Some(h) => {
+                let whole = (h + 50).div_euclid(100).to_string();
+                if language_of(&self.locale.read_value()) == "fa" { format!("{}٪", persian_digits(&whole)) } else { format!("{whole} %") }
+            }
             None => self.s().no_score.to_owned(),
         }
     }
@@ -175,7 +178,7 @@ pub fn ChecklistWidget(
     let visit = RwSignal::new(visit);
     let card = {
         let form = form.clone();
-        Memo::new(move |_| visit.with(|v| score::score(form.checklist.as_deref().expect("a checklist form"), v)))
+        Memo::new(move |_| visit.with(|v| score::score_so_far(form.checklist.as_deref().expect("a checklist form"), v)))
     };
     let cl = Cl {
         form: StoredValue::new(form.clone()),

@@ -30,11 +30,15 @@ pub fn ChecklistItem(
     let item = Rc::new(cl.with_checklist(|c| c.items().nth(index).cloned().expect("an item")));
     let id = item.id.clone();
     let title_id = format!("seda-cl-{id}-title");
-    let failed = move || cl.card.with(|c| c.items.get(index).is_some_and(|r| r.failed));
-    let mark_of = {
+    // This item's entry and failure, as memos: an answer to another item re-runs only
+    // these two here, not every reactive part of every item (a checklist may have 300).
+    let entry = {
         let id = id.clone();
-        move || cl.visit.with(|v| v.mark(&id).cloned())
+        Memo::new(move |_| cl.visit.with(|v| v.entry(&id).cloned()))
     };
+    let failed_memo = Memo::new(move |_| cl.card.with(|c| c.items.get(index).is_some_and(|r| r.failed)));
+    let failed = move || failed_memo.get();
+    let mark_of = move || entry.with(|e| e.as_ref().and_then(|e| e.mark.clone()));
     let set: Rc<dyn Fn(Option<Mark>)> = {
         let item = item.clone();
         Rc::new(move |m: Option<Mark>| {
@@ -89,13 +93,10 @@ pub fn ChecklistItem(
         (!item.required && !item.bonus).then_some(s.optional),
     ];
     let badges = badges.into_iter().flatten().map(|b| view! { <span class="seda-cl-badge">{b}</span> }).collect_view();
-    let at = {
-        let id = id.clone();
-        rx(move || {
-            let at = cl.visit.with(|v| v.entry(&id).filter(|e| e.mark.is_some()).map(|e| e.at.clone()).unwrap_or_default());
-            if at.is_empty() { String::new() } else { fill(s.answered_at, &[("time", cl.clock(&at))]) }
-        })
-    };
+    let at = rx(move || {
+        let at = entry.with(|e| e.as_ref().filter(|e| e.mark.is_some()).map(|e| e.at.clone()).unwrap_or_default());
+        if at.is_empty() { String::new() } else { fill(s.answered_at, &[("time", cl.clock(&at))]) }
+    });
     let failed_class = rx(failed);
     view! {
         <fieldset class="seda-field seda-cl-item" class:seda-cl-item--failed=failed_class aria-labelledby=title_id.clone()>
@@ -106,7 +107,7 @@ pub fn ChecklistItem(
             {item.description.as_ref().map(|d| view! { <p class="seda-description">{cl.text(d)}</p> })}
             {field}
             <p class="seda-cl-flag" role="status">{rx(move || if failed() { s.below_standard } else { "" })}</p>
-            {evidence(item.clone(), index)}
+            {evidence(item.clone(), entry, failed_memo)}
             <p class="seda-cl-at">{at}</p>
         </fieldset>
     }
@@ -281,18 +282,17 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
 }
 
 /// The photo and comment an item's rules ask for (shown when wanted or already given).
-fn evidence(item: Rc<Item>, index: usize) -> impl IntoView {
+fn evidence(item: Rc<Item>, entry: Memo<Option<crate::core::visit::Entry>>, failed: Memo<bool>) -> impl IntoView {
     let cl = expect_cl();
     let s = cl.s();
-    let wanted = move |e: Evidence| {
-        e == Evidence::Always
-            || (e == Evidence::WhenFailed && cl.card.with(|c| c.items.get(index).is_some_and(|r| r.failed)))
-    };
+    let wanted = move |e: Evidence| e == Evidence::Always || (e == Evidence::WhenFailed && failed.get());
     let id = item.id.clone();
     let photo = (item.photo != Evidence::Never).then(|| {
         let rule = item.photo;
-        let (id_show, id_img, id_set, id_remove) = (id.clone(), id.clone(), id.clone(), id.clone());
-        let photo_of = move |id: &str| cl.visit.with(|v| v.entry(id).and_then(|e| e.photo.clone()));
+        let (id_set, id_remove) = (id.clone(), id.clone());
+        let photo_of = move || entry.with(|e| e.as_ref().and_then(|e| e.photo.clone()));
+        // Redrawn only when the photo or the need for one changes.
+        let shown = Memo::new(move |_| (wanted(rule), photo_of()));
         let input_id = format!("seda-cl-{id}-photo");
         let on_pick = StoredValue::new_local(move |ev: leptos::ev::Event| {
             let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -307,15 +307,15 @@ fn evidence(item: Rc<Item>, index: usize) -> impl IntoView {
         });
         let title = cl.text(&item.title);
         move || {
-            let has = photo_of(&id_show).is_some();
-            (wanted(rule) || has).then(|| {
-                let (id_img, id_remove, input_id, on_pick_label) = (id_img.clone(), id_remove.clone(), input_id.clone(), if wanted(rule) { s.photo_required } else { s.photo });
+            let (needed, photo) = shown.get();
+            (needed || photo.is_some()).then(|| {
+                let (id_remove, input_id, on_pick_label) = (id_remove.clone(), input_id.clone(), if needed { s.photo_required } else { s.photo });
                 let title = title.clone();
                 view! {
                     <div class="seda-cl-evidence">
                         <label class="seda-cl-label" for=input_id.clone()>{on_pick_label}</label>
                         <input id=input_id class="seda-cl-file" type="file" accept="image/*" capture="environment" on:change=handler(move |ev| on_pick.with_value(|f| f(ev))) />
-                        {photo_of(&id_img).map(|src| view! {
+                        {photo.map(|src| view! {
                             <img class="seda-cl-photo" src=src alt=format!("{}: {title}", s.photo) />
                             <button type="button" class="seda-button seda-button--quiet"
                                 on:click=handler(move |_| cl.update(|v| v.set_photo(&id_remove, None)))>{s.remove_photo}</button>
@@ -327,9 +327,9 @@ fn evidence(item: Rc<Item>, index: usize) -> impl IntoView {
     });
     let comment = (item.comment != Evidence::Never).then(|| {
         let (rule, min) = (item.comment, item.comment_min_length.max(1));
-        let (id_read, id_write) = (id.clone(), id.clone());
+        let id_write = id.clone();
         let input_id = format!("seda-cl-{id}-comment");
-        let text_of = move || cl.visit.with(|v| v.entry(&id_read).map(|e| e.comment.clone()).unwrap_or_default());
+        let text_of = move || entry.with(|e| e.as_ref().map(|e| e.comment.clone()).unwrap_or_default());
         let label = rx(move || if wanted(rule) { fill(s.comment_required, &[("min", cl.digits(&min.to_string()))]) } else { s.comment.to_owned() });
         view! {
             <div class="seda-cl-evidence">
