@@ -23,8 +23,10 @@ export const BUDGETS = {
   widget: {
     target: 90 * 1024,
     // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
-    // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %.
-    ceiling: 176 * 1024,
+    // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %; then + the measured growth of
+    // the checklist kind (scoring, page-mode views, evidence, service worker):
+    // 176030 -> 241528 B brotli (+65498 B).
+    ceiling: 176 * 1024 + 65498,
   },
 };
 
