@@ -280,7 +280,7 @@ fn the_check_names_the_path_of_each_wrong_complaint_setting() {
         (
             r#""kind":"survey","questions":[{"id":"t","type":"text","title":"T"}],"offer_complaint":{"form":"template:nope"}"#,
             vec![
-                "offer_complaint.form: data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint",
+                "offer_complaint.form: data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint, mystery-shop",
                 "offer_complaint: the form has no nps question and no 1-5 or 1-7 rating to offer it after: give an \"if\" condition",
             ],
         ),
@@ -350,7 +350,7 @@ fn a_tag_can_turn_the_offer_on_for_any_survey_even_a_template() {
     let mut five = form::parse(templates::get("five-needs").unwrap()).unwrap();
     assert_eq!(complaint::offer_from_attribute(&mut five, "complaint-form"), Ok(()), "a 1-5 rating: CSAT's rule");
     let cases = [
-        ("complaint", "template:nope", "data-offer-complaint=\"template:nope\": data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint"),
+        ("complaint", "template:nope", "data-offer-complaint=\"template:nope\": data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint, mystery-shop"),
         ("complaint", "template:complaint", "data-offer-complaint=\"template:complaint\": a complaint form cannot offer a complaint form"),
     ];
     for (template, value, problem) in cases {

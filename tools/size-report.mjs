@@ -23,11 +23,13 @@ export const BUDGETS = {
   widget: {
     target: 90 * 1024,
     // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
-    // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Complaints (the
-    // attachment picker and downscaling, the acknowledgement, the survey offer,
-    // multipart, required_if, template:complaint) measured 171.9 -> 195.7 KiB (176 030 ->
-    // 200 408 bytes): raised by that 23.8 KiB.
-    ceiling: 176 * 1024 + 24_378,
+    // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
+    // measured growth of complaints (the attachment picker and downscaling, the
+    // acknowledgement, the survey offer, multipart, template:complaint) and of checklists
+    // (scoring, page-mode views, evidence, service worker, template:mystery-shop):
+    // with both in, 168.7 -> 255.5 KiB (261 654 bytes). The ceiling is that, rounded up
+    // to 256 KiB.
+    ceiling: 256 * 1024,
   },
 };
 

@@ -25,3 +25,12 @@ const stamped = source
   .replace("__SEDA_WASM__", wasm);
 writeFileSync(path, stamped + "\n");
 console.log(`stamp-loader: seda.js -> ${glue}, ${wasm} (${stamped.length} bytes)`);
+
+// The service worker (data-mode="page") caches the same files; its cache is named after the build.
+const sw = join(dir, "seda-sw.js");
+const worker = readFileSync(sw, "utf8");
+if (!worker.includes("__SEDA_GLUE__") || !worker.includes("__SEDA_WASM__")) {
+  throw new Error("stamp-loader: seda-sw.js has no placeholders to stamp");
+}
+writeFileSync(sw, worker.replaceAll("__SEDA_GLUE__", glue).replaceAll("__SEDA_WASM__", wasm));
+console.log(`stamp-loader: seda-sw.js -> ${glue}, ${wasm}`);

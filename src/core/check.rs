@@ -48,7 +48,24 @@ pub fn check(form: &Form) -> Vec<FormError> {
     }
     c.text_opt("title", form.title.as_ref());
     c.hidden();
-    c.pages();
+    match &form.checklist {
+        Some(list) => {
+            let (mut ids, mut texts) = (c.fresh(), c.fresh());
+            let found = super::checklist::check(
+                list,
+                |path, id, out| {
+                    ids.id(path, id);
+                    out.append(&mut ids.errors);
+                },
+                |path, text, out| {
+                    texts.text(path, text);
+                    out.append(&mut texts.errors);
+                },
+            );
+            c.errors.extend(found);
+        }
+        None => c.pages(),
+    }
     for (i, t) in form.thank_you.iter().enumerate() {
         let at = if form.thank_you.len() == 1 { "thank_you".to_owned() } else { format!("thank_you[{i}]") };
         c.text(&format!("{at}.title"), &t.title);
@@ -68,6 +85,11 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// A checker for the same form with no errors yet.
+    fn fresh(&self) -> Self {
+        Checker { errors: Vec::new(), locale: self.locale, form: self.form }
+    }
+
     fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(FormError::new(path, message));
     }

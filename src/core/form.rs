@@ -8,6 +8,7 @@ use std::fmt;
 
 use super::check;
 use super::complaint::{self, Acknowledgement, Offer};
+use super::checklist::{self, Checklist};
 use super::decode::{Decoder, Members};
 use super::json::{self, Value};
 use super::logic::{self, Condition, Num};
@@ -49,6 +50,8 @@ pub struct Form {
     pub acknowledgement: Option<Acknowledgement>,
     /// A survey's "tell us what went wrong" offer to a dissatisfied visitor.
     pub offer_complaint: Option<Offer>,
+    /// `kind: checklist`: the sections, scoring and visit record (no questions or pages).
+    pub checklist: Option<Box<Checklist>>,
 }
 
 /// One step of the form: the questions shown together.
@@ -86,6 +89,8 @@ pub enum FormKind {
     Survey,
     /// A complaint: acknowledged with a reference code.
     Complaint,
+    /// Sections of items scored against service standards (`sections`, `scoring`, `visit`).
+    Checklist,
 }
 
 impl FormKind {
@@ -93,6 +98,7 @@ impl FormKind {
         match self {
             FormKind::Survey => "survey",
             FormKind::Complaint => "complaint",
+            FormKind::Checklist => "checklist",
         }
     }
 }
@@ -303,6 +309,7 @@ impl Form {
     pub fn speaks(&self, locale: &str) -> bool {
         language(locale) == language(&self.locale)
             || self.questions.first().is_some_and(|q| matches!(q.title, Text::Localised(_)) && q.title.has(locale))
+            || self.checklist.as_ref().and_then(|c| c.sections.first()).is_some_and(|s| matches!(s.title, Text::Localised(_)) && s.title.has(locale))
     }
 }
 
@@ -367,9 +374,10 @@ pub fn parse(json: &str) -> Result<Form, FormErrors> {
     }
 }
 
-pub const FORM_FIELDS: &[&str] =
-    &["$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you", "theme",
-    "acknowledgement", "offer_complaint"];
+pub const FORM_FIELDS: &[&str] = &[
+    "$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you", "theme",
+    "acknowledgement", "offer_complaint", "sections", "scoring", "visit",
+];
 pub const QUESTION_FIELDS: &[&str] = &[
     "id", "type", "title", "description", "required", "required_if", "show_if", "scale", "display", "labels", "choices", "multiple",
     "other", "shuffle", "multiline", "min_length", "max_length", "min", "max", "decimals", "earliest", "latest", "rows",
@@ -379,7 +387,8 @@ pub const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if", "jump"
 pub const JUMP_FIELDS: &[&str] = &["if", "to"];
 pub const HIDDEN_FIELDS: &[&str] = &["id", "url_param"];
 pub const THANK_YOU_FIELDS: &[&str] = &["title", "body", "if"];
-pub const KINDS: &[(&str, FormKind)] = &[("survey", FormKind::Survey), ("complaint", FormKind::Complaint)];
+pub const KINDS: &[(&str, FormKind)] =
+    &[("survey", FormKind::Survey), ("complaint", FormKind::Complaint), ("checklist", FormKind::Checklist)];
 pub const DISPLAYS: &[(&str, Display)] = &[("numbers", Display::Numbers), ("stars", Display::Stars), ("smileys", Display::Smileys)];
 
 /// Reads the document into a [`Form`]; `None` when anything could not be read (each
@@ -394,7 +403,22 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
     let locale = d.opt(&m, "locale", Decoder::string);
     let title = d.opt(&m, "title", Decoder::text);
     let mut questions = Vec::new();
+    let is_checklist = kind == Some(FormKind::Checklist);
+    let checklist = match is_checklist {
+        true => checklist::read(d, &m).map(|c| Some(Box::new(c))),
+        false => Some(None),
+    };
+    if !is_checklist {
+        for key in checklist::FIELDS.iter().filter(|k| m.get(k).is_some()) {
+            d.err(m.path(key), "only a form of kind \"checklist\" has this field");
+        }
+    }
     let pages = match (m.get("questions"), m.get("pages")) {
+        (None, None) if is_checklist => Some(Vec::new()),
+        (Some(_), _) | (_, Some(_)) if is_checklist => {
+            d.err("", "a checklist lists its items in \"sections\", not \"questions\" or \"pages\"");
+            None
+        }
         (Some(list), None) => d.each("questions", list, |d, p, v| {
             let q = question(d, p, v)?;
             questions.push(q.clone());
@@ -433,6 +457,7 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
         theme: theme.ok()?.unwrap_or_default(),
         acknowledgement: acknowledgement.ok()?,
         offer_complaint: offer_complaint.ok()?,
+        checklist: checklist?,
     })
 }
 

@@ -11,6 +11,8 @@ use super::form::{Form, FormKind, QuestionType};
 /// sent: the visitor is asked to shorten the answers. (Every answer is capped too,
 /// but a form may have many long ones.)
 pub const MAX_RESPONSE_BYTES: usize = 64 * 1024;
+/// A checklist's response may carry photos (each made small first), so it may be larger.
+pub const MAX_CHECKLIST_BYTES: usize = 2 * 1024 * 1024;
 /// `meta.page_url` is cut to this many characters, so a long page address cannot
 /// make a response too large to send.
 pub const MAX_PAGE_URL_CHARS: usize = 2_000;
@@ -32,6 +34,8 @@ pub struct Response {
     pub hidden: Pairs<String>,
     /// The category of the form's first NPS answer, when there is one.
     pub nps_category: Option<NpsCategory>,
+    /// A checklist's scores, outcome, items and visit record (see `core::score::payload`).
+    pub checklist: Option<Value>,
     pub meta: Meta,
 }
 
@@ -109,6 +113,7 @@ impl Response {
             answers,
             hidden: Pairs::new(),
             nps_category,
+            checklist: None,
             meta,
         }
     }
@@ -128,7 +133,8 @@ impl Response {
             _ => None,
         });
         let (data, bytes) = files.flatten().fold((0, 0), |(d, b), f| (d + f.data.len(), b + f.size));
-        self.to_json().len() - data <= MAX_RESPONSE_BYTES && bytes <= u64::from(MAX_ATTACHMENT_BYTES)
+        let most = if self.checklist.is_some() { MAX_CHECKLIST_BYTES } else { MAX_RESPONSE_BYTES };
+        self.to_json().len() - data <= most && bytes <= u64::from(MAX_ATTACHMENT_BYTES)
     }
 
     pub fn to_json(&self) -> String {
@@ -148,6 +154,9 @@ impl Response {
         }
         if let Some(c) = self.nps_category {
             members.push(("nps_category", Value::from(c.name())));
+        }
+        if let Some(c) = &self.checklist {
+            members.push(("checklist", c.clone()));
         }
         members.push((
             "meta",

@@ -9,36 +9,36 @@ use super::json::Value;
 use super::logic::{CATEGORIES, TESTS};
 use super::theme::{FIELDS as THEME_FIELDS, SCHEMES};
 
-fn obj(members: Vec<(&str, Value)>) -> Value {
+pub(crate) fn obj(members: Vec<(&str, Value)>) -> Value {
     Value::object(members)
 }
 
-fn s(text: &str) -> Value {
+pub(crate) fn s(text: &str) -> Value {
     Value::from(text)
 }
 
-fn reference(name: &str) -> Value {
+pub(crate) fn reference(name: &str) -> Value {
     obj(vec![("$ref", s(&format!("#/$defs/{name}")))])
 }
 
-fn typed(kind: &str, description: &str) -> Value {
+pub(crate) fn typed(kind: &str, description: &str) -> Value {
     obj(vec![("type", s(kind)), ("description", s(description))])
 }
 
-fn list_of(items: Value, description: &str) -> Value {
+pub(crate) fn list_of(items: Value, description: &str) -> Value {
     obj(vec![("type", s("array")), ("items", items), ("description", s(description))])
 }
 
-fn names<T>(pairs: &[(&str, T)]) -> Value {
+pub(crate) fn names<T>(pairs: &[(&str, T)]) -> Value {
     Value::Array(pairs.iter().map(|(n, _)| s(n)).collect())
 }
 
-fn one_of_names(pairs: Value, description: &str) -> Value {
+pub(crate) fn one_of_names(pairs: Value, description: &str) -> Value {
     obj(vec![("enum", pairs), ("description", s(description))])
 }
 
 /// An object with exactly `fields`, each described by `field`.
-fn closed(fields: &[&str], required: &[&str], field: impl Fn(&str) -> Value) -> Value {
+pub(crate) fn closed(fields: &[&str], required: &[&str], field: impl Fn(&str) -> Value) -> Value {
     obj(vec![
         ("type", s("object")),
         ("properties", Value::object(fields.iter().map(|f| (*f, field(f))))),
@@ -85,6 +85,7 @@ fn form_field(f: &str) -> Value {
             "form" => typed("string", "survey: the complaint form offered to a dissatisfied visitor (template:complaint, an inline form's id or a URL)."),
             _ => reference("condition"),
         }),
+        "sections" | "scoring" | "visit" => super::checklist_schema::field(f),
         other => panic!("the schema does not describe form field {other}"),
     }
 }
@@ -186,7 +187,9 @@ pub fn form_schema() -> Value {
         members.insert(1, ("title".into(), s("Seda form definition (format 1)")));
         members.push((
             "oneOf".into(),
-            Value::Array(vec![obj(vec![("required", Value::Array(vec![s("questions")]))]), obj(vec![("required", Value::Array(vec![s("pages")]))])]),
+            Value::Array(
+                ["questions", "pages", "sections"].iter().map(|k| obj(vec![("required", Value::Array(vec![s(k)]))])).collect(),
+            ),
         ));
         members.push((
             "$defs".into(),

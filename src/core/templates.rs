@@ -2,7 +2,7 @@
 //! Each is ordinary form JSON in `templates/`, in English and Persian.
 
 /// The template names, in the order the docs list them.
-pub const NAMES: [&str; 5] = ["nps", "csat", "ces", "five-needs", "complaint"];
+pub const NAMES: [&str; 6] = ["nps", "csat", "ces", "five-needs", "complaint", "mystery-shop"];
 
 /// The JSON of the template called `name`.
 pub fn get(name: &str) -> Option<&'static str> {
@@ -12,6 +12,7 @@ pub fn get(name: &str) -> Option<&'static str> {
         "ces" => include_str!("templates/ces.json"),
         "five-needs" => include_str!("templates/five-needs.json"),
         "complaint" => include_str!("templates/complaint.json"),
+        "mystery-shop" => include_str!("templates/mystery-shop.json"),
         _ => return None,
     })
 }

@@ -18,6 +18,7 @@ use crate::core::endpoint::Endpoint;
 use crate::core::form::{self, Form};
 use crate::core::outbox::{Attempt, Record, Settled};
 use crate::core::response::Response;
+use crate::ui::checklist::ChecklistWidget;
 use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
 
 use super::env::{browser_lang, console_error, document, new_id, now, now_local, page_lang, page_url, resolve_url, today, window};
@@ -176,7 +177,8 @@ fn show(
     if !placement.launcher() {
         OPEN.with(|open| open.borrow_mut().push(closer.clone()));
     }
-    let on_close = floating.then_some(closer.clone());
+    // A checklist is a visit's whole record: no close button that could hide it.
+    let on_close = (floating && form.checklist.is_none()).then_some(closer.clone());
     let draft = drafts::load(&form.id).filter(|d| d.fits(&form));
     let draft_form = form.id.clone();
     let env = Env {
@@ -220,7 +222,14 @@ fn show(
     let form = Arc::new(form);
     let modal = placement.modal();
     let label = crate::core::i18n::strings(&locale).feedback;
-    leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
+    if form.checklist.is_some() {
+        let _ = host::apply_theme(&host, super::checklist::CSS);
+        let _ = host.mount.class_list().add_1("seda-cl-page");
+        let env = super::checklist::env(env, &form.id);
+        leptos::mount::mount_to(host.mount.clone(), move || view! { <ChecklistWidget form=form locale=locale env=env /> }).forget();
+    } else {
+        leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
+    }
     if modal {
         host::make_modal(&host);
     } else if data.get("focus").is_some() {

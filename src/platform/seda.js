@@ -173,6 +173,9 @@
     ready = true;
     clearTimeout(timer);
     if (data.trigger !== "manual" && !allowed()) return;
+    /* A full-page form (a checklist visit) must open and submit offline: the service
+       worker beside this file keeps the widget's files and the page. */
+    if (data.mode === "page" && navigator.serviceWorker) navigator.serviceWorker.register(base + "seda-sw.js").catch(function () {});
     load();
     arm();
   }

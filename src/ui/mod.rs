@@ -2,6 +2,8 @@
 //! only through the [`Env`] the platform gives them.
 
 pub mod attachments;
+pub mod checklist;
+pub mod checklist_item;
 pub mod choice_list;
 pub mod erased;
 pub mod error_box;

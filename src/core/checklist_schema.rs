@@ -1,0 +1,92 @@
+//! The JSON Schema of a checklist's members (`sections`, `scoring`, `visit`), built
+//! from the reader's field lists in [`super::checklist`] like the rest of the schema.
+
+use super::checklist::{
+    BAND_FIELDS, CRITICALS, CRITICAL_EFFECTS, EVIDENCE, ITEM_FIELDS, ITEM_TYPES, OPTION_FIELDS, SCORING_FIELDS, SECTION_FIELDS,
+    STANDARD_FIELDS, UNITS, VISIT_FIELDS,
+};
+use super::json::Value;
+use super::schema::{closed, list_of, names, obj, one_of_names, reference, s, typed};
+
+fn positive(d: &str) -> Value {
+    obj(vec![("type", s("number")), ("exclusiveMinimum", Value::from(0u32)), ("description", s(d))])
+}
+
+fn percent(d: &str) -> Value {
+    obj(vec![("type", s("number")), ("minimum", Value::from(0u32)), ("maximum", Value::from(100u32)), ("description", s(d))])
+}
+
+fn pair(d: &str) -> Value {
+    obj(vec![("type", s("array")), ("items", typed("number", "A value.")), ("minItems", Value::from(2u32)), ("maxItems", Value::from(2u32)), ("description", s(d))])
+}
+
+fn item_field(f: &str) -> Value {
+    match f {
+        "id" => typed("string", "Stable id: the key of this item's answer."),
+        "type" => one_of_names(names(ITEM_TYPES), "How the item is answered."),
+        "title" | "description" => reference("text"),
+        "weight" => positive("Points the item is worth (default 1, at most 2 decimals)."),
+        "required" => typed("boolean", "Left blank, it earns 0 of its weight (default true)."),
+        "na" => typed("boolean", "N/A may be answered (\"did not happen\" for a measure); it counts neither way."),
+        "critical" => one_of_names(names(CRITICALS), "A failure fails the section or the whole visit."),
+        "bonus" => typed("boolean", "Adds to the earned points only."),
+        "options" => list_of(
+            closed(OPTION_FIELDS, &["id", "label"], |f| match f {
+                "id" => typed("string", "Stable id."),
+                "label" => reference("text"),
+                _ => obj(vec![("type", s("number")), ("minimum", Value::from(0u32)), ("description", s("Points (default 1)."))]),
+            }),
+            "options, multi: the options and their points.",
+        ),
+        "scale" => closed(&["min", "max"], &["min", "max"], |_| typed("integer", "An end of the scale.")),
+        "unit" => one_of_names(names(UNITS), "measure: what is measured."),
+        "standard" => closed(STANDARD_FIELDS, &[], |f| match f {
+            "between" => pair("Meets it from low to high."),
+            "limit" => obj(vec![(
+                "oneOf",
+                Value::Array(vec![typed("number", "Graded: no credit at or beyond this value."), pair("between: the two limits.")]),
+            )]),
+            _ => typed("number", "The target."),
+        }),
+        "fail_below" => percent("options, multi, rating: a credit below this percentage fails the item (default 50)."),
+        "photo" | "comment" => one_of_names(names(EVIDENCE), "When this evidence is required."),
+        "comment_min_length" => obj(vec![("type", s("integer")), ("minimum", Value::from(0u32)), ("description", s("The fewest characters."))]),
+        other => panic!("the schema does not describe item field {other}"),
+    }
+}
+
+/// The schema of a checklist member of the form.
+pub fn field(f: &str) -> Value {
+    match f {
+        "sections" => list_of(
+            closed(SECTION_FIELDS, &["id", "title", "items"], |f| match f {
+                "id" => typed("string", "Stable id."),
+                "title" | "description" => reference("text"),
+                "weight" => positive("With weights on every section, overall is their weighted mean."),
+                "pass_mark" => percent("A section scoring below it fails the visit."),
+                "on_critical_fail" => one_of_names(names(CRITICAL_EFFECTS), "What a failed section-critical item does (default zero)."),
+                _ => list_of(closed(ITEM_FIELDS, &["id", "type", "title"], item_field), "The items."),
+            }),
+            "checklist: the sections, one screen each.",
+        ),
+        "scoring" => closed(SCORING_FIELDS, &[], |f| match f {
+            "cap" => typed("boolean", "Cap the overall score at 100 % (default true)."),
+            _ => list_of(
+                closed(BAND_FIELDS, &["id", "min", "pass"], |f| match f {
+                    "id" => typed("string", "The outcome's name."),
+                    "label" => reference("text"),
+                    "pass" => typed("boolean", "Whether a score in this band passes."),
+                    _ => percent("min (inclusive) and below (exclusive), in percent."),
+                }),
+                "Contiguous bands from 0 to 100, lowest first.",
+            ),
+        }),
+        "visit" => closed(VISIT_FIELDS, &[], |f| match f {
+            "locations" => list_of(reference("choice"), "The locations to pick from."),
+            "geolocation" => typed("boolean", "Offer to record the position, with consent (default false)."),
+            "staff_names" => typed("boolean", "A field for staff names (default false: privacy)."),
+            _ => typed("string", "The URL parameter it is read from."),
+        }),
+        other => panic!("the schema does not describe checklist field {other}"),
+    }
+}

@@ -1,0 +1,345 @@
+//! One checklist item: its answer (yes/no, options, several, a rating, or a measured
+//! value with a stopwatch), its failure mark, the evidence its rules ask for, and the
+//! time it was answered.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::core::checklist::{Critical, Evidence, Item, ItemType, Unit};
+use crate::core::checklist_text::unit;
+use crate::core::i18n::fill;
+use crate::core::logic::Num;
+use crate::core::visit::Mark;
+
+use super::checklist::expect_cl;
+use super::erased::built;
+use super::option::{choice_option, OptionInput};
+use super::{handler, rx};
+
+#[component]
+pub fn ChecklistItem(
+    /// The item's index in the checklist's order.
+    index: usize,
+) -> impl IntoView {
+    let cl = expect_cl();
+    let s = cl.s();
+    let item = Rc::new(cl.with_checklist(|c| c.items().nth(index).cloned().expect("an item")));
+    let id = item.id.clone();
+    let title_id = format!("seda-cl-{id}-title");
+    // This item's entry and failure, as memos: an answer to another item re-runs only
+    // these two here, not every reactive part of every item (a checklist may have 300).
+    let entry = {
+        let id = id.clone();
+        Memo::new(move |_| cl.visit.with(|v| v.entry(&id).cloned()))
+    };
+    let failed_memo = Memo::new(move |_| cl.card.with(|c| c.items.get(index).is_some_and(|r| r.failed)));
+    let failed = move || failed_memo.get();
+    let mark_of = move || entry.with(|e| e.as_ref().and_then(|e| e.mark.clone()));
+    let set: Rc<dyn Fn(Option<Mark>)> = {
+        let item = item.clone();
+        Rc::new(move |m: Option<Mark>| {
+            let now = cl.now();
+            cl.update(|v| v.set_mark(&item, m, &now));
+        })
+    };
+    // A radio for each possible answer of a single-answer item.
+    let radio = |label: String, m: Mark| {
+        let (mark_of, set, want) = (mark_of.clone(), set.clone(), m.clone());
+        choice_option(
+            OptionInput {
+                kind: "radio",
+                class: "seda-choice__input",
+                name: id.clone(),
+                value: match &m {
+                    Mark::Na => "n/a".to_owned(),
+                    other => other.to_value().to_json(),
+                },
+                label: None,
+                checked: rx(move || mark_of().as_ref() == Some(&want)),
+                on_change: Rc::new(move |on| {
+                    if on {
+                        set(Some(m.clone()));
+                    }
+                }),
+            },
+            label,
+        )
+    };
+    let na_label = if item.kind == ItemType::Measure { s.did_not_happen } else { s.na };
+    let na = (item.na && item.kind != ItemType::Measure).then(|| radio(na_label.to_owned(), Mark::Na));
+    let field = match item.kind {
+        ItemType::YesNo => built(view! {
+            <div class="seda-cl-choices seda-cl-choices--row">{radio(s.yes.to_owned(), Mark::Yes(true))}{radio(s.no.to_owned(), Mark::Yes(false))}{na}</div>
+        }),
+        ItemType::Options => {
+            let options = item.options.iter().map(|o| radio(cl.text(&o.label), Mark::Pick(o.id.clone()))).collect_view();
+            built(view! { <div class="seda-cl-choices">{options}{na}</div> })
+        }
+        ItemType::Rating => {
+            let sc = item.scale.expect("a rating item has a scale");
+            let points = (sc.min..=sc.max).map(|n| radio(cl.digits(&n.to_string()), Mark::Rating(n))).collect_view();
+            built(view! { <div class="seda-cl-choices seda-cl-choices--row">{points}{na}</div> })
+        }
+        ItemType::Multi => built(multi(&item, mark_of.clone(), set.clone())),
+        ItemType::Measure => built(measure(&item, &title_id, mark_of.clone(), set.clone())),
+    };
+    let badges = [
+        (item.critical != Critical::None).then_some(s.critical),
+        item.bonus.then_some(s.bonus),
+        (!item.required && !item.bonus).then_some(s.optional),
+    ];
+    let badges = badges.into_iter().flatten().map(|b| view! { <span class="seda-cl-badge">{b}</span> }).collect_view();
+    let at = rx(move || {
+        let at = entry.with(|e| e.as_ref().filter(|e| e.mark.is_some()).map(|e| e.at.clone()).unwrap_or_default());
+        if at.is_empty() { String::new() } else { fill(s.answered_at, &[("time", cl.clock(&at))]) }
+    });
+    let failed_class = rx(failed);
+    view! {
+        <fieldset class="seda-field seda-cl-item" class:seda-cl-item--failed=failed_class aria-labelledby=title_id.clone()>
+            <legend class="seda-legend">
+                <h3 class="seda-title seda-cl-item__title" id=title_id.clone() tabindex="-1">{cl.text(&item.title)}</h3>
+            </legend>
+            {badges}
+            {item.description.as_ref().map(|d| view! { <p class="seda-description">{cl.text(d)}</p> })}
+            {field}
+            <p class="seda-cl-flag" role="status">{rx(move || if failed() { s.below_standard } else { "" })}</p>
+            {evidence(item.clone(), entry, failed_memo)}
+            <p class="seda-cl-at">{at}</p>
+        </fieldset>
+    }
+}
+
+/// Checkboxes for a `multi` item, with "None of these" (and N/A when allowed).
+fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync + 'static, set: Rc<dyn Fn(Option<Mark>)>) -> impl IntoView {
+    let cl = expect_cl();
+    let s = cl.s();
+    let boxes = item
+        .options
+        .iter()
+        .map(|o| {
+            let (mark_of, read, set, id) = (mark_of.clone(), mark_of.clone(), set.clone(), o.id.clone());
+            let want = o.id.clone();
+            choice_option(
+                OptionInput {
+                    kind: "checkbox",
+                    class: "seda-choice__input",
+                    name: item.id.clone(),
+                    value: o.id.clone(),
+                    label: None,
+                    checked: rx(move || matches!(mark_of(), Some(Mark::Picks(p)) if p.contains(&want))),
+                    on_change: Rc::new(move |on| {
+                        let mut picked = match read() {
+                            Some(Mark::Picks(p)) => p,
+                            _ => Vec::new(),
+                        };
+                        picked.retain(|p| *p != id);
+                        if on {
+                            picked.push(id.clone());
+                        }
+                        set(Some(Mark::Picks(picked)));
+                    }),
+                },
+                cl.text(&o.label),
+            )
+        })
+        .collect_view();
+    let special = |label: &'static str, m: Mark| {
+        let (mark_of, set, want) = (mark_of.clone(), set.clone(), m.clone());
+        choice_option(
+            OptionInput {
+                kind: "checkbox",
+                class: "seda-choice__input",
+                name: format!("{}-special", item.id),
+                value: label.to_owned(),
+                label: None,
+                checked: rx(move || mark_of().as_ref() == Some(&want)),
+                on_change: Rc::new(move |on| set(on.then(|| m.clone()))),
+            },
+            label.to_owned(),
+        )
+    };
+    let none = special(if cl.locale.with_value(|l| l.starts_with("fa")) { "هیچ‌کدام" } else { "None of these" }, Mark::Picks(Vec::new()));
+    let na = item.na.then(|| special(s.na, Mark::Na));
+    view! { <div class="seda-cl-choices">{boxes}{none}{na}</div> }
+}
+
+/// A measured value: a number box with its unit, a stopwatch for times, and
+/// "Did not happen" when the item allows it.
+fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync + 'static, set: Rc<dyn Fn(Option<Mark>)>) -> impl IntoView {
+    let cl = expect_cl();
+    let s = cl.s();
+    let u = item.unit.unwrap_or(Unit::Count);
+    let unit_name = unit(&cl.locale.read_value(), u);
+    let input_id = format!("seda-cl-{}-input", item.id);
+    let unit_id = format!("seda-cl-{}-unit", item.id);
+    let error_id = format!("seda-cl-{}-error", item.id);
+    let bad = RwSignal::new(false);
+    let value = {
+        let mark_of = mark_of.clone();
+        rx(move || match mark_of() {
+            Some(Mark::Measure(n)) => cl.digits(&n.to_text()),
+            _ => String::new(),
+        })
+    };
+    let on_change = {
+        let set = set.clone();
+        handler(move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            if text.trim().is_empty() {
+                bad.set(false);
+                return set(None);
+            }
+            match Num::parse(&text).filter(|n| n.0 >= 0 && n.decimals() <= 2) {
+                Some(n) => {
+                    bad.set(false);
+                    set(Some(Mark::Measure(n)));
+                }
+                None => bad.set(true),
+            }
+        })
+    };
+    // The stopwatch: started at (ms since the epoch), and the seconds shown while it runs.
+    let started = RwSignal::new(None::<f64>);
+    let shown = RwSignal::new(0u64);
+    let ticker = StoredValue::new_local(None::<IntervalHandle>);
+    let stop_ticker = move || {
+        if let Some(h) = ticker.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    };
+    on_cleanup(stop_ticker);
+    let stopwatch = u.is_time().then(|| {
+        let set = set.clone();
+        let toggle = move |_| match started.get_untracked() {
+            None => {
+                started.set(Some(js_sys::Date::now()));
+                shown.set(0);
+                let handle = set_interval_with_handle(
+                    move || {
+                        if let Some(t) = started.get_untracked() {
+                            shown.set(((js_sys::Date::now() - t) / 1000.0) as u64);
+                        }
+                    },
+                    Duration::from_millis(250),
+                );
+                ticker.set_value(handle.ok());
+            }
+            Some(t) => {
+                stop_ticker();
+                started.set(None);
+                let ms = (js_sys::Date::now() - t).max(0.0) as i128;
+                // Whole seconds, or minutes with two decimals.
+                let n = match u {
+                    Unit::Minutes => Num((ms * 100 / 60_000) * 10_000),
+                    _ => Num((ms / 1000) * 1_000_000),
+                };
+                set(Some(Mark::Measure(n)));
+            }
+        };
+        view! {
+            <button type="button" class="seda-button seda-button--quiet seda-cl-timer" aria-pressed=rx(move || if started.get().is_some() { "true" } else { "false" })
+                on:click=handler(toggle)>
+                {rx(move || match started.get() {
+                    Some(_) => format!("{} · {}", s.stop_timer, fill(s.timing, &[("n", cl.digits(&shown.get().to_string()))])),
+                    None => s.start_timer.to_owned(),
+                })}
+            </button>
+        }
+    });
+    let na = item.na.then(|| {
+        let (mark_of, set) = (mark_of.clone(), set.clone());
+        choice_option(
+            OptionInput {
+                kind: "checkbox",
+                class: "seda-choice__input",
+                name: format!("{}-na", item.id),
+                value: "n/a".to_owned(),
+                label: None,
+                checked: rx(move || mark_of() == Some(Mark::Na)),
+                on_change: Rc::new(move |on| set(on.then_some(Mark::Na))),
+            },
+            s.did_not_happen.to_owned(),
+        )
+    });
+    let labelled_by = format!("{title_id} {unit_id}");
+    view! {
+        <div class="seda-cl-measure">
+            <input id=input_id class="seda-input seda-cl-measure__input" type="text" inputmode="decimal" autocomplete="off"
+                aria-labelledby=labelled_by aria-describedby=error_id.clone() aria-invalid=rx(move || bad.get().then_some("true"))
+                prop:value=value on:change=on_change />
+            <span class="seda-cl-unit" id=unit_id>{if unit_name.is_empty() { s.value } else { unit_name }}</span>
+            {stopwatch}
+        </div>
+        <p class="seda-error" id=error_id role="alert">{rx(move || if bad.get() {
+            crate::core::i18n::strings(&cl.locale.get_value()).decimal_number.replace("{decimals}", &cl.digits("2"))
+        } else { String::new() })}</p>
+        {na}
+    }
+}
+
+/// The photo and comment an item's rules ask for (shown when wanted or already given).
+fn evidence(item: Rc<Item>, entry: Memo<Option<crate::core::visit::Entry>>, failed: Memo<bool>) -> impl IntoView {
+    let cl = expect_cl();
+    let s = cl.s();
+    let wanted = move |e: Evidence| e == Evidence::Always || (e == Evidence::WhenFailed && failed.get());
+    let id = item.id.clone();
+    let photo = (item.photo != Evidence::Never).then(|| {
+        let rule = item.photo;
+        let (id_set, id_remove) = (id.clone(), id.clone());
+        let photo_of = move || entry.with(|e| e.as_ref().and_then(|e| e.photo.clone()));
+        // Redrawn only when the photo or the need for one changes.
+        let shown = Memo::new(move |_| (wanted(rule), photo_of()));
+        let input_id = format!("seda-cl-{id}-photo");
+        let on_pick = StoredValue::new_local(move |ev: leptos::ev::Event| {
+            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let read = cl.env.with_value(|e| e.read_photo.clone());
+            let id = id_set.clone();
+            spawn_local(async move {
+                if let Some(url) = read(file).await {
+                    cl.update(|v| v.set_photo(&id, Some(url)));
+                }
+            });
+        });
+        let title = cl.text(&item.title);
+        move || {
+            let (needed, photo) = shown.get();
+            (needed || photo.is_some()).then(|| {
+                let (id_remove, input_id, on_pick_label) = (id_remove.clone(), input_id.clone(), if needed { s.photo_required } else { s.photo });
+                let title = title.clone();
+                view! {
+                    <div class="seda-cl-evidence">
+                        <label class="seda-cl-label" for=input_id.clone()>{on_pick_label}</label>
+                        <input id=input_id class="seda-cl-file" type="file" accept="image/*" capture="environment" on:change=handler(move |ev| on_pick.with_value(|f| f(ev))) />
+                        {photo.map(|src| view! {
+                            <img class="seda-cl-photo" src=src alt=format!("{}: {title}", s.photo) />
+                            <button type="button" class="seda-button seda-button--quiet"
+                                on:click=handler(move |_| cl.update(|v| v.set_photo(&id_remove, None)))>{s.remove_photo}</button>
+                        })}
+                    </div>
+                }
+            })
+        }
+    });
+    let comment = (item.comment != Evidence::Never).then(|| {
+        let (rule, min) = (item.comment, item.comment_min_length.max(1));
+        let id_write = id.clone();
+        let input_id = format!("seda-cl-{id}-comment");
+        let text_of = move || entry.with(|e| e.as_ref().map(|e| e.comment.clone()).unwrap_or_default());
+        let label = rx(move || if wanted(rule) { fill(s.comment_required, &[("min", cl.digits(&min.to_string()))]) } else { s.comment.to_owned() });
+        view! {
+            <div class="seda-cl-evidence">
+                <label class="seda-cl-label" for=input_id.clone()>{label}</label>
+                <textarea id=input_id class="seda-input seda-cl-comment" dir="auto" rows="3" maxlength="2000"
+                    aria-required=rx(move || wanted(rule).then_some("true"))
+                    prop:value=rx(text_of)
+                    on:input=handler(move |ev| { let t = event_target_value(&ev); cl.visit.update(|v| v.set_comment(&id_write, &t)) })></textarea>
+            </div>
+        }
+    });
+    view! { {photo}{comment} }
+}
