@@ -2,11 +2,9 @@
 // in English and in Persian, plus the thank-you screen. Serious and critical
 // violations fail the test; the report names the rule and the element.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
-import { button, useOrigins } from "./support.mjs";
+import { audit, button, useOrigins } from "./support.mjs";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const EVERY_TYPE = JSON.parse(readFileSync(new URL("../fixtures/forms/every-type.json", import.meta.url), "utf8"));
 
 const o = useOrigins(test);
@@ -18,18 +16,6 @@ const plainPage = (attrs, form) =>
 <body><main><h1>Shop</h1><div id="slot"></div>
 <script type="application/json" id="form">${JSON.stringify(form)}</script></main>
 ${o.embed({ form: "form", target: "#slot", endpoint: o.endpoint, ...attrs })}</body></html>`);
-
-async function audit(page, what) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `axe on ${what}`).toEqual([]);
-  expect(result.passes.length, "axe ran its rules").toBeGreaterThan(10);
-}
 
 for (const locale of ["en", "fa"]) {
   test(`every question type passes axe, page by page (${locale})`, async ({ page }) => {

@@ -4,13 +4,11 @@
 // middle) and is submitted with the network off; it is delivered when the network
 // returns, and the payload's scores equal the ones worked out here by hand.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { extname, join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { button, DIST } from "./support.mjs";
+import { audit, button, DIST } from "./support.mjs";
 import { MIME, servePages, startCollector } from "../../tools/serve.mjs";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SHOTS = process.env.SEDA_SHOTS ?? "test-results";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -40,17 +38,6 @@ const widget = (page) => page.locator("[data-seda-host]");
 /** The fieldset of the item whose title is `title`. */
 const item = (page, title) => widget(page).locator("fieldset.seda-cl-item").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 const pick = (page, title, label) => item(page, title).getByRole("radio", { name: label, exact: true }).check();
-
-async function audit(page, what) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `axe on ${what}`).toEqual([]);
-}
 
 /** Hundredths, rounded half up, as a number with at most two decimals. */
 const h = (x) => Math.round(x * 100 + 1e-9) / 100;

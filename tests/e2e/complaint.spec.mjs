@@ -3,12 +3,10 @@
 // with its reference code; a detractor's survey leading to a complaint with the score and page
 // carried over; axe-core on every page; and 390 px phone screenshots.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { deflateSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { button, hostPage, NPS, pick, readOutbox, recordSedaEvents, useOrigins, watchConsole } from "./support.mjs";
+import { audit, button, hostPage, NPS, pick, readOutbox, recordSedaEvents, useOrigins, watchConsole } from "./support.mjs";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PHOTO = readFileSync(new URL("../fixtures/photo-2400x1200.png", import.meta.url));
 const CODE = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
@@ -102,18 +100,6 @@ function noisePng(w, h) {
     raw[i] = i % (w * 3 + 1) === 0 ? 0 : seed >> 16;
   }
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
-}
-
-async function audit(page, what) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `axe on ${what}`).toEqual([]);
-  expect(result.passes.length, "axe ran its rules").toBeGreaterThan(10);
 }
 
 /** Files a Persian complaint up to (not including) Submit, with the fixture photo. */

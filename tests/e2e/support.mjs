@@ -1,8 +1,12 @@
 // Three local origins for end-to-end tests: the built assets, a host site, and an endpoint.
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "@playwright/test";
 import { serveStatic, servePages, startCollector } from "../../tools/serve.mjs";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 export const DIST = resolve(
   process.env.SEDA_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../dist"),
@@ -321,4 +325,17 @@ export function overlappingSameId(received) {
     }
   }
   return pairs;
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA) on the page; fails on any serious or critical violation. */
+export async function audit(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  const bad = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(bad, `axe on ${what}`).toEqual([]);
+  expect(result.passes.length, "axe ran its rules").toBeGreaterThan(10);
 }
