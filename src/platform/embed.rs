@@ -18,6 +18,7 @@ use crate::core::endpoint::Endpoint;
 use crate::core::form::{self, Form};
 use crate::core::outbox::{Attempt, Record, Settled};
 use crate::core::response::Response;
+#[cfg(feature = "checklists")]
 use crate::ui::checklist::ChecklistWidget;
 use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
 
@@ -222,6 +223,7 @@ fn show(
     let form = Arc::new(form);
     let modal = placement.modal();
     let label = crate::core::i18n::strings(&locale).feedback;
+    #[cfg(feature = "checklists")]
     if form.checklist.is_some() {
         let _ = host::apply_theme(&host, super::checklist::CSS);
         let _ = host.mount.class_list().add_1("seda-cl-page");
@@ -230,6 +232,8 @@ fn show(
     } else {
         leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
     }
+    #[cfg(not(feature = "checklists"))]
+    leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
     if modal {
         host::make_modal(&host);
     } else if data.get("focus").is_some() {

@@ -2,6 +2,7 @@
 //! configuration, finds or fetches the form, builds the shadow host, and sends
 //! responses; the views in `ui` get what they need from here through [`crate::ui::Env`].
 
+#[cfg(feature = "checklists")]
 pub mod checklist;
 pub mod crash;
 pub mod drafts;
@@ -14,6 +15,7 @@ pub mod host;
 pub mod idb;
 pub mod inbox;
 pub mod outbox;
+#[cfg(any(feature = "attachments", feature = "checklists"))]
 pub mod pictures;
 pub mod sender;
 pub mod transport;

@@ -1,8 +1,11 @@
 //! Leptos views over the core. They read the session and form, and reach the page
 //! only through the [`Env`] the platform gives them.
 
+#[cfg(feature = "attachments")]
 pub mod attachments;
+#[cfg(feature = "checklists")]
 pub mod checklist;
+#[cfg(feature = "checklists")]
 pub mod checklist_item;
 pub mod choice_list;
 pub mod erased;

@@ -9,6 +9,7 @@ use crate::core::form::{Question as QuestionDef, QuestionType};
 use crate::core::i18n::answer_error;
 use crate::core::validate::AnswerError;
 
+#[cfg(feature = "attachments")]
 use super::attachments::Attachments;
 use super::choice_list::{ChoiceList, Dropdown, YesNo};
 use super::matrix::Matrix;
@@ -103,6 +104,7 @@ pub fn Question(
         QuestionType::YesNo => built(view! { <YesNo question=question invalid=invalid /> }),
         QuestionType::Matrix => built(view! { <Matrix question=question invalid=invalid /> }),
         QuestionType::Consent => built(view! { <Consent question=question invalid=invalid /> }),
+        #[cfg(feature = "attachments")]
         QuestionType::Attachments => built(view! { <Attachments question=question invalid=invalid /> }),
         QuestionType::Statement => {
             let words = words(&question);
