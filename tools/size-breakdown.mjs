@@ -32,7 +32,9 @@ function namedModule() {
     const features = ["bulk-memory", "reference-types", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "multivalue"];
     const wasmOpt = join(ROOT, "node_modules/.bin/wasm-opt");
     const out = join(dir, "named.wasm");
-    execFileSync(wasmOpt, ["-g", "-Oz", ...features.map((f) => `--enable-${f}`), join(dir, "seda_bg.wasm"), "-o", out], { stdio: "inherit" });
+    // The release build's own wasm-opt parameters, as index.html gives them to Trunk.
+    const params = readFileSync(join(ROOT, "index.html"), "utf8").match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
+    execFileSync(wasmOpt, ["-g", "-Oz", ...params, ...features.map((f) => `--enable-${f}`), join(dir, "seda_bg.wasm"), "-o", out], { stdio: "inherit" });
     return readFileSync(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });

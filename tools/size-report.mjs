@@ -28,8 +28,9 @@ export const BUDGETS = {
     // acknowledgement, the survey offer, multipart, template:complaint) and of checklists
     // (scoring, page-mode views, evidence, service worker, template:mystery-shop):
     // with both in, 168.7 -> 255.5 KiB (261 654 bytes). The ceiling is that, rounded up
-    // to 256 KiB.
-    ceiling: 256 * 1024,
+    // to 256 KiB. Then wasm-opt stopped inlining every function that has one caller
+    // (`-ocimfs 10`): 255.5 -> 236.2 KiB (241 891 bytes); ceiling 237 KiB.
+    ceiling: 237 * 1024,
   },
 };
 

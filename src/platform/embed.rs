@@ -73,11 +73,19 @@ async fn start(mut data: Pairs<String>) {
             _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner),
         },
     };
-    let json = match form_source::load(&config.form).await {
-        Ok(json) => json,
-        Err(problem) => return fail(vec![problem], &placement),
-    };
-    let mut form = match form::parse(&json) {
+    match form_source::load(&config.form).await {
+        Ok(json) => open(&json, data, config, placement, boxes),
+        Err(problem) => fail(vec![problem], &placement),
+    }
+}
+
+/// Reads the form and shows it. Kept apart from [`start`]'s state machine, as are the
+/// other steps below: the browser compiles each wasm function when it first runs, and
+/// one function holding every step, used or not, cost the first form about 10 ms.
+#[inline(never)]
+fn open(json: &str, data: Pairs<String>, config: EmbedConfig, placement: Placement, boxes: bool) {
+    let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
+    let mut form = match form::parse(json) {
         Ok(form) => form,
         Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement),
     };
@@ -122,6 +130,7 @@ fn remember_seen(key: &str) {
     }
 }
 
+#[inline(never)]
 #[allow(clippy::too_many_arguments)]
 fn show(
     form: Form,
@@ -257,6 +266,7 @@ fn show(
 
 /// Replaces the widget in `element` with another form (a survey's complaint offer):
 /// the same tag's attributes, with `data-form` and the hidden values replaced.
+#[inline(never)]
 fn open_in_place(element: web_sys::HtmlElement, data: Pairs<String>) -> Rc<dyn Fn(&str, Pairs<String>)> {
     Rc::new(move |form: &str, hidden: Pairs<String>| {
         let carried_over = |k: &str| !k.starts_with("hidden") && !matches!(k, "trigger" | "offerComplaint");
@@ -280,6 +290,7 @@ fn open_in_place(element: web_sys::HtmlElement, data: Pairs<String>) -> Rc<dyn F
 
 /// Puts each response in the outbox and sends it, or keeps it in the local inbox
 /// when no endpoint is configured. The draft goes once the response is stored.
+#[inline(never)]
 fn deliverer(endpoint: Option<Endpoint>, form_id: String, seen_key: String) -> Deliver {
     Rc::new(move |response: Response| {
         let (endpoint, form_id) = (endpoint.clone(), form_id.clone());
@@ -362,6 +373,7 @@ fn not_sent(message: String, id: &str, status: Option<u16>) -> SendResult {
 
 /// Reports a setup problem: one console error, `seda:error`, and, when `boxes`,
 /// an error box (otherwise the page is left exactly as it was).
+#[inline(never)]
 fn fail(problems: Vec<String>, placement: &Placement, boxes: bool) {
     console_error(&format!("{SETUP_PROBLEM}:\n{}", problems.join("\n")));
     emit_error(SETUP_PROBLEM, vec![("problems", Value::from(problems.clone()))]);
