@@ -38,12 +38,15 @@ pub fn mount(dataset_json: &str) {
     if crash::crashed() {
         return;
     }
-    // Whatever an earlier page left unsent goes now, whether or not this page shows a form.
-    sender::start();
     let data = string_map(dataset_json).unwrap_or_default();
     // Not leptos's spawn_local: its executor starts with the first mount_to, which
     // comes later, inside start().
     wasm_bindgen_futures::spawn_local(start(data));
+    // Whatever an earlier page left unsent goes now, whether or not this page shows a
+    // form: in the next task, so the outbox's first read does not hold up a form that
+    // is ready to show in this one.
+    let later = Closure::once_into_js(sender::start);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
 }
 
 async fn start(mut data: Pairs<String>) {
