@@ -2,6 +2,7 @@
 //! sticky live score, then a review that lists what is still missing, then submit.
 //! Every change is saved at once (a reload or a closed browser loses nothing).
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -18,7 +19,7 @@ use crate::core::i18n::{fill, is_rtl, language_of, persian_digits};
 use crate::core::pairs::Pairs;
 use crate::core::response::Meta;
 use crate::core::score::{self, problems, Outcome, Problem, Scorecard, FULL};
-use crate::core::visit::Visit;
+use crate::core::visit::{Entry, Visit};
 
 use super::checklist_item::ChecklistItem;
 use super::erased::built;
@@ -50,6 +51,15 @@ pub enum ClPhase {
     Done(SendResult),
 }
 
+/// One item's share of the visit: its entry and whether it fails. Each item's views read
+/// only these, so an answer re-runs the answered item's views and the score, not a
+/// check in each of the other items (a checklist may have 300).
+#[derive(Clone, Copy)]
+pub struct Slot {
+    pub entry: RwSignal<Option<Entry>>,
+    pub failed: RwSignal<bool>,
+}
+
 /// Shared by every view of one checklist.
 #[derive(Clone, Copy)]
 pub struct Cl {
@@ -57,6 +67,8 @@ pub struct Cl {
     pub locale: StoredValue<String>,
     pub visit: RwSignal<Visit>,
     pub card: Memo<Scorecard>,
+    /// Each item's [`Slot`], in the checklist's item order; see [`Cl::update`].
+    pub slots: StoredValue<Vec<Slot>>,
     pub phase: RwSignal<ClPhase>,
     /// An item to focus once its section is on screen (from the review's links).
     pub focus_item: StoredValue<Option<String>>,
@@ -110,7 +122,8 @@ impl Cl {
         String::from(d.to_locale_time_string(&locale))
     }
 
-    /// Changes the visit; the first answer also records the time in, if not yet done.
+    /// Changes the visit's answers, comments or photos; the first answer also records the
+    /// time in, if not yet done. The items whose entry or failure changed are told.
     pub fn update(&self, f: impl FnOnce(&mut Visit)) {
         let now = self.now();
         self.visit.update(|v| {
@@ -118,6 +131,23 @@ impl Cl {
             if v.record.time_in.is_empty() && !v.entries.is_empty() {
                 v.record.time_in = now;
             }
+        });
+        let failed: Vec<bool> = self.card.with_untracked(|c| c.items.iter().map(|r| r.failed).collect());
+        self.visit.with_untracked(|v| {
+            let entries: HashMap<&str, &Entry> = v.entries.iter().collect();
+            self.slots.with_value(|slots| {
+                self.with_checklist(|c| {
+                    for ((item, slot), failed) in c.items().zip(slots).zip(failed) {
+                        let entry = entries.get(item.id.as_str()).copied();
+                        if slot.entry.with_untracked(|e| e.as_ref() != entry) {
+                            slot.entry.set(entry.cloned());
+                        }
+                        if slot.failed.get_untracked() != failed {
+                            slot.failed.set(failed);
+                        }
+                    }
+                })
+            })
         });
     }
 
@@ -180,11 +210,20 @@ pub fn ChecklistWidget(
         let form = form.clone();
         Memo::new(move |_| visit.with(|v| score::score_so_far(form.checklist.as_deref().expect("a checklist form"), v)))
     };
+    let slots = visit.with_untracked(|v| {
+        card.with_untracked(|card| {
+            c.items()
+                .zip(&card.items)
+                .map(|(item, r)| Slot { entry: RwSignal::new(v.entry(&item.id).cloned()), failed: RwSignal::new(r.failed) })
+                .collect()
+        })
+    });
     let cl = Cl {
         form: StoredValue::new(form.clone()),
         locale: StoredValue::new(locale.clone()),
         visit,
         card,
+        slots: StoredValue::new(slots),
         phase: RwSignal::new(ClPhase::Answering),
         focus_item: StoredValue::new(None),
         env: StoredValue::new_local(env),

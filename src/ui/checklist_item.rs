@@ -15,7 +15,7 @@ use crate::core::i18n::fill;
 use crate::core::logic::Num;
 use crate::core::visit::Mark;
 
-use super::checklist::expect_cl;
+use super::checklist::{expect_cl, Slot};
 use super::erased::built;
 use super::option::{choice_option, OptionInput};
 use super::{handler, rx};
@@ -30,14 +30,9 @@ pub fn ChecklistItem(
     let item = Rc::new(cl.with_checklist(|c| c.items().nth(index).cloned().expect("an item")));
     let id = item.id.clone();
     let title_id = format!("seda-cl-{id}-title");
-    // This item's entry and failure, as memos: an answer to another item re-runs only
-    // these two here, not every reactive part of every item (a checklist may have 300).
-    let entry = {
-        let id = id.clone();
-        Memo::new(move |_| cl.visit.with(|v| v.entry(&id).cloned()))
-    };
-    let failed_memo = Memo::new(move |_| cl.card.with(|c| c.items.get(index).is_some_and(|r| r.failed)));
-    let failed = move || failed_memo.get();
+    // This item's entry and failure: an answer to another item re-runs nothing here.
+    let Slot { entry, failed: failed_now } = cl.slots.with_value(|s| s[index]);
+    let failed = move || failed_now.get();
     let mark_of = move || entry.with(|e| e.as_ref().and_then(|e| e.mark.clone()));
     let set: Rc<dyn Fn(Option<Mark>)> = {
         let item = item.clone();
@@ -107,7 +102,7 @@ pub fn ChecklistItem(
             {item.description.as_ref().map(|d| view! { <p class="seda-description">{cl.text(d)}</p> })}
             {field}
             <p class="seda-cl-flag" role="status">{rx(move || if failed() { s.below_standard } else { "" })}</p>
-            {evidence(item.clone(), entry, failed_memo)}
+            {evidence(item.clone(), entry, failed_now)}
             <p class="seda-cl-at">{at}</p>
         </fieldset>
     }
@@ -282,7 +277,7 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
 }
 
 /// The photo and comment an item's rules ask for (shown when wanted or already given).
-fn evidence(item: Rc<Item>, entry: Memo<Option<crate::core::visit::Entry>>, failed: Memo<bool>) -> impl IntoView {
+fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, failed: RwSignal<bool>) -> impl IntoView {
     let cl = expect_cl();
     let s = cl.s();
     let wanted = move |e: Evidence| e == Evidence::Always || (e == Evidence::WhenFailed && failed.get());
@@ -337,7 +332,7 @@ fn evidence(item: Rc<Item>, entry: Memo<Option<crate::core::visit::Entry>>, fail
                 <textarea id=input_id class="seda-input seda-cl-comment" dir="auto" rows="3" maxlength="2000"
                     aria-required=rx(move || wanted(rule).then_some("true"))
                     prop:value=rx(text_of)
-                    on:input=handler(move |ev| { let t = event_target_value(&ev); cl.visit.update(|v| v.set_comment(&id_write, &t)) })></textarea>
+                    on:input=handler(move |ev| { let t = event_target_value(&ev); cl.update(|v| v.set_comment(&id_write, &t)) })></textarea>
             </div>
         }
     });
