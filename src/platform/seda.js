@@ -6,9 +6,10 @@
    shared by every tag and starts the wasm only once.
    It defines one global, window.Seda (open, close, on), unless the page has its own.
    The widget's download and compile must not compete with the page's own (on a slow
-   connection they delayed its load event and largest paint by about 10 %): they start in
-   the first idle moment after the page's load event (at once if it has loaded), at the
-   latest LATEST ms after this script ran, and the wasm compiles while it streams in. */
+   connection they delayed its load event and largest paint by about 10 %): they start
+   after the page's load event (at once if it has loaded; in the first idle moment after
+   it when the form waits for a later trigger), at the latest LATEST ms after this script
+   ran, and the wasm compiles while it streams in. */
 (function (w, d) {
   "use strict";
   var script = d.currentScript;
@@ -180,7 +181,9 @@
     arm();
   }
   function soon() {
-    if (w.requestIdleCallback) w.requestIdleCallback(start, { timeout: 500 });
+    /* A form that shows on load starts as soon as the page's own load handlers have run;
+       one waiting for a later trigger, in the first idle moment. */
+    if (w.requestIdleCallback && (data.trigger || "load").trim() !== "load") w.requestIdleCallback(start, { timeout: 500 });
     else setTimeout(start, 0);
   }
   if (d.readyState === "complete") soon();

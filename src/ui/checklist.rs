@@ -2,7 +2,6 @@
 //! sticky live score, then a review that lists what is still missing, then submit.
 //! Every change is saved at once (a reload or a closed browser loses nothing).
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -134,11 +133,10 @@ impl Cl {
         });
         let failed: Vec<bool> = self.card.with_untracked(|c| c.items.iter().map(|r| r.failed).collect());
         self.visit.with_untracked(|v| {
-            let entries: HashMap<&str, &Entry> = v.entries.iter().collect();
             self.slots.with_value(|slots| {
                 self.with_checklist(|c| {
                     for ((item, slot), failed) in c.items().zip(slots).zip(failed) {
-                        let entry = entries.get(item.id.as_str()).copied();
+                        let entry = v.entry(&item.id);
                         if slot.entry.with_untracked(|e| e.as_ref() != entry) {
                             slot.entry.set(entry.cloned());
                         }
