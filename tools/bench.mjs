@@ -1,12 +1,14 @@
 // The performance benchmark: serves the release build and measures, in one run, what a
 // host page downloads for the NPS template, how fast the scale appears next to an empty
-// page and a hand-written vanilla widget, the memory it takes, a 200-question survey, a
+// page, a hand-written vanilla widget and the peers (Formbricks, SurveyJS, Form.io, from
+// their npm packages: tools/bench/peers.mjs), the memory it takes, a 200-question survey, a
 // 300-item checklist (render, and one answer to the updated live score), and whether
 // including Seda delays the host page's own load and largest contentful paint.
 //
 //   node tools/bench.mjs [--runs 25] [--steps 40] [--step-loads 5] [--dist dist]
 //                        [--items 300] [--answers 60] [--checklist-loads 10]
 //                        [--out bench/RESULTS.md] [--only sizes,nps,survey,checklist,host,slow]
+//                        [--peers formbricks,surveyjs,formio | --no-peers]
 //
 // Headless Chromium (/usr/bin/chromium, the end-to-end tests' flags), a fresh browser context
 // and the cache off for every load, no CPU throttling. `bash tools/bench.sh` builds first
@@ -24,6 +26,7 @@ import { measureLoad } from "./bench/load.mjs";
 import { answerSteps } from "./bench/probe.mjs";
 import { bigChecklist, measureChecklist, renderChecklist } from "./bench/checklist.mjs";
 import { barePage, heroPage, heroPng, longSurvey, VANILLA_JS } from "./bench/pages.mjs";
+import { PEERS, peerSnippet, stagePeers } from "./bench/peers.mjs";
 import { render } from "./bench/report.mjs";
 import { MIME, serveStatic, servePages, startCollector } from "./serve.mjs";
 import { measure } from "./size-report.mjs";
@@ -43,11 +46,17 @@ const { values: opt } = parseArgs({
     dist: { type: "string", default: resolve(ROOT, "dist") },
     out: { type: "string", default: resolve(ROOT, "bench/RESULTS.md") },
     only: { type: "string", default: SECTIONS.join(",") },
+    peers: { type: "string", default: Object.keys(PEERS).join(",") },
+    "no-peers": { type: "boolean", default: false },
   },
 });
 const runs = Number(opt.runs);
 const only = new Set(opt.only.split(","));
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (one of ${SECTIONS.join(", ")})`);
+const peerKeys = opt["no-peers"] || opt.peers === "none" ? [] : [...new Set(opt.peers.split(",").filter(Boolean))];
+// Copied out of node_modules (checked against the versions package.json pins) into a
+// directory per peer, each served from its own origin.
+const { staged: peers, cleanup: cleanupPeers } = stagePeers(peerKeys);
 
 /**
  * Interaction workloads: a form, the same questions in the vanilla page, and what one move
@@ -78,14 +87,17 @@ const machine = {
   busyBefore: busy(),
   runs,
   vanillaBytes: VANILLA_JS.length,
+  peers: peerKeys.map((key) => ({ key, name: peers[key].name, versions: peers[key].versions, how: peers[key].how })),
 };
 
-const [assets, host, vendor, collector] = await Promise.all([
+const [assets, host, vendor, collector, ...peerOrigins] = await Promise.all([
   serveStatic(opt.dist, { compress: true }),
   servePages(),
   servePages(),
   startCollector(),
+  ...peerKeys.map((key) => serveStatic(peers[key].dir, { compress: true })),
 ]);
+peerKeys.forEach((key, i) => (peers[key].origin = peerOrigins[i]));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: config.use.launchOptions.args });
 machine.chromium = browser.version();
 
@@ -115,6 +127,8 @@ const pages = {
   heroControl: page("/hero-control.html", heroPage({ head: `<script src="${vendor.url("/empty.js")}" async></script>` })),
 };
 host.pages.set("/hero.png", { html: heroPng(), headers: { "Content-Type": MIME[".png"] } });
+const peerPage = (path, peer, start) => page(path, barePage({ body: peerSnippet(peer, (name) => peer.origin.url(`/${name}`), start) }));
+for (const key of peerKeys) pages[key] = peerPage(`/${key}.html`, peers[key], peers[key].nps());
 for (const w of WORKLOADS.filter((w) => w.form)) {
   pages[`${w.key}Vanilla`] = page(`/${w.key}-vanilla.html`, barePage({ body: inline(w.form) + vanillaTag("#form") }));
   pages[`${w.key}Seda`] = page(`/${w.key}-seda.html`, barePage({ body: inline(w.form) + sedaTag("#form") }));
@@ -159,6 +173,7 @@ try {
       { name: "empty", url: pages.empty, load: { target: {}, until: ["dclPaint"], memory: {} } },
       { name: "vanilla", url: pages.vanilla, load: scaleLoad },
       { name: "seda", url: pages.seda, load: sedaLoad },
+      ...peerKeys.map((key) => ({ name: key, url: pages[key], load: scaleLoad })),
     ]);
     report.sections.nps = nps;
     const downloaded = nps.results.seda[0]?.urls.filter((u) => u.startsWith(assets.origin)) ?? [];
@@ -170,6 +185,25 @@ try {
       if (!file) throw new Error(`the page downloaded ${name}, which the size report does not know`);
       return { ...file, wire: wire[u] ?? null };
     });
+    // The peers' files, as the first load of each page requested them.
+    report.sections.peerSizes = peerKeys.map((key) => {
+      const peer = peers[key];
+      const first = nps.results[key][0];
+      const files = measure(peer.dir).files;
+      return {
+        key,
+        files: (first?.urls ?? []).filter((u) => u.startsWith(peer.origin.origin)).map((u) => {
+          const name = new URL(u).pathname.slice(1);
+          const file = files.find((f) => f.name === name);
+          if (!file) throw new Error(`the ${peer.name} page downloaded ${name}, which is not one of its files`);
+          return { ...file, wire: first.received[u] ?? null };
+        }),
+        // Anything requested from elsewhere than the host page and the peer's origin (the
+        // peers must not reach their own servers or CDNs; none is reachable from here).
+        elsewhere: [...new Set(nps.results[key].flatMap((x) => x.urls).filter((u) => !u.startsWith(peer.origin.origin) && !u.startsWith(host.origin)))],
+      };
+    });
+    for (const p of report.sections.peerSizes) if (p.elsewhere.length) console.error(`  ${peers[p.key].name} requested ${p.elsewhere.join(", ")}`);
   }
 
   if (only.has("survey")) {
@@ -217,7 +251,8 @@ try {
   }
 } finally {
   await browser.close();
-  await Promise.all([assets.close(), host.close(), vendor.close(), collector.close()]);
+  await Promise.all([assets.close(), host.close(), vendor.close(), collector.close(), ...peerOrigins.map((o) => o.close())]);
+  cleanupPeers();
 }
 
 machine.loadAfter = loadavg()[0];

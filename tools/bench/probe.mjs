@@ -11,7 +11,10 @@
  * Installed with addInitScript before the page's first byte is parsed. Records in the
  * non-enumerable `window.__bench`:
  *   target, targetPaint   when `target` is in the DOM and painted:
- *                         { scale: true }    a role=radiogroup whose last radio is labelled "10"
+ *                         { scale: true }    a radio group whose last radio is labelled "10":
+ *                                            a role=radiogroup, or radio inputs sharing a name
+ *                                            (the label: the input's first <label>, else the
+ *                                            element's own text)
  *                         { heading: text }  a heading (h1-h3) with exactly this text
  *   dcl, dclPaint         DOMContentLoaded and the frame after it
  *   load                  the load event's start (navigation timing)
@@ -41,10 +44,24 @@ export function probe({ target, until, done }) {
     if (target.heading !== undefined) {
       return [...root.querySelectorAll("h1, h2, h3")].some((h) => h.textContent.trim() === target.heading);
     }
-    return [...root.querySelectorAll('[role="radiogroup"]')].some((group) => {
-      const radios = group.querySelectorAll('input[type="radio"], [role="radio"]');
-      return radios.length > 0 && label(radios[radios.length - 1]) === "10";
-    });
+    return radioGroups(root).some((radios) => radios.length > 0 && label(radios[radios.length - 1]) === "10");
+  };
+  // The radio groups under `root`, each as its radios in document order: every
+  // role=radiogroup (its radio inputs or role=radio elements), and every native group of
+  // radio inputs outside one (the same name in the same form), which is a radio group to
+  // assistive technology without the role.
+  const radioGroups = (root) => {
+    const groups = [...root.querySelectorAll('[role="radiogroup"]')].map((g) => [...g.querySelectorAll('input[type="radio"], [role="radio"]')]);
+    const named = new Map();
+    for (const radio of root.querySelectorAll('input[type="radio"][name]')) {
+      if (radio.closest('[role="radiogroup"]')) continue;
+      if (!named.has(radio.form)) named.set(radio.form, new Map());
+      const byName = named.get(radio.form);
+      if (!byName.has(radio.name)) byName.set(radio.name, []);
+      byName.get(radio.name).push(radio);
+    }
+    for (const byName of named.values()) groups.push(...byName.values());
+    return groups;
   };
   const roots = [document];
   const watch = new MutationObserver((records) => {
