@@ -16,6 +16,10 @@
  *                                            (the label: the input's first <label>, else the
  *                                            element's own text)
  *                         { heading: text }  a heading (h1-h3) with exactly this text
+ *                         { title: text }    any text node whose trimmed text is exactly this
+ *                                            (a question's title, whatever element holds it:
+ *                                            Seda's and vanilla's h2, a SurveyJS span, a
+ *                                            Form.io label)
  *   dcl, dclPaint         DOMContentLoaded and the frame after it
  *   load                  the load event's start (navigation timing)
  *   hero, heroPaint       the load event of the image with id "hero", and the frame after it
@@ -41,6 +45,11 @@ export function probe({ target, until, done }) {
 
   const label = (el) => (el.labels?.[0] ?? el).textContent.trim();
   const isTarget = (root) => {
+    if (target.title !== undefined) {
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node; (node = walk.nextNode()); ) if (node.data.trim() === target.title) return true;
+      return false;
+    }
     if (target.heading !== undefined) {
       return [...root.querySelectorAll("h1, h2, h3")].some((h) => h.textContent.trim() === target.heading);
     }

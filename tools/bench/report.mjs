@@ -199,7 +199,7 @@ export function render({ machine: m, sections: s }, { slow }) {
     );
     s.nps.emptyHeap = heap.empty;
     s.nps.emptyDom = dom.empty?.median;
-    s.nps.npsDom = { vanilla: dom.vanilla?.median, seda: dom.seda?.median };
+    s.nps.npsDom = Object.fromEntries(["vanilla", "seda", ...measured.map((p) => p.key)].map((k) => [k, dom[k]?.median]));
   }
 
   for (const w of [s.survey, s.checklist].filter(Boolean)) {
@@ -228,10 +228,11 @@ export function render({ machine: m, sections: s }, { slow }) {
     const samples = d.answer?.n ?? 0;
     const wasm = median(r.seda, (x) => x.wasmMemory);
     const overNps = { vanilla: inc(v.dom?.median, s.nps?.npsDom?.vanilla), seda: inc(d.dom?.median, s.nps?.npsDom?.seda) };
+    const others = peers.filter((p) => r[p.key]);
     out.push(
       `## ${w.name} (one question a step, as the widget shows it today)`,
       "",
-      `The form is inline JSON (\`<script type="application/json">\`, \`data-form="#form"\`); the vanilla page draws the same ${w.questions} questions from the same JSON, one a step. Render: navigation start until the first question's heading is in the DOM / painted (${d.dom?.n ?? 0} fresh loads each). A move, timed inside the page over ${w.steps} questions on each of ${w.stepLoads} loads (${samples} samples): click a choice's label until the next frame is painted, then click Next until the next question's heading is in the DOM and painted.`,
+      `The form is inline JSON (\`<script type="application/json">\`, \`data-form="#form"\`); the vanilla page draws the same ${w.questions} questions from the same JSON, one a step. Render: navigation start until the first question's title (its heading) is in the DOM / painted (${d.dom?.n ?? 0} fresh loads each). A move, timed inside the page over ${w.steps} questions on each of ${w.stepLoads} loads (${samples} samples): click a choice's label until the next frame is painted, then click Next until the next question's heading is in the DOM and painted.`,
       "",
       during(w),
       "",
@@ -253,6 +254,29 @@ export function render({ machine: m, sections: s }, { slow }) {
       ),
       "",
     );
+    if (others.length) {
+      const pageRow = (name, key, list, note) => {
+        const dom = field(list, (x) => x.target);
+        const grown = inc(median(list, (x) => x.heap), emptyHeap);
+        return [name, span(dom), span(field(list, (x) => x.targetPaint)), ratio(dom?.median, v.dom?.median), ms(inc(dom?.median, emptyDom)), ms(inc(dom?.median, s.nps?.npsDom?.[key])), mib(grown), ratio(grown, heapInc.vanilla), note];
+      };
+      out.push(
+        `The peers in the same loads (interleaved with the two above), each drawing the same ${w.questions} questions from its own form format, **all on one page** as they do by default (SurveyJS: one page of \`rating\` and \`radiogroup\` questions, question numbers off; Form.io: \`radio\` components, then Submit): their render is the whole survey, Seda's and vanilla's the first step. Rendered: the first question's title (a SurveyJS \`span\`, a Form.io \`label\`; any text node that is exactly the title) in the DOM / painted. No moves: there are no steps.`,
+        "",
+        table(
+          ["page", "render, in the DOM", "render, painted", "in DOM vs vanilla", "over the empty page (median)", "over its NPS page (median)", "JS heap over the empty page", "heap increase vs vanilla", "what is drawn"],
+          [
+            pageRow("vanilla", "vanilla", r.vanilla, "the first of the questions, one a step"),
+            pageRow("Seda", "seda", r.seda, `the first of the questions, one a step (+ ${mib(wasm)} wasm memory)`),
+            ...others.map((p) => pageRow(p.name, p.key, r[p.key], `all ${w.questions} questions`)),
+          ],
+        ),
+        "",
+      );
+      lines.push(
+        `${w.name}, peers (all questions on one page): ${others.map((p) => `${p.name} render in DOM median ${ms(field(r[p.key], (x) => x.target)?.median)}, heap increase ${mib(inc(median(r[p.key], (x) => x.heap), emptyHeap))}`).join("; ")}`,
+      );
+    }
     targets.push(
       [`${w.name}: Seda's render time increase within ${TARGET.surveyVsVanilla}× of vanilla's`, ratio(domInc.seda, domInc.vanilla), verdict(domInc.seda != null && domInc.vanilla != null ? domInc.seda <= TARGET.surveyVsVanilla * domInc.vanilla : null)],
       [`${w.name}: Seda's JS heap increase within ${TARGET.surveyVsVanilla}× of vanilla's`, ratio(heapInc.seda, heapInc.vanilla), verdict(heapInc.seda != null && heapInc.vanilla != null ? heapInc.seda <= TARGET.surveyVsVanilla * heapInc.vanilla : null)],
