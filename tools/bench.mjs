@@ -87,7 +87,7 @@ const machine = {
   busyBefore: busy(),
   runs,
   vanillaBytes: VANILLA_JS.length,
-  peers: peerKeys.map((key) => ({ key, name: peers[key].name, versions: peers[key].versions, how: peers[key].how })),
+  peers: peerKeys.map((key) => ({ key, name: peers[key].name, versions: peers[key].versions, how: peers[key].how, oneAStep: !!peers[key].oneAStep })),
 };
 
 const [assets, host, vendor, collector, ...peerOrigins] = await Promise.all([
@@ -132,7 +132,7 @@ for (const key of peerKeys) pages[key] = peerPage(`/${key}.html`, peers[key], pe
 for (const w of WORKLOADS.filter((w) => w.form)) {
   pages[`${w.key}Vanilla`] = page(`/${w.key}-vanilla.html`, barePage({ body: inline(w.form) + vanillaTag("#form") }));
   pages[`${w.key}Seda`] = page(`/${w.key}-seda.html`, barePage({ body: inline(w.form) + sedaTag("#form") }));
-  // The peers draw the same questions from their own form format, all on one page.
+  // The peers draw the same questions from their own form format, as they do by default.
   for (const key of peerKeys.filter((k) => peers[k].survey)) pages[`${w.key}-${key}`] = peerPage(`/${w.key}-${key}.html`, peers[key], peers[key].survey(w.form));
 }
 
@@ -217,8 +217,9 @@ try {
       const titles = w.form.questions.map((q) => q.title);
       const steps = Number(opt.steps);
       const stepLoads = Number(opt["step-loads"]);
-      // Rendered: the first question's title is in the DOM (the peers, which draw every
-      // question at once, have then drawn them all). Moves only where there are steps.
+      // Rendered: the first question's title is in the DOM (the peers that draw every
+      // question at once have then drawn them all). Moves: Seda and vanilla only (the peers'
+      // pages have no Next per question, or move on by themselves when a scale is clicked).
       const load = (memory, moves = true) => (r) => ({
         target: { title: titles[0] },
         until: ["targetPaint"],

@@ -17,7 +17,8 @@ const range = (min, max) => Array.from({ length: max - min + 1 }, (_, i) => min 
  * Each peer: its packages (name -> the file in it, relative to the package), the files the
  * page loads in order (`js` run in this order, `css` before the widget is drawn), and the
  * code that draws a form into `#peer` once they have loaded. `nps` is that code for a
- * 0-10 NPS question; `survey(form)` for one of Seda's long surveys (pages.mjs), or absent.
+ * 0-10 NPS question; `survey(form)` for one of Seda's long surveys (pages.mjs), drawn one
+ * question a step when `oneAStep`, else all on one page (what each does by default).
  */
 export const PEERS = {
   formbricks: {
@@ -26,7 +27,9 @@ export const PEERS = {
     js: ["@formbricks/surveys/dist/index.umd.js"],
     css: [],
     how: "`@formbricks/surveys` UMD bundle (Preact; its stylesheet is inside the bundle), `window.formbricksSurveys.renderSurveyModal`: the corner card the Formbricks JS SDK shows, with an `nps` question",
-    nps: () => `window.formbricksSurveys.renderSurveyModal(${JSON.stringify(formbricksProps(formbricksSurvey()))});`,
+    nps: () => formbricksStart(formbricksSurvey([{ id: "recommend", type: "nps", headline: nps.title, required: true, lowerLabel: NPS_LABELS.min, upperLabel: NPS_LABELS.max }])),
+    survey: (form) => formbricksStart(formbricksSurvey(formbricksQuestions(form))),
+    oneAStep: true,
   },
   surveyjs: {
     name: "SurveyJS",
@@ -67,8 +70,8 @@ export const PEERS = {
   },
 };
 
-/** A Formbricks survey (the shape @formbricks/surveys 1.x renders) with one NPS question. */
-function formbricksSurvey() {
+/** A Formbricks survey (the shape @formbricks/surveys 1.x renders) of these questions. */
+function formbricksSurvey(questions) {
   return {
     id: "bench-nps", name: "NPS", type: "app", status: "inProgress", environmentId: "bench",
     createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
@@ -78,20 +81,24 @@ function formbricksSurvey() {
     verifyEmail: null, pin: null, resultShareKey: null,
     welcomeCard: { enabled: false, timeToFinish: false, showResponseCount: false },
     hiddenFields: { enabled: false, fieldIds: [] },
-    questions: [
-      {
-        id: "recommend", type: "nps", headline: nps.title, required: true,
-        lowerLabel: NPS_LABELS.min, upperLabel: NPS_LABELS.max,
-      },
-    ],
+    questions,
     thankYouCard: { enabled: true, headline: "Thank you!" },
   };
 }
 
-/** What the Formbricks JS SDK passes to renderSurveyModal, with no server behind it. */
-function formbricksProps(survey) {
-  return { survey, brandColor: "#224466", isBrandingEnabled: false, placement: "bottomRight", darkOverlay: false, clickOutside: false, highlightBorderColor: null };
+/** Seda's long survey as Formbricks questions (nps, rating 1-5, multipleChoiceSingle). */
+function formbricksQuestions(form) {
+  return form.questions.map((q) => {
+    const base = { id: q.id, headline: q.title, required: !!q.required };
+    if (q.type === "choice") return { ...base, type: "multipleChoiceSingle", shuffleOption: "none", choices: q.choices.map((c) => ({ id: c.id, label: c.label })) };
+    if (q.type === "nps") return { ...base, type: "nps", lowerLabel: NPS_LABELS.min, upperLabel: NPS_LABELS.max };
+    return { ...base, type: "rating", scale: "number", range: q.scale.max - q.scale.min + 1, lowerLabel: "", upperLabel: "" };
+  });
 }
+
+/** renderSurveyModal as the Formbricks JS SDK calls it, with no server behind it. */
+const formbricksStart = (survey) =>
+  `window.formbricksSurveys.renderSurveyModal(${JSON.stringify({ survey, brandColor: "#224466", isBrandingEnabled: false, placement: "bottomRight", darkOverlay: false, clickOutside: false, highlightBorderColor: null })});`;
 
 const surveyjsStart = (json) =>
   `var model = new Survey.Model(${JSON.stringify(json)});\n    SurveyUI.renderSurvey(model, document.getElementById("peer"));`;

@@ -258,23 +258,23 @@ export function render({ machine: m, sections: s }, { slow }) {
       const pageRow = (name, key, list, note) => {
         const dom = field(list, (x) => x.target);
         const grown = inc(median(list, (x) => x.heap), emptyHeap);
-        return [name, span(dom), span(field(list, (x) => x.targetPaint)), ratio(dom?.median, v.dom?.median), ms(inc(dom?.median, emptyDom)), ms(inc(dom?.median, s.nps?.npsDom?.[key])), mib(grown), ratio(grown, heapInc.vanilla), note];
+        return [name, span(dom), span(field(list, (x) => x.targetPaint)), ratio(dom?.median, v.dom?.median), ms(inc(dom?.median, emptyDom)), ms(inc(dom?.median, s.nps?.npsDom?.[key])), mib(median(list, (x) => x.heap)), mib(grown), ratio(grown, heapInc.vanilla), note];
       };
       out.push(
-        `The peers in the same loads (interleaved with the two above), each drawing the same ${w.questions} questions from its own form format, **all on one page** as they do by default (SurveyJS: one page of \`rating\` and \`radiogroup\` questions, question numbers off; Form.io: \`radio\` components, then Submit): their render is the whole survey, Seda's and vanilla's the first step. Rendered: the first question's title (a SurveyJS \`span\`, a Form.io \`label\`; any text node that is exactly the title) in the DOM / painted. No moves: there are no steps.`,
+        `The peers in the same loads (interleaved with the two above), each drawing the same ${w.questions} questions from its own form format as it does by default: Formbricks one a step in its corner card (\`nps\`, \`rating\`, \`multipleChoiceSingle\`), SurveyJS and Form.io **all on one page** (SurveyJS: one page of \`rating\` and \`radiogroup\` questions, question numbers off; Form.io: \`radio\` components, then Submit), so their render is the whole survey. Rendered: the first question's title (any text node that is exactly the title: Seda's and vanilla's heading, a Formbricks \`label\`, a SurveyJS \`span\`, a Form.io \`label\`) in the DOM / painted. The peers' moves are not timed (no Next per question, or a scale that moves on by itself).`,
         "",
         table(
-          ["page", "render, in the DOM", "render, painted", "in DOM vs vanilla", "over the empty page (median)", "over its NPS page (median)", "JS heap over the empty page", "heap increase vs vanilla", "what is drawn"],
+          ["page", "render, in the DOM", "render, painted", "in DOM vs vanilla", "over the empty page (median)", "over its NPS page (median)", "JS heap after GC (median)", "JS heap over the empty page", "heap increase vs vanilla", "what is drawn"],
           [
             pageRow("vanilla", "vanilla", r.vanilla, "the first of the questions, one a step"),
             pageRow("Seda", "seda", r.seda, `the first of the questions, one a step (+ ${mib(wasm)} wasm memory)`),
-            ...others.map((p) => pageRow(p.name, p.key, r[p.key], `all ${w.questions} questions`)),
+            ...others.map((p) => pageRow(p.name, p.key, r[p.key], p.oneAStep ? "the first of the questions, one a step" : `all ${w.questions} questions`)),
           ],
         ),
         "",
       );
       lines.push(
-        `${w.name}, peers (all questions on one page): ${others.map((p) => `${p.name} render in DOM median ${ms(field(r[p.key], (x) => x.target)?.median)}, heap increase ${mib(inc(median(r[p.key], (x) => x.heap), emptyHeap))}`).join("; ")}`,
+        `${w.name}, peers: ${others.map((p) => `${p.name} render in DOM median ${ms(field(r[p.key], (x) => x.target)?.median)}, heap increase ${mib(inc(median(r[p.key], (x) => x.heap), emptyHeap))}`).join("; ")}`,
       );
     }
     targets.push(
