@@ -26,7 +26,7 @@ export const PEERS = {
     packages: ["@formbricks/surveys"],
     js: ["@formbricks/surveys/dist/index.umd.js"],
     css: [],
-    how: "`@formbricks/surveys` UMD bundle (Preact; its stylesheet is inside the bundle), `window.formbricksSurveys.renderSurveyModal`: the corner card the Formbricks JS SDK shows, with an `nps` question",
+    how: "`@formbricks/surveys` UMD bundle (Preact; its stylesheet is inside the bundle), `window.formbricksSurveys.renderSurveyModal`: the corner card the Formbricks JS SDK shows, with an `nps` question. The SDK itself is not loaded (it first asks the Formbricks server which survey to show, then loads this bundle): Formbricks' best case",
     nps: () => formbricksStart(formbricksSurvey([{ id: "recommend", type: "nps", headline: nps.title, required: true, lowerLabel: NPS_LABELS.min, upperLabel: NPS_LABELS.max }])),
     survey: (form) => formbricksStart(formbricksSurvey(formbricksQuestions(form))),
     oneAStep: true,
@@ -55,7 +55,7 @@ export const PEERS = {
     packages: ["@formio/js", "bootstrap"],
     js: ["@formio/js/dist/formio.form.min.js"],
     css: ["bootstrap/dist/css/bootstrap.min.css", "@formio/js/dist/formio.form.min.css"],
-    how: "`@formio/js` renderer bundle (`formio.form.min.js`, `formio.form.min.css`) with Bootstrap's CSS, `Formio.createForm` into the page, a `radio` component with the values 0-10 inline (Form.io has no NPS or rating component; its `survey` component is a Likert grid)",
+    how: "`@formio/js` renderer bundle (`formio.form.min.js`, `formio.form.min.css`) with Bootstrap's CSS, `Formio.createForm` into the page with the form's JSON (not fetched from a Form.io server), a `radio` component with the values 0-10 inline (Form.io has no NPS or rating component; its `survey` component is a Likert grid). Bootstrap's CSS restyles the whole host page",
     nps: () =>
       formioStart({
         components: [
@@ -152,11 +152,11 @@ export function installedVersion(name) {
  * `cleanup()` removes the directories.
  */
 export function stagePeers(keys) {
+  for (const key of keys) if (!PEERS[key]) throw new Error(`--peers: unknown peer ${key} (one of ${Object.keys(PEERS).join(", ")})`);
   const base = mkdtempSync(join(tmpdir(), "seda-bench-peers-"));
   const staged = {};
   for (const key of keys) {
     const peer = PEERS[key];
-    if (!peer) throw new Error(`--peers: unknown peer ${key} (one of ${Object.keys(PEERS).join(", ")})`);
     const dir = join(base, key);
     mkdirSync(dir);
     const file = (spec) => {
