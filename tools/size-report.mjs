@@ -27,12 +27,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
  */
 export const BUDGETS = {
   loader: 2048,
-  // What a survey page downloads besides seda.js. 194 633 bytes measured on 2026-11-23
-  // (glue 7110, wasm 187 523) when it was split from the full bundle; the ceiling is
-  // that plus 0.5 %, 191 KiB.
+  // What a survey page downloads besides seda.js. 194 391 bytes measured on 2026-11-23
+  // (glue 7111, wasm 187 280) when it was split from the full bundle; the ceiling is
+  // that plus 0.35 %, 190.5 KiB.
   lean: {
     target: 90 * 1024,
-    ceiling: 191 * 1024,
+    ceiling: 190.5 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -40,7 +40,9 @@ export const BUDGETS = {
   // acknowledgement, the survey offer, multipart, template:complaint) and of checklists
   // (scoring, page-mode views, evidence, service worker, template:mystery-shop):
   // with both in, 168.7 -> 255.5 KiB (261 654 bytes, seda-sw.js included then). The
-  // ceiling is that, rounded up to 256 KiB. With the split: 261 700 bytes (glue + wasm).
+  // ceiling is that, rounded up to 256 KiB. With the split (the hand-over to seda.js, one
+  // pagehide listener per page, a crash stopping both bundles), 261 351 bytes: glue 7945,
+  // wasm 253 406 (+691 on 252 715), seda-sw.js (1176) no longer counted in.
   full: {
     ceiling: 256 * 1024,
   },

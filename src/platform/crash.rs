@@ -26,22 +26,35 @@ pub fn crashed() -> bool {
     CRASHED.load(Ordering::Relaxed) || shared(PAGE).is_truthy()
 }
 
+/// Stops this instance, with the apology in every widget (the one it just added
+/// too), when the page's other instance has failed.
+pub fn follow() {
+    if crashed() {
+        report("");
+    }
+}
+
 /// Routes every panic to [`report`].
 pub fn install() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| std::panic::set_hook(Box::new(|info| report(&info.to_string()))));
 }
 
-/// Reports the first failure and puts the apology in every widget; later calls do
-/// nothing. This is what the panic hook runs (tests call it directly).
+/// Reports the page's first failure and puts the apology in every widget; later
+/// calls in this instance do nothing. A failure of the page's other instance, after
+/// the first, is not reported again but still puts the apology in every widget (it
+/// may have added its own since). This is what the panic hook runs (tests call it
+/// directly).
 pub fn report(detail: &str) {
-    if CRASHED.swap(true, Ordering::Relaxed) || shared(PAGE).is_truthy() {
+    if CRASHED.swap(true, Ordering::Relaxed) {
         return;
     }
-    share(PAGE, &JsValue::TRUE);
-    let message = format!("internal error, the widget has stopped: {detail}");
-    console_error(&message);
-    emit_error(&message, Vec::new());
+    if !shared(PAGE).is_truthy() {
+        share(PAGE, &JsValue::TRUE);
+        let message = format!("internal error, the widget has stopped: {detail}");
+        console_error(&message);
+        emit_error(&message, Vec::new());
+    }
     if let Ok(hosts) = document().query_selector_all("[data-seda-host]") {
         for i in 0..hosts.length() {
             if let Some(host) = hosts.item(i) {

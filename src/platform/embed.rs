@@ -277,6 +277,8 @@ fn show(
     } else {
         emit_about("shown", None, &form_id);
     }
+    // The page's other instance (the other bundle) may have failed while this one read the form.
+    crash::follow();
 }
 
 /// Replaces the widget in `element` with another form (a survey's complaint offer):

@@ -78,15 +78,6 @@ fn remember(records: &[Record]) {
     HAND_OVER.with(|f| js_sys::Reflect::set(&shared(PAGE), &JsValue::from_str(LATEST), f)).ok();
 }
 
-/// Another tab or instance holds the lock: reads the outbox anyway (what this page
-/// just stored is then in the hand-over) and looks again later.
-async fn wait_for_other() {
-    if let Ok(records) = outbox::all().await {
-        remember(&records);
-    }
-    schedule(OTHER_TAB_RETRY_MS);
-}
-
 /// Starts a drain in the background (never after the widget has failed: the
 /// outbox keeps its records for the next page).
 pub fn kick(force: bool) {
@@ -145,7 +136,7 @@ async fn with_lock(force: bool) {
     });
     match request.call3(&locks, &JsValue::from_str(LOCK), &options, &body) {
         Ok(promise) => match JsFuture::from(js_sys::Promise::from(promise)).await {
-            Ok(got) if got.is_falsy() => wait_for_other().await,
+            Ok(got) if got.is_falsy() => schedule(OTHER_TAB_RETRY_MS),
             Ok(_) => {}
             Err(e) => console_error(&format!("outbox: {}", super::fetch::describe(e))),
         },
@@ -172,12 +163,12 @@ async fn with_lease(force: bool) {
         let _ = storage.set_item(LEASE_KEY, &format!("{mine} {}", js_sys::Date::now() as i64 + LEASE_MS));
     };
     if held_by_other(&storage) {
-        return wait_for_other().await;
+        return schedule(OTHER_TAB_RETRY_MS);
     }
     claim();
     sleep(50 + (js_sys::Math::random() * 100.0) as i32).await;
     if held_by_other(&storage) {
-        return wait_for_other().await;
+        return schedule(OTHER_TAB_RETRY_MS);
     }
     // Renewed before each attempt, so a long drain keeps its claim.
     drain(force, &claim).await;
