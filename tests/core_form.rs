@@ -26,6 +26,38 @@ fn every_template_parses_in_both_languages() {
     }
 }
 
+// The full build (default features, as `cargo test` runs) has every template, and every
+// build knows every name (a lean build hands the complaint and checklist templates over).
+#[test]
+fn the_full_build_has_all_six_templates() {
+    assert_eq!(templates::NAMES, ["nps", "csat", "ces", "five-needs", "complaint", "mystery-shop"]);
+    for name in templates::NAMES {
+        assert!(templates::get(name).is_some(), "{name}");
+        assert!(!templates::full_only(name), "{name}");
+    }
+    assert!(!templates::full_only("quiz"), "an unknown name is not a template at all");
+}
+
+/// What each template takes of the widget's optional parts: the lean bundle shows the
+/// surveys itself and hands the complaint (photos) and the checklist to the full one.
+#[test]
+fn what_each_template_needs() {
+    use seda::core::form::Needs;
+    let none = Needs::default();
+    for (name, needs) in [
+        ("nps", none),
+        ("csat", none),
+        ("ces", none),
+        ("five-needs", none),
+        ("complaint", Needs { attachments: true, ..none }),
+        ("mystery-shop", Needs { checklists: true, ..none }),
+    ] {
+        assert_eq!(form::parse(templates::get(name).unwrap()).unwrap().needs(), needs, "{name}");
+    }
+    let photos = with_question(r#"{"id":"p","type":"attachments","title":"Photos"}"#);
+    assert_eq!(form::parse(&photos).unwrap().needs(), Needs { attachments: true, checklists: false });
+}
+
 #[test]
 fn reads_every_question_type() {
     let form = form::parse(KITCHEN_SINK).unwrap();

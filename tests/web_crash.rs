@@ -65,8 +65,8 @@ async fn a_panic_report_puts_an_apology_in_every_widget_and_one_seda_error() {
     let slot = document().create_element("div").unwrap();
     slot.set_id("fa-slot");
     document().body().unwrap().append_child(&slot).unwrap();
-    embed::mount(r##"{"form":"template:nps","locale":"en"}"##);
-    embed::mount(r##"{"form":"template:csat","target":"#fa-slot","locale":"fa"}"##);
+    embed::mount(r##"{"form":"template:nps","locale":"en"}"##, None, None);
+    embed::mount(r##"{"form":"template:csat","target":"#fa-slot","locale":"fa"}"##, None, None);
     until_shown(1, "How likely are you to recommend us").await;
     until_shown(1, "چطور بودیم").await;
     let errors = record_errors();
@@ -90,7 +90,7 @@ async fn a_panic_report_puts_an_apology_in_every_widget_and_one_seda_error() {
 
     // A second failure reports nothing more, and no new widget starts.
     crash::report("again");
-    embed::mount(r##"{"form":"template:ces","locale":"en"}"##);
+    embed::mount(r##"{"form":"template:ces","locale":"en"}"##, None, None);
     sleep_ms(200).await;
     assert_eq!(errors.borrow().len(), 1, "{:?}", errors.borrow());
     assert_eq!(hosts().len(), 2);

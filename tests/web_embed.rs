@@ -45,7 +45,7 @@ async fn sleep_ms(ms: i32) {
 #[wasm_bindgen_test]
 async fn mount_as_the_first_call_shows_the_template() {
     let target = slot("nps-slot");
-    seda::platform::embed::mount(r##"{"form":"template:nps","target":"#nps-slot","locale":"en"}"##);
+    seda::platform::embed::mount(r##"{"form":"template:nps","target":"#nps-slot","locale":"en"}"##, None, None);
     let text = widget_text(&target).await;
     assert!(text.contains("How likely are you to recommend us to a friend or colleague?"), "{text}");
     tick().await;
@@ -61,7 +61,7 @@ async fn a_malformed_inline_form_shows_an_error_box_naming_the_path() {
     ));
     document().body().unwrap().append_child(&script).unwrap();
     let target = slot("broken-slot");
-    seda::platform::embed::mount(r##"{"form":"broken-form","target":"#broken-slot"}"##);
+    seda::platform::embed::mount(r##"{"form":"broken-form","target":"#broken-slot"}"##, None, None);
     let text = widget_text(&target).await;
     assert!(text.contains("questions[0].scale.max: expected an integer, found a string"), "{text}");
 }
@@ -69,7 +69,7 @@ async fn a_malformed_inline_form_shows_an_error_box_naming_the_path() {
 #[wasm_bindgen_test]
 async fn an_unknown_template_names_the_ones_there_are() {
     let _slot = slot("unknown-slot");
-    seda::platform::embed::mount(r##"{"form":"template:quiz","target":"#unknown-slot"}"##);
+    seda::platform::embed::mount(r##"{"form":"template:quiz","target":"#unknown-slot"}"##, None, None);
     // A configuration error has no target to trust, so the box goes to the corner.
     for _ in 0..50 {
         let hosts = document().query_selector_all("body > [data-seda-host]").unwrap();

@@ -1,36 +1,83 @@
-// Trunk post_build hook: writes the hashed glue and wasm names into seda.js and
-// trims its comments and indentation. Runs in $TRUNK_STAGING_DIR before dist/ is written.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// Trunk post_build hook: puts both bundles side by side in the staging dir, writes
+// their hashed names into seda.js and seda-sw.js, and minifies seda.js with terser
+// (pinned in package.json): with two bundles' names and the choice between them, the
+// loader no longer fits its 2 KiB brotli budget with only its comments and indentation
+// trimmed (2172 bytes), and every page that has the tag downloads it. Runs in $TRUNK_STAGING_DIR before dist/ is written, for every trunk
+// build: the lean bundle's own build (tools/lean.html) has no seda.js and is left as it is.
+//
+// The full bundle (this build's glue and wasm) is renamed seda-full-<hash>.js and
+// seda-full-<hash>_bg.wasm; the lean bundle, built before into target/lean-dist (by
+// tools/build.sh), is copied in under its own seda-<hash>.js and seda-<hash>_bg.wasm.
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("stamp-loader: TRUNK_STAGING_DIR is not set (run it from trunk)");
+const glueOf = (files) => files.find((f) => /^seda-[0-9a-f]+\.js$/.test(f));
+const wasmOf = (files) => files.find((f) => /^seda-[0-9a-f]+_bg\.wasm$/.test(f));
+
 const files = readdirSync(dir);
-const glue = files.find((f) => /^seda-[0-9a-z]+\.js$/.test(f));
-const wasm = files.find((f) => /^seda-[0-9a-z]+_bg\.wasm$/.test(f));
-if (!glue || !wasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${files.join(", ")}`);
+if (!files.includes("seda.js")) {
+  if (!/(^|[/\\])lean\.html$/.test(process.env.TRUNK_HTML_FILE ?? "")) {
+    throw new Error(`stamp-loader: no seda.js in ${dir}: ${files.join(", ")}`);
+  }
+  console.log(`stamp-loader: the lean bundle (${glueOf(files)}, ${wasmOf(files)}): nothing to stamp`);
+  process.exit(0);
+}
+
+// The full bundle: this build's output, renamed.
+const fullGlue = glueOf(files);
+const fullWasm = wasmOf(files);
+if (!fullGlue || !fullWasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${files.join(", ")}`);
+const full = { glue: fullGlue.replace(/^seda-/, "seda-full-"), wasm: fullWasm.replace(/^seda-/, "seda-full-") };
+renameSync(join(dir, fullGlue), join(dir, full.glue));
+renameSync(join(dir, fullWasm), join(dir, full.wasm));
+
+// The lean bundle, built just before by tools/build.sh.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const leanDir = resolve(root, process.env.SEDA_LEAN_DIST ?? "target/lean-dist");
+const leanFiles = existsSync(leanDir) ? readdirSync(leanDir) : [];
+const lean = { glue: glueOf(leanFiles), wasm: wasmOf(leanFiles) };
+if (!lean.glue || !lean.wasm) {
+  throw new Error(`stamp-loader: no lean bundle in ${leanDir}: build with \`bash tools/build.sh\`, which builds it first`);
+}
+// A lean bundle older than the sources would ship stale code beside the full one.
+const newest = (p) => {
+  const s = statSync(p);
+  return s.isDirectory() ? Math.max(0, ...readdirSync(p).map((f) => newest(join(p, f)))) : s.mtimeMs;
+};
+const sources = Math.max(newest(join(root, "src")), newest(join(root, "Cargo.toml")), newest(join(root, "Cargo.lock")));
+if (statSync(join(leanDir, lean.wasm)).mtimeMs < sources) {
+  throw new Error(`stamp-loader: the lean bundle in ${leanDir} is older than the sources: build with \`bash tools/build.sh\``);
+}
+for (const f of [lean.glue, lean.wasm]) copyFileSync(join(leanDir, f), join(dir, f));
+
+const names = {
+  __SEDA_LEAN_GLUE__: lean.glue,
+  __SEDA_LEAN_WASM__: lean.wasm,
+  __SEDA_GLUE__: full.glue,
+  __SEDA_WASM__: full.wasm,
+};
+function stamp(text, file) {
+  for (const [placeholder, name] of Object.entries(names)) {
+    if (!text.includes(placeholder)) throw new Error(`stamp-loader: ${file} has no ${placeholder} to stamp`);
+    text = text.replaceAll(placeholder, name);
+  }
+  return text;
+}
 
 const path = join(dir, "seda.js");
-const source = readFileSync(path, "utf8");
-if (!source.includes("__SEDA_GLUE__") || !source.includes("__SEDA_WASM__")) {
-  throw new Error("stamp-loader: seda.js has no placeholders to stamp");
-}
-const stamped = source
-  .replace(/\/\*[\s\S]*?\*\//g, "")
-  .split("\n")
-  .map((line) => line.trim())
-  .filter(Boolean)
-  .join("\n")
-  .replace("__SEDA_GLUE__", glue)
-  .replace("__SEDA_WASM__", wasm);
-writeFileSync(path, stamped + "\n");
-console.log(`stamp-loader: seda.js -> ${glue}, ${wasm} (${stamped.length} bytes)`);
+const { code: loader } = await minify(stamp(readFileSync(path, "utf8"), "seda.js"), {
+  compress: { passes: 2 },
+  mangle: true,
+  format: { comments: false },
+});
+writeFileSync(path, loader + "\n");
+console.log(`stamp-loader: seda.js -> lean ${lean.glue}, ${lean.wasm}; full ${full.glue}, ${full.wasm} (${loader.length} bytes)`);
 
-// The service worker (data-mode="page") caches the same files; its cache is named after the build.
+// The service worker (data-mode="page") caches both bundles; its cache is named after the build.
 const sw = join(dir, "seda-sw.js");
-const worker = readFileSync(sw, "utf8");
-if (!worker.includes("__SEDA_GLUE__") || !worker.includes("__SEDA_WASM__")) {
-  throw new Error("stamp-loader: seda-sw.js has no placeholders to stamp");
-}
-writeFileSync(sw, worker.replaceAll("__SEDA_GLUE__", glue).replaceAll("__SEDA_WASM__", wasm));
-console.log(`stamp-loader: seda-sw.js -> ${glue}, ${wasm}`);
+writeFileSync(sw, stamp(readFileSync(sw, "utf8"), "seda-sw.js"));
+console.log("stamp-loader: seda-sw.js -> both bundles");

@@ -304,6 +304,16 @@ impl Form {
         self.hidden.iter().find(|h| h.id == id)
     }
 
+    /// The optional parts of the widget this form takes to be shown: the checklist
+    /// views (`kind: checklist`) and the attachment picker (an `attachments`
+    /// question). A build without them (the lean bundle) hands the form over.
+    pub fn needs(&self) -> Needs {
+        Needs {
+            checklists: self.checklist.is_some(),
+            attachments: self.questions.iter().any(|q| q.kind == QuestionType::Attachments),
+        }
+    }
+
     /// Whether the form has its strings in `locale`'s language: its own locale's,
     /// or one its first question's title is given in.
     pub fn speaks(&self, locale: &str) -> bool {
@@ -311,6 +321,13 @@ impl Form {
             || self.questions.first().is_some_and(|q| matches!(q.title, Text::Localised(_)) && q.title.has(locale))
             || self.checklist.as_ref().and_then(|c| c.sections.first()).is_some_and(|s| matches!(s.title, Text::Localised(_)) && s.title.has(locale))
     }
+}
+
+/// See [`Form::needs`]: what of the widget's optional parts (Cargo features) a form takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub checklists: bool,
+    pub attachments: bool,
 }
 
 /// One thing wrong with a form definition, and where: `questions[2].scale.max`.

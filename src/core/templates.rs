@@ -1,18 +1,30 @@
 //! Forms built into the widget, chosen with `data-form="template:NAME"`.
 //! Each is ordinary form JSON in `templates/`, in English and Persian.
+//!
+//! A build without the `attachments` feature (the lean bundle) leaves out the
+//! complaint template (it asks for photos) and one without `checklists` the
+//! mystery-shop checklist: their names stay known, and the widget hands such a
+//! form over to the full bundle (see [`full_only`]).
 
-/// The template names, in the order the docs list them.
+/// The template names, in the order the docs list them (every build knows all of them).
 pub const NAMES: [&str; 6] = ["nps", "csat", "ces", "five-needs", "complaint", "mystery-shop"];
 
-/// The JSON of the template called `name`.
+/// The JSON of the template called `name`, if this build has it.
 pub fn get(name: &str) -> Option<&'static str> {
     Some(match name {
         "nps" => include_str!("templates/nps.json"),
         "csat" => include_str!("templates/csat.json"),
         "ces" => include_str!("templates/ces.json"),
         "five-needs" => include_str!("templates/five-needs.json"),
+        #[cfg(feature = "attachments")]
         "complaint" => include_str!("templates/complaint.json"),
+        #[cfg(feature = "checklists")]
         "mystery-shop" => include_str!("templates/mystery-shop.json"),
         _ => return None,
     })
+}
+
+/// Whether `name` is a template this build leaves out (only the full bundle has it).
+pub fn full_only(name: &str) -> bool {
+    NAMES.contains(&name) && get(name).is_none()
 }

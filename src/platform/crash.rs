@@ -2,7 +2,9 @@
 //! in place of every widget on the page, the site owner gets one console error and
 //! one `seda:error`, and the page carries on. Release builds abort on a panic, so
 //! the instance is not trusted afterwards: the sender and `mount` check
-//! [`crashed`] and stay quiet, and a second panic reports nothing.
+//! [`crashed`] and stay quiet, and a second panic reports nothing. A page can run
+//! two instances (the lean and the full bundle): a failure of either stops both, as
+//! the apology covers every widget, and is reported once.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -12,14 +14,24 @@ use web_sys::{Element, HtmlElement};
 
 use crate::core::i18n::{is_rtl, strings};
 
-use super::env::{console_error, document, page_lang};
+use super::env::{console_error, document, page_lang, share, shared};
 use super::events::emit_error;
 
 static CRASHED: AtomicBool = AtomicBool::new(false);
+/// The page's flag (under `Symbol.for`, see [`shared`]), for every instance on it.
+const PAGE: &str = "seda:crashed";
 
-/// Whether the widget has failed on this page.
+/// Whether the widget has failed on this page, in this instance or another.
 pub fn crashed() -> bool {
-    CRASHED.load(Ordering::Relaxed)
+    CRASHED.load(Ordering::Relaxed) || shared(PAGE).is_truthy()
+}
+
+/// Stops this instance, with the apology in every widget (the one it just added
+/// too), when the page's other instance has failed.
+pub fn follow() {
+    if crashed() {
+        report("");
+    }
 }
 
 /// Routes every panic to [`report`].
@@ -28,15 +40,21 @@ pub fn install() {
     ONCE.call_once(|| std::panic::set_hook(Box::new(|info| report(&info.to_string()))));
 }
 
-/// Reports the first failure and puts the apology in every widget; later calls do
-/// nothing. This is what the panic hook runs (tests call it directly).
+/// Reports the page's first failure and puts the apology in every widget; later
+/// calls in this instance do nothing. A failure of the page's other instance, after
+/// the first, is not reported again but still puts the apology in every widget (it
+/// may have added its own since). This is what the panic hook runs (tests call it
+/// directly).
 pub fn report(detail: &str) {
     if CRASHED.swap(true, Ordering::Relaxed) {
         return;
     }
-    let message = format!("internal error, the widget has stopped: {detail}");
-    console_error(&message);
-    emit_error(&message, Vec::new());
+    if !shared(PAGE).is_truthy() {
+        share(PAGE, &JsValue::TRUE);
+        let message = format!("internal error, the widget has stopped: {detail}");
+        console_error(&message);
+        emit_error(&message, Vec::new());
+    }
     if let Ok(hosts) = document().query_selector_all("[data-seda-host]") {
         for i in 0..hosts.length() {
             if let Some(host) = hosts.item(i) {

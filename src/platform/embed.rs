@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::{hidden_values, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
+use crate::core::config::{hidden_values, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, FormSource, Mode};
 use crate::core::answer::Answer;
 use crate::core::json::Value;
 use crate::core::theme;
@@ -18,6 +18,7 @@ use crate::core::endpoint::Endpoint;
 use crate::core::form::{self, Form};
 use crate::core::outbox::{Attempt, Record, Settled};
 use crate::core::response::Response;
+use crate::core::templates;
 #[cfg(feature = "checklists")]
 use crate::ui::checklist::ChecklistWidget;
 use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
@@ -26,22 +27,26 @@ use super::env::{browser_lang, console_error, document, new_id, now, now_local, 
 use super::events::{emit, emit_about, emit_error};
 use super::host::{self, Placement};
 use super::outbox::{self, AddError};
-use super::{crash, drafts, form_source, inbox, sender, transport};
+use super::{bundles, crash, drafts, form_source, inbox, sender, transport};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
 /// Shows the widget one script tag asks for. `dataset_json` is the tag's
 /// `dataset` as a JSON object (`{"form": "template:nps", "endpoint": ...}`).
+/// `to_full` is seda.js's function that mounts a dataset with the full bundle, for a
+/// form a lean build cannot show (see [`bundles`]); `form_json` is the form's JSON
+/// when the lean bundle has fetched it already and handed the form over.
 #[wasm_bindgen]
-pub fn mount(dataset_json: &str) {
+pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: Option<String>) {
     crash::install();
     if crash::crashed() {
         return;
     }
+    bundles::keep(to_full);
     let data = string_map(dataset_json).unwrap_or_default();
     // Not leptos's spawn_local: its executor starts with the first mount_to, which
     // comes later, inside start().
-    wasm_bindgen_futures::spawn_local(start(data));
+    wasm_bindgen_futures::spawn_local(start(data, form_json));
     // Whatever an earlier page left unsent goes now, whether or not this page shows a
     // form: in the next task, so the outbox's first read does not hold up a form that
     // is ready to show in this one.
@@ -49,7 +54,7 @@ pub fn mount(dataset_json: &str) {
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
 }
 
-async fn start(mut data: Pairs<String>) {
+async fn start(mut data: Pairs<String>, form_json: Option<String>) {
     // A relative endpoint is relative to the page, like a form's action.
     if let Some(endpoint) = data.get("endpoint").filter(|e| !e.trim().is_empty()) {
         if let Some(absolute) = resolve_url(endpoint.trim()) {
@@ -76,9 +81,18 @@ async fn start(mut data: Pairs<String>) {
             _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner),
         },
     };
-    match form_source::load(&config.form).await {
-        Ok(json) => open(&json, data, config, placement, boxes),
-        Err(problem) => fail(vec![problem], &placement),
+    // A lean build hands over what only the full one has, before it adds anything to the page.
+    if let FormSource::Template(name) = &config.form {
+        if !bundles::FULL && templates::full_only(name) {
+            return hand_over(&data, None, &placement, boxes);
+        }
+    }
+    match form_json {
+        Some(json) => open(json, data, config, placement, boxes),
+        None => match form_source::load(&config.form).await {
+            Ok(json) => open(json, data, config, placement, boxes),
+            Err(problem) => fail(vec![problem], &placement),
+        },
     }
 }
 
@@ -86,12 +100,15 @@ async fn start(mut data: Pairs<String>) {
 /// other steps below: the browser compiles each wasm function when it first runs, and
 /// one function holding every step, used or not, cost the first form about 10 ms.
 #[inline(never)]
-fn open(json: &str, data: Pairs<String>, config: EmbedConfig, placement: Placement, boxes: bool) {
+fn open(json: String, data: Pairs<String>, config: EmbedConfig, placement: Placement, boxes: bool) {
     let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
-    let mut form = match form::parse(json) {
+    let mut form = match form::parse(&json) {
         Ok(form) => form,
         Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement),
     };
+    if !bundles::can_show(&form) {
+        return hand_over(&data, Some(&json), &placement, boxes);
+    }
     if let Some(offer) = data.get("offerComplaint").filter(|v| !v.trim().is_empty()) {
         if let Err(problem) = crate::core::complaint::offer_from_attribute(&mut form, offer) {
             return fail(vec![problem], &placement);
@@ -111,6 +128,13 @@ fn open(json: &str, data: Pairs<String>, config: EmbedConfig, placement: Placeme
     // it knows before it loads anything.
     let seen_key = format!("seda:seen:{}", data.get("form").map_or("", |f| f.trim()));
     show(form, locale, config.endpoint, placement, hidden, seen_key, theme, data);
+}
+
+/// Has seda.js mount `data` with the full bundle (a lean build's form that needs it).
+fn hand_over(data: &Pairs<String>, form_json: Option<&str>, placement: &Placement, boxes: bool) {
+    if let Err(problem) = bundles::to_full(data, form_json) {
+        fail(vec![problem], placement, boxes);
+    }
 }
 
 thread_local! {
@@ -265,6 +289,8 @@ fn show(
     } else {
         emit_about("shown", None, &form_id);
     }
+    // The page's other instance (the other bundle) may have failed while this one read the form.
+    crash::follow();
 }
 
 /// Replaces the widget in `element` with another form (a survey's complaint offer):
@@ -287,7 +313,12 @@ fn open_in_place(element: web_sys::HtmlElement, data: Pairs<String>) -> Rc<dyn F
             next.insert(key, value.clone());
         }
         element.remove();
-        wasm_bindgen_futures::spawn_local(start(next));
+        if bundles::FULL {
+            wasm_bindgen_futures::spawn_local(start(next, None));
+        } else {
+            // A lean build opens the complaint form in the full bundle, through seda.js.
+            hand_over(&next, None, &Placement::Corner, shows_errors(next.get("debug").map(String::as_str), &page_url()));
+        }
     })
 }
 

@@ -11,6 +11,17 @@ pub fn window() -> web_sys::Window {
     js_sys::global().unchecked_into()
 }
 
+/// A value the page's Seda instances share (the lean and the full bundle can run side
+/// by side): kept under `Symbol.for(key)` on `window`, which adds no global name.
+pub fn shared(key: &str) -> JsValue {
+    js_sys::Reflect::get(&window(), &js_sys::Symbol::for_(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Sets the value [`shared`] reads.
+pub fn share(key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(&window(), &js_sys::Symbol::for_(key), value);
+}
+
 pub fn document() -> web_sys::Document {
     window().document().expect("a window has a document")
 }

@@ -2,6 +2,7 @@
 //! configuration, finds or fetches the form, builds the shadow host, and sends
 //! responses; the views in `ui` get what they need from here through [`crate::ui::Env`].
 
+pub mod bundles;
 #[cfg(feature = "checklists")]
 pub mod checklist;
 pub mod crash;

@@ -1,13 +1,16 @@
 /* Seda's service worker, for forms shown with data-mode="page" (a checklist visit on a
-   phone): it keeps the widget's files, and the page that shows it, on the device, so
-   the form opens, is filled in and is submitted with no network. Responses wait in the
-   outbox (IndexedDB) and go when the network returns; this worker never touches them.
+   phone): it keeps the widget's files (both bundles) and the page that shows it on the
+   device, so the form opens, is filled in and is submitted with no network. Responses
+   wait in the outbox (IndexedDB) and go when the network returns; this worker never
+   touches them.
    seda.js registers it from its own folder, so it controls the pages in that folder
    (or wider, if the server sends Service-Worker-Allowed). Build-time names are stamped
    in by tools/stamp-loader.mjs; a new build is a new cache, and old ones are dropped. */
 "use strict";
-var CACHE = "seda-__SEDA_WASM__";
-var FIXED = ["__SEDA_GLUE__", "__SEDA_WASM__"];
+var CACHE = "seda-__SEDA_WASM__-__SEDA_LEAN_WASM__";
+/* Both bundles: the full one a checklist visit runs, and the lean one a survey on the
+   same pages runs, so either opens with no network. */
+var FIXED = ["__SEDA_GLUE__", "__SEDA_WASM__", "__SEDA_LEAN_GLUE__", "__SEDA_LEAN_WASM__"];
 var ASSETS = ["seda.js"].concat(FIXED).map(function (a) { return new URL(a, self.location).href; });
 
 self.addEventListener("install", function (e) {

@@ -2,8 +2,10 @@
    <script src=".../seda.js" async data-form="template:nps" data-endpoint="https://..."></script>
    A classic script, safe with async. It loads the widget's glue and wasm from its own
    folder (their hashed names are stamped in at build time) and mounts one widget per
-   script tag, when the tag's trigger fires and its targeting allows. The glue module is
-   shared by every tag and starts the wasm only once.
+   script tag, when the tag's trigger fires and its targeting allows. There are two
+   bundles: a lean one for surveys and the full one (checklists, attachments, the
+   complaint and mystery-shop templates); each tag gets the one its form needs (pick).
+   Each bundle's glue module is shared by every tag and starts its wasm only once.
    It defines one global, window.Seda (open, close, on), unless the page has its own.
    The widget's download and compile must not compete with the page's own (on a slow
    connection they delayed its load event and largest paint by about 10 %): they start
@@ -15,7 +17,8 @@
   var script = d.currentScript;
   if (!script || !script.src) return;
   var base = new URL(".", script.src).href;
-  var wasm = base + "__SEDA_WASM__";
+  /* [glue, wasm] of the lean bundle (0) and the full one (1). */
+  var B = [["__SEDA_LEAN_GLUE__", "__SEDA_LEAN_WASM__"], ["__SEDA_GLUE__", "__SEDA_WASM__"]];
   var data = {};
   Object.keys(script.dataset).forEach(function (k) { data[k] = String(script.dataset[k]); });
   var store;
@@ -29,7 +32,7 @@
   }
 
   /* A page may wrap or break window.fetch; then the wasm comes by XMLHttpRequest. */
-  function bytes() {
+  function bytes(wasm) {
     return new Promise(function (ok, fail) {
       var x = new XMLHttpRequest();
       x.open("GET", wasm);
@@ -39,10 +42,21 @@
       x.send();
     });
   }
-  var glue;
-  /* The wasm downloads and compiles while the glue module is fetched, not after it; once
-     per page, however many tags load it (kept under a symbol: no new global name). */
-  function compile() {
+  /* Which bundle a form needs: the full one (1) for page mode, a complaint offer, a
+     template other than the four surveys, and an inline form that names a checklist,
+     attachments or a complaint offer; else the lean one (0). A form by URL goes to the
+     lean one, which hands it over (again) if it needs the full one. */
+  function pick(o) {
+    var f = (o.form || "").trim(), e;
+    if ((o.offerComplaint || "").trim() || (o.mode || "").trim() === "page" || /^template:(?!(nps|csat|ces|five-needs)$)/.test(f)) return 1;
+    e = d.getElementById(f.replace(/^#/, ""));
+    return e && /"(checklist|attachments|offer_complaint)"/.test(e.text) ? 1 : 0;
+  }
+  var glue = [];
+  /* A bundle's wasm downloads and compiles while its glue module is fetched, not after
+     it; once per page, however many tags load it (kept under a symbol: no new global
+     name), and only when a tag needs that bundle. */
+  function compile(wasm) {
     var key = Symbol.for("seda:" + wasm);
     if (!w[key]) {
       try {
@@ -54,20 +68,27 @@
     }
     return w[key];
   }
-  function load() {
-    if (!glue) {
-      var module = compile();
-      glue = import(base + "__SEDA_GLUE__").then(function (g) {
+  function load(i) {
+    if (i == null) i = pick(data);
+    if (!glue[i]) {
+      var wasm = base + B[i][1], module = compile(wasm);
+      glue[i] = import(base + B[i][0]).then(function (g) {
         return module.then(function (m) { return g.default({ module_or_path: m }); }).catch(function () {
-          return bytes().then(function (b) { return g.default({ module_or_path: b }); });
+          return bytes(wasm).then(function (b) { return g.default({ module_or_path: b }); });
         }).then(function () { return g; });
       });
-      glue.catch(function (e) { report("could not load the widget from " + base, e); });
+      glue[i].catch(function (e) { report("could not load the widget from " + base, e); });
     }
-    return glue;
+    return glue[i];
   }
-  function mount(options) {
-    return load().then(function (g) { g.mount(JSON.stringify(options)); }, function () {});
+  /* full: the full bundle whatever the form (the lean one handing a form over, with the
+     form's JSON text when it had fetched it). */
+  function mount(options, full, text) {
+    var json = typeof options === "string" ? options : JSON.stringify(options);
+    return load(full ? 1 : pick(options)).then(function (g) { g.mount(json, toFull, text); }, function () {});
+  }
+  function toFull(json, text) {
+    mount(json, 1, text);
   }
 
   /* The page's own JS API. Seda.open(options) shows a form now: the options are this
@@ -92,8 +113,11 @@
         delete o.trigger;
         return mount(o);
       },
+      /* Every bundle the page has started (by any tag). */
       close: function () {
-        if (glue) glue.then(function (g) { g.close(); }, function () {});
+        B.forEach(function (b, i) {
+          if (w[Symbol.for("seda:" + base + b[1])]) load(i).then(function (g) { g.close(); }, function () {});
+        });
       },
       on: function (name, fn) {
         function listener(e) { fn(e.detail); }

@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::core::json::Value;
 use crate::core::outbox::{next, Record, Settled, State};
 
-use super::env::{console_error, window};
+use super::env::{console_error, share, shared, window};
 use super::events::{emit_about, emit_error};
 use super::{outbox, transport};
 
@@ -32,23 +32,50 @@ thread_local! {
     /// How each record this page attempted was settled, for the widget that submitted it.
     static SETTLED: RefCell<HashMap<String, Settled>> = RefCell::new(HashMap::new());
     static TAB: String = super::env::new_id();
+    /// This instance's hand-over of [`PENDING`] at page exit.
+    static HAND_OVER: JsValue = Closure::<dyn Fn()>::new(|| {
+        if !super::crash::crashed() {
+            PENDING.with(|p| transport::hand_over(&p.borrow()));
+        }
+    })
+    .into_js_value();
 }
 
-/// Listens for `online` and `pagehide` (once per page) and starts a drain: what an
-/// earlier page left unsent goes now, ignoring its backoff.
+/// What the page's instances share (see [`start`]), under `Symbol.for(PAGE)` on window.
+const PAGE: &str = "seda:sender";
+/// The member of that object: the hand-over of the latest view of the outbox.
+const LATEST: &str = "handOver";
+
+/// Listens for `online` and `pagehide` and starts a drain: what an earlier page left
+/// unsent goes now, ignoring its backoff.
+///
+/// A page can run two instances of the widget (the lean and the full bundle), each
+/// with its own sender; their drains exclude each other through the same cross-tab
+/// lock. The listeners are installed once per page, by the first instance: two
+/// `pagehide` hand-overs would send every pending record twice. Each instance puts
+/// the hand-over of the outbox as it last read it in the page's shared object, so the
+/// one listener hands over the freshest view, whichever instance read it.
 pub fn start() {
     if window().indexed_db().ok().flatten().is_none() {
         return;
     }
-    if !HOOKED.replace(true) {
+    if !HOOKED.replace(true) && !shared(PAGE).is_object() {
+        share(PAGE, &js_sys::Object::new());
         listen("online", || kick(true));
         listen("pagehide", || {
-            if !super::crash::crashed() {
-                PENDING.with(|p| transport::hand_over(&p.borrow()));
+            let latest = js_sys::Reflect::get(&shared(PAGE), &JsValue::from_str(LATEST));
+            if let Some(f) = latest.ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+                let _ = f.call0(&JsValue::NULL);
             }
         });
     }
     kick(true);
+}
+
+/// Keeps `records` as this page's view of what is pending, for the hand-over at exit.
+fn remember(records: &[Record]) {
+    PENDING.with(|p| *p.borrow_mut() = records.iter().filter(|r| r.state == State::Pending).cloned().collect());
+    HAND_OVER.with(|f| js_sys::Reflect::set(&shared(PAGE), &JsValue::from_str(LATEST), f)).ok();
 }
 
 /// Starts a drain in the background (never after the widget has failed: the
@@ -158,7 +185,7 @@ async fn drain(mut force: bool, before_each: &dyn Fn()) {
             Ok(records) => records,
             Err(e) => return console_error(&format!("outbox: {e}")),
         };
-        PENDING.with(|p| *p.borrow_mut() = records.iter().filter(|r| r.state == State::Pending).cloned().collect());
+        remember(&records);
         let Some(record) = next(&records) else { return };
         let wait = record.next_at - js_sys::Date::now() as i64;
         if wait > 0 && !force {
