@@ -33,8 +33,9 @@ export const BUDGETS = {
   lean: {
     target: 90 * 1024,
     // With wasm-opt's one-caller inlining limited (-ocimfs 10): 182 666 bytes (glue 7111,
-    // wasm 175 555); ceiling 179 KiB.
-    ceiling: 179 * 1024,
+    // wasm 175 555); ceiling 179 KiB. Without the checklist reader (a lean build hands a
+    // checklist over unread): 175 563 bytes (glue 7111, wasm 168 452); ceiling 172 KiB.
+    ceiling: 172 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the

@@ -18,6 +18,8 @@ bash tools/setup.sh
 
 stage "cargo test (native core)"
 cargo test --locked 2>&1 | tee -a "$LOG"
+# The lean bundle's form reader (no checklists): what it hands over unread.
+cargo test --locked --no-default-features --test core_lean 2>&1 | tee -a "$LOG"
 
 stage "cargo test (wasm32 in headless Chromium, wasm-bindgen-test-runner)"
 CHROMEDRIVER=/usr/bin/chromedriver \

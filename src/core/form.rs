@@ -309,7 +309,7 @@ impl Form {
     /// question). A build without them (the lean bundle) hands the form over.
     pub fn needs(&self) -> Needs {
         Needs {
-            checklists: self.checklist.is_some(),
+            checklists: self.kind == FormKind::Checklist,
             attachments: self.questions.iter().any(|q| q.kind == QuestionType::Attachments),
         }
     }
@@ -422,7 +422,12 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
     let mut questions = Vec::new();
     let is_checklist = kind == Some(FormKind::Checklist);
     let checklist = match is_checklist {
+        #[cfg(feature = "checklists")]
         true => checklist::read(d, &m).map(|c| Some(Box::new(c))),
+        // A build without checklists hands the form over unread (see `Form::needs`):
+        // the full bundle reads and checks it.
+        #[cfg(not(feature = "checklists"))]
+        true => Some(None),
         false => Some(None),
     };
     if !is_checklist {

@@ -193,6 +193,27 @@ test("a checklist by URL is handed over too", async ({ page }) => {
   expect(log.errors).toEqual([]);
 });
 
+test("a checklist by URL with a mistake is read and checked by the full bundle, which names the mistake's JSON path", async ({ page }) => {
+  // The lean bundle has no checklist reader: it hands the form over unread.
+  const checklist = {
+    seda: 1, id: "quick-visit", version: 1, kind: "checklist", locale: "en", title: "Quick visit",
+    sections: [{ id: "door", title: "At the door", items: [{ id: "greeted", type: "yes_or_no", title: "Were you greeted?" }] }],
+  };
+  const served = formUrl("/forms/broken-visit.json", checklist);
+  const requests = assetRequests(page);
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  await page.goto(o.page(hostPage({ main: `<div id="slot"></div>`, embed: o.embed({ form: "/forms/broken-visit.json", target: "#slot", debug: "true" }) })));
+  await expect(page.getByRole("alert").filter({ hasText: "sections[0].items[0].type" })).toBeVisible();
+  await page.waitForTimeout(300);
+  const errors = await events.of("seda:error");
+  expect(errors).toHaveLength(1);
+  expect(errors[0].detail.problems).toEqual([expect.stringMatching(/^sections\[0\]\.items\[0\]\.type: unknown variant `yes_or_no`/)]);
+  expect(sorted(requests)).toEqual(sorted([...LEAN, "full glue", "full wasm"]));
+  expect(served.count).toBe(1);
+  expect(log.pageErrors).toEqual([]);
+});
+
 test("a survey by URL shown by the lean bundle opens its complaint offer in the full bundle", async ({ page }) => {
   test.setTimeout(60_000);
   const requests = assetRequests(page);
