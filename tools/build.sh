@@ -4,7 +4,7 @@
 # the main build (the full bundle and the demo page) then runs tools/stamp-loader.mjs,
 # which copies the lean files into dist/ and stamps both bundles' names into seda.js and
 # seda-sw.js. Full second, so target/wasm32-unknown-unknown/release/seda.wasm is the full
-# build's (tools/size-breakdown.mjs reads it).
+# build's (tools/size-breakdown.mjs then finds it up to date).
 # wasm-opt comes from the npm package binaryen (pinned in package.json): Debian's
 # binaryen 108 corrupts the externref table wasm-bindgen 0.2.130 emits.
 set -euo pipefail

@@ -1,12 +1,13 @@
 // What the widget's wasm is made of: the bytes of each function body, summed by the crate
 // (and, for this crate, the module) it comes from, plus the data segments.
 //
-//   node tools/size-breakdown.mjs [--top 25] [--md FILE]
+//   node tools/size-breakdown.mjs [--lean] [--top 25] [--md FILE]
 //
-// Run after a release build (bash tools/build.sh). The release wasm in dist/ has no
-// function names, so this rebuilds a named copy from the same compiler output
-// (target/wasm32-unknown-unknown/release/seda.wasm) with the same wasm-bindgen and
-// `wasm-opt -Oz` as the release build, `-g` only keeping the names. The figures are raw
+// The full bundle's wasm, or with --lean the lean bundle's (no default features). The
+// release wasm in dist/ has no function names, so this builds the compiler output with
+// cargo's release profile (at once when it is up to date: tools/build.sh built it) and
+// a named copy of it with the same wasm-bindgen and `wasm-opt -Oz` as the release build,
+// `-g` only keeping the names. The figures are raw
 // bytes of the optimised module (brotli compresses code about 3:1); generic code is
 // named after the crate that defines it, so a `tachys` line includes the copies of its
 // views made for this crate's types.
@@ -19,12 +20,15 @@ import { parseArgs } from "node:util";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opt } = parseArgs({
-  options: { top: { type: "string", default: "25" }, md: { type: "string" }, wasm: { type: "string" } },
+  options: { top: { type: "string", default: "25" }, md: { type: "string" }, wasm: { type: "string" }, lean: { type: "boolean", default: false } },
 });
 
 /** The module with names: `--wasm` as given, or rebuilt from the release compiler output. */
 function namedModule() {
   if (opt.wasm) return readFileSync(opt.wasm);
+  // Both bundles compile to the same file: build the one asked for (tools/build.sh builds the full one last).
+  const cargo = ["build", "--release", "--locked", "--offline", "--target", "wasm32-unknown-unknown", ...(opt.lean ? ["--no-default-features"] : [])];
+  execFileSync("cargo", cargo, { cwd: ROOT, stdio: "inherit" });
   const input = join(ROOT, "target/wasm32-unknown-unknown/release/seda.wasm");
   const dir = mkdtempSync(join(tmpdir(), "seda-size-"));
   try {
