@@ -110,6 +110,10 @@ vendor.pages.set("/vanilla.js", { html: VANILLA_JS, headers: { "Content-Type": M
 vendor.pages.set("/empty.js", { html: "/* a third-party script that does nothing */", headers: { "Content-Type": MIME[".js"] } });
 const sedaTag = (form) =>
   `<script src="${assets.url("/seda.js")}" async data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
+/** The same tag, added by the page's load handler (the README's snippet, with the endpoint). */
+const afterLoadSnippet = (form) =>
+  `<script>addEventListener("load", function () { var s = document.createElement("script"); s.src = ${JSON.stringify(assets.url("/seda.js"))}; ` +
+  `s.dataset.form = ${JSON.stringify(form)}; s.dataset.endpoint = ${JSON.stringify(collector.url("/responses"))}; document.head.appendChild(s); });</script>`;
 const vanillaTag = (form) => `<script src="${vendor.url("/vanilla.js")}" async data-form="${form}"></script>`;
 const inline = (form) => `<script type="application/json" id="form">${JSON.stringify(form).replaceAll("</", "<\\/")}</script>`;
 const page = (path, html) => {
@@ -125,6 +129,8 @@ const pages = {
   heroSeda: page("/hero-seda.html", heroPage({ head: sedaTag("template:nps") })),
   // The control: what any async tag from another origin costs the host page.
   heroControl: page("/hero-control.html", heroPage({ head: `<script src="${vendor.url("/empty.js")}" async></script>` })),
+  // The README's after-load snippet: the page's load event waits for none of Seda's files.
+  heroSedaAfterLoad: page("/hero-seda-after-load.html", heroPage({ head: afterLoadSnippet("template:nps") })),
 };
 host.pages.set("/hero.png", { html: heroPng(), headers: { "Content-Type": MIME[".png"] } });
 const peerPage = (path, peer, start) => page(path, barePage({ body: peerSnippet(peer, (name) => peer.origin.url(`/${name}`), start) }));
@@ -252,6 +258,7 @@ try {
       { name: "without", url: pages.hero, load: { target: {}, until: ["load", "heroPaint"], network } },
       { name: "control", url: pages.heroControl, load: { target: {}, until: ["load", "heroPaint"], network } },
       { name: "with", url: pages.heroSeda, load: { until: ["load", "heroPaint", "targetPaint"], network, timeout: 60_000 } },
+      { name: "afterLoad", url: pages.heroSedaAfterLoad, load: { until: ["load", "heroPaint", "targetPaint"], network, timeout: 60_000 } },
     ]);
     report.sections[key].network = network;
   }

@@ -78,3 +78,33 @@ test("a tag added after the page has loaded starts at once", async ({ page }) =>
   expect(log.pageErrors).toEqual([]);
   expect(log.errors).toEqual([]);
 });
+
+test("the README's after-load snippet: the page's load event waits for none of Seda's files", async ({ page }) => {
+  const log = watchConsole(page);
+  o.host.pages.set("/held.png", { html: PIXEL, headers: { "Content-Type": "image/png" }, delay: 800 });
+  const snippet = `<script>
+  addEventListener("load", function () {
+    var s = document.createElement("script");
+    s.src = ${JSON.stringify(o.assets.url("/seda.js"))};
+    s.dataset.form = "template:nps";
+    s.dataset.endpoint = ${JSON.stringify(o.endpoint)};
+    document.head.appendChild(s);
+  });
+</script>`;
+  await page.goto(o.page(hostPage({ head: snippet, main: `<img src="held.png" alt="">` })), { waitUntil: "commit" });
+  await expect(scoreGroup(page)).toBeVisible();
+
+  const t = await page.evaluate(() => ({
+    // The snippet runs in the load event: it starts once the page has loaded.
+    load: performance.getEntriesByType("navigation")[0].loadEventStart,
+    seda: performance
+      .getEntriesByType("resource")
+      .filter((e) => /^\/seda(-[0-9a-f]+(_bg\.wasm|\.js)|\.js)$/.test(new URL(e.name).pathname))
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+  }));
+  expect(t.load, "the image held the load event back").toBeGreaterThan(700);
+  expect(t.seda.map((e) => e.path.replace(/[0-9a-f]{16}/, "*")).sort()).toEqual(["/seda-*.js", "/seda-*_bg.wasm", "/seda.js"]);
+  for (const e of t.seda) expect(e.start, `${e.path} requested after the load event`).toBeGreaterThanOrEqual(t.load);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors).toEqual([]);
+});

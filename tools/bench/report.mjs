@@ -290,7 +290,7 @@ export function render({ machine: m, sections: s }, { slow }) {
     const h = s[key];
     if (!h) continue;
     const r = h.results;
-    const each = (get) => ({ without: field(r.without, get), control: field(r.control, get), with: field(r.with, get) });
+    const each = (get) => ({ without: field(r.without, get), control: field(r.control, get), with: field(r.with, get), after: r.afterLoad ? field(r.afterLoad, get) : null });
     const load = each((x) => x.load);
     const hero = each((x) => x.heroPaint);
     // Under emulated throttling Chromium now and then emits no entry for an image that was
@@ -298,23 +298,27 @@ export function render({ machine: m, sections: s }, { slow }) {
     const heroLcp = (x) => (x.lcp?.element === "img#hero" ? x.lcp.time : null);
     const lcp = each(heroLcp);
     const scale = field(r.with, (x) => x.targetPaint);
-    const reported = (list) => `${list.filter((x) => heroLcp(x) !== null).length} of ${list.length}`;
-    const row = (name, f) => [name, span(f.without), span(f.control), span(f.with), ratio(f.with?.median, f.without?.median), ratio(f.with?.median, f.control?.median)];
+    const scaleAfter = r.afterLoad ? field(r.afterLoad, (x) => x.targetPaint) : null;
+    const reported = (list) => (list ? `${list.filter((x) => heroLcp(x) !== null).length} of ${list.length}` : "–");
+    const row = (name, f) => [
+      name, span(f.without), span(f.control), span(f.with), ratio(f.with?.median, f.without?.median), ratio(f.with?.median, f.control?.median),
+      f.after ? span(f.after) : "–", ratio(f.after?.median, f.without?.median),
+    ];
     out.push(
       `## Host page impact (${title}; ${load.with?.n ?? 0} fresh loads each)`,
       "",
-      "A shop page whose largest contentful paint is a 1000×500 hero image (1.3 MB PNG), with some text: without any tag; with a control tag, an async script from another origin that does nothing (what any third-party tag costs: the page's `load` waits for it to arrive and run); and with the Seda tag (async, in `<head>`, `template:nps`). `load`: the load event's start (navigation timing). Hero painted: the first frame after the image's own load event. LCP: the `largest-contentful-paint` entry for the image, from the loads where Chromium reported it (under emulated throttling it sometimes reports none for a progressively painted image).",
+      "A shop page whose largest contentful paint is a 1000×500 hero image (1.3 MB PNG), with some text: without any tag; with a control tag, an async script from another origin that does nothing (what any third-party tag costs: the page's `load` waits for it to arrive and run); with the Seda tag (async, in `<head>`, `template:nps`); and with the same tag added by the page's `load` handler (the README's after-load snippet). `load`: the load event's start (navigation timing). Hero painted: the first frame after the image's own load event. LCP: the `largest-contentful-paint` entry for the image, from the loads where Chromium reported it (under emulated throttling it sometimes reports none for a progressively painted image).",
       "",
       during(h),
       "",
       table(
-        ["", "without a tag", "with an empty async tag", "with Seda", "Seda / without", "Seda / empty tag"],
+        ["", "without a tag", "with an empty async tag", "with Seda", "Seda / without", "Seda / empty tag", "Seda added after load", "after load / without"],
         [
           row("`load` event", load),
           row("hero image painted", hero),
           row("largest contentful paint", lcp),
-          ["loads with an LCP entry for the image", reported(r.without), reported(r.control), reported(r.with), "", ""],
-          ["Seda's scale painted", "–", "–", span(scale), "", ""],
+          ["loads with an LCP entry for the image", reported(r.without), reported(r.control), reported(r.with), "", "", reported(r.afterLoad), ""],
+          ["Seda's scale painted", "–", "–", span(scale), "", "", scaleAfter ? span(scaleAfter) : "–", ""],
         ],
       ),
       "",
@@ -322,12 +326,19 @@ export function render({ machine: m, sections: s }, { slow }) {
     const both = lcp.with && lcp.without && lcp.control ? lcp : hero;
     const versus = (f, base) => ratio(f.with?.median, f[base]?.median);
     const delayed = (f) => (f.with && f.without ? f.with.median <= TARGET.hostDelay * f.without.median : null);
+    const delayedAfter = (f) => (f.after && f.without ? f.after.median <= TARGET.hostDelay * f.without.median : null);
     targets.push(
       [`host \`load\` not delayed more than 5 % (${title})`, `${versus(load, "without")}; ${versus(load, "control")} against the empty tag`, verdict(delayed(load))],
       [`host LCP not delayed more than 5 % (${title})`, `${versus(both, "without")}; ${versus(both, "control")} against the empty tag`, verdict(delayed(both))],
     );
+    if (load.after) {
+      targets.push(
+        [`... with the after-load snippet: host \`load\` (${title})`, ratio(load.after?.median, load.without?.median), verdict(delayedAfter(load))],
+        [`... with the after-load snippet: host LCP (${title})`, ratio(both.after?.median, both.without?.median), verdict(delayedAfter(both))],
+      );
+    }
     lines.push(
-      `host page (${title}): load median ${ms(load.without?.median)} / empty tag ${ms(load.control?.median)} / Seda ${ms(load.with?.median)}; LCP ${ms(lcp.without?.median)} / ${ms(lcp.control?.median)} / ${ms(lcp.with?.median)}; hero painted ${ms(hero.without?.median)} / ${ms(hero.control?.median)} / ${ms(hero.with?.median)}; Seda painted at ${ms(scale?.median)}`,
+      `host page (${title}): load median ${ms(load.without?.median)} / empty tag ${ms(load.control?.median)} / Seda ${ms(load.with?.median)} / Seda after load ${ms(load.after?.median)}; LCP ${ms(lcp.without?.median)} / ${ms(lcp.control?.median)} / ${ms(lcp.with?.median)} / ${ms(lcp.after?.median)}; hero painted ${ms(hero.without?.median)} / ${ms(hero.control?.median)} / ${ms(hero.with?.median)}; Seda painted at ${ms(scale?.median)}`,
     );
   }
 
