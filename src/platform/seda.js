@@ -9,8 +9,8 @@
    It defines one global, window.Seda (open, close, on), unless the page has its own.
    The widget's download and compile must not compete with the page's own (on a slow
    connection they delayed its load event and largest paint by about 10 %): they start
-   after the page's load event (at once if it has loaded; in the first idle moment after
-   it when the form waits for a later trigger), at the latest LATEST ms after this script
+   in the first idle moment after the page's load event (or after this script, if the page
+   has loaded), at the latest LATEST ms after this script
    ran, and the wasm compiles while it streams in. */
 (function (w, d) {
   "use strict";
@@ -205,9 +205,11 @@
     arm();
   }
   function soon() {
-    /* A form that shows on load starts as soon as the page's own load handlers have run;
-       one waiting for a later trigger, in the first idle moment. */
-    if (w.requestIdleCallback && (data.trigger || "load").trim() !== "load") w.requestIdleCallback(start, { timeout: 500 });
+    /* In the first idle moment after the page's load, so that the page's own paints after
+       load (a large image being drawn) come first: started in the next task instead, the
+       widget delayed a hero image's largest contentful paint by about 15 % more, and
+       showed its form no sooner on a bare page (bench/LOADER.md). */
+    if (w.requestIdleCallback) w.requestIdleCallback(start, { timeout: 500 });
     else setTimeout(start, 0);
   }
   if (d.readyState === "complete") soon();
