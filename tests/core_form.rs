@@ -26,6 +26,21 @@ fn every_template_parses_in_both_languages() {
     }
 }
 
+// Built in without whitespace (tools/minify.rs), each template is still its source file's JSON.
+#[test]
+fn every_template_is_built_in_as_its_source_without_whitespace() {
+    for name in templates::NAMES {
+        let path = format!("{}/src/core/templates/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let built = templates::get(name).unwrap();
+        assert!(built.len() < source.len(), "{name}: {} bytes built in, {} in the source", built.len(), source.len());
+        let parse = |json: &str| serde_json::from_str::<serde_json::Value>(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(parse(built), parse(&source), "{name}");
+        let compact = serde_json::to_string(&parse(&source)).unwrap();
+        assert_eq!(built.len(), compact.len(), "{name}: as long as its compact serialization, no whitespace left between tokens");
+    }
+}
+
 // The full build (default features, as `cargo test` runs) has every template, and every
 // build knows every name (a lean build hands the complaint and checklist templates over).
 #[test]

@@ -35,7 +35,9 @@ export const BUDGETS = {
     // With wasm-opt's one-caller inlining limited (-ocimfs 10): 182 666 bytes (glue 7111,
     // wasm 175 555); ceiling 179 KiB. Without the checklist reader (a lean build hands a
     // checklist over unread): 175 563 bytes (glue 7111, wasm 168 452); ceiling 172 KiB.
-    ceiling: 172 * 1024,
+    // Stylesheets and templates built in without comments and whitespace (tools/minify.rs):
+    // 174 757 bytes (glue 7099, wasm 167 658); ceiling 171 KiB.
+    ceiling: 171 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -47,8 +49,9 @@ export const BUDGETS = {
   // pagehide listener per page, a crash stopping both bundles), 261 351 bytes: glue 7945,
   // wasm 253 406 (+691 on 252 715), seda-sw.js (1176) no longer counted in. With
   // wasm-opt's one-caller inlining limited (-ocimfs 10), 242 450 bytes: ceiling 237 KiB.
+  // Stylesheets and templates minified, 241 319 bytes: ceiling 236 KiB.
   full: {
-    ceiling: 237 * 1024,
+    ceiling: 236 * 1024,
   },
 };
 

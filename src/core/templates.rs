@@ -1,5 +1,6 @@
 //! Forms built into the widget, chosen with `data-form="template:NAME"`.
-//! Each is ordinary form JSON in `templates/`, in English and Persian.
+//! Each is ordinary form JSON in `templates/`, in English and Persian, built in
+//! without its whitespace (`tools/minify.rs`).
 //!
 //! A build without the `attachments` feature (the lean bundle) leaves out the
 //! complaint template (it asks for photos) and one without `checklists` the
@@ -12,14 +13,14 @@ pub const NAMES: [&str; 6] = ["nps", "csat", "ces", "five-needs", "complaint", "
 /// The JSON of the template called `name`, if this build has it.
 pub fn get(name: &str) -> Option<&'static str> {
     Some(match name {
-        "nps" => include_str!("templates/nps.json"),
-        "csat" => include_str!("templates/csat.json"),
-        "ces" => include_str!("templates/ces.json"),
-        "five-needs" => include_str!("templates/five-needs.json"),
+        "nps" => include_str!(concat!(env!("OUT_DIR"), "/nps.json")),
+        "csat" => include_str!(concat!(env!("OUT_DIR"), "/csat.json")),
+        "ces" => include_str!(concat!(env!("OUT_DIR"), "/ces.json")),
+        "five-needs" => include_str!(concat!(env!("OUT_DIR"), "/five-needs.json")),
         #[cfg(feature = "attachments")]
-        "complaint" => include_str!("templates/complaint.json"),
+        "complaint" => include_str!(concat!(env!("OUT_DIR"), "/complaint.json")),
         #[cfg(feature = "checklists")]
-        "mystery-shop" => include_str!("templates/mystery-shop.json"),
+        "mystery-shop" => include_str!(concat!(env!("OUT_DIR"), "/mystery-shop.json")),
         _ => return None,
     })
 }

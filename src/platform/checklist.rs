@@ -16,7 +16,7 @@ use crate::ui::Env;
 use super::env::{document, window};
 
 /// The checklist's own styles, added to the widget's shadow root beside the common ones.
-pub const CSS: &str = include_str!("../../style/checklist.css");
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/checklist.css"));
 
 /// The longest side of a photo kept as evidence, in pixels, and its JPEG quality:
 /// about 30-60 KB each, small enough to keep offline and send with the report.

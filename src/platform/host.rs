@@ -6,7 +6,7 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRootInit, ShadowRootMod
 
 use super::env::document;
 
-const CSS: &str = include_str!("../../style/seda.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/seda.css"));
 
 /// Where a widget goes on the page.
 pub enum Placement {

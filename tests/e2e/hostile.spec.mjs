@@ -3,6 +3,7 @@
 // tag twice, a strict CSP) and never turns form text into markup. Every case completes the
 // NPS survey to "Thank you!" and checks the collector received exactly one POST with the
 // right answers, and that the page threw nothing.
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { button, hostPage, NPS, recordSedaEvents, useOrigins, UUID_V4, watchConsole } from "./support.mjs";
 
@@ -282,6 +283,22 @@ test("9. the tag twice with the same attributes: two widgets, the code downloade
   await expectOnePost("Twice embedded", url);
   expect(log.pageErrors).toEqual([]);
   expect(log.errors).toEqual([]);
+});
+
+test("the shadow root's stylesheet has every rule of style/seda.css, built in without comments", async ({ page }) => {
+  const source = readFileSync(new URL("../../style/seda.css", import.meta.url), "utf8");
+  await page.goto(npsPage());
+  await expect(group(page)).toBeVisible();
+  const rules = await page.evaluate((source) => {
+    // Custom properties keep their value's own spacing; nothing else may differ.
+    const texts = (sheet) => [...sheet.cssRules].map((r) => r.cssText.replace(/,\s+/g, ","));
+    const parsed = new CSSStyleSheet();
+    parsed.replaceSync(source);
+    const [built] = document.querySelector("[data-seda-host]").shadowRoot.adoptedStyleSheets;
+    return { built: texts(built), source: texts(parsed) };
+  }, source);
+  expect(rules.source.length).toBeGreaterThan(50);
+  expect(rules.built).toEqual(rules.source);
 });
 
 test("isolation: one new element (the host) and at most one new global (Seda)", async ({ page }) => {

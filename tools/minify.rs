@@ -1,0 +1,89 @@
+//! The widget's stylesheets and built-in templates go into the wasm as strings: this
+//! writes them to OUT_DIR without comments and without the whitespace they do not need,
+//! so the comments and indentation in `style/` and `src/core/templates/` cost the
+//! download nothing.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let styles = ["seda.css", "checklist.css"].map(|name| (Path::new("style").join(name), minify_css as fn(&str) -> String));
+    let templates = ["nps", "csat", "ces", "five-needs", "complaint", "mystery-shop"]
+        .map(|name| (Path::new("src/core/templates").join(format!("{name}.json")), minify_json as fn(&str) -> String));
+    for (source, minify) in styles.into_iter().chain(templates) {
+        println!("cargo:rerun-if-changed={}", source.display());
+        let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+        let name = source.file_name().expect("a file");
+        fs::write(Path::new(&out).join(name), minify(&text)).unwrap_or_else(|e| panic!("OUT_DIR/{}: {e}", source.display()));
+    }
+}
+
+/// Drops the whitespace between JSON tokens; strings are copied as they are.
+fn minify_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut chars = json.chars();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        out.push(c);
+        if c == '"' {
+            while let Some(s) = chars.next() {
+                out.push(s);
+                if s == '\\' {
+                    out.extend(chars.next());
+                } else if s == '"' {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Drops comments, collapses whitespace to one space and drops it next to `{`, `}`,
+/// `;` and `,` and after `:`, and the `;` before a `}`. Quoted strings are copied as
+/// they are.
+fn minify_css(css: &str) -> String {
+    let tight = |c: char| matches!(c, '{' | '}' | ';' | ',');
+    let mut out = String::with_capacity(css.len());
+    let mut space = false;
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '/' && chars.peek() == Some(&'*') {
+            chars.next();
+            let mut last = ' ';
+            for c in chars.by_ref() {
+                if last == '*' && c == '/' {
+                    break;
+                }
+                last = c;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        // Never after `:`: a selector's `: hover` is invalid, and a value's leading space is not part of it.
+        if space && !tight(c) && out.chars().last().is_some_and(|l| !tight(l) && l != ':') {
+            out.push(' ');
+        }
+        space = false;
+        if c == '}' && out.ends_with(';') {
+            out.pop();
+        }
+        out.push(c);
+        if c == '"' || c == '\'' {
+            while let Some(s) = chars.next() {
+                out.push(s);
+                if s == '\\' {
+                    out.extend(chars.next());
+                } else if s == c {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
