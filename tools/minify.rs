@@ -28,17 +28,22 @@ fn minify_json(json: &str) -> String {
         }
         out.push(c);
         if c == '"' {
-            while let Some(s) = chars.next() {
-                out.push(s);
-                if s == '\\' {
-                    out.extend(chars.next());
-                } else if s == '"' {
-                    break;
-                }
-            }
+            copy_string(c, &mut chars, &mut out);
         }
     }
     out
+}
+
+/// Copies the rest of a string opened by `quote` (escapes included) from `chars` to `out`.
+fn copy_string(quote: char, chars: &mut impl Iterator<Item = char>, out: &mut String) {
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '\\' {
+            out.extend(chars.next());
+        } else if c == quote {
+            break;
+        }
+    }
 }
 
 /// Drops comments, collapses whitespace to one space and drops it next to `{`, `}`,
@@ -75,14 +80,7 @@ fn minify_css(css: &str) -> String {
         }
         out.push(c);
         if c == '"' || c == '\'' {
-            while let Some(s) = chars.next() {
-                out.push(s);
-                if s == '\\' {
-                    out.extend(chars.next());
-                } else if s == c {
-                    break;
-                }
-            }
+            copy_string(c, &mut chars, &mut out);
         }
     }
     out
