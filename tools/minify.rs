@@ -7,14 +7,18 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let styles = ["seda.css", "checklist.css"].map(|name| (Path::new("style").join(name), minify_css as fn(&str) -> String));
-    let templates = ["nps", "csat", "ces", "five-needs", "complaint", "mystery-shop"]
-        .map(|name| (Path::new("src/core/templates").join(format!("{name}.json")), minify_json as fn(&str) -> String));
-    for (source, minify) in styles.into_iter().chain(templates) {
-        println!("cargo:rerun-if-changed={}", source.display());
-        let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
-        let name = source.file_name().expect("a file");
-        fs::write(Path::new(&out).join(name), minify(&text)).unwrap_or_else(|e| panic!("OUT_DIR/{}: {e}", source.display()));
+    for (folder, extension, minify) in [("style", "css", minify_css as fn(&str) -> String), ("src/core/templates", "json", minify_json)] {
+        // A folder: cargo runs this again when any file in it changes.
+        println!("cargo:rerun-if-changed={folder}");
+        let files = fs::read_dir(folder).unwrap_or_else(|e| panic!("{folder}: {e}"));
+        for source in files.map(|f| f.unwrap_or_else(|e| panic!("{folder}: {e}")).path()) {
+            if source.extension().is_none_or(|e| e != extension) {
+                continue;
+            }
+            let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+            let name = source.file_name().expect("a file");
+            fs::write(Path::new(&out).join(name), minify(&text)).unwrap_or_else(|e| panic!("OUT_DIR for {}: {e}", source.display()));
+        }
     }
 }
 
