@@ -25,7 +25,7 @@ import config from "../playwright.config.mjs";
 import { measureLoad } from "./bench/load.mjs";
 import { answerSteps } from "./bench/probe.mjs";
 import { bigChecklist, measureChecklist, renderChecklist } from "./bench/checklist.mjs";
-import { barePage, heroPage, heroPng, longSurvey, VANILLA_JS } from "./bench/pages.mjs";
+import { afterLoadSnippet, barePage, heroPage, heroPng, longSurvey, VANILLA_JS } from "./bench/pages.mjs";
 import { PEERS, peerSnippet, stagePeers } from "./bench/peers.mjs";
 import { render } from "./bench/report.mjs";
 import { MIME, serveStatic, servePages, startCollector } from "./serve.mjs";
@@ -110,10 +110,6 @@ vendor.pages.set("/vanilla.js", { html: VANILLA_JS, headers: { "Content-Type": M
 vendor.pages.set("/empty.js", { html: "/* a third-party script that does nothing */", headers: { "Content-Type": MIME[".js"] } });
 const sedaTag = (form) =>
   `<script src="${assets.url("/seda.js")}" async data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
-/** The same tag, added by the page's load handler (the README's snippet, with the endpoint). */
-const afterLoadSnippet = (form) =>
-  `<script>addEventListener("load", function () { var s = document.createElement("script"); s.src = ${JSON.stringify(assets.url("/seda.js"))}; ` +
-  `s.dataset.form = ${JSON.stringify(form)}; s.dataset.endpoint = ${JSON.stringify(collector.url("/responses"))}; document.head.appendChild(s); });</script>`;
 const vanillaTag = (form) => `<script src="${vendor.url("/vanilla.js")}" async data-form="${form}"></script>`;
 const inline = (form) => `<script type="application/json" id="form">${JSON.stringify(form).replaceAll("</", "<\\/")}</script>`;
 const page = (path, html) => {
@@ -130,7 +126,7 @@ const pages = {
   // The control: what any async tag from another origin costs the host page.
   heroControl: page("/hero-control.html", heroPage({ head: `<script src="${vendor.url("/empty.js")}" async></script>` })),
   // The README's after-load snippet: the page's load event waits for none of Seda's files.
-  heroSedaAfterLoad: page("/hero-seda-after-load.html", heroPage({ head: afterLoadSnippet("template:nps") })),
+  heroSedaAfterLoad: page("/hero-seda-after-load.html", heroPage({ head: afterLoadSnippet({ src: assets.url("/seda.js"), form: "template:nps", endpoint: collector.url("/responses") }) })),
 };
 host.pages.set("/hero.png", { html: heroPng(), headers: { "Content-Type": MIME[".png"] } });
 const peerPage = (path, peer, start) => page(path, barePage({ body: peerSnippet(peer, (name) => peer.origin.url(`/${name}`), start) }));

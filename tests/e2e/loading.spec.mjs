@@ -1,6 +1,7 @@
 // When the widget's code loads: never in competition with the host page's own loading, and
 // never so late that a page whose load does not end goes without its form.
 import { expect, test } from "@playwright/test";
+import { afterLoadSnippet } from "../../tools/bench/pages.mjs";
 import { hostPage, scoreGroup, useOrigins, watchConsole } from "./support.mjs";
 
 const o = useOrigins(test);
@@ -54,7 +55,7 @@ test("a page whose load never ends still gets its form, 5 s after the tag ran", 
   expect(log.errors).toEqual([]);
 });
 
-test("a tag added after the page has loaded starts at once", async ({ page }) => {
+test("a tag added after the page has loaded starts in its next idle moment", async ({ page }) => {
   const log = watchConsole(page);
   await page.goto(o.page(hostPage()));
   const added = await page.evaluate(
@@ -82,15 +83,7 @@ test("a tag added after the page has loaded starts at once", async ({ page }) =>
 test("the README's after-load snippet: the page's load event waits for none of Seda's files", async ({ page }) => {
   const log = watchConsole(page);
   o.host.pages.set("/held.png", { html: PIXEL, headers: { "Content-Type": "image/png" }, delay: 800 });
-  const snippet = `<script>
-  addEventListener("load", function () {
-    var s = document.createElement("script");
-    s.src = ${JSON.stringify(o.assets.url("/seda.js"))};
-    s.dataset.form = "template:nps";
-    s.dataset.endpoint = ${JSON.stringify(o.endpoint)};
-    document.head.appendChild(s);
-  });
-</script>`;
+  const snippet = afterLoadSnippet({ src: o.assets.url("/seda.js"), form: "template:nps", endpoint: o.endpoint });
   await page.goto(o.page(hostPage({ head: snippet, main: `<img src="held.png" alt="">` })), { waitUntil: "commit" });
   await expect(scoreGroup(page)).toBeVisible();
 

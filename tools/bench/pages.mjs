@@ -70,6 +70,22 @@ export const VANILLA_JS = `(function () {
 })();
 `;
 
+/**
+ * The README's after-load snippet: the page's `load` handler adds the Seda tag, so that
+ * `load` waits for none of Seda's files. Used by the benchmark and the end-to-end test.
+ */
+export function afterLoadSnippet({ src, form, endpoint }) {
+  return `<script>
+  addEventListener("load", function () {
+    var s = document.createElement("script");
+    s.src = ${JSON.stringify(src)};
+    s.dataset.form = ${JSON.stringify(form)};
+    s.dataset.endpoint = ${JSON.stringify(endpoint)};
+    document.head.appendChild(s);
+  });
+</script>`;
+}
+
 /** A plain host page: a heading and a line of text, then `body` (a widget's tag). */
 export function barePage({ head = "", body = "" } = {}) {
   return `<!doctype html>

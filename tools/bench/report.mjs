@@ -325,16 +325,15 @@ export function render({ machine: m, sections: s }, { slow }) {
     );
     const both = lcp.with && lcp.without && lcp.control ? lcp : hero;
     const versus = (f, base) => ratio(f.with?.median, f[base]?.median);
-    const delayed = (f) => (f.with && f.without ? f.with.median <= TARGET.hostDelay * f.without.median : null);
-    const delayedAfter = (f) => (f.after && f.without ? f.after.median <= TARGET.hostDelay * f.without.median : null);
+    const delayed = (f, key = "with") => (f[key] && f.without ? f[key].median <= TARGET.hostDelay * f.without.median : null);
     targets.push(
       [`host \`load\` not delayed more than 5 % (${title})`, `${versus(load, "without")}; ${versus(load, "control")} against the empty tag`, verdict(delayed(load))],
       [`host LCP not delayed more than 5 % (${title})`, `${versus(both, "without")}; ${versus(both, "control")} against the empty tag`, verdict(delayed(both))],
     );
     if (load.after) {
       targets.push(
-        [`... with the after-load snippet: host \`load\` (${title})`, ratio(load.after?.median, load.without?.median), verdict(delayedAfter(load))],
-        [`... with the after-load snippet: host LCP (${title})`, ratio(both.after?.median, both.without?.median), verdict(delayedAfter(both))],
+        [`... with the after-load snippet: host \`load\` (${title})`, ratio(load.after?.median, load.without?.median), verdict(delayed(load, "after"))],
+        [`... with the after-load snippet: host LCP (${title})`, ratio(both.after?.median, both.without?.median), verdict(delayed(both, "after"))],
       );
     }
     lines.push(
