@@ -9,6 +9,7 @@
 // host-page sections measure them (tools/bench/load.mjs). bench/LOADER.md has the results.
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import config from "../../playwright.config.mjs";
 import { servePages, serveStatic, startCollector } from "../serve.mjs";
 import { measureLoad } from "./load.mjs";
 import { barePage, heroPage, heroPng } from "./pages.mjs";
@@ -24,10 +25,8 @@ dists.forEach((_, i) => {
   host.pages.set(`/with-${i}.html`, heroPage({ head: tag(i) }));
   host.pages.set(`/bare-${i}.html`, barePage({ body: tag(i) }));
 });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+// The end-to-end tests' and the benchmark's flags.
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: config.use.launchOptions.args });
 const variants = [
   ...(opt.bare
     ? []
