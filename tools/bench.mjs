@@ -168,7 +168,7 @@ async function compare(label, variants) {
 }
 
 const scaleLoad = { until: ["targetPaint"], memory: {} };
-const sedaLoad = { until: ["targetPaint"], memory: { glue } };
+const sedaLoad = { until: ["targetPaint", "ready"], memory: { glue } };
 const report = { machine, sections: {} };
 
 try {

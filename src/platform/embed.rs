@@ -27,7 +27,7 @@ use super::env::{browser_lang, console_error, document, new_id, now, now_local, 
 use super::events::{emit, emit_about, emit_error};
 use super::host::{self, Placement};
 use super::outbox::{self, AddError};
-use super::{bundles, crash, drafts, form_source, inbox, sender, transport};
+use super::{bundles, crash, drafts, form_source, inbox, sender, shell, transport};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
@@ -270,6 +270,12 @@ fn show(
     }
     #[cfg(not(feature = "checklists"))]
     leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
+    // The copy of the first screen seda.js may have drawn meanwhile (only ever in the corner).
+    if matches!(placement, Placement::Corner) {
+        if let Some(spec) = data.get("form") {
+            shell::take_over(spec.trim(), &host.root);
+        }
+    }
     if modal {
         host::make_modal(&host);
     } else if data.get("focus").is_some() {

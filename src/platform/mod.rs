@@ -19,4 +19,5 @@ pub mod outbox;
 #[cfg(any(feature = "attachments", feature = "checklists"))]
 pub mod pictures;
 pub mod sender;
+pub mod shell;
 pub mod transport;

@@ -31,6 +31,20 @@
     w.dispatchEvent(new CustomEvent("seda:error", { detail: { message: message + (e ? ": " + e : "") } }));
   }
 
+  /* A built-in survey's first screen, as the widget draws it, copied at build time: a
+     module a template (tools/shells.mjs, from seda-shell.js) that draws it at the widget's
+     start, so the visitor sees the form while the widget's code downloads and compiles;
+     the widget takes its place once it shows (src/platform/shell.rs). Imported as this
+     script runs (it is small) for a tag shown on load. */
+  var named = (data.form || "").trim(), copy = (data.trigger || "load").trim() === "load" &&
+    /^template:(nps|csat|ces|five-needs)$/.test(named) &&
+    import(base + "__SEDA_SHELLS__" + named.slice(9) + ".js").catch(function () {});
+  function shell(what) {
+    if (copy) copy.then(function (m) { if (m) m[what](data, get); });
+  }
+  /* A form that fails takes its copy with it. */
+  w.addEventListener("seda:error", function () { shell("drop"); });
+
   /* A page may wrap or break window.fetch; then the wasm comes by XMLHttpRequest. */
   function bytes(wasm) {
     return new Promise(function (ok, fail) {
@@ -115,6 +129,7 @@
       },
       /* Every bundle the page has started (by any tag). */
       close: function () {
+        shell("drop");
         B.forEach(function (b, i) {
           if (w[Symbol.for("seda:" + base + b[1])]) load(i).then(function (g) { g.close(); }, function () {});
         });
@@ -158,6 +173,7 @@
      manual (only Seda.open). */
   function show() {
     delete data.trigger;
+    shell("draw");
     mount(data);
   }
   function once(target, type, test) {

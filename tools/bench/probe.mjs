@@ -3,7 +3,9 @@
 //
 // Times are performance.now(): milliseconds since the navigation started (timeOrigin).
 // "in DOM" is when a MutationObserver first sees the element; it watches the document and
-// the open shadow root of every `[data-seda-host]` element as it is added.
+// the open shadow root of every `[data-seda-host]` element as it is added, and of every
+// `[data-seda-shell]` (the copy of a built-in survey's first screen that seda.js draws
+// while the widget loads).
 // "painted" is the first frame after that: a requestAnimationFrame callback runs before the
 // frame's style, layout and paint, and a message posted from it is handled after them.
 
@@ -20,6 +22,7 @@
  *                                            (a question's title, whatever element holds it:
  *                                            Seda's and vanilla's h2, a SurveyJS span, a
  *                                            Form.io label)
+ *   ready                 Seda's `seda:ready` (the widget has drawn its form)
  *   dcl, dclPaint         DOMContentLoaded and the frame after it
  *   load                  the load event's start (navigation timing)
  *   hero, heroPaint       the load event of the image with id "hero", and the frame after it
@@ -28,7 +31,11 @@
  *                         console.debug, so the benchmark need not poll the page
  */
 export function probe({ target, until, done }) {
-  const t = { target: null, targetPaint: null, dcl: null, dclPaint: null, load: null, hero: null, heroPaint: null, lcp: null, fcp: null, done: false };
+  const t = { target: null, targetPaint: null, ready: null, dcl: null, dclPaint: null, load: null, hero: null, heroPaint: null, lcp: null, fcp: null, done: false };
+  addEventListener("seda:ready", () => {
+    t.ready ??= now();
+    check();
+  });
   Object.defineProperty(window, "__bench", { value: t });
   const now = () => performance.now();
   const afterPaint = (then) =>
@@ -77,7 +84,7 @@ export function probe({ target, until, done }) {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1) continue;
-        const hosts = [node, ...node.querySelectorAll("[data-seda-host]")].filter((n) => n.shadowRoot && n.hasAttribute("data-seda-host"));
+        const hosts = [node, ...node.querySelectorAll("[data-seda-host], [data-seda-shell]")].filter((n) => n.shadowRoot && n.matches("[data-seda-host], [data-seda-shell]"));
         for (const host of hosts) {
           roots.push(host.shadowRoot);
           watch.observe(host.shadowRoot, { childList: true, subtree: true });

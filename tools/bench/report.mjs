@@ -135,8 +135,11 @@ export function render({ machine: m, sections: s }, { slow }) {
       ["glue arrived", resource(/^\/seda-[0-9a-f]+\.js$/, "end")],
       ["wasm requested", resource(/_bg\.wasm$/, "start")],
       ["wasm arrived (compiled while it streamed in)", resource(/_bg\.wasm$/, "end")],
-      ["scale in the DOM (instantiated, started, mounted)", (x) => x.target],
+      ["first screen's copy requested", resource(/^\/seda-shells-[0-9a-f]+\/nps\.js$/, "start")],
+      ["first screen's copy arrived", resource(/^\/seda-shells-[0-9a-f]+\/nps\.js$/, "end")],
+      ["scale in the DOM (the copy drawn)", (x) => x.target],
       ["scale painted", (x) => x.targetPaint],
+      ["the widget took over (`seda:ready`: instantiated, started, mounted)", (x) => x.ready],
     ].map(([name, get]) => [name, median(r.seda, get)]);
     const row = (name, key, note) => [name, span(dom[key]), span(paint[key]), ratio(dom[key]?.median, dom.vanilla?.median), note];
     out.push(
@@ -151,7 +154,7 @@ export function render({ machine: m, sections: s }, { slow }) {
         [
           row("empty page", "empty", "DOMContentLoaded (there is no scale)"),
           row("vanilla NPS", "vanilla", `11 buttons drawn by a hand-written script (${kib(m.vanillaBytes)} unminified)`),
-          row("Seda `template:nps`", "seda", "seda.js, glue, wasm; the scale inside the shadow root"),
+          row("Seda `template:nps`", "seda", "seda.js, the copy of the first screen, glue, wasm; the scale inside the shadow root, first the copy's"),
           ...measured.map((p) => row(p.name, p.key, `${p.versions.map((v) => `${v.name}@${v.version}`).join(", ")}; the scale in the page's DOM`)),
         ],
       ),

@@ -1,0 +1,47 @@
+/* The copy of one built-in survey's first screen, drawn by seda.js at the widget's start
+   while the widget's own code downloads and compiles. tools/shells.mjs makes one module of
+   this file per template: TEMPLATE is the template's name, CSS the text of the widget's
+   stylesheets and HTML its shadow root's markup in each language, as the widget drew them
+   in headless Chromium for a tag with no other attribute. The widget takes the copy's place
+   once it shows (src/platform/shell.rs): what was chosen, typed and focused in it carries
+   over, and the last button clicked in it is clicked again. */
+const TEMPLATE = "__TEMPLATE__", CSS = "__CSS__", HTML = { en: "__HTML_EN__", fa: "__HTML_FA__" };
+let copy = null, gone = false;
+
+/* Draws the copy for a tag shown on load (seda.js's `data`, its localStorage reader `get`),
+   unless something would make the widget's first screen another: an attribute other than
+   these, a saved draft (that opens on "Continue?"), or the widget already there. */
+export function draw(data, get) {
+  for (const key in data) if (!/^(form|endpoint\w*|locale|include|exclude|sample|recontact|debug)$/.test(key)) return;
+  if (gone || copy || get("seda:draft:" + TEMPLATE) || document.querySelector("[data-seda-host]")) return;
+  /* The widget's language: the first of these that is a locale it speaks, else English. */
+  const lang = [data.locale, document.documentElement.lang, navigator.language]
+    .map((l) => (l || "").trim())
+    .find((l) => /^(en|fa)(-[a-z\d]{1,8})*$/i.test(l) && /^(en|fa)\b/.test(l)) || "en";
+  try {
+    const host = document.createElement("div");
+    const root = host.attachShadow({ mode: "open" });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+    root.innerHTML = HTML[lang.slice(0, 2)];
+    root.querySelector("[lang]").lang = lang;
+    host.setAttribute("data-seda-shell", "template:" + TEMPLATE);
+    /* Nothing in the copy may submit: a form without an action would reload the page. */
+    root.addEventListener("submit", (e) => e.preventDefault());
+    root.addEventListener("click", (e) => {
+      const button = e.target.closest("button");
+      if (button) host.setAttribute("data-seda-clicked", [...root.querySelectorAll("button")].indexOf(button));
+    });
+    document.body.appendChild((copy = host));
+  } catch (e) {
+    /* A page that refuses markup from strings (Trusted Types) or an older browser: no copy. */
+  }
+}
+
+/* Removes the copy, and keeps it from being drawn: seda.js calls it when a form fails or
+   the page closes its forms. */
+export function drop() {
+  gone = true;
+  if (copy) copy.remove();
+}

@@ -1,0 +1,164 @@
+// The copy of a built-in survey's first screen (dist/seda-shells-*/<template>.js, made by
+// tools/shells.mjs): drawn while the widget's code is on its way, taken over by the widget
+// once it shows, with what the visitor did in it. The widget's wasm is held back by the
+// test (page.route) to keep the copy on screen as long as the test needs.
+import { expect, test } from "@playwright/test";
+import { button, hostPage, NPS, pick, recordSedaEvents, score, scoreGroup, useOrigins, watchConsole } from "./support.mjs";
+
+const o = useOrigins(test);
+
+const tagPage = (attrs = {}, lang = "en") =>
+  o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, ...attrs }) }).replace('<html lang="en">', `<html lang="${lang}">`));
+const copy = (page) => page.locator("[data-seda-shell]");
+const widget = (page) => page.locator("[data-seda-host]");
+const reasonBox = (page) => page.getByRole("textbox", { name: NPS.reason });
+
+/** Holds every request for the widget's wasm until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/seda-(full-)?[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Notes in `window.__sedaCopies` whether a copy was ever added to the page (add before navigating). */
+async function watchCopies(page) {
+  await page.addInitScript(() => {
+    window.__sedaCopies = 0;
+    new MutationObserver((list) => {
+      for (const m of list) for (const n of m.addedNodes) if (n.nodeType === 1 && n.hasAttribute("data-seda-shell")) window.__sedaCopies++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+test("the copy is on screen before the widget's code; a choice and a click on Next carry over", async ({ page }) => {
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  const release = await holdWasm(page);
+  const url = tagPage();
+  await page.goto(url);
+
+  await expect(scoreGroup(page)).toBeVisible();
+  await expect(copy(page)).toHaveAttribute("data-seda-shell", "template:nps");
+  await expect(widget(page)).toHaveCount(0);
+  expect(await copy(page).evaluate((c) => c.shadowRoot?.mode), "an open shadow root, like the widget's").toBe("open");
+  await expect(scoreGroup(page).getByRole("radio")).toHaveCount(11);
+  await pick(page, 7);
+  await expect(score(page, 7)).toBeChecked();
+  await button(page, "Next").click();
+  await page.waitForTimeout(200);
+  expect(page.url(), "the copy's form never submits the page").toBe(url);
+  expect(await events.of("seda:ready"), "the widget has not started").toHaveLength(0);
+
+  release();
+  await expect(widget(page)).toHaveCount(1);
+  await expect(copy(page)).toHaveCount(0);
+  // The Next clicked in the copy was clicked again in the widget, with 7 chosen.
+  await expect(reasonBox(page)).toBeVisible();
+  await button(page, "Back").click();
+  await expect(score(page, 7)).toBeChecked();
+  await button(page, "Next").click();
+  await reasonBox(page).fill("Warm bread");
+  await button(page, "Submit").click();
+  const [post] = await o.collector.waitFor(1);
+  expect(post.body.answers).toEqual({ recommend: 7, reason: "Warm bread" });
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors).toEqual([]);
+});
+
+test("focus in the copy moves to the same control in the widget; a click on Next without a choice shows the widget's error", async ({ page }) => {
+  const log = watchConsole(page);
+  const release = await holdWasm(page);
+  await page.goto(tagPage());
+  await expect(scoreGroup(page)).toBeVisible();
+  await score(page, 4).focus();
+  await page.keyboard.press("Space");
+  await expect(score(page, 4)).toBeChecked();
+  release();
+  await expect(copy(page)).toHaveCount(0);
+  await expect(widget(page)).toHaveCount(1);
+  await expect(score(page, 4)).toBeFocused();
+  await expect(score(page, 4)).toBeChecked();
+
+  // A second page: Next clicked in the copy with nothing chosen.
+  const page2 = await page.context().newPage();
+  const release2 = await holdWasm(page2);
+  await page2.goto(tagPage());
+  await expect(scoreGroup(page2)).toBeVisible();
+  await button(page2, "Next").click();
+  release2();
+  await expect(widget(page2)).toHaveCount(1);
+  await expect(page2.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(1);
+  await expect(scoreGroup(page2)).toBeVisible();
+  expect(log.pageErrors).toEqual([]);
+});
+
+test("the copy is the widget's own first screen, in place: the same markup, the same box, in English and Persian", async ({ page }) => {
+  for (const [lang, form] of [["en", "template:nps"], ["fa-IR", "template:csat"], ["en-GB", "template:ces"], ["fa", "template:five-needs"]]) {
+    const release = await holdWasm(page);
+    await page.goto(tagPage({ form }, lang));
+    await expect(copy(page)).toHaveCount(1);
+    const before = await copy(page).evaluate((c) => {
+      const r = c.shadowRoot;
+      const card = r.querySelector(".seda-card").getBoundingClientRect();
+      return { html: r.innerHTML, lang: r.querySelector("[lang]").lang, dir: r.querySelector("[dir]").dir, card: [card.x, card.y, card.width, card.height] };
+    });
+    release();
+    await expect(copy(page)).toHaveCount(0);
+    const after = await widget(page).evaluate((h) => {
+      const r = h.shadowRoot;
+      const card = r.querySelector(".seda-card").getBoundingClientRect();
+      // The widget's views sit in a mount element of their own; the copy holds their markup.
+      return { html: r.lastElementChild.outerHTML, lang: r.querySelector("[lang]").lang, dir: r.querySelector("[dir]").dir, card: [card.x, card.y, card.width, card.height] };
+    });
+    expect(after.lang, `${form} ${lang}`).toBe(lang);
+    expect(before.lang, `${form} ${lang}`).toBe(lang);
+    expect(before.dir, `${form} ${lang}`).toBe(lang.startsWith("fa") ? "rtl" : "ltr");
+    expect(before.html.replace(/ lang="[^"]*"/, ""), `${form} ${lang}: markup`).toBe(after.html.replace(/ lang="[^"]*"/, ""));
+    expect(before.card, `${form} ${lang}: the card does not move`).toEqual(after.card);
+    await page.unrouteAll();
+  }
+});
+
+test("no copy when an attribute changes the first screen, for a saved draft, or for another trigger", async ({ page }) => {
+  await watchCopies(page);
+  const cases = [
+    { "theme-brand": "#0b7285" },
+    { target: "#site-main" },
+    { "hidden-name": "Sara" },
+    { trigger: "delay:0.1s" },
+  ];
+  for (const attrs of cases) {
+    await page.goto(tagPage(attrs));
+    await expect(scoreGroup(page), JSON.stringify(attrs)).toBeVisible();
+    expect(await page.evaluate(() => window.__sedaCopies), JSON.stringify(attrs)).toBe(0);
+  }
+  await page.evaluate(() => localStorage.setItem("seda:draft:nps", JSON.stringify({ form_id: "nps" })));
+  await page.goto(tagPage());
+  await expect(widget(page)).toHaveCount(1);
+  expect(await page.evaluate(() => window.__sedaCopies), "a saved draft").toBe(0);
+});
+
+test("the copy never holds up the page's load, and goes when the widget cannot start", async ({ page }) => {
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  // The copy's module held back for 3 s: the page's load event does not wait for it.
+  let releaseCopy;
+  const heldCopy = new Promise((resolve) => (releaseCopy = resolve));
+  await page.route(/\/seda-shells-[0-9a-f]+\/nps\.js$/, async (route) => {
+    await heldCopy;
+    await route.continue();
+  });
+  await page.route(/\/seda-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await page.goto(tagPage(), { waitUntil: "load" });
+  expect(await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventStart)).toBeLessThan(3000);
+  releaseCopy();
+  await expect.poll(async () => (await events.of("seda:error")).length).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  await expect(copy(page)).toHaveCount(0);
+  await expect(widget(page)).toHaveCount(0);
+  expect(log.pageErrors).toEqual([]);
+});
