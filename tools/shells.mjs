@@ -61,14 +61,21 @@ export async function capture(dist) {
   return copies;
 }
 
+/**
+ * The copy's markup as seda-shell.js takes it: inline styles (the widget sets them through
+ * the CSSOM, which a page's CSP allows) moved to `data-seda-style`, which it applies the
+ * same way, since a `style` attribute in markup is refused under a strict `style-src`.
+ */
+const markup = (html) => html.replaceAll(' style="', ' data-seda-style="');
+
 /** The module that draws `template`'s copies: seda-shell.js with them filled in, minified. */
 export async function module(template, copies) {
   const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../src/platform/seda-shell.js"), "utf8");
   const values = {
     __TEMPLATE__: template,
     __CSS__: copies.get(`${template}.en`)[0],
-    __HTML_EN__: copies.get(`${template}.en`)[1],
-    __HTML_FA__: copies.get(`${template}.fa`)[1],
+    __HTML_EN__: markup(copies.get(`${template}.en`)[1]),
+    __HTML_FA__: markup(copies.get(`${template}.fa`)[1]),
   };
   if (copies.get(`${template}.fa`)[0] !== values.__CSS__) throw new Error(`shells: ${template}'s stylesheet differs between languages`);
   let text = source;

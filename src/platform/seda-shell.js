@@ -8,12 +8,11 @@
 const TEMPLATE = "__TEMPLATE__", CSS = "__CSS__", HTML = { en: "__HTML_EN__", fa: "__HTML_FA__" };
 let copy = null, gone = false;
 
-/* Draws the copy for a tag shown on load (seda.js's `data`, its localStorage reader `get`),
-   unless something would make the widget's first screen another: an attribute other than
-   these, a saved draft (that opens on "Continue?"), or the widget already there. */
-export function draw(data, get) {
-  for (const key in data) if (!/^(form|endpoint\w*|locale|include|exclude|sample|recontact|debug)$/.test(key)) return;
-  if (gone || copy || get("seda:draft:" + TEMPLATE) || document.querySelector("[data-seda-host]")) return;
+/* Draws the copy for a tag shown on load (seda.js's `data`, which it has checked: no
+   attribute and no saved draft that would change the first screen), unless the widget, or
+   another, is on the page already. */
+export function draw(data) {
+  if (gone || copy || document.querySelector("[data-seda-host]")) return;
   /* The widget's language: the first of these that is a locale it speaks, else English. */
   const lang = [data.locale, document.documentElement.lang, navigator.language]
     .map((l) => (l || "").trim())
@@ -25,6 +24,12 @@ export function draw(data, get) {
     sheet.replaceSync(CSS);
     root.adoptedStyleSheets = [sheet];
     root.innerHTML = HTML[lang.slice(0, 2)];
+    /* Inline styles go through the CSSOM, as the widget sets them: a page's CSP (style-src)
+       refuses them as markup. */
+    for (const e of root.querySelectorAll("[data-seda-style]")) {
+      e.style.cssText = e.dataset.sedaStyle;
+      e.removeAttribute("data-seda-style");
+    }
     root.querySelector("[lang]").lang = lang;
     host.setAttribute("data-seda-shell", "template:" + TEMPLATE);
     /* Nothing in the copy may submit: a form without an action would reload the page. */

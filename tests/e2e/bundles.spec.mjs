@@ -10,9 +10,11 @@ const PHOTO = readFileSync(new URL("../fixtures/photo-2400x1200.png", import.met
 
 const o = useOrigins(test);
 
-/** What a request to the assets origin is: seda.js, or a bundle's glue or wasm. */
+/** What a request to the assets origin is: seda.js, a first screen's copy, or a bundle's glue or wasm. */
 function kind(path) {
   if (path === "/seda.js") return "seda.js";
+  const copy = /^\/seda-shells-[0-9a-f]+\/([a-z-]+)\.js$/.exec(path);
+  if (copy) return `copy ${copy[1]}`;
   const m = /^\/seda-(full-)?[0-9a-f]+(_bg\.wasm|\.js)$/.exec(path);
   if (!m) return `other ${path}`;
   return `${m[1] ? "full" : "lean"} ${m[2] === ".js" ? "glue" : "wasm"}`;
@@ -82,7 +84,7 @@ test("template:nps downloads seda.js and the lean bundle only", async ({ page })
   const requests = assetRequests(page);
   await page.goto(o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint }) })));
   await settle(page, page.getByRole("radio", { name: "9", exact: true }));
-  expect(sorted(requests)).toEqual(sorted(LEAN));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, "copy nps"]));
   await pick(page, 9);
   await button(widget(page), "Next").click();
   await button(widget(page), "Submit").click();
@@ -272,7 +274,7 @@ test("a page with an NPS tag and a complaint tag shows both; Seda.close() closes
   await expect(page.getByRole("radio", { name: "9", exact: true })).toBeVisible();
   await expect(page.locator("#complaint [data-seda-host]").getByRole("radiogroup", { name: COMPLAINT.category })).toBeVisible();
   await page.waitForTimeout(300);
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "full glue", "full wasm"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, "copy nps", "full glue", "full wasm"]));
   // Only the first instance listens for online and pagehide (one claim on the page).
   expect(await page.evaluate(() => typeof window[Symbol.for("seda:sender")])).toBe("object");
 
