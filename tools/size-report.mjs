@@ -44,7 +44,8 @@ export const BUDGETS = {
     // checklist over unread): 175 563 bytes (glue 7111, wasm 168 452); ceiling 172 KiB.
     // Stylesheets and templates built in without comments and whitespace (tools/minify.rs):
     // 174 757 bytes (glue 7099, wasm 167 658); ceiling 171 KiB. With the take-over of the
-    // first screen's copy seda.js draws (src/platform/shell.rs), 175 556 bytes: ceiling 172 KiB.
+    // first screen's copy seda.js draws (src/platform/shell.rs), 175 843 bytes (glue 7149,
+    // wasm 168 694): ceiling 172 KiB.
     ceiling: 172 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
@@ -58,7 +59,7 @@ export const BUDGETS = {
   // wasm 253 406 (+691 on 252 715), seda-sw.js (1176) no longer counted in. With
   // wasm-opt's one-caller inlining limited (-ocimfs 10), 242 450 bytes: ceiling 237 KiB.
   // Stylesheets and templates minified, 241 319 bytes: ceiling 236 KiB. With the take-over
-  // of the first screen's copy (src/platform/shell.rs), 242 163 bytes: ceiling 237 KiB.
+  // of the first screen's copy (src/platform/shell.rs), 242 221 bytes: ceiling 237 KiB.
   full: {
     ceiling: 237 * 1024,
   },

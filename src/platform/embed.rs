@@ -40,7 +40,8 @@ const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: Option<String>) {
     crash::install();
     if crash::crashed() {
-        return;
+        // The crash was reported once already; a copy of a first screen would stay inert.
+        return shell::remove_all();
     }
     bundles::keep(to_full);
     let data = string_map(dataset_json).unwrap_or_default();

@@ -35,13 +35,13 @@
      module a template (tools/shells.mjs, from seda-shell.js) that draws it at the widget's
      start, so the visitor sees the form while the widget's code downloads and compiles;
      the widget takes its place once it shows (src/platform/shell.rs). Imported as this
-     script runs (it is small) for a tag shown on load, unless something would make the
-     widget's first screen another: an attribute other than these, or a saved draft (that
-     opens on "Continue?"). */
+     script runs (it is small) for a tag shown on load whose targeting lets this visitor
+     see it, unless something would make the widget's first screen another: an attribute
+     other than these, or a saved draft (that opens on "Continue?"). */
   var named = (data.form || "").trim(), copy = /^template:(nps|csat|ces|five-needs)$/.test(named) &&
     !get("seda:draft:" + named.slice(9)) && Object.keys(data).every(function (k) {
       return /^(form|endpoint\w*|locale|include|exclude|sample|recontact|debug)$/.test(k) || (k === "trigger" && data[k].trim() === "load");
-    }) && import(base + "__SEDA_SHELLS__" + named.slice(9) + ".js").catch(function () {});
+    }) && allowed() && import(base + "__SEDA_SHELLS__" + named.slice(9) + ".js").catch(function () {});
   function shell(what) {
     if (copy) copy.then(function (m) { if (m) m[what](data); });
   }

@@ -30,6 +30,15 @@ pub fn take_over(form: &str, root: &ShadowRoot) {
     }
 }
 
+/// Removes every copy on the page (the widget will not start: another instance crashed).
+pub fn remove_all() {
+    if let Ok(copies) = document().query_selector_all("[data-seda-shell]") {
+        for copy in (0..copies.length()).filter_map(|i| copies.get(i)?.dyn_into::<Element>().ok()) {
+            copy.remove();
+        }
+    }
+}
+
 /// Gives each control of the widget the state of its twin in the copy, when both screens
 /// have the same controls in the same order (a copy from another build may not).
 fn carry_over(old: &ShadowRoot, new: &ShadowRoot) {
