@@ -272,11 +272,10 @@ fn show(
     #[cfg(not(feature = "checklists"))]
     leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
     // The copy of the first screen seda.js may have drawn meanwhile (only ever in the corner).
-    if matches!(placement, Placement::Corner) {
-        if let Some(spec) = data.get("form") {
-            shell::take_over(spec.trim(), &host.root);
-        }
-    }
+    let clicked = match (&placement, data.get("form")) {
+        (Placement::Corner, Some(spec)) => shell::take_over(spec.trim(), &host.root),
+        _ => None,
+    };
     if modal {
         host::make_modal(&host);
     } else if data.get("focus").is_some() {
@@ -298,6 +297,10 @@ fn show(
     }
     // The page's other instance (the other bundle) may have failed while this one read the form.
     crash::follow();
+    // What the visitor clicked in the copy (Next, Close) happens now, after `seda:shown`.
+    if let Some(button) = clicked {
+        button.click();
+    }
 }
 
 /// Replaces the widget in `element` with another form (a survey's complaint offer):

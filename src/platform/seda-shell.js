@@ -36,7 +36,10 @@ export function draw(data) {
     root.addEventListener("submit", (e) => e.preventDefault());
     root.addEventListener("click", (e) => {
       const button = e.target.closest("button");
-      if (button) host.setAttribute("data-seda-clicked", [...root.querySelectorAll("button")].indexOf(button));
+      if (!button) return;
+      host.setAttribute("data-seda-clicked", [...root.querySelectorAll("button")].indexOf(button));
+      /* Close empties the copy at once; the widget closes itself, unseen, when it takes over. */
+      if (button.matches(".seda-close")) root.replaceChildren();
     });
     document.body.appendChild((copy = host));
   } catch (e) {

@@ -1,8 +1,8 @@
 //! The copy of a built-in survey's first screen that seda.js draws while the widget's code
 //! is on its way (see "A built-in survey's first screen" in seda.js). Once the widget has
 //! drawn the same screen, it takes the copy's place: what the visitor chose, typed and
-//! focused in the copy carries over, the last button they clicked in it is clicked again,
-//! and the copy goes, in the same task, so no frame shows both.
+//! focused in the copy carries over and the copy goes, in the same task, so no frame shows
+//! both; the last button they clicked in it is then clicked again.
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,20 +14,20 @@ use super::env::document;
 const CONTROLS: &str = "input, textarea, select, button";
 
 /// Takes over the copy seda.js drew for the tag whose `data-form` is `form`, if it drew one.
-pub fn take_over(form: &str, root: &ShadowRoot) {
+/// Returns the widget's twin of the last button clicked in the copy: the caller clicks it
+/// once the widget has said it is shown.
+pub fn take_over(form: &str, root: &ShadowRoot) -> Option<HtmlElement> {
     // Copies exist for built-in templates only, whose names need no escaping in a selector.
     if !form.starts_with("template:") {
-        return;
+        return None;
     }
-    let Ok(Some(copy)) = document().query_selector(&format!("[data-seda-shell=\"{form}\"]")) else { return };
+    let copy = document().query_selector(&format!("[data-seda-shell=\"{form}\"]")).ok()??;
     if let Some(old) = copy.shadow_root() {
         carry_over(&old, root);
     }
     let clicked = copy.get_attribute("data-seda-clicked").and_then(|i| i.parse::<u32>().ok());
     copy.remove();
-    if let Some(button) = clicked.and_then(|i| root.query_selector_all("button").ok()?.get(i)) {
-        button.unchecked_into::<HtmlElement>().click();
-    }
+    Some(root.query_selector_all("button").ok()?.get(clicked?)?.unchecked_into())
 }
 
 /// Removes every copy on the page (the widget will not start: another instance crashed).

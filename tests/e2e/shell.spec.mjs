@@ -96,6 +96,30 @@ test("focus in the copy moves to the same control in the widget; a click on Next
   expect(log.pageErrors).toEqual([]);
 });
 
+test("Close in the copy closes at once, and the widget, when it comes, closes unseen and says so", async ({ page }) => {
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  const release = await holdWasm(page);
+  await page.goto(tagPage());
+  await expect(scoreGroup(page)).toBeVisible();
+  await button(page, "Close").click();
+  await expect(scoreGroup(page)).toHaveCount(0);
+  await page.evaluate(() => {
+    window.__sedaShown = 0;
+    // Any frame that shows the widget's card after the copy was closed.
+    (function watch() {
+      if (document.querySelector("[data-seda-host]")?.shadowRoot?.querySelector(".seda-card")) window.__sedaShown++;
+      requestAnimationFrame(watch);
+    })();
+  });
+  release();
+  await expect.poll(async () => (await events.of("seda:dismiss")).length).toBe(1);
+  await expect(widget(page)).toHaveCount(0);
+  await expect(copy(page)).toHaveCount(0);
+  expect(await page.evaluate(() => window.__sedaShown), "no frame showed the widget").toBe(0);
+  expect(log.pageErrors).toEqual([]);
+});
+
 test("the copy is the widget's own first screen, in place: the same markup, the same box, in English and Persian", async ({ page }) => {
   for (const [lang, form] of [["en", "template:nps"], ["fa-IR", "template:csat"], ["en-GB", "template:ces"], ["fa", "template:five-needs"]]) {
     const release = await holdWasm(page);
