@@ -3,7 +3,7 @@
 //
 //   node tools/shells.mjs [dist]
 //
-// seda.js draws such a copy at the widget's start, while the widget's own code downloads
+// seda.js draws such a copy when the page has loaded, while the widget's own code downloads
 // and compiles, and the widget takes its place once it shows (src/platform/shell.rs). Each
 // copy is what the widget draws in headless Chromium for one template and language, on a
 // page whose tag has no other attribute: its shadow root's markup and its stylesheets'

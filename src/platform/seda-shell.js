@@ -1,4 +1,4 @@
-/* The copy of one built-in survey's first screen, drawn by seda.js at the widget's start
+/* The copy of one built-in survey's first screen, drawn by seda.js when the page has loaded,
    while the widget's own code downloads and compiles. tools/shells.mjs makes one module of
    this file per template: TEMPLATE is the template's name, CSS the text of the widget's
    stylesheets and HTML its shadow root's markup in each language, as the widget drew them

@@ -32,8 +32,8 @@
   }
 
   /* A built-in survey's first screen, as the widget draws it, copied at build time: a
-     module a template (tools/shells.mjs, from seda-shell.js) that draws it at the widget's
-     start, so the visitor sees the form while the widget's code downloads and compiles;
+     module a template (tools/shells.mjs, from seda-shell.js) that draws it when the page has
+     loaded, so the visitor sees the form while the widget's code downloads and compiles;
      the widget takes its place once it shows (src/platform/shell.rs). Imported as this
      script runs (it is small) for a tag shown on load whose targeting lets this visitor
      see it, unless something would make the widget's first screen another: an attribute
@@ -224,10 +224,13 @@
     arm();
   }
   function soon() {
-    /* In the first idle moment after the page's load, so that the page's own paints after
-       load (a large image being drawn) come first: started in the next task instead, the
-       widget delayed a hero image's largest contentful paint by about 15 % more, and
-       showed its form no sooner on a bare page (bench/LOADER.md). */
+    /* The first screen's copy is drawn at once: it is light, and drawn at the widget's start
+       instead it showed 10-40 ms later, with the hero image's paint no sooner. The widget
+       starts in the first idle moment after the page's load, so that the page's own paints
+       after load (a large image being drawn) come first: started in the next task instead,
+       it delayed a hero image's largest contentful paint by about 15 % more, and showed its
+       form no sooner on a bare page (bench/LOADER.md). */
+    shell("draw");
     if (w.requestIdleCallback) w.requestIdleCallback(start, { timeout: 500 });
     else setTimeout(start, 0);
   }
