@@ -70,8 +70,10 @@ const STYLE_PROPS = [
  * Layout and computed styles of the key parts of widget `index` (inside its shadow root):
  * the card, the question title, options 0 and 10, their group and Next. Boxes are relative to
  * the card (rounded to px); the card's gaps to the viewport's right and bottom edges too.
+ * The widget's own host: it waits for the widget to take over the first screen's copy.
  */
-function look(page, index = 0) {
+async function look(page, index = 0) {
+  await expect(page.locator("[data-seda-host]").nth(index)).toBeAttached();
   return page.evaluate(
     ([index, props]) => {
       const host = document.querySelectorAll("[data-seda-host]")[index];
@@ -168,11 +170,11 @@ test("3. host root font-size 8px, direction rtl, zoom 1.5: no rem or inheritance
   await page.goto(url);
   await expectShown(page, log);
 
+  const seen = await look(page);
   const box10 = await option(page, 10).boundingBox();
   expect(box10, 'the "10" option has a box').not.toBeNull();
   expect(box10.height, 'height of the "10" option box').toBeGreaterThanOrEqual(30);
 
-  const seen = await look(page);
   expect(seen.elements.title.style["font-size"], "title font-size inside the shadow root").toBe("18px");
   // English stays left to right on a right-to-left page: 0 on the left, 10 on the right.
   expect(seen.elements.title.style.direction).toBe("ltr");
@@ -289,6 +291,8 @@ test("the shadow root's stylesheet has every rule of style/seda.css, built in wi
   const source = readFileSync(new URL("../../style/seda.css", import.meta.url), "utf8");
   await page.goto(npsPage());
   await expect(group(page)).toBeVisible();
+  // The widget's own host (not the first screen's copy, which comes before it).
+  await expect(page.locator("[data-seda-host]")).toHaveCount(1);
   const rules = await page.evaluate((source) => {
     // Custom properties keep their value's own spacing; nothing else may differ.
     const texts = (sheet) => [...sheet.cssRules].map((r) => r.cssText.replace(/,\s+/g, ","));
