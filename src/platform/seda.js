@@ -31,6 +31,9 @@
     w.dispatchEvent(new CustomEvent("seda:error", { detail: { message: message + (e ? ": " + e : "") } }));
   }
 
+  /* The built-in surveys: the lean bundle shows them, and each has a copy of its first screen. */
+  var SURVEYS = /^template:(nps|csat|ces|five-needs)$/;
+
   /* A built-in survey's first screen, as the widget draws it, copied at build time: a
      module a template (tools/shells.mjs, from seda-shell.js) that draws it when the page has
      loaded, so the visitor sees the form while the widget's code downloads and compiles;
@@ -38,7 +41,7 @@
      script runs (it is small) for a tag shown on load whose targeting lets this visitor
      see it, unless something would make the widget's first screen another: an attribute
      other than these, or a saved draft (that opens on "Continue?"). */
-  var named = (data.form || "").trim(), copy = /^template:(nps|csat|ces|five-needs)$/.test(named) &&
+  var named = (data.form || "").trim(), copy = SURVEYS.test(named) &&
     !get("seda:draft:" + named.slice(9)) && Object.keys(data).every(function (k) {
       return /^(form|endpoint\w*|locale|include|exclude|sample|recontact|debug)$/.test(k) || (k === "trigger" && data[k].trim() === "load");
     }) && allowed() && import(base + "__SEDA_SHELLS__" + named.slice(9) + ".js").catch(function () {});
@@ -65,7 +68,7 @@
      lean one, which hands it over (again) if it needs the full one. */
   function pick(o) {
     var f = (o.form || "").trim(), e;
-    if ((o.offerComplaint || "").trim() || (o.mode || "").trim() === "page" || /^template:(?!(nps|csat|ces|five-needs)$)/.test(f)) return 1;
+    if ((o.offerComplaint || "").trim() || (o.mode || "").trim() === "page" || (/^template:/.test(f) && !SURVEYS.test(f))) return 1;
     e = d.getElementById(f.replace(/^#/, ""));
     return e && /"(checklist|attachments|offer_complaint)"/.test(e.text) ? 1 : 0;
   }
