@@ -109,7 +109,10 @@ test("the other survey templates and an inline survey go lean too", async ({ pag
   })));
   await expect(widget(page)).toHaveCount(4);
   await settle(page, page.locator("#quick [data-seda-host]").getByText("Did you find it?"));
-  expect(sorted(requests)).toEqual(sorted(LEAN));
+  // Four tags of seda.js: the test server forbids caching (no-store), so the browser may fetch
+  // it again for a later tag. The widget's own code comes once, and only the lean bundle.
+  expect(requests.filter((r) => r !== "seda.js").sort()).toEqual(["lean glue", "lean wasm"]);
+  expect(requests).toContain("seda.js");
 });
 
 test("template:complaint downloads seda.js and the full bundle only", async ({ page }) => {
@@ -290,7 +293,9 @@ test("both bundles on a page: a response submitted offline is delivered once whe
   const events = await recordSedaEvents(page);
   await page.goto(bothPage());
   await expect(page.locator("#complaint [data-seda-host]").getByRole("radiogroup", { name: COMPLAINT.category })).toBeVisible();
-  await expect(page.getByRole("radio", { name: "8", exact: true })).toBeVisible();
+  // The NPS widget's own scale, not the first screen's copy: going offline before the widget's
+  // code has come would test the copy, which cannot submit.
+  await expect(widget(page).getByRole("radio", { name: "8", exact: true })).toBeVisible();
 
   await context.setOffline(true);
   await answerNps(page, "Offline with two bundles");

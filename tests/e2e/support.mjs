@@ -148,17 +148,27 @@ export function watchConsole(page) {
   return { errors, pageErrors };
 }
 
-export function scoreGroup(page) {
-  return page
+/** The widget's own elements: its host, never the first screen's copy drawn while it loads. */
+export const widgetHost = (page) => page.locator("[data-seda-host]");
+
+/** The widget's host or the first screen's copy ([data-seda-shell]), whichever is on the page. */
+export const hostOrCopy = (page) => page.locator("[data-seda-host], [data-seda-shell]");
+
+/**
+ * The NPS scale within `scope`: by default the widget's own, so that a test which then goes
+ * offline, reads timings or measures a box does so once the widget has taken over the copy.
+ */
+export function scoreGroup(page, scope = widgetHost(page)) {
+  return scope
     .getByRole("group", { name: NPS.question })
-    .or(page.getByRole("radiogroup", { name: NPS.question }));
+    .or(scope.getByRole("radiogroup", { name: NPS.question }));
 }
 
-export const score = (page, n) => scoreGroup(page).getByRole("radio", { name: String(n), exact: true });
+export const score = (page, n, scope) => scoreGroup(page, scope).getByRole("radio", { name: String(n), exact: true });
 
 /** Clicks a score as a person does: on its visible label (the radio itself is visually hidden). */
-export async function pick(page, n) {
-  await scoreGroup(page).locator("label").filter({ has: page.getByRole("radio", { name: String(n), exact: true }) }).click();
+export async function pick(page, n, scope) {
+  await scoreGroup(page, scope).locator("label").filter({ has: page.getByRole("radio", { name: String(n), exact: true }) }).click();
 }
 
 /** Presses Tab until one of the elements `locator` matches has focus; fails after `max` presses. */
