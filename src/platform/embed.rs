@@ -47,7 +47,7 @@ pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: O
     let data = string_map(dataset_json).unwrap_or_default();
     // Not leptos's spawn_local: its executor starts with the first mount_to, which
     // comes later, inside start().
-    wasm_bindgen_futures::spawn_local(start(data, form_json));
+    wasm_bindgen_futures::spawn_local(start(data, form_json, CLOSES.get()));
     // Whatever an earlier page left unsent goes now, whether or not this page shows a
     // form: in the next task, so the outbox's first read does not hold up a form that
     // is ready to show in this one.
@@ -55,7 +55,12 @@ pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: O
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
 }
 
-async fn start(mut data: Pairs<String>, form_json: Option<String>) {
+/// `closes`: [`CLOSES`] when seda.js mounted the form. A `Seda.close()` since then
+/// (while the form was being read) means it is not shown.
+async fn start(mut data: Pairs<String>, form_json: Option<String>, closes: u32) {
+    if CLOSES.get() != closes {
+        return;
+    }
     // A relative endpoint is relative to the page, like a form's action.
     if let Some(endpoint) = data.get("endpoint").filter(|e| !e.trim().is_empty()) {
         if let Some(absolute) = resolve_url(endpoint.trim()) {
@@ -88,12 +93,15 @@ async fn start(mut data: Pairs<String>, form_json: Option<String>) {
             return hand_over(&data, None, &placement, boxes);
         }
     }
-    match form_json {
-        Some(json) => open(json, data, config, placement, boxes),
+    let json = match form_json {
+        Some(json) => json,
         None => match form_source::load(&config.form).await {
-            Ok(json) => open(json, data, config, placement, boxes),
-            Err(problem) => fail(vec![problem], &placement),
+            Ok(json) => json,
+            Err(problem) => return fail(vec![problem], &placement),
         },
+    };
+    if CLOSES.get() == closes {
+        open(json, data, config, placement, boxes);
     }
 }
 
@@ -141,11 +149,16 @@ fn hand_over(data: &Pairs<String>, form_json: Option<&str>, placement: &Placemen
 thread_local! {
     /// How to close each widget on the page, for `Seda.close()`.
     static OPEN: std::cell::RefCell<Vec<Rc<dyn Fn()>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// How many times the page has called `Seda.close()`: a form mounted before a call
+    /// and still starting (reading its form) is not shown.
+    static CLOSES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Closes every widget on the page (`Seda.close()`), as its close button would.
+/// Closes every widget on the page (`Seda.close()`), as its close button would, and
+/// keeps those still starting from showing.
 #[wasm_bindgen]
 pub fn close() {
+    CLOSES.set(CLOSES.get().wrapping_add(1));
     for closer in OPEN.with(|open| std::mem::take(&mut *open.borrow_mut())) {
         closer();
     }
@@ -324,7 +337,7 @@ fn open_in_place(element: web_sys::HtmlElement, data: Pairs<String>) -> Rc<dyn F
         }
         element.remove();
         if bundles::FULL {
-            wasm_bindgen_futures::spawn_local(start(next, None));
+            wasm_bindgen_futures::spawn_local(start(next, None, CLOSES.get()));
         } else {
             // A lean build opens the complaint form in the full bundle, through seda.js.
             hand_over(&next, None, &Placement::Corner, shows_errors(next.get("debug").map(String::as_str), &page_url()));

@@ -171,6 +171,72 @@ test("no copy when an attribute changes the first screen, for a saved draft, or 
   expect(await page.evaluate(() => window.__sedaCopies), "a saved draft").toBe(0);
 });
 
+test("targeting that keeps the form from this visitor also keeps its copy's module from loading", async ({ page }) => {
+  const copies = [];
+  page.on("request", (r) => {
+    if (/\/seda-shells-[0-9a-f]+\//.test(r.url())) copies.push(new URL(r.url()).pathname);
+  });
+  const cases = [{ include: "/checkout/*" }, { exclude: "/*" }, { sample: "0" }];
+  for (const attrs of cases) {
+    await page.goto(tagPage(attrs), { waitUntil: "load" });
+    // The widget's start (the first idle moment after load) has come and gone.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))));
+    await expect(widget(page), JSON.stringify(attrs)).toHaveCount(0);
+    await expect(copy(page), JSON.stringify(attrs)).toHaveCount(0);
+  }
+  expect(copies, "no copy module requested").toEqual([]);
+
+  // Answered once with data-recontact="never": the next visit loads no copy either.
+  await page.goto(tagPage({ recontact: "never" }));
+  await expect(scoreGroup(page)).toBeVisible();
+  expect(copies, "the first visit draws the copy").toHaveLength(1);
+  await pick(page, 9);
+  await button(page, "Next").click();
+  await button(page, "Submit").click();
+  await o.collector.waitFor(1);
+  await page.reload({ waitUntil: "load" });
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))));
+  await expect(widget(page)).toHaveCount(0);
+  expect(copies, "no copy on the visit after answering").toHaveLength(1);
+});
+
+test("Seda.close() removes the copy at once; the widget, when it comes, does not show", async ({ page }) => {
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  const release = await holdWasm(page);
+  await page.goto(tagPage());
+  await expect(copy(page)).toHaveCount(1);
+  const wasm = page.waitForResponse(/\/seda-[0-9a-f]+_bg\.wasm$/);
+  await page.evaluate(() => window.Seda.close());
+  await expect(copy(page)).toHaveCount(0);
+  release();
+  await wasm;
+  await page.waitForTimeout(500);
+  await expect(widget(page), "the form closed while starting is not shown").toHaveCount(0);
+  await expect(copy(page), "nor is its copy drawn again").toHaveCount(0);
+  // The page can still open a form afterwards; it is the only one that was ever shown.
+  await page.evaluate(() => window.Seda.open());
+  await expect(scoreGroup(page)).toBeVisible();
+  expect((await events.of("seda:shown")).map((e) => e.detail.form_id)).toEqual(["nps"]);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors).toEqual([]);
+});
+
+test("a page where the widget has crashed already: the copy goes, and nothing more is reported", async ({ page }) => {
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  const release = await holdWasm(page);
+  await page.goto(tagPage());
+  await expect(copy(page)).toHaveCount(1);
+  // What another instance on the page leaves when it fails (src/platform/crash.rs).
+  await page.evaluate(() => (window[Symbol.for("seda:crashed")] = true));
+  release();
+  await expect(copy(page)).toHaveCount(0);
+  await expect(widget(page)).toHaveCount(0);
+  expect(await events.of("seda:error"), "reported once, by the instance that failed").toEqual([]);
+  expect(log.pageErrors).toEqual([]);
+});
+
 test("the copy never holds up the page's load, and goes when the widget cannot start", async ({ page }) => {
   const log = watchConsole(page);
   const events = await recordSedaEvents(page);
