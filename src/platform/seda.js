@@ -72,7 +72,10 @@
     e = d.getElementById(f.replace(/^#/, ""));
     return e && /"(checklist|attachments|offer_complaint)"/.test(e.text) ? 1 : 0;
   }
-  var glue = [];
+  /* glue[i]: bundle i's glue module, started (a promise) or not (unset, or 0 after it failed
+     offline). tries: how many times a bundle failed offline; a retry asks for its glue under
+     another URL, as a module that failed to load is not fetched again under the same one. */
+  var glue = [], tries = 0;
   /* A bundle's wasm downloads and compiles while its glue module is fetched, not after
      it; once per page, however many tags load it (kept under a symbol: no new global
      name), and only when a tag needs that bundle. */
@@ -92,12 +95,20 @@
     if (i == null) i = pick(data);
     if (!glue[i]) {
       var wasm = base + B[i][1], module = compile(wasm);
-      glue[i] = import(base + B[i][0]).then(function (g) {
+      glue[i] = import(base + B[i][0] + (tries ? "?" + tries : "")).then(function (g) {
         return module.then(function (m) { return g.default({ module_or_path: m }); }).catch(function () {
           return bytes(wasm).then(function (b) { return g.default({ module_or_path: b }); });
         }).then(function () { return g; });
       });
-      glue[i].catch(function (e) { report("could not load the widget from " + base, e); });
+      glue[i].catch(function (e) {
+        /* Offline: not an error. Loaded again once the browser is back online (mount), and
+           meanwhile a first screen's copy stays, with what the visitor did in it. */
+        if (navigator.onLine === false) {
+          glue[i] = 0;
+          tries++;
+          delete w[Symbol.for("seda:" + wasm)];
+        } else report("could not load the widget from " + base, e);
+      });
     }
     return glue[i];
   }
@@ -105,7 +116,9 @@
      form's JSON text when it had fetched it). */
   function mount(options, full, text) {
     var json = typeof options === "string" ? options : JSON.stringify(options);
-    return load(full ? 1 : pick(options)).then(function (g) { g.mount(json, toFull, text); }, function () {});
+    return load(full ? 1 : pick(options)).then(function (g) { g.mount(json, toFull, text); }, function () {
+      if (navigator.onLine === false) w.addEventListener("online", function () { mount(options, full, text); }, { once: true });
+    });
   }
   function toFull(json, text) {
     mount(json, 1, text);

@@ -237,6 +237,47 @@ test("a page where the widget has crashed already: the copy goes, and nothing mo
   expect(log.pageErrors).toEqual([]);
 });
 
+test("offline when the widget's code is due: the copy stays, and the widget takes over once back online", async ({ page, context }) => {
+  test.setTimeout(30_000);
+  const log = watchConsole(page);
+  const events = await recordSedaEvents(page);
+  // The widget's glue and wasm are held back, then refused while the browser is offline.
+  let offline = false, release;
+  const held = new Promise((resolve) => (release = resolve));
+  const code = [];
+  await page.route(/\/seda-[0-9a-f]+(_bg\.wasm|\.js(\?\d+)?)$/, async (route) => {
+    code.push(new URL(route.request().url()).pathname.endsWith(".wasm") ? "wasm" : "glue");
+    await held;
+    if (offline) await route.abort("internetdisconnected");
+    else await route.continue();
+  });
+  await page.goto(tagPage());
+  await expect(copy(page)).toHaveCount(1);
+  await pick(page, 6);
+  await button(page, "Next").click();
+  offline = true;
+  await context.setOffline(true);
+  release();
+  await expect.poll(() => code.length).toBeGreaterThanOrEqual(2);
+  await page.waitForTimeout(1_000);
+  await expect(copy(page), "the copy stays while offline").toHaveCount(1);
+  await expect(score(page, 6)).toBeChecked();
+  expect(await events.of("seda:error"), "offline is not an error").toEqual([]);
+
+  offline = false;
+  await context.setOffline(false);
+  await expect(widget(page)).toHaveCount(1);
+  await expect(copy(page)).toHaveCount(0);
+  // The choice and the click on Next carried over.
+  await expect(reasonBox(page)).toBeVisible();
+  await reasonBox(page).fill("Back in the tunnel's light");
+  await button(page, "Submit").click();
+  const [post] = await o.collector.waitFor(1);
+  expect(post.body.answers).toEqual({ recommend: 6, reason: "Back in the tunnel's light" });
+  expect(code.filter((c) => c === "glue").length, "the glue asked for again").toBeGreaterThanOrEqual(2);
+  expect(log.pageErrors).toEqual([]);
+});
+
 test("the copy never holds up the page's load, and goes when the widget cannot start", async ({ page }) => {
   const log = watchConsole(page);
   const events = await recordSedaEvents(page);
