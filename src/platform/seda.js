@@ -75,7 +75,7 @@
   /* glue[i]: bundle i's glue module, started (a promise) or not (unset, or 0 after it failed
      offline). tries: how many times a bundle failed offline; a retry asks for its glue under
      another URL, as a module that failed to load is not fetched again under the same one. */
-  var glue = [], tries = 0;
+  var glue = [], tries = 0, CLOSES = Symbol.for("seda:closes");
   /* A bundle's wasm downloads and compiles while its glue module is fetched, not after
      it; once per page, however many tags load it (kept under a symbol: no new global
      name), and only when a tag needs that bundle. */
@@ -117,7 +117,9 @@
   function mount(options, full, text) {
     var json = typeof options === "string" ? options : JSON.stringify(options);
     return load(full ? 1 : pick(options)).then(function (g) { g.mount(json, toFull, text); }, function () {
-      if (navigator.onLine === false) w.addEventListener("online", function () { mount(options, full, text); }, { once: true });
+      /* Unless the page has called Seda.close() since (counted on the page, for every tag). */
+      var closes = w[CLOSES];
+      if (navigator.onLine === false) w.addEventListener("online", function () { closes === w[CLOSES] && mount(options, full, text); }, { once: true });
     });
   }
   function toFull(json, text) {
@@ -148,6 +150,7 @@
       },
       /* Every bundle the page has started (by any tag). */
       close: function () {
+        w[CLOSES] = (w[CLOSES] || 0) + 1;
         shell("drop");
         B.forEach(function (b, i) {
           if (w[Symbol.for("seda:" + base + b[1])]) load(i).then(function (g) { g.close(); }, function () {});

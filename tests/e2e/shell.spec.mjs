@@ -278,6 +278,36 @@ test("offline when the widget's code is due: the copy stays, and the widget take
   expect(log.pageErrors).toEqual([]);
 });
 
+test("Seda.close() while offline, waiting for the widget's code: nothing shows once back online", async ({ page, context }) => {
+  const events = await recordSedaEvents(page);
+  let offline = false, release;
+  const held = new Promise((resolve) => (release = resolve));
+  let code = 0;
+  await page.route(/\/seda-[0-9a-f]+(_bg\.wasm|\.js(\?\d+)?)$/, async (route) => {
+    code++;
+    await held;
+    if (offline) await route.abort("internetdisconnected");
+    else await route.continue();
+  });
+  await page.goto(tagPage());
+  await expect(copy(page)).toHaveCount(1);
+  offline = true;
+  await context.setOffline(true);
+  release();
+  await expect.poll(() => code).toBeGreaterThanOrEqual(2);
+  await page.waitForTimeout(500);
+  await page.evaluate(() => window.Seda.close());
+  await expect(copy(page)).toHaveCount(0);
+  offline = false;
+  await context.setOffline(false);
+  await page.waitForTimeout(1_500);
+  await expect(widget(page)).toHaveCount(0);
+  await expect(copy(page)).toHaveCount(0);
+  expect(code, "no code asked for again").toBe(2);
+  expect(await events.of("seda:shown")).toEqual([]);
+  expect(await events.of("seda:error")).toEqual([]);
+});
+
 test("the copy never holds up the page's load, and goes when the widget cannot start", async ({ page }) => {
   const log = watchConsole(page);
   const events = await recordSedaEvents(page);
