@@ -115,10 +115,10 @@
   /* full: the full bundle whatever the form (the lean one handing a form over, with the
      form's JSON text when it had fetched it). */
   function mount(options, full, text) {
-    var json = typeof options === "string" ? options : JSON.stringify(options);
+    var json = typeof options === "string" ? options : JSON.stringify(options), closes = w[CLOSES];
     return load(full ? 1 : pick(options)).then(function (g) { g.mount(json, toFull, text); }, function () {
-      /* Unless the page has called Seda.close() since (counted on the page, for every tag). */
-      var closes = w[CLOSES];
+      /* Offline: again once back online, unless the page has called Seda.close() since this
+         mount (the calls are counted on the page, for every tag). */
       if (navigator.onLine === false) w.addEventListener("online", function () { closes === w[CLOSES] && mount(options, full, text); }, { once: true });
     });
   }

@@ -29,6 +29,23 @@ async function holdWasm(page) {
   return release;
 }
 
+/**
+ * Holds every request for the widget's glue and wasm until `code.release()`; once released,
+ * they fail as offline if `code.refuse` is set. `code.asked` lists them ("glue", "wasm").
+ */
+async function holdCode(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const code = { asked: [], refuse: false, release };
+  await page.route(/\/seda-[0-9a-f]+(_bg\.wasm|\.js(\?\d+)?)$/, async (route) => {
+    code.asked.push(new URL(route.request().url()).pathname.endsWith(".wasm") ? "wasm" : "glue");
+    await held;
+    if (code.refuse) await route.abort("internetdisconnected");
+    else await route.continue();
+  });
+  return code;
+}
+
 /** Notes in `window.__sedaCopies` whether a copy was ever added to the page (add before navigating). */
 async function watchCopies(page) {
   await page.addInitScript(() => {
@@ -242,29 +259,21 @@ test("offline when the widget's code is due: the copy stays, and the widget take
   const log = watchConsole(page);
   const events = await recordSedaEvents(page);
   // The widget's glue and wasm are held back, then refused while the browser is offline.
-  let offline = false, release;
-  const held = new Promise((resolve) => (release = resolve));
-  const code = [];
-  await page.route(/\/seda-[0-9a-f]+(_bg\.wasm|\.js(\?\d+)?)$/, async (route) => {
-    code.push(new URL(route.request().url()).pathname.endsWith(".wasm") ? "wasm" : "glue");
-    await held;
-    if (offline) await route.abort("internetdisconnected");
-    else await route.continue();
-  });
+  const code = await holdCode(page);
   await page.goto(tagPage());
   await expect(copy(page)).toHaveCount(1);
   await pick(page, 6);
   await button(page, "Next").click();
-  offline = true;
+  code.refuse = true;
   await context.setOffline(true);
-  release();
-  await expect.poll(() => code.length).toBeGreaterThanOrEqual(2);
+  code.release();
+  await expect.poll(() => code.asked.length).toBeGreaterThanOrEqual(2);
   await page.waitForTimeout(1_000);
   await expect(copy(page), "the copy stays while offline").toHaveCount(1);
   await expect(score(page, 6)).toBeChecked();
   expect(await events.of("seda:error"), "offline is not an error").toEqual([]);
 
-  offline = false;
+  code.refuse = false;
   await context.setOffline(false);
   await expect(widget(page)).toHaveCount(1);
   await expect(copy(page)).toHaveCount(0);
@@ -274,36 +283,29 @@ test("offline when the widget's code is due: the copy stays, and the widget take
   await button(page, "Submit").click();
   const [post] = await o.collector.waitFor(1);
   expect(post.body.answers).toEqual({ recommend: 6, reason: "Back in the tunnel's light" });
-  expect(code.filter((c) => c === "glue").length, "the glue asked for again").toBeGreaterThanOrEqual(2);
+  expect(code.asked.filter((c) => c === "glue").length, "the glue asked for again").toBeGreaterThanOrEqual(2);
   expect(log.pageErrors).toEqual([]);
 });
 
 test("Seda.close() while offline, waiting for the widget's code: nothing shows once back online", async ({ page, context }) => {
   const events = await recordSedaEvents(page);
-  let offline = false, release;
-  const held = new Promise((resolve) => (release = resolve));
-  let code = 0;
-  await page.route(/\/seda-[0-9a-f]+(_bg\.wasm|\.js(\?\d+)?)$/, async (route) => {
-    code++;
-    await held;
-    if (offline) await route.abort("internetdisconnected");
-    else await route.continue();
-  });
+  const code = await holdCode(page);
   await page.goto(tagPage());
   await expect(copy(page)).toHaveCount(1);
-  offline = true;
+  code.refuse = true;
   await context.setOffline(true);
-  release();
-  await expect.poll(() => code).toBeGreaterThanOrEqual(2);
-  await page.waitForTimeout(500);
+  await expect.poll(() => code.asked.length).toBe(2);
+  // Closed while the glue and the wasm are still on their way, then they fail.
   await page.evaluate(() => window.Seda.close());
   await expect(copy(page)).toHaveCount(0);
-  offline = false;
+  code.release();
+  await page.waitForTimeout(500);
+  code.refuse = false;
   await context.setOffline(false);
   await page.waitForTimeout(1_500);
   await expect(widget(page)).toHaveCount(0);
   await expect(copy(page)).toHaveCount(0);
-  expect(code, "no code asked for again").toBe(2);
+  expect(code.asked, "no code asked for again").toHaveLength(2);
   expect(await events.of("seda:shown")).toEqual([]);
   expect(await events.of("seda:error")).toEqual([]);
 });
