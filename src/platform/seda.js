@@ -78,9 +78,12 @@
   var glue = [], tries = 0, CLOSES = Symbol.for("seda:closes");
   /* A bundle's wasm downloads and compiles while its glue module is fetched, not after
      it; once per page, however many tags load it (kept under a symbol: no new global
-     name), and only when a tag needs that bundle. */
+     name), and only when a tag needs that bundle. compiling(wasm): that symbol. */
+  function compiling(wasm) {
+    return Symbol.for("seda:" + wasm);
+  }
   function compile(wasm) {
-    var key = Symbol.for("seda:" + wasm);
+    var key = compiling(wasm);
     if (!w[key]) {
       try {
         w[key] = WebAssembly.compileStreaming(fetch(wasm));
@@ -106,7 +109,7 @@
         if (navigator.onLine === false) {
           glue[i] = 0;
           tries++;
-          delete w[Symbol.for("seda:" + wasm)];
+          delete w[compiling(wasm)];
         } else report("could not load the widget from " + base, e);
       });
     }
@@ -153,7 +156,7 @@
         w[CLOSES] = (w[CLOSES] || 0) + 1;
         shell("drop");
         B.forEach(function (b, i) {
-          if (w[Symbol.for("seda:" + base + b[1])]) load(i).then(function (g) { g.close(); }, function () {});
+          if (w[compiling(base + b[1])]) load(i).then(function (g) { g.close(); }, function () {});
         });
       },
       on: function (name, fn) {

@@ -4,7 +4,7 @@
 // and a page that runs both shows both and delivers each response once.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { button, hostPage, NPS, pick, readOutbox, recordSedaEvents, UUID_V4, useOrigins, watchConsole } from "./support.mjs";
+import { button, hostPage, NPS, pick, readOutbox, recordSedaEvents, UUID_V4, useOrigins, watchConsole, widget } from "./support.mjs";
 
 const PHOTO = readFileSync(new URL("../fixtures/photo-2400x1200.png", import.meta.url));
 
@@ -39,8 +39,6 @@ function assetRequests(page) {
 const LEAN = ["seda.js", "lean glue", "lean wasm"];
 const FULL = ["seda.js", "full glue", "full wasm"];
 const sorted = (list) => [...list].sort();
-
-const widget = (page) => page.locator("[data-seda-host]");
 
 const COMPLAINT = {
   category: "What is your complaint about?",

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { audit, button, DIST } from "./support.mjs";
+import { audit, button, DIST, widget } from "./support.mjs";
 import { MIME, servePages, startCollector } from "../../tools/serve.mjs";
 
 const SHOTS = process.env.SEDA_SHOTS ?? "test-results";
@@ -34,7 +34,6 @@ function visitPage(name, attrs) {
   return site.url(`/${name}.html`);
 }
 
-const widget = (page) => page.locator("[data-seda-host]");
 /** The fieldset of the item whose title is `title`. */
 const item = (page, title) => widget(page).locator("fieldset.seda-cl-item").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 const pick = (page, title, label) => item(page, title).getByRole("radio", { name: label, exact: true }).check();

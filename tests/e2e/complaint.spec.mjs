@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { audit, button, hostPage, NPS, pick, readOutbox, recordSedaEvents, useOrigins, watchConsole } from "./support.mjs";
+import { audit, button, hostPage, NPS, pick, readOutbox, recordSedaEvents, useOrigins, watchConsole, widget } from "./support.mjs";
 
 const PHOTO = readFileSync(new URL("../fixtures/photo-2400x1200.png", import.meta.url));
 const CODE = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
@@ -37,8 +37,6 @@ const EN = {
   consent: "I agree that my complaint and the details I gave are stored and used to look into it.",
   received: "We have your complaint",
 };
-
-const widget = (page) => page.locator("[data-seda-host]");
 
 /** The width and height in a JPEG's start-of-frame header (and that it is a JPEG at all). */
 function jpegSize(buf) {

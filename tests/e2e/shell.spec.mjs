@@ -3,8 +3,7 @@
 // once it shows, with what the visitor did in it. The widget's wasm is held back by the
 // test (page.route) to keep the copy on screen as long as the test needs.
 import { expect, test } from "@playwright/test";
-import * as support from "./support.mjs";
-import { button, hostOrCopy, hostPage, NPS, recordSedaEvents, useOrigins, watchConsole } from "./support.mjs";
+import { button, hostOrCopy, hostPage, NPS, pick as pickIn, recordSedaEvents, score as scoreIn, scoreGroup as scoreGroupIn, useOrigins, watchConsole, widget } from "./support.mjs";
 
 const o = useOrigins(test);
 
@@ -12,10 +11,9 @@ const tagPage = (attrs = {}, lang = "en") =>
   o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, ...attrs }) }).replace('<html lang="en">', `<html lang="${lang}">`));
 const copy = (page) => page.locator("[data-seda-shell]");
 // In this file the scale is the copy's or the widget's, whichever is on the page.
-const scoreGroup = (page) => support.scoreGroup(page, hostOrCopy(page));
-const score = (page, n) => support.score(page, n, hostOrCopy(page));
-const pick = (page, n) => support.pick(page, n, hostOrCopy(page));
-const widget = (page) => page.locator("[data-seda-host]");
+const scoreGroup = (page) => scoreGroupIn(page, hostOrCopy(page));
+const score = (page, n) => scoreIn(page, n, hostOrCopy(page));
+const pick = (page, n) => pickIn(page, n, hostOrCopy(page));
 const reasonBox = (page) => page.getByRole("textbox", { name: NPS.reason });
 
 /** Holds every request for the widget's wasm until the returned function is called. */

@@ -149,7 +149,7 @@ export function watchConsole(page) {
 }
 
 /** The widget's own elements: its host, never the first screen's copy drawn while it loads. */
-export const widgetHost = (page) => page.locator("[data-seda-host]");
+export const widget = (page) => page.locator("[data-seda-host]");
 
 /** The widget's host or the first screen's copy ([data-seda-shell]), whichever is on the page. */
 export const hostOrCopy = (page) => page.locator("[data-seda-host], [data-seda-shell]");
@@ -158,7 +158,7 @@ export const hostOrCopy = (page) => page.locator("[data-seda-host], [data-seda-s
  * The NPS scale within `scope`: by default the widget's own, so that a test which then goes
  * offline, reads timings or measures a box does so once the widget has taken over the copy.
  */
-export function scoreGroup(page, scope = widgetHost(page)) {
+export function scoreGroup(page, scope = widget(page)) {
   return scope
     .getByRole("group", { name: NPS.question })
     .or(scope.getByRole("radiogroup", { name: NPS.question }));
