@@ -317,6 +317,13 @@ fn focus_when_mounted(node: NodeRef<leptos::html::Div>, selector: Rc<dyn Fn() ->
     });
 }
 
+/// Items per run. A section's items are laid out and painted a run at a time, only when the
+/// run is near the screen (`.seda-cl-run`: `content-visibility: auto`). Not an item at a time:
+/// when form fields are added, Chromium's autofill reads where each of the first 200 is, and
+/// in a section of 300 items it then laid out the items far from the screen one by one, which
+/// kept the page from answering for about 300 ms (bench/CHECKLIST.md).
+const RUN: usize = 20;
+
 /// One section: its items, then Back and Next.
 #[component]
 fn ClSection(
@@ -338,12 +345,18 @@ fn ClSection(
             None => ".seda-cl-section__title".to_owned(),
         }),
     );
-    let items = (first..first + count).map(|i| view! { <ChecklistItem index=i /> }).collect_view();
+    let runs = (first..first + count)
+        .step_by(RUN)
+        .map(|start| {
+            let items = (start..(start + RUN).min(first + count)).map(|i| view! { <ChecklistItem index=i /> }).collect_view();
+            view! { <div class="seda-cl-run">{items}</div> }
+        })
+        .collect_view();
     view! {
         <div class="seda-cl-section" node_ref=node>
             <h2 class="seda-title seda-cl-section__title" tabindex="-1">{title}</h2>
             {description.map(|d| view! { <p class="seda-description">{d}</p> })}
-            {items}
+            {runs}
             <Nav back=Some(index) next=index + 2 next_label=s.next />
         </div>
     }

@@ -8,6 +8,7 @@ import { extname, join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { audit, button, DIST, widget } from "./support.mjs";
 import { MIME, servePages, startCollector } from "../../tools/serve.mjs";
+import { bigChecklist } from "../../tools/bench/checklist.mjs";
 
 const SHOTS = process.env.SEDA_SHOTS ?? "test-results";
 
@@ -241,4 +242,27 @@ test("in Persian: right to left, Persian digits, the review lists what is missin
   await problems.first().getByRole("button").press("Enter");
   await expect(w.getByRole("heading", { name: "چند ثانیه تا خوشامدگویی یکی از کارکنان" })).toBeFocused();
   expect(collector.received).toHaveLength(0);
+});
+
+test("a long section is drawn in runs of 20 items, laid out only near the screen, each item still reachable", async ({ page }) => {
+  const form = bigChecklist(45);
+  site.pages.set("/long.html", `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Long visit</title><link rel="icon" href="data:,"></head>
+<body><script type="application/json" id="visit">${JSON.stringify(form)}</script><script src="/seda.js" async data-form="#visit" data-mode="page"></script></body></html>`);
+  await page.goto(site.url("/long.html"));
+  const w = widget(page);
+  await button(w, "Start the checklist").click();
+  await expect(w.locator("fieldset.seda-cl-item")).toHaveCount(45);
+  // The browser skips the runs, not each item: Chromium's autofill asks where every form
+  // field is once fields are added, and laid out skipped items one at a time to answer.
+  const runs = await w.locator(".seda-cl-run").evaluateAll((all) =>
+    all.map((run) => [run.querySelectorAll("fieldset.seda-cl-item").length, getComputedStyle(run).contentVisibility]),
+  );
+  expect(runs).toEqual([[20, "auto"], [20, "auto"], [5, "auto"]]);
+  expect(await w.locator("fieldset.seda-cl-item").evaluateAll((all) => all.filter((i) => getComputedStyle(i).contentVisibility !== "visible").length)).toBe(0);
+  // The last item, in a run far below the screen, is in the accessibility tree and answers.
+  const last = item(page, "Item 45: was the standard met?");
+  await expect(last).toHaveAccessibleName("Item 45: was the standard met?");
+  await last.getByRole("radio", { name: "No", exact: true }).check();
+  await expect(last).toHaveClass(/seda-cl-item--failed/);
 });
