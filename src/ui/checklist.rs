@@ -319,9 +319,9 @@ fn focus_when_mounted(node: NodeRef<leptos::html::Div>, selector: Rc<dyn Fn() ->
 
 /// Items per run. A section's items are laid out and painted a run at a time, only when the
 /// run is near the screen (`.seda-cl-run`: `content-visibility: auto`). Not an item at a time:
-/// when form fields are added, Chromium's autofill reads where each of the first 200 is, and
-/// in a section of 300 items it then laid out the items far from the screen one by one, which
-/// kept the page from answering for about 300 ms (bench/CHECKLIST.md).
+/// when form fields are added, Chromium's autofill reads where each new one is, and in a
+/// section of 300 items the browser then laid out the items far from the screen one by one,
+/// which kept the page from answering for about 300 ms (bench/CHECKLIST.md).
 const RUN: usize = 20;
 
 /// One section: its items, then Back and Next.

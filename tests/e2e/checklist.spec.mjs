@@ -253,8 +253,8 @@ test("a long section is drawn in runs of 20 items, laid out only near the screen
   const w = widget(page);
   await button(w, "Start the checklist").click();
   await expect(w.locator("fieldset.seda-cl-item")).toHaveCount(45);
-  // The browser skips the runs, not each item: Chromium's autofill asks where every form
-  // field is once fields are added, and laid out skipped items one at a time to answer.
+  // The browser skips the runs, not each item: once fields are added, Chromium's autofill
+  // asks where each one is, and the browser laid skipped items out one at a time to answer.
   const runs = await w.locator(".seda-cl-run").evaluateAll((all) =>
     all.map((run) => [run.querySelectorAll("fieldset.seda-cl-item").length, getComputedStyle(run).contentVisibility]),
   );
@@ -265,4 +265,10 @@ test("a long section is drawn in runs of 20 items, laid out only near the screen
   await expect(last).toHaveAccessibleName("Item 45: was the standard met?");
   await last.getByRole("radio", { name: "No", exact: true }).check();
   await expect(last).toHaveClass(/seda-cl-item--failed/);
+  // The review's link to a missing item far down opens the section at that item.
+  await button(w, "Next").click();
+  await w.locator(".seda-cl-problems li").getByRole("button", { name: /Item 44:/ }).click();
+  const title = w.getByRole("heading", { name: "Item 44: was the standard met?", exact: true });
+  await expect(title).toBeFocused();
+  await expect(title).toBeInViewport();
 });
