@@ -16,33 +16,28 @@ const score = (page, n) => scoreIn(page, n, hostOrCopy(page));
 const pick = (page, n) => pickIn(page, n, hostOrCopy(page));
 const reasonBox = (page) => page.getByRole("textbox", { name: NPS.reason });
 
-/** Holds every request for the widget's wasm until the returned function is called. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/\/seda-(full-)?[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
-
 /**
- * Holds every request for the widget's glue and wasm until `code.release()`; once released,
- * they fail as offline if `code.refuse` is set. `code.asked` lists them ("glue", "wasm").
+ * Holds every request whose URL matches `pattern` until `held.release()`; once released,
+ * they fail as offline if `held.refuse` is set. `held.asked` lists them ("glue", "wasm").
  */
-async function holdCode(page) {
+async function hold(page, pattern) {
   let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const code = { asked: [], refuse: false, release };
-  await page.route(/\/seda-[0-9a-f]+(_bg\.wasm|\.js(\?\d+)?)$/, async (route) => {
-    code.asked.push(new URL(route.request().url()).pathname.endsWith(".wasm") ? "wasm" : "glue");
-    await held;
-    if (code.refuse) await route.abort("internetdisconnected");
+  const gate = new Promise((resolve) => (release = resolve));
+  const held = { asked: [], refuse: false, release };
+  await page.route(pattern, async (route) => {
+    held.asked.push(new URL(route.request().url()).pathname.endsWith(".wasm") ? "wasm" : "glue");
+    await gate;
+    if (held.refuse) await route.abort("internetdisconnected");
     else await route.continue();
   });
-  return code;
+  return held;
 }
+
+/** Holds every request for the widget's wasm (either bundle) until the returned function is called. */
+const holdWasm = async (page) => (await hold(page, /\/seda-(full-)?[0-9a-f]+_bg\.wasm$/)).release;
+
+/** Holds the lean bundle's glue and wasm (the glue also under a retry's `?n`): see hold(). */
+const holdCode = (page) => hold(page, /\/seda-[0-9a-f]+(_bg\.wasm|\.js(\?\d+)?)$/);
 
 /** Notes in `window.__sedaCopies` whether a copy was ever added to the page (add before navigating). */
 async function watchCopies(page) {
