@@ -108,8 +108,9 @@ const glue = assets.url(`/${glueName}`);
 
 vendor.pages.set("/vanilla.js", { html: VANILLA_JS, headers: { "Content-Type": MIME[".js"] } });
 vendor.pages.set("/empty.js", { html: "/* a third-party script that does nothing */", headers: { "Content-Type": MIME[".js"] } });
+// The README's tag, `crossorigin` included.
 const sedaTag = (form) =>
-  `<script src="${assets.url("/seda.js")}" async data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
+  `<script src="${assets.url("/seda.js")}" async crossorigin data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
 const vanillaTag = (form) => `<script src="${vendor.url("/vanilla.js")}" async data-form="${form}"></script>`;
 const inline = (form) => `<script type="application/json" id="form">${JSON.stringify(form).replaceAll("</", "<\\/")}</script>`;
 const page = (path, html) => {
@@ -241,7 +242,7 @@ try {
     const form = bigChecklist(Number(opt.items));
     const url = page(
       "/checklist-seda.html",
-      barePage({ body: inline(form) + `<script src="${assets.url("/seda.js")}" async data-form="#form" data-mode="page"></script>` }),
+      barePage({ body: inline(form) + `<script src="${assets.url("/seda.js")}" async crossorigin data-form="#form" data-mode="page"></script>` }),
     );
     const loadBefore = loadavg()[0];
     const result = await measureChecklist(browser, url, { loads: Number(opt["checklist-loads"]), count: Number(opt.items), answers: Number(opt.answers) });

@@ -2,7 +2,7 @@
 // never so late that a page whose load does not end goes without its form.
 import { expect, test } from "@playwright/test";
 import { afterLoadSnippet } from "../../tools/bench/pages.mjs";
-import { hostPage, scoreGroup, useOrigins, watchConsole } from "./support.mjs";
+import { button, hostPage, NPS, pick, scoreGroup, useOrigins, watchConsole, widget } from "./support.mjs";
 
 const o = useOrigins(test);
 
@@ -98,6 +98,38 @@ test("the README's after-load snippet: the page's load event waits for none of S
   expect(t.load, "the image held the load event back").toBeGreaterThan(700);
   expect(t.seda.map((e) => e.path.replace(/[0-9a-f]{16}/, "*")).sort()).toEqual(["/seda-*.js", "/seda-*_bg.wasm", "/seda.js"]);
   for (const e of t.seda) expect(e.start, `${e.path} requested after the load event`).toBeGreaterThanOrEqual(t.load);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors).toEqual([]);
+});
+
+test("a tag with crossorigin (the README's): the first screen's copy comes over seda.js's connection, and a response is sent", async ({ page }) => {
+  const log = watchConsole(page);
+  // Which of the assets server's connections each of its requests came over.
+  const over = new Map();
+  let count = 0;
+  const record = (req) => {
+    req.socket.n ??= ++count;
+    over.set(new URL(req.url, "http://x").pathname, req.socket.n);
+  };
+  o.assets.server.on("request", record);
+  try {
+    const tag = `<script src="${o.assets.url("/seda.js")}" async crossorigin data-form="template:nps" data-endpoint="${o.endpoint}"></script>`;
+    await page.goto(o.page(hostPage({ head: tag })));
+    await expect(scoreGroup(page)).toBeVisible();
+    await pick(page, 9);
+    await button(widget(page), "Next").click();
+    await widget(page).getByRole("textbox", { name: NPS.reason }).fill("Over one connection");
+    await button(widget(page), "Submit").click();
+    await expect(widget(page).getByText(NPS.thanks)).toBeVisible();
+  } finally {
+    o.assets.server.off("request", record);
+  }
+  const copy = [...over.keys()].find((path) => /^\/seda-shells-[0-9a-f]+\/nps\.js$/.test(path));
+  expect(copy, "the copy was requested").toBeTruthy();
+  // Without crossorigin the browser asks for the copy (a CORS request) over another connection.
+  expect(over.get(copy), "the copy over seda.js's connection").toBe(over.get("/seda.js"));
+  const [post] = await o.collector.waitFor(1);
+  expect(post.body.answers).toMatchObject({ recommend: 9, reason: "Over one connection" });
   expect(log.pageErrors).toEqual([]);
   expect(log.errors).toEqual([]);
 });

@@ -78,6 +78,7 @@ export function afterLoadSnippet({ src, form, endpoint }) {
   return `<script>
   addEventListener("load", function () {
     var s = document.createElement("script");
+    s.crossOrigin = "anonymous";
     s.src = ${JSON.stringify(src)};
     s.dataset.form = ${JSON.stringify(form)};
     s.dataset.endpoint = ${JSON.stringify(endpoint)};

@@ -145,7 +145,7 @@ export function render({ machine: m, sections: s }, { slow }) {
     out.push(
       `## Time to the NPS scale (${dom.seda?.n ?? 0} fresh loads each, min / **median** / max)`,
       "",
-      `From navigation start until the 0-10 scale (a radio group whose last radio is labelled "10": a \`role=radiogroup\`, or radio inputs sharing a name; the label is the input's \`<label>\`, else its own text) is in the DOM, and until the first frame painted after that. ${measured.length ? "All pages are" : "The three pages are"} the same bare page; the widgets come from their own origin: Seda and vanilla with an async script tag${measured.length ? ", the peers by the snippet described above" : ""}.`,
+      `From navigation start until the 0-10 scale (a radio group whose last radio is labelled "10": a \`role=radiogroup\`, or radio inputs sharing a name; the label is the input's \`<label>\`, else its own text) is in the DOM, and until the first frame painted after that. ${measured.length ? "All pages are" : "The three pages are"} the same bare page; the widgets come from their own origin: Seda and vanilla with an async script tag (Seda's as the README gives it, with \`crossorigin\`)${measured.length ? ", the peers by the snippet described above" : ""}.`,
       "",
       during(s.nps),
       "",
@@ -310,7 +310,7 @@ export function render({ machine: m, sections: s }, { slow }) {
     out.push(
       `## Host page impact (${title}; ${load.with?.n ?? 0} fresh loads each)`,
       "",
-      "A shop page whose largest contentful paint is a 1000×500 hero image (1.3 MB PNG), with some text: without any tag; with a control tag, an async script from another origin that does nothing (what any third-party tag costs: the page's `load` waits for it to arrive and run); with the Seda tag (async, in `<head>`, `template:nps`); and with the same tag added by the page's `load` handler (the README's after-load snippet). `load`: the load event's start (navigation timing). Hero painted: the first frame after the image's own load event. LCP: the `largest-contentful-paint` entry for the image, from the loads where Chromium reported it (under emulated throttling it sometimes reports none for a progressively painted image).",
+      "A shop page whose largest contentful paint is a 1000×500 hero image (1.3 MB PNG), with some text: without any tag; with a control tag, an async script from another origin that does nothing (what any third-party tag costs: the page's `load` waits for it to arrive and run); with the Seda tag (async, `crossorigin`, in `<head>`, `template:nps`); and with the same tag added by the page's `load` handler (the README's after-load snippet). `load`: the load event's start (navigation timing). Hero painted: the first frame after the image's own load event. LCP: the `largest-contentful-paint` entry for the image, from the loads where Chromium reported it (under emulated throttling it sometimes reports none for a progressively painted image).",
       "",
       during(h),
       "",

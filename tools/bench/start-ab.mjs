@@ -2,7 +2,12 @@
 // and with the tag of each given build (copies of dist/ that differ only in seda.js), and
 // the bare page with each build's tag.
 //
-//   node tools/bench/start-ab.mjs DIST_A DIST_B ... [--runs 20]
+//   node tools/bench/start-ab.mjs DIST_A DIST_B ... [--runs 20] [--bare] [--connect MS --rtt MS]
+//
+// A build written DIST+crossorigin gets a tag with the `crossorigin` attribute (the same
+// build may be given both ways). --connect and --rtt hold the builds' answers back as a
+// real network would: every answer by --rtt ms, and the first on each new connection by
+// --connect ms more (a TCP and TLS handshake, which loopback does not have).
 //
 // Prints the medians of the page's `load`, the hero image painted, its largest contentful
 // paint and Seda's scale painted (ms since navigation start), measured as the benchmark's
@@ -14,13 +19,34 @@ import { servePages, serveStatic, startCollector } from "../serve.mjs";
 import { measureLoad } from "./load.mjs";
 import { barePage, heroPage, heroPng } from "./pages.mjs";
 
-const { values: opt, positionals: dists } = parseArgs({ options: { runs: { type: "string", default: "20" }, bare: { type: "boolean", default: false } }, allowPositionals: true });
+const { values: opt, positionals: dists } = parseArgs({
+  options: {
+    runs: { type: "string", default: "20" },
+    bare: { type: "boolean", default: false },
+    connect: { type: "string", default: "0" },
+    rtt: { type: "string", default: "0" },
+  },
+  allowPositionals: true,
+});
 if (!dists.length) throw new Error("give one or more builds (copies of dist/)");
-const servers = await Promise.all(dists.map((d) => serveStatic(d, { compress: true })));
+const CROSSORIGIN = "+crossorigin";
+const servers = await Promise.all(dists.map((d) => serveStatic(d.replace(CROSSORIGIN, ""), { compress: true })));
+const [connect, rtt] = [Number(opt.connect), Number(opt.rtt)];
+if (connect || rtt) {
+  for (const { server } of servers) {
+    const [handle] = server.listeners("request");
+    server.removeAllListeners("request");
+    server.on("request", (req, res) => {
+      const fresh = !req.socket.answered;
+      req.socket.answered = true;
+      setTimeout(() => handle(req, res), rtt + (fresh ? connect : 0));
+    });
+  }
+}
 const [host, collector] = await Promise.all([servePages(), startCollector()]);
 host.pages.set("/hero.png", { html: heroPng(), headers: { "Content-Type": "image/png" } });
 host.pages.set("/none.html", heroPage());
-const tag = (i) => `<script src="${servers[i].url("/seda.js")}" async data-form="template:nps" data-endpoint="${collector.url("/responses")}"></script>`;
+const tag = (i) => `<script src="${servers[i].url("/seda.js")}" async${dists[i].endsWith(CROSSORIGIN) ? " crossorigin" : ""} data-form="template:nps" data-endpoint="${collector.url("/responses")}"></script>`;
 dists.forEach((_, i) => {
   host.pages.set(`/with-${i}.html`, heroPage({ head: tag(i) }));
   host.pages.set(`/bare-${i}.html`, barePage({ body: tag(i) }));
