@@ -7,7 +7,7 @@
 //
 //   node tools/bench.mjs [--runs 25] [--steps 40] [--step-loads 5] [--dist dist]
 //                        [--items 300] [--answers 60] [--checklist-loads 10]
-//                        [--out bench/RESULTS.md] [--only sizes,nps,survey,checklist,host,slow]
+//                        [--out bench/RESULTS.md] [--only sizes,nps,net,survey,checklist,host,slow]
 //                        [--peers formbricks,surveyjs,formio | --no-peers]
 //
 // Headless Chromium (/usr/bin/chromium, the end-to-end tests' flags), a fresh browser context
@@ -28,11 +28,11 @@ import { bigChecklist, measureChecklist, renderChecklist } from "./bench/checkli
 import { afterLoadSnippet, barePage, heroPage, heroPng, longSurvey, VANILLA_JS } from "./bench/pages.mjs";
 import { PEERS, peerSnippet, stagePeers } from "./bench/peers.mjs";
 import { render } from "./bench/report.mjs";
-import { MIME, serveStatic, servePages, startCollector } from "./serve.mjs";
+import { holdAnswers, MIME, serveStatic, servePages, startCollector } from "./serve.mjs";
 import { measure } from "./size-report.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SECTIONS = ["sizes", "nps", "survey", "checklist", "host", "slow"];
+const SECTIONS = ["sizes", "nps", "net", "survey", "checklist", "host", "slow"];
 
 const { values: opt } = parseArgs({
   options: {
@@ -63,6 +63,12 @@ const { staged: peers, cleanup: cleanupPeers } = stagePeers(peerKeys);
  * is. (The checklist, whose score updates in place, has its own section: bench/checklist.mjs.)
  */
 const WORKLOADS = [{ key: "survey", name: `${opt.questions}-question survey`, form: longSurvey(Number(opt.questions)) }];
+
+/**
+ * The widgets' origins as on a real network (net section): every answer 30 ms late, the first
+ * on a new connection 60 ms more (a TCP and a TLS handshake). The host page is not held.
+ */
+const NET = { rtt: 30, connect: 60 };
 
 /** 10 Mbit/s down, 5 up, 40 ms round trip: a decent mobile connection. */
 const SLOW = { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 };
@@ -98,6 +104,8 @@ const [assets, host, vendor, collector, ...peerOrigins] = await Promise.all([
   ...peerKeys.map((key) => serveStatic(peers[key].dir, { compress: true })),
 ]);
 peerKeys.forEach((key, i) => (peers[key].origin = peerOrigins[i]));
+// Holding nothing back until the net section.
+const holds = [assets, vendor, ...peerOrigins].map(holdAnswers);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: config.use.launchOptions.args });
 machine.chromium = browser.version();
 
@@ -109,8 +117,8 @@ const glue = assets.url(`/${glueName}`);
 vendor.pages.set("/vanilla.js", { html: VANILLA_JS, headers: { "Content-Type": MIME[".js"] } });
 vendor.pages.set("/empty.js", { html: "/* a third-party script that does nothing */", headers: { "Content-Type": MIME[".js"] } });
 // The README's tag, `crossorigin` included.
-const sedaTag = (form) =>
-  `<script src="${assets.url("/seda.js")}" async crossorigin data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
+const sedaTag = (form, attrs = " crossorigin") =>
+  `<script src="${assets.url("/seda.js")}" async${attrs} data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
 const vanillaTag = (form) => `<script src="${vendor.url("/vanilla.js")}" async data-form="${form}"></script>`;
 const inline = (form) => `<script type="application/json" id="form">${JSON.stringify(form).replaceAll("</", "<\\/")}</script>`;
 const page = (path, html) => {
@@ -122,6 +130,8 @@ const pages = {
   empty: page("/empty.html", barePage()),
   vanilla: page("/vanilla.html", barePage({ body: vanillaTag("nps") })),
   seda: page("/seda.html", barePage({ body: sedaTag("template:nps") })),
+  // A tag as sites wrote it before the README's had `crossorigin` (the net section).
+  sedaPlain: page("/seda-plain.html", barePage({ body: sedaTag("template:nps", "") })),
   hero: page("/hero.html", heroPage()),
   heroSeda: page("/hero-seda.html", heroPage({ head: sedaTag("template:nps") })),
   // The control: what any async tag from another origin costs the host page.
@@ -211,6 +221,21 @@ try {
     for (const p of report.sections.peerSizes) if (p.elsewhere.length) console.error(`  ${peers[p.key].name} requested ${p.elsewhere.join(", ")}`);
   }
 
+  if (only.has("net")) {
+    for (const hold of holds) hold(NET);
+    try {
+      report.sections.net = await compare("time to the NPS scale (round trips held)", [
+        { name: "empty", url: pages.empty, load: { target: {}, until: ["dclPaint"] } },
+        { name: "vanilla", url: pages.vanilla, load: { until: ["targetPaint"] } },
+        { name: "seda", url: pages.seda, load: { until: ["targetPaint"] } },
+        { name: "sedaPlain", url: pages.sedaPlain, load: { until: ["targetPaint"] } },
+        ...peerKeys.map((key) => ({ name: key, url: pages[key], load: { until: ["targetPaint"], timeout: 60_000 } })),
+      ]);
+    } finally {
+      for (const hold of holds) hold({});
+    }
+  }
+
   if (only.has("survey")) {
     for (const w of WORKLOADS) {
       if (!w.form) {
@@ -267,7 +292,7 @@ try {
 
 machine.loadAfter = loadavg()[0];
 machine.busyAfter = busy();
-let { markdown, summary } = render(report, { slow: SLOW });
+let { markdown, summary } = render(report, { slow: SLOW, net: NET });
 if (report.checklistVisit) {
   const c = renderChecklist(report.checklistVisit);
   const m = report.checklistVisit.machine;

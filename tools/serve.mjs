@@ -6,6 +6,7 @@
 //   serveStatic(dir, { port, compress })  files from `dir`, CORS open, never cached
 //   servePages({ port })          HTML pages set at run time: pages.set("/x.html", html | { html, headers, delay })
 //   startCollector({ port })      records POSTs; fault injection via .queue / .respond
+//   holdAnswers(origin)           holds a server's answers back as a real network would
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
@@ -112,6 +113,29 @@ export async function serveStatic(dir, { port = 0, compress = false } = {}) {
       send(res, 404, `not found: ${path}`, { "Content-Type": "text/plain; charset=utf-8" });
     }
   }, port);
+}
+
+/**
+ * Holds a server's answers back as a real network would (loopback has no round trips and no
+ * handshakes): each answer by `rtt` ms, and the first on each new connection by `connect` ms
+ * more (a TCP and TLS handshake). `holdAnswers(origin)` returns `hold({ rtt, connect })`;
+ * nothing is held until it is called, and `hold({})` stops holding.
+ */
+export function holdAnswers({ server }) {
+  let held = { rtt: 0, connect: 0 };
+  const handlers = server.listeners("request");
+  const handle = (req, res) => handlers.forEach((h) => h.call(server, req, res));
+  server.removeAllListeners("request");
+  server.on("request", (req, res) => {
+    const fresh = !req.socket.answered;
+    req.socket.answered = true;
+    const ms = held.rtt + (fresh ? held.connect : 0);
+    if (ms > 0) setTimeout(() => handle(req, res), ms);
+    else handle(req, res);
+  });
+  return ({ rtt = 0, connect = 0 }) => {
+    held = { rtt, connect };
+  };
 }
 
 /**

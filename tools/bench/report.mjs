@@ -37,7 +37,7 @@ const during = (section) =>
     : "";
 const median = (results, get) => field(results, get)?.median ?? null;
 
-export function render({ machine: m, sections: s }, { slow }) {
+export function render({ machine: m, sections: s }, { slow, net }) {
   const out = [];
   const lines = [];
   const targets = [];
@@ -203,6 +203,39 @@ export function render({ machine: m, sections: s }, { slow }) {
     s.nps.emptyHeap = heap.empty;
     s.nps.emptyDom = dom.empty?.median;
     s.nps.npsDom = Object.fromEntries(["vanilla", "seda", ...measured.map((p) => p.key)].map((k) => [k, dom[k]?.median]));
+  }
+
+  if (s.net) {
+    const r = s.net.results;
+    const measured = peers.filter((p) => r[p.key]);
+    const dom = { empty: field(r.empty, (x) => x.dcl) }, paint = { empty: field(r.empty, (x) => x.dclPaint) };
+    for (const key of ["vanilla", "seda", "sedaPlain", ...measured.map((p) => p.key)]) {
+      dom[key] = field(r[key], (x) => x.target);
+      paint[key] = field(r[key], (x) => x.targetPaint);
+    }
+    const row = (name, key, note) => [name, span(dom[key]), span(paint[key]), ratio(dom[key]?.median, dom.vanilla?.median), note];
+    out.push(
+      `## Time to the NPS scale over a network (round trips held; ${dom.seda?.n ?? 0} fresh loads each)`,
+      "",
+      `The same pages, measured the same way, with the widgets' origins answering as over a real network: every answer ${net.rtt} ms late, and the first on each new connection ${net.connect} ms more, for the TCP and TLS handshake loopback does not have (\`holdAnswers\` in \`tools/serve.mjs\`). The host page itself is answered at once. Every load is a new browser context, so each page sets up its connections afresh, as on a first visit. A page pays a round trip for each request its widget has to wait for, and a handshake for each new connection.`,
+      "",
+      during(s.net),
+      "",
+      table(
+        ["page", "in the DOM", "painted", "in DOM vs vanilla", "what"],
+        [
+          row("empty page", "empty", "DOMContentLoaded (there is no scale)"),
+          row("vanilla NPS", "vanilla", "one script"),
+          row("Seda `template:nps`", "seda", "the README's tag (`crossorigin`): `seda.js`, then the copy over the same connection"),
+          row("Seda, tag without `crossorigin`", "sedaPlain", "`seda.js`, then the copy over a second connection"),
+          ...measured.map((p) => row(p.name, p.key, "its files in parallel, then the form")),
+        ],
+      ),
+      "",
+    );
+    lines.push(
+      `over a network (${net.rtt} ms a request, ${net.connect} ms more a new connection), scale in DOM median: vanilla ${ms(dom.vanilla?.median)}, seda ${ms(dom.seda?.median)} (${ratio(dom.seda?.median, dom.vanilla?.median)} vanilla), seda without crossorigin ${ms(dom.sedaPlain?.median)}${measured.map((p) => `, ${p.name} ${ms(dom[p.key]?.median)}`).join("")}`,
+    );
   }
 
   for (const w of [s.survey, s.checklist].filter(Boolean)) {

@@ -15,7 +15,7 @@
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import config from "../../playwright.config.mjs";
-import { servePages, serveStatic, startCollector } from "../serve.mjs";
+import { holdAnswers, servePages, serveStatic, startCollector } from "../serve.mjs";
 import { measureLoad } from "./load.mjs";
 import { barePage, heroPage, heroPng } from "./pages.mjs";
 
@@ -31,18 +31,7 @@ const { values: opt, positionals: dists } = parseArgs({
 if (!dists.length) throw new Error("give one or more builds (copies of dist/)");
 const CROSSORIGIN = "+crossorigin";
 const servers = await Promise.all(dists.map((d) => serveStatic(d.replace(CROSSORIGIN, ""), { compress: true })));
-const [connect, rtt] = [Number(opt.connect), Number(opt.rtt)];
-if (connect || rtt) {
-  for (const { server } of servers) {
-    const [handle] = server.listeners("request");
-    server.removeAllListeners("request");
-    server.on("request", (req, res) => {
-      const fresh = !req.socket.answered;
-      req.socket.answered = true;
-      setTimeout(() => handle(req, res), rtt + (fresh ? connect : 0));
-    });
-  }
-}
+for (const origin of servers) holdAnswers(origin)({ rtt: Number(opt.rtt), connect: Number(opt.connect) });
 const [host, collector] = await Promise.all([servePages(), startCollector()]);
 host.pages.set("/hero.png", { html: heroPng(), headers: { "Content-Type": "image/png" } });
 host.pages.set("/none.html", heroPage());
