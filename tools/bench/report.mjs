@@ -37,6 +37,25 @@ const during = (section) =>
     : "";
 const median = (results, get) => field(results, get)?.median ?? null;
 
+/**
+ * When the scale was in the DOM and painted on each page of a comparison (the empty page:
+ * DOMContentLoaded), and `rows([name, key, what])`, their table with the ratio to vanilla.
+ */
+function scaleTimes(results, keys) {
+  const dom = { empty: field(results.empty, (x) => x.dcl) };
+  const paint = { empty: field(results.empty, (x) => x.dclPaint) };
+  for (const key of keys) {
+    dom[key] = field(results[key], (x) => x.target);
+    paint[key] = field(results[key], (x) => x.targetPaint);
+  }
+  const rows = (list) =>
+    table(
+      ["page", "in the DOM", "painted", "in DOM vs vanilla", "what"],
+      list.map(([name, key, what]) => [name, span(dom[key]), span(paint[key]), ratio(dom[key]?.median, dom.vanilla?.median), what]),
+    );
+  return { dom, paint, rows };
+}
+
 export function render({ machine: m, sections: s }, { slow, net }) {
   const out = [];
   const lines = [];
@@ -118,14 +137,9 @@ export function render({ machine: m, sections: s }, { slow, net }) {
   if (s.nps) {
     const r = s.nps.results;
     const measured = peers.filter((p) => r[p.key]);
-    const dom = { empty: field(r.empty, (x) => x.dcl), vanilla: field(r.vanilla, (x) => x.target), seda: field(r.seda, (x) => x.target) };
-    const paint = { empty: field(r.empty, (x) => x.dclPaint), vanilla: field(r.vanilla, (x) => x.targetPaint), seda: field(r.seda, (x) => x.targetPaint) };
+    const { dom, paint, rows } = scaleTimes(r, ["vanilla", "seda", ...measured.map((p) => p.key)]);
     const heap = { empty: median(r.empty, (x) => x.heap), vanilla: median(r.vanilla, (x) => x.heap), seda: median(r.seda, (x) => x.heap) };
-    for (const p of measured) {
-      dom[p.key] = field(r[p.key], (x) => x.target);
-      paint[p.key] = field(r[p.key], (x) => x.targetPaint);
-      heap[p.key] = median(r[p.key], (x) => x.heap);
-    }
+    for (const p of measured) heap[p.key] = median(r[p.key], (x) => x.heap);
     const wasm = median(r.seda, (x) => x.wasmMemory);
     const resource = (pattern, key) => (x) => x.resources?.find((e) => pattern.test(new URL(e.url).pathname))?.[key] ?? null;
     const steps = [
@@ -141,7 +155,6 @@ export function render({ machine: m, sections: s }, { slow, net }) {
       ["scale painted", (x) => x.targetPaint],
       ["the widget took over (`seda:ready`: instantiated, started, mounted)", (x) => x.ready],
     ].map(([name, get]) => [name, median(r.seda, get)]);
-    const row = (name, key, note) => [name, span(dom[key]), span(paint[key]), ratio(dom[key]?.median, dom.vanilla?.median), note];
     out.push(
       `## Time to the NPS scale (${dom.seda?.n ?? 0} fresh loads each, min / **median** / max)`,
       "",
@@ -149,15 +162,12 @@ export function render({ machine: m, sections: s }, { slow, net }) {
       "",
       during(s.nps),
       "",
-      table(
-        ["page", "in the DOM", "painted", "in DOM vs vanilla", "what"],
-        [
-          row("empty page", "empty", "DOMContentLoaded (there is no scale)"),
-          row("vanilla NPS", "vanilla", `11 buttons drawn by a hand-written script (${kib(m.vanillaBytes)} unminified)`),
-          row("Seda `template:nps`", "seda", "seda.js, the copy of the first screen, glue, wasm; the scale inside the shadow root, first the copy's"),
-          ...measured.map((p) => row(p.name, p.key, `${p.versions.map((v) => `${v.name}@${v.version}`).join(", ")}; the scale in the page's DOM`)),
-        ],
-      ),
+      rows([
+        ["empty page", "empty", "DOMContentLoaded (there is no scale)"],
+        ["vanilla NPS", "vanilla", `11 buttons drawn by a hand-written script (${kib(m.vanillaBytes)} unminified)`],
+        ["Seda `template:nps`", "seda", "seda.js, the copy of the first screen, glue, wasm; the scale inside the shadow root, first the copy's"],
+        ...measured.map((p) => [p.name, p.key, `${p.versions.map((v) => `${v.name}@${v.version}`).join(", ")}; the scale in the page's DOM`]),
+      ]),
       "",
       "Where Seda's time goes on that page (medians over the same loads; resource timing of the page):",
       "",
@@ -208,12 +218,7 @@ export function render({ machine: m, sections: s }, { slow, net }) {
   if (s.net) {
     const r = s.net.results;
     const measured = peers.filter((p) => r[p.key]);
-    const dom = { empty: field(r.empty, (x) => x.dcl) }, paint = { empty: field(r.empty, (x) => x.dclPaint) };
-    for (const key of ["vanilla", "seda", "sedaPlain", ...measured.map((p) => p.key)]) {
-      dom[key] = field(r[key], (x) => x.target);
-      paint[key] = field(r[key], (x) => x.targetPaint);
-    }
-    const row = (name, key, note) => [name, span(dom[key]), span(paint[key]), ratio(dom[key]?.median, dom.vanilla?.median), note];
+    const { dom, rows } = scaleTimes(r, ["vanilla", "seda", "sedaPlain", ...measured.map((p) => p.key)]);
     out.push(
       `## Time to the NPS scale over a network (round trips held; ${dom.seda?.n ?? 0} fresh loads each)`,
       "",
@@ -221,16 +226,13 @@ export function render({ machine: m, sections: s }, { slow, net }) {
       "",
       during(s.net),
       "",
-      table(
-        ["page", "in the DOM", "painted", "in DOM vs vanilla", "what"],
-        [
-          row("empty page", "empty", "DOMContentLoaded (there is no scale)"),
-          row("vanilla NPS", "vanilla", "one script"),
-          row("Seda `template:nps`", "seda", "the README's tag (`crossorigin`): `seda.js`, then the copy over the same connection"),
-          row("Seda, tag without `crossorigin`", "sedaPlain", "`seda.js`, then the copy over a second connection"),
-          ...measured.map((p) => row(p.name, p.key, "its files in parallel, then the form")),
-        ],
-      ),
+      rows([
+        ["empty page", "empty", "DOMContentLoaded (there is no scale)"],
+        ["vanilla NPS", "vanilla", "one script"],
+        ["Seda `template:nps`", "seda", "the README's tag (`crossorigin`): `seda.js`, then the copy over the same connection"],
+        ["Seda, tag without `crossorigin`", "sedaPlain", "`seda.js`, then the copy over a second connection"],
+        ...measured.map((p) => [p.name, p.key, "its files in parallel, then the form"]),
+      ]),
       "",
     );
     lines.push(
