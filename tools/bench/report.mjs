@@ -220,9 +220,9 @@ export function render({ machine: m, sections: s }, { slow, net }) {
     const measured = peers.filter((p) => r[p.key]);
     const { dom, rows } = scaleTimes(r, ["vanilla", "seda", "sedaPlain", ...measured.map((p) => p.key)]);
     out.push(
-      `## Time to the NPS scale over a network (round trips held; ${dom.seda?.n ?? 0} fresh loads each)`,
+      `## Time to the NPS scale over a network (${dom.seda?.n ?? 0} fresh loads each)`,
       "",
-      `The same pages, measured the same way, with the widgets' origins answering as over a real network: every answer ${net.rtt} ms late, and the first on each new connection ${net.connect} ms more, for the TCP and TLS handshake loopback does not have (\`holdAnswers\` in \`tools/serve.mjs\`). The host page itself is answered at once. Every load is a new browser context, so each page sets up its connections afresh, as on a first visit. A page pays a round trip for each request its widget has to wait for, and a handshake for each new connection.`,
+      `The same pages, measured the same way, over a connection like the host page's slow one below: ${net.network.downloadThroughput * 8e-6} Mbit/s down (Chromium's emulation), with the round trips held on the widgets' origins rather than emulated, so that a new connection pays its handshake: every answer ${net.rtt} ms late, and the first on each new connection ${net.connect} ms more, for the TCP and TLS handshake loopback does not have (\`holdAnswers\` in \`tools/serve.mjs\`). The host page itself is answered at once. Every load is a new browser context, so each page sets up its connections afresh, as on a first visit. A page pays a round trip for each request its widget has to wait for, a handshake for each new connection, and the time its bytes take.`,
       "",
       during(s.net),
       "",
@@ -236,7 +236,7 @@ export function render({ machine: m, sections: s }, { slow, net }) {
       "",
     );
     lines.push(
-      `over a network (${net.rtt} ms a request, ${net.connect} ms more a new connection), scale in DOM median: vanilla ${ms(dom.vanilla?.median)}, seda ${ms(dom.seda?.median)} (${ratio(dom.seda?.median, dom.vanilla?.median)} vanilla), seda without crossorigin ${ms(dom.sedaPlain?.median)}${measured.map((p) => `, ${p.name} ${ms(dom[p.key]?.median)}`).join("")}`,
+      `over a network (${net.network.downloadThroughput * 8e-6} Mbit/s, ${net.rtt} ms a request, ${net.connect} ms more a new connection), scale in DOM median: vanilla ${ms(dom.vanilla?.median)}, seda ${ms(dom.seda?.median)} (${ratio(dom.seda?.median, dom.vanilla?.median)} vanilla), seda without crossorigin ${ms(dom.sedaPlain?.median)}${measured.map((p) => `, ${p.name} ${ms(dom[p.key]?.median)}`).join("")}`,
     );
   }
 
