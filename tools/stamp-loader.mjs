@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSy
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { shortenImports } from "./short-imports.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("stamp-loader: TRUNK_STAGING_DIR is not set (run it from trunk)");
@@ -19,6 +20,15 @@ const glueOf = (files) => files.find((f) => /^seda-[0-9a-f]+\.js$/.test(f));
 const wasmOf = (files) => files.find((f) => /^seda-[0-9a-f]+_bg\.wasm$/.test(f));
 
 const files = readdirSync(dir);
+// Each bundle's imports get short names in its wasm and glue (tools/short-imports.mjs).
+{
+  const glue = glueOf(files), wasm = wasmOf(files);
+  if (!glue || !wasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${files.join(", ")}`);
+  const short = shortenImports(readFileSync(join(dir, glue), "utf8"), readFileSync(join(dir, wasm)));
+  writeFileSync(join(dir, glue), short.glue);
+  writeFileSync(join(dir, wasm), short.wasm);
+  console.log(`stamp-loader: ${short.count} imports of ${wasm} renamed`);
+}
 if (!files.includes("seda.js")) {
   if (!/(^|[/\\])lean\.html$/.test(process.env.TRUNK_HTML_FILE ?? "")) {
     throw new Error(`stamp-loader: no seda.js in ${dir}: ${files.join(", ")}`);
