@@ -8,7 +8,8 @@
 // The full bundle (this build's glue and wasm) is renamed seda-full-<hash>.js and
 // seda-full-<hash>_bg.wasm; the lean bundle, built before into target/lean-dist (by
 // tools/build.sh), is copied in under its own seda-<hash>.js and seda-<hash>_bg.wasm.
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
@@ -19,16 +20,22 @@ if (!dir) throw new Error("stamp-loader: TRUNK_STAGING_DIR is not set (run it fr
 const glueOf = (files) => files.find((f) => /^seda-[0-9a-f]+\.js$/.test(f));
 const wasmOf = (files) => files.find((f) => /^seda-[0-9a-f]+_bg\.wasm$/.test(f));
 
-const files = readdirSync(dir);
-// Each bundle's imports get short names in its wasm and glue (tools/short-imports.mjs).
+// Each bundle's imports get short names in its wasm and glue (tools/short-imports.mjs). Trunk
+// named both files after what cargo built, so a change in the build's later steps would keep
+// their names: they are named again after what they now hold (both after both: a glue and a
+// wasm from different builds never share a name), as caches keep a hashed file for good.
 {
-  const glue = glueOf(files), wasm = wasmOf(files);
-  if (!glue || !wasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${files.join(", ")}`);
+  const before = readdirSync(dir), glue = glueOf(before), wasm = wasmOf(before);
+  if (!glue || !wasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${before.join(", ")}`);
   const short = shortenImports(readFileSync(join(dir, glue), "utf8"), readFileSync(join(dir, wasm)));
-  writeFileSync(join(dir, glue), short.glue);
-  writeFileSync(join(dir, wasm), short.wasm);
-  console.log(`stamp-loader: ${short.count} imports of ${wasm} renamed`);
+  const hash = createHash("sha256").update(short.glue).update(short.wasm).digest("hex").slice(0, 16);
+  rmSync(join(dir, glue));
+  rmSync(join(dir, wasm));
+  writeFileSync(join(dir, `seda-${hash}.js`), short.glue);
+  writeFileSync(join(dir, `seda-${hash}_bg.wasm`), short.wasm);
+  console.log(`stamp-loader: ${short.count} imports renamed: ${glue}, ${wasm} -> seda-${hash}.js, seda-${hash}_bg.wasm`);
 }
+const files = readdirSync(dir);
 if (!files.includes("seda.js")) {
   if (!/(^|[/\\])lean\.html$/.test(process.env.TRUNK_HTML_FILE ?? "")) {
     throw new Error(`stamp-loader: no seda.js in ${dir}: ${files.join(", ")}`);

@@ -67,7 +67,11 @@ test.afterEach(() => {
 function expectAllDelivered(ids) {
   const received = o.collector.ids();
   const delivered = o.collector.deliveredIds();
-  expect(received.length, "distinct ids received = submitted").toBe(ids.length);
+  // Where a response this test did not submit came from: its page and times.
+  const strangers = o.collector.received
+    .filter((r) => !ids.includes(r.id))
+    .map((r) => `${r.id} (submitted ${r.body?.meta?.submitted_at ?? "?"} on ${r.body?.meta?.page_url ?? "?"}, POSTed ${new Date(r.startedAt).toISOString()}, answered ${r.status})`);
+  expect(received.length, `distinct ids received = submitted${strangers.length ? `; not submitted here: ${strangers.join("; ")}` : ""}`).toBe(ids.length);
   expect([...received].sort()).toEqual([...ids].sort());
   expect([...delivered].sort(), "every submitted id got a 2xx").toEqual([...ids].sort());
 }
