@@ -13,27 +13,28 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
-import { shortenImports } from "./short-imports.mjs";
+import { finish } from "./wasm-finish.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("stamp-loader: TRUNK_STAGING_DIR is not set (run it from trunk)");
 const glueOf = (files) => files.find((f) => /^seda-[0-9a-f]+\.js$/.test(f));
 const wasmOf = (files) => files.find((f) => /^seda-[0-9a-f]+_bg\.wasm$/.test(f));
 
-// Each bundle's imports get short names in its wasm and glue (tools/short-imports.mjs). Trunk
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// Each bundle's wasm and glue get their last steps together (tools/wasm-finish.mjs). Trunk
 // named both files after what cargo built, so a change in the build's later steps would keep
 // their names: they are named again after what they now hold (both after both: a glue and a
 // wasm from different builds never share a name), as caches keep a hashed file for good.
 {
   const before = readdirSync(dir), glue = glueOf(before), wasm = wasmOf(before);
   if (!glue || !wasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${before.join(", ")}`);
-  const short = shortenImports(readFileSync(join(dir, glue), "utf8"), readFileSync(join(dir, wasm)));
-  const hash = createHash("sha256").update(short.glue).update(short.wasm).digest("hex").slice(0, 16);
+  const done = finish(readFileSync(join(dir, glue), "utf8"), readFileSync(join(dir, wasm)), resolve(root, "node_modules/.bin/wasm-opt"));
+  const hash = createHash("sha256").update(done.glue).update(done.wasm).digest("hex").slice(0, 16);
   rmSync(join(dir, glue));
   rmSync(join(dir, wasm));
-  writeFileSync(join(dir, `seda-${hash}.js`), short.glue);
-  writeFileSync(join(dir, `seda-${hash}_bg.wasm`), short.wasm);
-  console.log(`stamp-loader: ${short.count} imports renamed: ${glue}, ${wasm} -> seda-${hash}.js, seda-${hash}_bg.wasm`);
+  writeFileSync(join(dir, `seda-${hash}.js`), done.glue);
+  writeFileSync(join(dir, `seda-${hash}_bg.wasm`), done.wasm);
+  console.log(`stamp-loader: ${glue}, ${wasm} -> seda-${hash}.js, seda-${hash}_bg.wasm: ${done.imports} imports renamed; exports of classes nothing makes dropped: ${done.dropped.join(", ") || "none"}`);
 }
 const files = readdirSync(dir);
 if (!files.includes("seda.js")) {
@@ -53,7 +54,6 @@ renameSync(join(dir, fullGlue), join(dir, full.glue));
 renameSync(join(dir, fullWasm), join(dir, full.wasm));
 
 // The lean bundle, built just before by tools/build.sh.
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const leanDir = resolve(root, process.env.SEDA_LEAN_DIST ?? "target/lean-dist");
 const leanFiles = existsSync(leanDir) ? readdirSync(leanDir) : [];
 const lean = { glue: glueOf(leanFiles), wasm: wasmOf(leanFiles) };
