@@ -67,9 +67,11 @@ export const BUDGETS = {
   // of the first screen's copy (src/platform/shell.rs), 242 285 bytes: ceiling 237 KiB.
   // With the imports renamed short (tools/wasm-finish.mjs), 236 484 bytes: ceiling 232 KiB.
   // Functions in the order of their names, 233 406 bytes: ceiling 229 KiB. The crate's path
-  // first, wasm-streams' exports dropped, 231 162 bytes: ceiling 226 KiB.
+  // first, wasm-streams' exports dropped, 231 162 bytes: ceiling 226 KiB. Raised by the
+  // measured growth of the outbox's settled ids shared between tabs (BroadcastChannel),
+  // +501 bytes: 231 663, ceiling 227 KiB.
   full: {
-    ceiling: 226 * 1024,
+    ceiling: 227 * 1024,
   },
 };
 

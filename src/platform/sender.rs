@@ -32,6 +32,9 @@ thread_local! {
     /// How each record this page attempted was settled, for the widget that submitted it.
     static SETTLED: RefCell<HashMap<String, Settled>> = RefCell::new(HashMap::new());
     static TAB: String = super::env::new_id();
+    /// Where this instance names the records it settled and hears those another tab or
+    /// instance settled (see [`settled_elsewhere`]); `None` without BroadcastChannel.
+    static SETTLED_ELSEWHERE: Option<web_sys::BroadcastChannel> = settled_elsewhere();
     /// This instance's hand-over of [`PENDING`] at page exit.
     static HAND_OVER: JsValue = Closure::<dyn Fn()>::new(|| {
         if !super::crash::crashed() {
@@ -40,6 +43,9 @@ thread_local! {
     })
     .into_js_value();
 }
+
+/// The BroadcastChannel on which each instance names the records it settled.
+const CHANNEL: &str = "seda-outbox";
 
 /// What the page's instances share (see [`start`]), under `Symbol.for(PAGE)` on window.
 const PAGE: &str = "seda:sender";
@@ -59,6 +65,7 @@ pub fn start() {
     if window().indexed_db().ok().flatten().is_none() {
         return;
     }
+    SETTLED_ELSEWHERE.with(|_| {});
     if !HOOKED.replace(true) && !shared(PAGE).is_object() {
         share(PAGE, &js_sys::Object::new());
         listen("online", || kick(true));
@@ -70,6 +77,23 @@ pub fn start() {
         });
     }
     kick(true);
+}
+
+/// The channel on which instances name the records they settled, each dropping from its
+/// view of what is pending every record another tab (or the page's other instance) names.
+/// A tab that waits while another sends reads the outbox only when it next gets the lock:
+/// without this, its hand-over at `pagehide` sent again responses the other tab had
+/// delivered (or that were refused, and are never to be sent again).
+fn settled_elsewhere() -> Option<web_sys::BroadcastChannel> {
+    let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
+    let heard = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        if let Some(id) = e.data().as_string() {
+            PENDING.with(|p| p.borrow_mut().retain(|r| r.id != id));
+        }
+    });
+    channel.set_onmessage(Some(heard.as_ref().unchecked_ref()));
+    heard.forget();
+    Some(channel)
 }
 
 /// Keeps `records` as this page's view of what is pending, for the hand-over at exit.
@@ -201,6 +225,9 @@ async fn drain(mut force: bool, before_each: &dyn Fn()) {
             Settled::WillRetry | Settled::Rejected => outbox::save(&record).await,
         };
         SETTLED.with(|s| s.borrow_mut().insert(record.id.clone(), settled));
+        if settled != Settled::WillRetry {
+            SETTLED_ELSEWHERE.with(|c| c.as_ref().map(|c| c.post_message(&JsValue::from_str(&record.id))));
+        }
         report(&record, settled);
         if let Err(e) = stored {
             return console_error(&format!("outbox: {e}"));

@@ -292,6 +292,42 @@ test("pagehide hands a pending response to the browser with the same body; it st
   expectAllDelivered(ids);
 });
 
+test("a tab that waited while another delivered its response hands nothing over when it goes", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext();
+  try {
+    const first = await context.newPage();
+    const events = await recordSedaEvents(first);
+    // Refused, and asked to wait a minute: the first tab's own next attempt is far off, and
+    // until then its view of what is pending holds the response.
+    o.collector.respond = () => ({ status: 503, headers: { "Retry-After": "60" } });
+    const url = npsPage();
+    await first.goto(url);
+    await answer(first, "Sent by the other tab");
+    const ids = await submittedIds(events);
+    counts("hand-over after another tab delivered", ids);
+    await o.collector.waitFor(1, 10_000);
+    await expect(note(first, NOTES.queued)).toBeVisible();
+
+    // The endpoint recovers, and a second tab of the site sends what is pending at once.
+    o.collector.respond = () => ({ status: 201 });
+    const second = await context.newPage();
+    await second.goto(url);
+    await o.collector.waitForDelivered(ids, 10_000);
+    await sleep(300);
+    const before = o.collector.received.length;
+
+    // The first tab leaves for a page of the site without seda.js: pagehide, and nothing
+    // left to hand over.
+    await first.goto(o.page(hostPage(), "plain"));
+    await sleep(1_000);
+    expect(o.collector.received.slice(before).map((r) => r.id), "POSTs after the first tab left").toEqual([]);
+    expectAllDelivered(ids);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const [variant, withoutLocks] of [["", false], [" (no Web Locks: the localStorage lease)", true]]) {
   test(`two tabs${variant}: both responses arrive, and no id is POSTed twice at the same time`, async ({ browser }) => {
     test.setTimeout(60_000);
