@@ -258,6 +258,8 @@ try {
         then: moves && r < stepLoads ? (p) => p.evaluate(answerSteps, { titles, steps }) : null,
       });
       const survey = await compare(w.name, [
+        // The base of the increases, measured alongside them.
+        { name: "empty", url: pages.empty, load: { target: {}, until: ["dclPaint"], memory: {} } },
         { name: "vanilla", url: pages[`${w.key}Vanilla`], load: load({}) },
         { name: "seda", url: pages[`${w.key}Seda`], load: load({ glue }) },
         ...peerKeys.filter((k) => pages[`${w.key}-${k}`]).map((k) => ({ name: k, url: pages[`${w.key}-${k}`], load: load({}, false) })),
