@@ -50,8 +50,10 @@ export const BUDGETS = {
     // With the functions in the order of their names (wasm-opt --reorder-functions-by-name),
     // 168 832 bytes (glue 4926, wasm 163 906): ceiling 166 KiB. With the crate's path first in
     // that order and wasm-streams' exports dropped (tools/wasm-finish.mjs), 167 008 bytes
-    // (glue 4936, wasm 162 072): ceiling 164 KiB.
-    ceiling: 164 * 1024,
+    // (glue 4936, wasm 162 072): ceiling 164 KiB. The outbox's settled ids shared between tabs
+    // (+513), then the glue minified by terser as a module, 166 802 bytes (glue 4301, wasm
+    // 162 501): ceiling 163 KiB.
+    ceiling: 163 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -69,9 +71,10 @@ export const BUDGETS = {
   // Functions in the order of their names, 233 406 bytes: ceiling 229 KiB. The crate's path
   // first, wasm-streams' exports dropped, 231 162 bytes: ceiling 226 KiB. Raised by the
   // measured growth of the outbox's settled ids shared between tabs (BroadcastChannel),
-  // +501 bytes: 231 663, ceiling 227 KiB.
+  // +501 bytes: 231 663, ceiling 227 KiB. The glue minified by terser as a module, 230 940
+  // bytes: ceiling 226 KiB.
   full: {
-    ceiling: 227 * 1024,
+    ceiling: 226 * 1024,
   },
 };
 

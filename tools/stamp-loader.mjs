@@ -28,13 +28,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 {
   const before = readdirSync(dir), glue = glueOf(before), wasm = wasmOf(before);
   if (!glue || !wasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${before.join(", ")}`);
-  const done = finish(readFileSync(join(dir, glue), "utf8"), readFileSync(join(dir, wasm)), resolve(root, "node_modules/.bin/wasm-opt"));
+  const done = await finish(readFileSync(join(dir, glue), "utf8"), readFileSync(join(dir, wasm)), resolve(root, "node_modules/.bin/wasm-opt"));
   const hash = createHash("sha256").update(done.glue).update(done.wasm).digest("hex").slice(0, 16);
   rmSync(join(dir, glue));
   rmSync(join(dir, wasm));
   writeFileSync(join(dir, `seda-${hash}.js`), done.glue);
   writeFileSync(join(dir, `seda-${hash}_bg.wasm`), done.wasm);
-  console.log(`stamp-loader: ${glue}, ${wasm} -> seda-${hash}.js, seda-${hash}_bg.wasm: ${done.imports} imports renamed; exports of classes nothing makes dropped: ${done.dropped.join(", ") || "none"}`);
+  console.log(`stamp-loader: ${glue}, ${wasm} -> seda-${hash}.js, seda-${hash}_bg.wasm: ${done.imports} imports renamed; classes nothing makes left out: ${done.classes.join(", ") || "none"}`);
 }
 const files = readdirSync(dir);
 if (!files.includes("seda.js")) {
