@@ -7,8 +7,9 @@
 // release wasm in dist/ has no function names, so this builds the compiler output with
 // cargo's release profile (at once when it is up to date: tools/build.sh built it) and
 // a named copy of it with the same wasm-bindgen and `wasm-opt -Oz` as the release build,
-// `-g` only keeping the names. The figures are raw
-// bytes of the optimised module (brotli compresses code about 3:1); generic code is
+// `-g` only keeping the names, before tools/wasm-finish.mjs's last steps (which leave out
+// wasm-streams' exported classes, about 5 KB raw, and reorder the functions). The figures are
+// raw bytes of the optimised module (brotli compresses code about 3:1); generic code is
 // named after the crate that defines it, so a `tachys` line includes the copies of its
 // views made for this crate's types.
 import { execFileSync } from "node:child_process";
