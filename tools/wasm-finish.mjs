@@ -168,13 +168,35 @@ export function renameGlue(glue, renamed) {
  */
 export function deadClasses(glue, exports) {
   const classes = [], dead = [];
+  let rest = glue;
   for (const [, name] of glue.matchAll(/export class (\w+)\{/g)) {
     const lower = name.toLowerCase();
     if (glue.includes(`${name}.__wrap`) || glue.includes(`wasm.${lower}_new(`)) continue;
     classes.push(name);
     dead.push(...exports.filter((e) => e.startsWith(`${lower}_`) || e === `__wbg_${lower}_free`));
+    rest = rest.replace(classBody(glue, name), "");
+  }
+  // An export goes only if nothing but its class uses it (and the registry that frees the
+  // class's instances, which has none): a function of the same prefix must stay.
+  for (const e of dead) {
+    const uses = rest.split(`wasm.${e}(`).length - 1;
+    const frees = rest.match(new RegExp(`new FinalizationRegistry\\(\\w+=>wasm\\.${e}\\(`, "g"))?.length ?? 0;
+    if (uses !== frees) throw new Error(`wasm-finish: ${e} is used outside its class, which nothing makes: not left out`);
   }
   return { classes, exports: dead };
+}
+
+/** `export class <name>{...}`, its braces matched; throws where a string could hold one. */
+function classBody(glue, name) {
+  const start = glue.indexOf(`export class ${name}{`);
+  let depth = 0;
+  for (let i = glue.indexOf("{", start); i < glue.length; i++) {
+    const c = glue[i];
+    if (c === '"' || c === "'" || c === "`") throw new Error(`wasm-finish: class ${name} has a string in it; its end is not looked for`);
+    if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return glue.slice(start, i + 1);
+  }
+  throw new Error(`wasm-finish: class ${name} does not end`);
 }
 
 /** The names a glue module exports (it is imported here: its top level only defines things). */
