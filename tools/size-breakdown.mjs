@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { FEATURES, readFunctions, sections } from "./wasm-finish.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opt } = parseArgs({
@@ -34,90 +35,15 @@ function namedModule() {
   const dir = mkdtempSync(join(tmpdir(), "seda-size-"));
   try {
     execFileSync("wasm-bindgen", ["--keep-debug", "--target", "web", "--out-dir", dir, input], { stdio: "inherit" });
-    const features = ["bulk-memory", "reference-types", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "multivalue"];
     const wasmOpt = join(ROOT, "node_modules/.bin/wasm-opt");
     const out = join(dir, "named.wasm");
     // The release build's own wasm-opt parameters, as index.html gives them to Trunk.
     const params = readFileSync(join(ROOT, "index.html"), "utf8").match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
-    execFileSync(wasmOpt, ["-g", "-Oz", ...params, ...features.map((f) => `--enable-${f}`), join(dir, "seda_bg.wasm"), "-o", out], { stdio: "inherit" });
+    execFileSync(wasmOpt, ["-g", "-Oz", ...params, ...FEATURES.map((f) => `--enable-${f}`), join(dir, "seda_bg.wasm"), "-o", out], { stdio: "inherit" });
     return readFileSync(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Reads a wasm module's sections: imported function count, body sizes, data sizes, names. */
-function sections(bytes) {
-  let at = 8;
-  const u32 = () => {
-    let result = 0, shift = 0, b;
-    do {
-      b = bytes[at++];
-      result |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return result >>> 0;
-  };
-  const name = () => {
-    const len = u32();
-    const s = new TextDecoder().decode(bytes.subarray(at, at + len));
-    at += len;
-    return s;
-  };
-  const out = { imports: 0, bodies: [], data: [], names: new Map() };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = u32();
-    const end = at + size;
-    if (id === 2) {
-      for (let n = u32(); n > 0; n--) {
-        name();
-        name();
-        const kind = bytes[at++];
-        if (kind === 0) {
-          out.imports++;
-          u32();
-        } else if (kind === 1) {
-          at++;
-          const flags = u32();
-          u32();
-          if (flags & 1) u32();
-        } else if (kind === 2) {
-          const flags = u32();
-          u32();
-          if (flags & 1) u32();
-        } else if (kind === 3) {
-          at += 2;
-        } else if (kind === 4) {
-          at++;
-          u32();
-        }
-      }
-    } else if (id === 10) {
-      for (let n = u32(); n > 0; n--) {
-        const len = u32();
-        out.bodies.push(len);
-        at += len;
-      }
-    } else if (id === 11) {
-      out.data.push(size);
-    } else if (id === 0 && name() === "name") {
-      while (at < end) {
-        const sub = bytes[at++];
-        const len = u32();
-        const subEnd = at + len;
-        if (sub === 1) {
-          for (let n = u32(); n > 0; n--) {
-            const index = u32();
-            out.names.set(index, name());
-          }
-        }
-        at = subEnd;
-      }
-    }
-    at = end;
-  }
-  return out;
 }
 
 /**
@@ -141,7 +67,8 @@ function owner(fn) {
   return crate;
 }
 
-const module = sections(namedModule());
+const named = namedModule();
+const module = { ...readFunctions(named), data: sections(named).filter((s) => s.id === 11).map((s) => s.end - s.body) };
 const total = module.bodies.reduce((a, b) => a + b, 0);
 const by = new Map();
 module.bodies.forEach((size, i) => {

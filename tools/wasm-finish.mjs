@@ -33,7 +33,7 @@ import { minify } from "terser";
 
 const MODULE = "./seda_bg.js";
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-/** What the release build enables (as tools/size-breakdown.mjs). */
+/** What the release build enables (tools/size-breakdown.mjs builds its named copy with it too). */
 export const FEATURES = ["bulk-memory", "reference-types", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "multivalue"];
 
 /** The i-th short name: a, b, ..., Z, ab, bb, ... (distinct for every i). */
@@ -102,7 +102,7 @@ function reader(bytes, at = 0) {
 }
 
 /** The module's sections: id, where each starts (its id byte), its body and its end. */
-function sections(wasm) {
+export function sections(wasm) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("wasm-finish: not a wasm module");
   const r = reader(wasm, 8), list = [];
   while (r.at < wasm.length) {
@@ -111,6 +111,40 @@ function sections(wasm) {
     r.at += size;
   }
   return list;
+}
+
+const isNames = (wasm, s) => s.id === 0 && reader(wasm, s.body).name() === "name";
+
+/**
+ * A module's functions: how many are imported, the size of each body, and the names its
+ * name section gives (by function index).
+ */
+export function readFunctions(wasm) {
+  let imports = 0;
+  const bodies = [], names = new Map();
+  for (const s of sections(wasm)) {
+    const r = reader(wasm, s.body);
+    if (s.id === 2) {
+      for (let n = r.u32(); n > 0; n--) {
+        const module = r.name(), field = r.name();
+        if (r.skipImport(module, field) === 0) imports++;
+      }
+    } else if (s.id === 10) {
+      for (let n = r.u32(); n > 0; n--) {
+        const size = r.u32();
+        bodies.push(size);
+        r.at += size;
+      }
+    } else if (isNames(wasm, s)) {
+      r.name();
+      while (r.at < s.end) {
+        const sub = wasm[r.at++], size = r.u32(), end = r.at + size;
+        if (sub === 1) for (let n = r.u32(); n > 0; n--) names.set(r.u32(), r.name());
+        r.at = end;
+      }
+    }
+  }
+  return { imports, bodies, names };
 }
 
 const section = (id, body) => Buffer.concat([Buffer.from([id]), leb(body.length), body]);
@@ -248,26 +282,9 @@ function dropExports(wasm, drop) {
  * (f000000, f000001, ...), for wasm-opt's --reorder-functions-by-name.
  */
 function rankNames(wasm) {
-  let imports = 0, bodies = 0;
-  const names = new Map(), out = [wasm.subarray(0, 8)];
-  for (const s of sections(wasm)) {
-    const r = reader(wasm, s.body);
-    if (s.id === 2) {
-      for (let n = r.u32(); n > 0; n--) {
-        const module = r.name(), field = r.name();
-        if (r.skipImport(module, field) === 0) imports++;
-      }
-    } else if (s.id === 10) bodies = r.u32();
-    else if (s.id === 0 && r.name() === "name") {
-      while (r.at < s.end) {
-        const sub = wasm[r.at++], size = r.u32(), end = r.at + size;
-        if (sub === 1) for (let n = r.u32(); n > 0; n--) names.set(r.u32(), r.name());
-        r.at = end;
-      }
-      continue;
-    }
-    out.push(wasm.subarray(s.start, s.end));
-  }
+  const { imports, bodies: sizes, names } = readFunctions(wasm);
+  const bodies = sizes.length;
+  const out = [wasm.subarray(0, 8), ...sections(wasm).filter((s) => !isNames(wasm, s)).map((s) => wasm.subarray(s.start, s.end))];
   if (names.size === 0) throw new Error("wasm-finish: the wasm has no function names (the rust link needs data-keep-debug and wasm-opt's -g)");
   const key = (i) => (names.get(imports + i) ?? "").replace(/::h[0-9a-f]{16}$/, "").replace(/^<+/, "");
   const order = Array.from({ length: bodies }, (_, i) => i).sort((a, b) => {
