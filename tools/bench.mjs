@@ -151,6 +151,9 @@ for (const w of WORKLOADS.filter((w) => w.form)) {
   for (const key of peerKeys.filter((k) => peers[k].survey)) pages[`${w.key}-${key}`] = peerPage(`/${w.key}-${key}.html`, peers[key], peers[key].survey(w.form));
 }
 
+/** The empty page as a variant of a comparison: its DOMContentLoaded, painted, and its JS heap. */
+const emptyPage = { name: "empty", url: pages.empty, load: { target: {}, until: ["dclPaint"], memory: {} } };
+
 /**
  * Loads each variant `runs` times, interleaved and in a rotating order so that drift (another
  * process waking up) spreads over all of them; one unmeasured load of each first.
@@ -187,7 +190,7 @@ const report = { machine, sections: {} };
 try {
   if (only.has("sizes") || only.has("nps")) {
     const nps = await compare("time to the NPS scale", [
-      { name: "empty", url: pages.empty, load: { target: {}, until: ["dclPaint"], memory: {} } },
+      emptyPage,
       { name: "vanilla", url: pages.vanilla, load: scaleLoad },
       { name: "seda", url: pages.seda, load: sedaLoad },
       ...peerKeys.map((key) => ({ name: key, url: pages[key], load: scaleLoad })),
@@ -259,7 +262,7 @@ try {
       });
       const survey = await compare(w.name, [
         // The base of the increases, measured alongside them.
-        { name: "empty", url: pages.empty, load: { target: {}, until: ["dclPaint"], memory: {} } },
+        emptyPage,
         { name: "vanilla", url: pages[`${w.key}Vanilla`], load: load({}) },
         { name: "seda", url: pages[`${w.key}Seda`], load: load({ glue }) },
         ...peerKeys.filter((k) => pages[`${w.key}-${k}`]).map((k) => ({ name: k, url: pages[`${w.key}-${k}`], load: load({}, false) })),

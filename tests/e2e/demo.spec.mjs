@@ -7,7 +7,7 @@ import { button, useOrigins, watchConsole } from "./support.mjs";
 const o = useOrigins(test);
 
 test("the demo page shows its six widgets without an error, and a response lands in its inbox", async ({ page }) => {
-  const console = watchConsole(page);
+  const logged = watchConsole(page);
   await page.goto(o.assets.url("/index.html"));
   // One widget a tag: the corner card and five inline forms, each showing its first step.
   await expect
@@ -31,6 +31,6 @@ test("the demo page shows its six widgets without an error, and a response lands
   expect(stored).toHaveLength(1);
   expect(stored[0].form_id).toBe("checkout");
   expect(stored[0].answers).toMatchObject({ found: "yes", topics: ["service"] });
-  expect(console.errors, "console errors").toEqual([]);
-  expect(console.pageErrors, "page errors").toEqual([]);
+  expect(logged.errors, "console errors").toEqual([]);
+  expect(logged.pageErrors, "page errors").toEqual([]);
 });
