@@ -23,6 +23,7 @@ import { servePages, serveStatic } from "./serve.mjs";
 export const TEMPLATES = ["nps", "csat", "ces", "five-needs"];
 export const LANGUAGES = ["en", "fa"];
 const PLACEHOLDER = "__SEDA_SHELLS__";
+const SRC = join(dirname(fileURLToPath(import.meta.url)), "../src/platform");
 
 /** The first screen of each template in each language, as the widget draws it in `dist`. */
 export async function capture(dist) {
@@ -68,23 +69,52 @@ export async function capture(dist) {
  */
 const markup = (html) => html.replaceAll(' style="', ' data-seda-style="');
 
-/** The module that draws `template`'s copies: seda-shell.js with them filled in, minified. */
-export async function module(template, copies) {
-  const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../src/platform/seda-shell.js"), "utf8");
-  const values = {
-    __TEMPLATE__: template,
-    __CSS__: copies.get(`${template}.en`)[0],
-    __HTML_EN__: markup(copies.get(`${template}.en`)[1]),
-    __HTML_FA__: markup(copies.get(`${template}.fa`)[1]),
-  };
-  if (copies.get(`${template}.fa`)[0] !== values.__CSS__) throw new Error(`shells: ${template}'s stylesheet differs between languages`);
-  let text = source;
+/** The widget's strings the copy of an inline form shows, in each language, from src/core/i18n.rs. */
+export function strings() {
+  const source = readFileSync(join(SRC, "../core/i18n.rs"), "utf8");
+  const keys = ["close", "thank_you", "step_of", "optional", "next", "submit", "yes", "no", "other", "stars"];
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const block = new RegExp(`pub const ${lang.toUpperCase()}: Strings = Strings \\{\\n([\\s\\S]*?)\\n\\};`).exec(source);
+      if (!block) throw new Error(`shells: src/core/i18n.rs has no ${lang.toUpperCase()} strings`);
+      const all = Object.fromEntries([...block[1].matchAll(/^\s*(\w+): ("(?:[^"\\]|\\["\\])*"),$/gm)].map(([, k, v]) => [k, JSON.parse(v)]));
+      const missing = keys.filter((k) => typeof all[k] !== "string");
+      if (missing.length) throw new Error(`shells: ${lang.toUpperCase()} in src/core/i18n.rs has no plain ${missing.join(", ")}`);
+      return [lang, Object.fromEntries(keys.map((k) => [k, all[k]]))];
+    }),
+  );
+}
+
+/**
+ * A copy's module: seda-shell.js after `screen` (one of the files beside it), with the
+ * placeholders filled in, minified.
+ */
+async function build(screen, values) {
+  let text = readFileSync(join(SRC, screen), "utf8") + readFileSync(join(SRC, "seda-shell.js"), "utf8");
   for (const [placeholder, value] of Object.entries(values)) {
-    if (!text.includes(`"${placeholder}"`)) throw new Error(`shells: seda-shell.js has no "${placeholder}"`);
+    if (!text.includes(`"${placeholder}"`)) throw new Error(`shells: ${screen} and seda-shell.js have no "${placeholder}"`);
     text = text.replace(`"${placeholder}"`, () => JSON.stringify(value));
   }
   const { code } = await minify(text, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   return code + "\n";
+}
+
+/** The module that draws `template`'s copies: seda-shell-template.js with them filled in. */
+export function module(template, copies) {
+  const css = copies.get(`${template}.en`)[0];
+  if (copies.get(`${template}.fa`)[0] !== css) throw new Error(`shells: ${template}'s stylesheet differs between languages`);
+  return build("seda-shell-template.js", {
+    __TEMPLATE__: template,
+    __CSS__: css,
+    __HTML_EN__: markup(copies.get(`${template}.en`)[1]),
+    __HTML_FA__: markup(copies.get(`${template}.fa`)[1]),
+  });
+}
+
+/** The module that draws an inline form's first page from its JSON: seda-shell-form.js. */
+export function formModule(copies) {
+  const { en, fa } = strings();
+  return build("seda-shell-form.js", { __CSS__: copies.get(`${TEMPLATES[0]}.en`)[0], __STRINGS_EN__: en, __STRINGS_FA__: fa });
 }
 
 async function main(dist) {
@@ -92,7 +122,7 @@ async function main(dist) {
   const text = readFileSync(loader, "utf8");
   if (!text.includes(PLACEHOLDER)) throw new Error(`shells: ${loader} has no ${PLACEHOLDER} to stamp (stamped already? build again)`);
   const copies = await capture(dist);
-  const files = await Promise.all(TEMPLATES.map(async (t) => [`${t}.js`, await module(t, copies)]));
+  const files = await Promise.all([...TEMPLATES.map(async (t) => [`${t}.js`, await module(t, copies)]), formModule(copies).then((code) => ["form.js", code])]);
   const hash = createHash("sha256").update(files.flat().join("\n")).digest("hex").slice(0, 16);
   const folder = `seda-shells-${hash}`;
   for (const old of readdirSync(dist).filter((f) => f.startsWith("seda-shells-"))) rmSync(join(dist, old), { recursive: true });

@@ -11,6 +11,7 @@
 // --check exits 1 when a budget in BUDGETS is broken (brotli sizes):
 //   seda.js (the loader a host page includes)        <= 2 KiB
 //   each copy of a built-in survey's first screen    <= 4.5 KiB
+//   the copy of an inline form's first page           <= 5.5 KiB
 //   the lean bundle (glue + wasm + css)              <= its current ceiling
 //   the full bundle (glue + wasm + css)              <= its current ceiling
 // and says how far the lean bundle still is from the widget's 90 KiB target.
@@ -34,6 +35,10 @@ export const BUDGETS = {
   // and the code that draws it). 3615-4223 bytes measured on 2026-11-23 (five-needs, with
   // several questions on its first screen, the largest); the budget is 4.5 KiB.
   shell: 4608,
+  // The module that draws an inline form's first page from its JSON (seda-shells-*/form.js:
+  // the stylesheet, the widget's strings in English and Persian and the code that draws
+  // the question types). 5361 bytes measured on 2026-11-24; the budget is 5.5 KiB.
+  formShell: 5632,
   // What a survey page downloads besides seda.js. 194 391 bytes measured on 2026-11-23
   // (glue 7111, wasm 187 280) when it was split from the full bundle; the ceiling is
   // that plus 0.35 %, 190.5 KiB.
@@ -90,6 +95,7 @@ const brotli = (buf) =>
 
 function role(name) {
   if (name === "seda.js") return "loader";
+  if (/^seda-shells-[0-9a-f]+\/form\.js$/.test(name)) return "form shell";
   if (/^seda-shells-[0-9a-f]+\/[a-z-]+\.js$/.test(name)) return "shell";
   if (name === "seda-sw.js") return "worker";
   if (/(^|\/)demo[^/]*\.css$/.test(name)) return "demo";
@@ -108,7 +114,7 @@ export function measure(dir) {
       const buf = readFileSync(join(dir, name));
       return { name, role: role(name), raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) };
     });
-  const order = { loader: 0, glue: 1, wasm: 2, css: 3, "full glue": 4, "full wasm": 5, shell: 6, worker: 7, demo: 8 };
+  const order = { loader: 0, glue: 1, wasm: 2, css: 3, "full glue": 4, "full wasm": 5, shell: 6, "form shell": 7, worker: 8, demo: 9 };
   files.sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name));
   const sum = (list, label) => ({
     name: label,
@@ -138,6 +144,9 @@ export function check({ files, lean, full }) {
   if (!files.some((f) => f.role === "shell")) broken.push("no copies of the built-in surveys' first screens (seda-shells-*/): build with `bash tools/build.sh`");
   for (const f of files.filter((f) => f.role === "shell" && f.brotli > BUDGETS.shell))
     broken.push(`${f.name} brotli ${f.brotli} B > budget ${BUDGETS.shell} B`);
+  const form = files.find((f) => f.role === "form shell");
+  if (!form) broken.push("no copy of an inline form's first page (seda-shells-*/form.js): build with `bash tools/build.sh`");
+  else if (form.brotli > BUDGETS.formShell) broken.push(`${form.name} brotli ${form.brotli} B > budget ${BUDGETS.formShell} B`);
   if (lean.brotli > BUDGETS.lean.ceiling)
     broken.push(`lean bundle brotli ${kib(lean.brotli)} > its current ceiling ${kib(BUDGETS.lean.ceiling)} (target ${kib(BUDGETS.lean.target)})`);
   if (full.brotli > BUDGETS.full.ceiling)
@@ -166,7 +175,9 @@ function rows({ files, lean, full, nps, total }) {
         ? `${f.name} (page mode only)`
         : f.role === "shell"
           ? `${f.name} (first screen, that template's pages only)`
-          : f.name;
+          : f.role === "form shell"
+            ? `${f.name} (an inline form's first page, its pages only)`
+            : f.name;
   return [...files, lean, full, nps, total].map((f) => [label(f), cell(f.raw), cell(f.gzip), cell(f.brotli)]);
 }
 

@@ -1,29 +1,30 @@
-/* The copy of one built-in survey's first screen, drawn by seda.js when the page has loaded,
-   while the widget's own code downloads and compiles. tools/shells.mjs makes one module of
-   this file per template: TEMPLATE is the template's name, CSS the text of the widget's
-   stylesheets and HTML its shadow root's markup in each language, as the widget drew them
-   in headless Chromium for a tag with no other attribute. The widget takes the copy's place
-   once it shows (src/platform/shell.rs): what was chosen, typed and focused in it carries
-   over, and the last button clicked in it is clicked again. */
-const TEMPLATE = "__TEMPLATE__", CSS = "__CSS__", HTML = { en: "__HTML_EN__", fa: "__HTML_FA__" };
+/* A copy of a form's first screen, drawn by seda.js when the page has loaded, while the
+   widget's own code downloads and compiles. tools/shells.mjs makes one module a built-in
+   survey, and one for inline forms: this file after the `screen` that says what to draw,
+   from seda-shell-template.js (the widget's markup, copied in headless Chromium at build
+   time) or from seda-shell-form.js (drawn from an inline form's JSON); CSS is the text of
+   the widget's stylesheets. The widget takes the copy's place once it shows
+   (src/platform/shell.rs): what was chosen, typed and focused in it carries over, and the
+   last button clicked in it is clicked again. */
+const CSS = "__CSS__";
 let copy = null, gone = false;
 
 /* Draws the copy for a tag shown on load (seda.js's `data`, which it has checked: no
-   attribute and no saved draft that would change the first screen), unless the widget, or
-   another, is on the page already. */
+   attribute that would change the first screen), unless the widget, or another, is on the
+   page already, or `screen` has nothing to draw for it. */
 export function draw(data) {
   if (gone || copy || document.querySelector("[data-seda-host]")) return;
-  /* The widget's language: the first of these that is a locale it speaks, else English. */
-  const lang = [data.locale, document.documentElement.lang, navigator.language]
-    .map((l) => (l || "").trim())
-    .find((l) => /^(en|fa)(-[a-z\d]{1,8})*$/i.test(l) && /^(en|fa)\b/.test(l)) || "en";
   try {
+    /* [the tag's data-form, the widget's language, its shadow root's markup]. */
+    const drawn = screen(data);
+    if (!drawn) return;
+    const [name, lang, html] = drawn;
     const host = document.createElement("div");
     const root = host.attachShadow({ mode: "open" });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
     root.adoptedStyleSheets = [sheet];
-    root.innerHTML = HTML[lang.slice(0, 2)];
+    root.innerHTML = html;
     /* Inline styles go through the CSSOM, as the widget sets them: a page's CSP (style-src)
        refuses them as markup. */
     for (const e of root.querySelectorAll("[data-seda-style]")) {
@@ -31,7 +32,7 @@ export function draw(data) {
       e.removeAttribute("data-seda-style");
     }
     root.querySelector("[lang]").lang = lang;
-    host.setAttribute("data-seda-shell", "template:" + TEMPLATE);
+    host.setAttribute("data-seda-shell", name);
     /* Nothing in the copy may submit: a form without an action would reload the page. */
     root.addEventListener("submit", (e) => e.preventDefault());
     root.addEventListener("click", (e) => {
@@ -43,7 +44,8 @@ export function draw(data) {
     });
     document.body.appendChild((copy = host));
   } catch (e) {
-    /* A page that refuses markup from strings (Trusted Types) or an older browser: no copy. */
+    /* A page that refuses markup from strings (Trusted Types), an older browser, or a form
+       the copy cannot read: no copy. */
   }
 }
 

@@ -34,17 +34,19 @@
   /* The built-in surveys: the lean bundle shows them, and each has a copy of its first screen. */
   var SURVEYS = /^template:(nps|csat|ces|five-needs)$/;
 
-  /* A built-in survey's first screen, as the widget draws it, copied at build time: a
-     module a template (tools/shells.mjs, from seda-shell.js) that draws it when the page has
-     loaded, so the visitor sees the form while the widget's code downloads and compiles;
-     the widget takes its place once it shows (src/platform/shell.rs). Imported as this
+  /* A copy of the form's first screen, drawn when the page has loaded, so the visitor sees
+     the form while the widget's code downloads and compiles; the widget takes its place
+     once it shows (src/platform/shell.rs). A module a built-in survey, with the widget's
+     markup copied at build time, and one for an inline form (#id), which draws its first
+     page from its JSON when it can (tools/shells.mjs, from seda-shell*.js). Imported as this
      script runs (it is small) for a tag shown on load whose targeting lets this visitor
      see it, unless something would make the widget's first screen another: an attribute
-     other than these, or a saved draft (that opens on "Continue?"). */
-  var named = (data.form || "").trim(), copy = SURVEYS.test(named) &&
-    !get("seda:draft:" + named.slice(9)) && Object.keys(data).every(function (k) {
+     other than these, or a saved draft (that opens on "Continue?"; the inline form's
+     module looks for its own). */
+  var named = (data.form || "").trim(), kind = named[0] == "#" ? "form" : SURVEYS.test(named) && named.slice(9),
+    copy = kind && !get("seda:draft:" + kind) && Object.keys(data).every(function (k) {
       return /^(form|endpoint\w*|locale|include|exclude|sample|recontact|debug)$/.test(k) || (k === "trigger" && data[k].trim() === "load");
-    }) && allowed() && import(base + "__SEDA_SHELLS__" + named.slice(9) + ".js").catch(function () {});
+    }) && allowed() && import(base + "__SEDA_SHELLS__" + kind + ".js").catch(function () {});
   function shell(what) {
     if (copy) copy.then(function (m) { if (m) m[what](data); });
   }

@@ -1,8 +1,9 @@
-//! The copy of a built-in survey's first screen that seda.js draws while the widget's code
-//! is on its way (see "A built-in survey's first screen" in seda.js). Once the widget has
-//! drawn the same screen, it takes the copy's place: what the visitor chose, typed and
-//! focused in the copy carries over and the copy goes, in the same task, so no frame shows
-//! both; the last button they clicked in it is then clicked again.
+//! The copy of a form's first screen (a built-in survey's, or an inline form's first page)
+//! that seda.js draws while the widget's code is on its way (see "A copy of the form's first
+//! screen" in seda.js). Once the widget has drawn the same screen, it takes the copy's place:
+//! what the visitor chose, typed and focused in the copy carries over and the copy goes, in
+//! the same task, so no frame shows both; the last button they clicked in it is then clicked
+//! again.
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,11 +18,11 @@ const CONTROLS: &str = "input, textarea, select, button";
 /// Returns the widget's twin of the last button clicked in the copy: the caller clicks it
 /// once the widget has said it is shown.
 pub fn take_over(form: &str, root: &ShadowRoot) -> Option<HtmlElement> {
-    // Copies exist for built-in templates only, whose names need no escaping in a selector.
-    if !form.starts_with("template:") {
-        return None;
-    }
-    let copy = document().query_selector(&format!("[data-seda-shell=\"{form}\"]")).ok()??;
+    // Compared, not put in a selector: an inline form's id may need escaping there.
+    let copies = document().query_selector_all("[data-seda-shell]").ok()?;
+    let copy = (0..copies.length())
+        .filter_map(|i| copies.get(i)?.dyn_into::<Element>().ok())
+        .find(|c| c.get_attribute("data-seda-shell").as_deref() == Some(form))?;
     if let Some(old) = copy.shadow_root() {
         carry_over(&old, root);
     }

@@ -323,3 +323,119 @@ test("the copy never holds up the page's load, and goes when the widget cannot s
   await expect(widget(page)).toHaveCount(0);
   expect(log.pageErrors).toEqual([]);
 });
+
+// An inline form's first page, drawn by seda-shells-*/form.js from the form's JSON.
+
+const inlinePage = (form, { lang = "en", attrs = {} } = {}) =>
+  o.page(
+    hostPage({
+      main: `<script type="application/json" id="survey-form">${JSON.stringify(form).replaceAll("</", "<\\/")}</script>`,
+      embed: o.embed({ form: "#survey-form", endpoint: o.endpoint, ...attrs }),
+    }).replace('<html lang="en">', `<html lang="${lang}">`),
+  );
+/** Clicks score `n` of the inline form's first question, in the copy or the widget. */
+const pickInline = (page, n) =>
+  hostOrCopy(page).getByRole("radiogroup", { name: "How likely are you to recommend us?" }).locator("label").filter({ has: page.getByRole("radio", { name: String(n), exact: true }) }).click();
+const survey = (fields) => ({ seda: 1, id: "inline-survey", version: 1, kind: "survey", ...fields });
+const both = (en, fa) => ({ en, fa });
+
+/** Forms whose first page the copy draws, and the page's language. */
+const DRAWN = [
+  ["en", survey({ title: "Branch visit", questions: [
+    { id: "recommend", type: "nps", title: "How likely are you to recommend us?", required: true, labels: { min: "Not likely", max: "Very likely" } },
+    { id: "why", type: "text", title: "Why?" },
+  ] })],
+  ["fa", survey({ locale: "fa", pages: [{ id: "first", title: "صفحهٔ اول", questions: [
+    { id: "stars", type: "rating", display: "stars", scale: { min: 1, max: 5 }, title: "امتیاز", description: "از یک تا پنج" },
+    { id: "picks", type: "choice", multiple: true, other: true, title: "کدام‌ها؟", choices: [{ id: "x", label: "نان" }, { id: "y", label: both("Cake", "کیک") }] },
+    { id: "ok", type: "yes_no", title: "راضی بودید؟", required: true },
+    { id: "say", type: "text", multiline: true, title: "بنویسید", placeholder: "اینجا", max_length: 300 },
+    { id: "mail", type: "email", title: "ایمیل" },
+    { id: "amount", type: "number", decimals: 2, title: "مبلغ" },
+    { id: "face", type: "rating", display: "smileys", scale: { min: 1, max: 3 }, title: "چهره", required: true },
+  ] }, { id: "second", questions: [{ id: "more", type: "text", title: "بیشتر" }] }] })],
+  ["en-GB", survey({ title: both("Tell us <all> & \"more\"", "بگویید"), questions: [
+    { id: "pay", type: "choice", required: true, other: both("Something else", "چیز دیگر"), title: both("How did you pay?", "چطور پرداختید؟"), choices: [{ id: "card", label: both("Card", "کارت") }, { id: "cash", label: both("Cash", "نقد") }] },
+    { id: "phone", type: "phone", title: "Phone" },
+    { id: "note", type: "statement", title: "Almost done", description: "Two more" },
+  ] })],
+  // A page language the form does not speak: the browser's (en-US) is the next one tried.
+  ["de", survey({ locale: "fa", questions: [
+    { id: "rate", type: "rating", scale: { min: 0, max: 6 }, title: both("Rate us", "امتیاز دهید"), description: both("Zero is worst", "صفر بدترین"), labels: { min: both("Bad", "بد"), max: both("Good", "خوب") }, required: true },
+    { id: "count", type: "number", title: both("How many?", "چند؟"), required: true, placeholder: "3" },
+    { id: "extra", type: "email", title: "Email", required: true },
+  ] })],
+];
+
+test("an inline form's copy is the widget's own first page: the same markup, stylesheet and box, in any language", async ({ page }) => {
+  const log = watchConsole(page);
+  for (const [lang, form] of DRAWN) {
+    const release = await holdWasm(page);
+    await page.goto(inlinePage(form, { lang }));
+    await expect(copy(page)).toHaveCount(1);
+    await expect(copy(page)).toHaveAttribute("data-seda-shell", "#survey-form");
+    const seen = (r) => {
+      const card = r.querySelector(".seda-card").getBoundingClientRect();
+      const sheets = r.adoptedStyleSheets.map((s) => [...s.cssRules].map((rule) => rule.cssText).join("\n")).join("\n");
+      // The widget's views sit in a mount element of their own; the copy holds their markup.
+      return { html: r.lastElementChild.outerHTML.replaceAll("<!---->", ""), sheets, lang: r.querySelector("[lang]").lang, card: [card.x, card.y, card.width, card.height] };
+    };
+    const before = await copy(page).evaluate((c, seen) => new Function(`return ${seen}`)()(c.shadowRoot), seen.toString());
+    release();
+    await expect(copy(page)).toHaveCount(0);
+    await expect(widget(page)).toHaveCount(1);
+    const after = await widget(page).evaluate((h, seen) => new Function(`return ${seen}`)()(h.shadowRoot), seen.toString());
+    expect(before.html, `${lang}: markup`).toBe(after.html);
+    expect(before.lang, lang).toBe(after.lang);
+    expect(before.sheets === after.sheets, `${lang}: the same stylesheet`).toBe(true);
+    expect(before.card, `${lang}: the card does not move`).toEqual(after.card);
+    await page.unrouteAll();
+  }
+  expect(log.pageErrors).toEqual([]);
+  expect(log.errors).toEqual([]);
+});
+
+test("what the visitor does in an inline form's copy carries over to the widget, and the response is whole", async ({ page }) => {
+  const log = watchConsole(page);
+  const release = await holdWasm(page);
+  await page.goto(inlinePage(DRAWN[0][1]));
+  await expect(copy(page)).toHaveCount(1);
+  await pickInline(page, 3);
+  await button(page, "Next").click();
+  release();
+  await expect(widget(page)).toHaveCount(1);
+  await expect(copy(page)).toHaveCount(0);
+  const why = page.getByRole("textbox", { name: "Why?" });
+  await expect(why).toBeVisible();
+  await why.fill("Slow queue");
+  await button(page, "Submit").click();
+  const [post] = await o.collector.waitFor(1);
+  expect(post.body.answers).toEqual({ recommend: 3, why: "Slow queue" });
+  expect(post.body.form_id).toBe("inline-survey");
+  expect(log.pageErrors).toEqual([]);
+});
+
+test("no copy of an inline form whose first screen the definition alone does not decide", async ({ page }) => {
+  await watchCopies(page);
+  const first = DRAWN[0][1].questions[0];
+  const cases = {
+    "a condition": survey({ questions: [first, { id: "b", type: "text", title: "B", show_if: { question: "recommend", less_than: 7 } }] }),
+    "a theme": survey({ theme: { brand: "#005a9c" }, questions: [first] }),
+    "shuffled choices": survey({ questions: [{ id: "c", type: "choice", shuffle: true, title: "C", choices: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }] }),
+    "a type it does not draw": survey({ questions: [{ id: "d", type: "dropdown", title: "D", choices: [{ id: "a", label: "A" }] }] }),
+    "a name to fill in": survey({ hidden: ["branch"], questions: [{ ...first, title: "How was {branch}?" }] }),
+    "a checklist (the full bundle's)": { seda: 1, id: "visit", version: 1, kind: "checklist", title: "Visit", sections: [{ id: "door", title: "At the door", items: [{ id: "greeted", type: "yes_no", title: "Were you greeted?" }] }] },
+  };
+  for (const [what, form] of Object.entries(cases)) {
+    await page.goto(inlinePage(form));
+    await expect(widget(page), what).toHaveCount(1);
+    expect(await page.evaluate(() => window.__sedaCopies), what).toBe(0);
+  }
+  // A saved draft: the widget opens on "Continue?".
+  await page.goto(inlinePage(DRAWN[0][1]));
+  await expect(widget(page)).toHaveCount(1);
+  await pickInline(page, 5);
+  await page.reload();
+  await expect(button(page, "Continue")).toBeVisible();
+  expect(await page.evaluate(() => window.__sedaCopies), "a saved draft").toBe(0);
+});

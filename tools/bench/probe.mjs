@@ -4,7 +4,7 @@
 // Times are performance.now(): milliseconds since the navigation started (timeOrigin).
 // "in DOM" is when a MutationObserver first sees the element; it watches the document and
 // the open shadow root of every `[data-seda-host]` element as it is added, and of every
-// `[data-seda-shell]` (the copy of a built-in survey's first screen that seda.js draws
+// `[data-seda-shell]` (the copy of a form's first screen that seda.js draws
 // while the widget loads).
 // "painted" is the first frame after that: a requestAnimationFrame callback runs before the
 // frame's style, layout and paint, and a message posted from it is handled after them.
@@ -151,6 +151,10 @@ export function probe({ target, until, done }) {
  * Works in Seda's shadow root and in the vanilla page alike (radios or role=radio buttons).
  */
 export async function answerSteps({ titles, steps }) {
+  // The moves measured are the widget's: while the copy of the first page is on screen
+  // (seda-shells-*/form.js), the widget is waited for; it takes the copy's place in the task
+  // that says it is ready.
+  if (document.querySelector("[data-seda-shell]")) await new Promise((ok) => addEventListener("seda:ready", ok, { once: true }));
   const root = document.querySelector("[data-seda-host]")?.shadowRoot ?? document;
   const now = () => performance.now();
   const painted = () =>

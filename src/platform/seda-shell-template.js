@@ -1,0 +1,12 @@
+/* A built-in survey's first screen (see seda-shell.js): TEMPLATE is its name and HTML its
+   shadow root's markup in each language, as the widget drew them in headless Chromium for
+   a tag with no other attribute. */
+const TEMPLATE = "__TEMPLATE__", HTML = { en: "__HTML_EN__", fa: "__HTML_FA__" };
+
+function screen(data) {
+  /* The widget's language: the first of these that is a locale it speaks, else English. */
+  const lang = [data.locale, document.documentElement.lang, navigator.language]
+    .map((l) => (l || "").trim())
+    .find((l) => /^(en|fa)(-[a-z\d]{1,8})*$/i.test(l) && /^(en|fa)\b/.test(l)) || "en";
+  return ["template:" + TEMPLATE, lang, HTML[lang.slice(0, 2)]];
+}
