@@ -72,7 +72,7 @@ const markup = (html) => html.replaceAll(' style="', ' data-seda-style="');
 /** The widget's strings the copy of an inline form shows, in each language, from src/core/i18n.rs. */
 export function strings() {
   const source = readFileSync(join(SRC, "../core/i18n.rs"), "utf8");
-  const keys = ["close", "thank_you", "step_of", "optional", "next", "submit", "yes", "no", "other", "stars"];
+  const keys = ["close", "thank_you", "step_of", "optional", "next", "submit", "yes", "no", "other", "choose", "stars"];
   return Object.fromEntries(
     LANGUAGES.map((lang) => {
       const block = new RegExp(`pub const ${lang.toUpperCase()}: Strings = Strings \\{\\n([\\s\\S]*?)\\n\\};`).exec(source);

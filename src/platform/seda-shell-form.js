@@ -22,8 +22,8 @@ const h = (tag, attrs, ...inner) =>
 const MOUTHS = ["M8 17q4-4 8 0", "M8 16.5q4-2 8 0", "M8 16h8", "M8 15.5q4 2 8 0", "M7.5 14.5q4.5 4.5 9 0"];
 const RTL = ["fa", "ar", "he", "ur", "ps", "ckb", "dv", "yi"];
 /* The types drawn here, and the fields of a question on the first page they may have. */
-const TYPES = ["nps", "rating", "choice", "yes_no", "text", "email", "phone", "number", "statement"];
-const FIELDS = /^(id|type|title|description|required|scale|display|labels|choices|multiple|other|multiline|min_length|max_length|min|max|decimals|placeholder)$/;
+const TYPES = ["nps", "rating", "choice", "dropdown", "yes_no", "text", "email", "phone", "number", "date", "consent", "statement"];
+const FIELDS = /^(id|type|title|description|required|scale|display|labels|choices|multiple|other|multiline|min_length|max_length|min|max|decimals|earliest|latest|placeholder)$/;
 
 function screen(data) {
   const name = data.form.trim(), source = document.getElementById(name.slice(1));
@@ -65,7 +65,7 @@ function screen(data) {
     const id = (part) => `seda-${q.id}-${part}`;
     const required = q.required === true;
     const title = esc(text(q.title)), description = q.description != null ? esc(text(q.description)) : null;
-    const optional = !required && q.type !== "statement" ? h("span", { class: "seda-optional" }, esc(S.optional)) : "";
+    const optional = !required && q.type !== "statement" && q.type !== "consent" ? h("span", { class: "seda-optional" }, esc(S.optional)) : "";
     const about = description != null ? h("p", { class: "seda-description", id: id("description") }, description) : "";
     const describedBy = (description != null ? id("description") + " " : "") + id("error");
     const heading = h("legend", { class: "seda-legend" }, h("h2", { class: "seda-title", id: id("title"), tabindex: "-1" }, title)) + optional + about;
@@ -104,6 +104,16 @@ function screen(data) {
     } else if (q.type === "yes_no") {
       const list = h("div", { class: "seda-choices__list seda-choices__list--row" }, option("radio", "seda-choice__input", "yes", esc(S.yes)), option("radio", "seda-choice__input", "no", esc(S.no)));
       field = group("seda-field seda-choices seda-yes-no", "radiogroup", required, false, list);
+    } else if (q.type === "dropdown") {
+      const choices = q.choices.map((c) => [c.id, text(c.label)]);
+      if (q.other != null && q.other !== false) choices.push(["other", q.other === true ? S.other : text(q.other)]);
+      const placeholder = q.placeholder != null ? text(q.placeholder) : S.choose;
+      const select = h("select", { class: "seda-input seda-select", id: id("input"), "aria-required": required && "true", "aria-describedby": describedBy },
+        h("option", { value: "", selected: "" }, esc(placeholder)), ...choices.map(([value, label]) => h("option", { value }, esc(label))));
+      field = h("div", { class: "seda-field" }, h("h2", { class: "seda-title", id: id("title"), tabindex: "-1" }, h("label", { for: id("input") }, title)), optional, about, select);
+    } else if (q.type === "consent") {
+      const box = h("input", { class: "seda-choice__input", type: "checkbox", "aria-required": required && "true", "aria-describedby": describedBy });
+      field = h("div", { class: "seda-field seda-consent" }, h("label", { class: "seda-choice", id: id("title"), tabindex: "-1" }, box, h("span", {}, title)), about);
     } else if (q.type === "statement") {
       field = h("div", { class: "seda-field seda-statement" }, h("h2", { class: "seda-title", id: id("title"), tabindex: "-1" }, title), description != null ? h("p", { class: "seda-description" }, description) : "");
     } else {
@@ -114,6 +124,7 @@ function screen(data) {
         email: ["email", null, "email", "ltr", 254],
         phone: ["tel", null, "tel", "ltr", 32],
         number: ["text", q.decimals > 0 ? "decimal" : "numeric", "off", null, null],
+        date: ["date", null, "off", null, null],
       }[q.type];
       const maxlength = most && Math.min(q.max_length != null ? q.max_length : most, 10000);
       const placeholder = q.placeholder != null ? text(q.placeholder) : null;

@@ -365,6 +365,12 @@ const DRAWN = [
     { id: "count", type: "number", title: both("How many?", "چند؟"), required: true, placeholder: "3" },
     { id: "extra", type: "email", title: "Email", required: true },
   ] })],
+  ["fa-IR", survey({ title: "فرم", pages: [{ id: "one", questions: [
+    { id: "branch", type: "dropdown", title: "کدام شعبه؟", other: true, choices: [{ id: "north", label: "شمال" }, { id: "south", label: "جنوب" }] },
+    { id: "city", type: "dropdown", title: "شهر", required: true, placeholder: "یکی را برگزینید", description: "برای آمار", choices: [{ id: "thr", label: "تهران" }] },
+    { id: "day", type: "date", title: "کی آمدید؟", latest: "today" },
+    { id: "agree", type: "consent", title: "با شرایط موافقم", required: true, description: "شرایط را خواندم" },
+  ] }] })],
 ];
 
 test("an inline form's copy is the widget's own first page: the same markup, stylesheet and box, in any language", async ({ page }) => {
@@ -422,7 +428,7 @@ test("no copy of an inline form whose first screen the definition alone does not
     "a condition": survey({ questions: [first, { id: "b", type: "text", title: "B", show_if: { question: "recommend", less_than: 7 } }] }),
     "a theme": survey({ theme: { brand: "#005a9c" }, questions: [first] }),
     "shuffled choices": survey({ questions: [{ id: "c", type: "choice", shuffle: true, title: "C", choices: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }] }),
-    "a type it does not draw": survey({ questions: [{ id: "d", type: "dropdown", title: "D", choices: [{ id: "a", label: "A" }] }] }),
+    "a type it does not draw": survey({ questions: [{ id: "d", type: "matrix", title: "D", rows: [{ id: "a", label: "A" }], columns: [{ id: "b", label: "B" }] }] }),
     "a name to fill in": survey({ hidden: ["branch"], questions: [{ ...first, title: "How was {branch}?" }] }),
     "a checklist (the full bundle's)": { seda: 1, id: "visit", version: 1, kind: "checklist", title: "Visit", sections: [{ id: "door", title: "At the door", items: [{ id: "greeted", type: "yes_no", title: "Were you greeted?" }] }] },
   };
