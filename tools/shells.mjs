@@ -1,15 +1,19 @@
-// Copies of the built-in surveys' first screens, made from the release build in dist/ by
-// the build itself (tools/build.sh runs it after Trunk).
+// Copies of the built-in surveys' first screens, and the module that draws an inline form's
+// first page, made from the release build in dist/ by the build itself (tools/build.sh runs
+// it after Trunk).
 //
 //   node tools/shells.mjs [dist]
 //
 // seda.js draws such a copy when the page has loaded, while the widget's own code downloads
 // and compiles, and the widget takes its place once it shows (src/platform/shell.rs). Each
-// copy is what the widget draws in headless Chromium for one template and language, on a
-// page whose tag has no other attribute: its shadow root's markup and its stylesheets'
-// text. They go into one module a template, src/platform/seda-shell.js with the copies
-// filled in and minified by terser, as dist/seda-shells-<hash>/<template>.js; the folder's
-// name (a hash of the modules) is then stamped into dist/seda.js.
+// template's copy is what the widget draws in headless Chromium for that template and a
+// language, on a page whose tag has no other attribute: its shadow root's markup and its
+// stylesheets' text. They go into one module a template, seda-shell-template.js and
+// seda-shell.js (src/platform/) with the copies filled in and minified by terser, as
+// dist/seda-shells-<hash>/<template>.js. The inline form's module, form.js, is
+// seda-shell-form.js and seda-shell.js with the same stylesheet and the widget's strings
+// (src/core/i18n.rs) filled in. The folder's name (a hash of the modules) is then stamped
+// into dist/seda.js.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -111,7 +115,10 @@ export function module(template, copies) {
   });
 }
 
-/** The module that draws an inline form's first page from its JSON: seda-shell-form.js. */
+/**
+ * The module that draws an inline form's first page from its JSON: seda-shell-form.js, with
+ * the stylesheet every survey without a theme has (the first template's, as captured).
+ */
 export function formModule(copies) {
   const { en, fa } = strings();
   return build("seda-shell-form.js", { __CSS__: copies.get(`${TEMPLATES[0]}.en`)[0], __STRINGS_EN__: en, __STRINGS_FA__: fa });
