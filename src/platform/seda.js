@@ -21,10 +21,11 @@
   var B = [["__SEDA_LEAN_GLUE__", "__SEDA_LEAN_WASM__"], ["__SEDA_GLUE__", "__SEDA_WASM__"]];
   var data = {};
   Object.keys(script.dataset).forEach(function (k) { data[k] = String(script.dataset[k]); });
-  var store;
-  try { store = w.localStorage; } catch (e) { store = null; }
-  function get(k) { try { return store && store.getItem(k); } catch (e) { return null; } }
-  function set(k, v) { try { store && store.setItem(k, v); } catch (e) { /* storage refused: no memory */ } }
+  /* localStorage is read only when a tag's targeting needs it: a page's first use of it can
+     take the browser 1-25 ms (measured in fresh Chromium contexts), which would come before
+     the first screen's copy is even asked for. */
+  function get(k) { try { return w.localStorage.getItem(k); } catch (e) { return null; } }
+  function set(k, v) { try { w.localStorage.setItem(k, v); } catch (e) { /* storage refused: no memory */ } }
 
   function report(message, e) {
     console.error("[seda] " + message, e || "");
@@ -40,11 +41,11 @@
      markup copied at build time, and one for an inline form (#id), which draws its first
      page from its JSON when it can (tools/shells.mjs, from seda-shell*.js). Imported as this
      script runs (it is small) for a tag shown on load whose targeting lets this visitor
-     see it, unless something would make the widget's first screen another: an attribute
-     other than these, or a saved draft (that opens on "Continue?"; the inline form's
-     module looks for its own). */
+     see it, unless an attribute other than these would make the widget's first screen
+     another. The module itself draws nothing when a saved draft would (the widget opens
+     on "Continue?"). */
   var named = (data.form || "").trim(), kind = named[0] == "#" ? "form" : SURVEYS.test(named) && named.slice(9),
-    copy = kind && !get("seda:draft:" + kind) && Object.keys(data).every(function (k) {
+    copy = kind && Object.keys(data).every(function (k) {
       return /^(form|endpoint\w*|locale|include|exclude|sample|recontact|debug)$/.test(k) || (k === "trigger" && data[k].trim() === "load");
     }) && allowed() && import(base + "__SEDA_SHELLS__" + kind + ".js").catch(function () {});
   function shell(what) {
@@ -181,10 +182,10 @@
     });
   }
   function allowed() {
-    var form = (data.form || "").trim(), seen = Number(get("seda:seen:" + form)), again = data.recontact;
+    var form = (data.form || "").trim(), seen, again = data.recontact;
     if (data.include && !matches(data.include)) return false;
     if (data.exclude && matches(data.exclude)) return false;
-    if (seen && again && (again === "never" || Date.now() - seen < Number(again) * 864e5)) return false;
+    if (again && (seen = Number(get("seda:seen:" + form))) && (again === "never" || Date.now() - seen < Number(again) * 864e5)) return false;
     if (data.sample) {
       // One roll per visitor and form, kept: the same visitor stays in or out, and a
       // larger percentage later takes in more visitors without reshuffling.

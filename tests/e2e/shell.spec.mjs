@@ -324,6 +324,29 @@ test("the copy never holds up the page's load, and goes when the widget cannot s
   expect(log.pageErrors).toEqual([]);
 });
 
+test("seda.js asks for the copy before anything reads localStorage, whose first use on a page can be slow", async ({ page }) => {
+  await page.addInitScript(() => {
+    for (const name of ["getItem", "setItem"]) {
+      const real = Storage.prototype[name];
+      Storage.prototype[name] = function (...args) {
+        window.__sedaFirstStorage ??= performance.now();
+        return real.apply(this, args);
+      };
+    }
+  });
+  const release = await holdWasm(page);
+  await page.goto(tagPage());
+  await expect(copy(page)).toHaveCount(1);
+  const [asked, firstRead] = await page.evaluate(() => [
+    performance.getEntriesByType("resource").find((e) => /\/seda-shells-[0-9a-f]+\/nps\.js$/.test(e.name))?.startTime,
+    window.__sedaFirstStorage,
+  ]);
+  expect(asked, "the copy's module was fetched").toBeGreaterThan(0);
+  expect(firstRead, "the copy's module looks for a saved draft").toBeGreaterThan(asked);
+  release();
+  await expect(widget(page)).toHaveCount(1);
+});
+
 // An inline form's first page, drawn by seda-shells-*/form.js from the form's JSON.
 
 const inlinePage = (form, { lang = "en", attrs = {} } = {}) =>
