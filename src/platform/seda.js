@@ -21,9 +21,9 @@
   var B = [["__SEDA_LEAN_GLUE__", "__SEDA_LEAN_WASM__"], ["__SEDA_GLUE__", "__SEDA_WASM__"]];
   var data = {};
   Object.keys(script.dataset).forEach(function (k) { data[k] = String(script.dataset[k]); });
-  /* localStorage is read only when a tag's targeting needs it: a page's first use of it can
-     take the browser 1-25 ms (measured in fresh Chromium contexts), which would come before
-     the first screen's copy is even asked for. */
+  /* localStorage is read only when a tag's targeting needs it, so a plain tag asks for the
+     first screen's copy before anything touches storage (a page's first use of it took
+     0.2-25 ms in fresh Chromium contexts: bench/LOADER.md, "Ninth measurement"). */
   function get(k) { try { return w.localStorage.getItem(k); } catch (e) { return null; } }
   function set(k, v) { try { w.localStorage.setItem(k, v); } catch (e) { /* storage refused: no memory */ } }
 
