@@ -21,6 +21,8 @@ const h = (tag, attrs, ...inner) =>
 /* Mouths of the faces, worst to best, as src/ui/scale.rs draws them. */
 const MOUTHS = ["M8 17q4-4 8 0", "M8 16.5q4-2 8 0", "M8 16h8", "M8 15.5q4 2 8 0", "M7.5 14.5q4.5 4.5 9 0"];
 const RTL = ["fa", "ar", "he", "ur", "ps", "ckb", "dv", "yi"];
+/* The fields of a form drawn here (no theme, and none of a complaint's or a checklist's). */
+const FORM = /^(\$schema|seda|id|version|kind|locale|title|questions|pages|hidden|thank_you)$/;
 /* The types drawn here, and the fields of a question on the first page they may have. */
 const TYPES = ["nps", "rating", "choice", "dropdown", "yes_no", "text", "email", "phone", "number", "date", "consent", "statement"];
 const FIELDS = /^(id|type|title|description|required|scale|display|labels|choices|multiple|other|multiline|min_length|max_length|min|max|decimals|earliest|latest|placeholder)$/;
@@ -31,7 +33,7 @@ function screen(data) {
   /* A form for the full bundle (seda.js's pick) is not the lean widget's to draw. */
   if (!json || /"(checklist|attachments|offer_complaint)"/.test(json)) return;
   const form = JSON.parse(json);
-  if (form.kind !== "survey" || form.theme != null) return;
+  if (form.kind !== "survey" || Object.keys(form).some((k) => !FORM.test(k))) return;
   try {
     if (localStorage.getItem("seda:draft:" + form.id)) return;
   } catch (e) {

@@ -450,6 +450,8 @@ test("no copy of an inline form whose first screen the definition alone does not
   const cases = {
     "a condition": survey({ questions: [first, { id: "b", type: "text", title: "B", show_if: { question: "recommend", less_than: 7 } }] }),
     "a theme": survey({ theme: { brand: "#005a9c" }, questions: [first] }),
+    // The widget refuses the form and shows its error: a copy would show a form that is not there.
+    "a field the widget does not know": survey({ titel: "Misspelt", questions: [first] }),
     "shuffled choices": survey({ questions: [{ id: "c", type: "choice", shuffle: true, title: "C", choices: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }] }),
     "a type it does not draw": survey({ questions: [{ id: "d", type: "matrix", title: "D", rows: [{ id: "a", label: "A" }], columns: [{ id: "b", label: "B" }] }] }),
     "a name to fill in": survey({ hidden: ["branch"], questions: [{ ...first, title: "How was {branch}?" }] }),
