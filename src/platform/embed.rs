@@ -25,6 +25,7 @@ use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
 
 use super::env::{browser_lang, console_error, document, new_id, now, now_local, page_lang, page_url, resolve_url, today, window};
 use super::events::{emit, emit_about, emit_error};
+use super::fetch::describe;
 use super::host::{self, Placement};
 use super::outbox::{self, AddError};
 use super::{bundles, crash, drafts, form_source, inbox, sender, shell, transport};
@@ -189,13 +190,13 @@ fn show(
     let mut host = match host::create(&placement) {
         Ok(host) => host,
         Err(e) => {
-            let message = format!("could not add the widget to the page: {e:?}");
+            let message = format!("could not add the widget to the page: {}", describe(e));
             console_error(&message);
             return emit_error(&message, Vec::new());
         }
     };
     if let Err(e) = host::apply_theme(&host, &theme) {
-        console_error(&format!("could not apply the theme: {e:?}"));
+        console_error(&format!("could not apply the theme: {}", describe(e)));
     }
     let form_id = form.id.clone();
     let closer: Rc<dyn Fn()> = {
@@ -303,7 +304,7 @@ fn show(
             emit_about("shown", None, &form_id);
         };
         if let Err(e) = host::add_launcher(&mut host, label, opened) {
-            console_error(&format!("could not add the launcher: {e:?}"));
+            console_error(&format!("could not add the launcher: {}", describe(e)));
         }
     } else {
         emit_about("shown", None, &form_id);
