@@ -6,7 +6,7 @@
 // The full bundle's wasm, or with --lean the lean bundle's (no default features). The
 // release wasm in dist/ has no function names, so this builds the compiler output with
 // cargo's release profile (at once when it is up to date: tools/build.sh built it) and
-// a named copy of it with the same wasm-bindgen and `wasm-opt -Oz` as the release build,
+// a named copy of it with the same wasm-bindgen and `wasm-opt` options as the release build,
 // `-g` only keeping the names, before tools/wasm-finish.mjs's last steps (which leave out
 // wasm-streams' exported classes, about 5 KB raw, and reorder the functions). The figures are
 // raw bytes of the optimised module (brotli compresses code about 3:1); generic code is
@@ -39,8 +39,10 @@ function namedModule() {
     const wasmOpt = join(ROOT, "node_modules/.bin/wasm-opt");
     const out = join(dir, "named.wasm");
     // The release build's own wasm-opt parameters, as index.html gives them to Trunk.
-    const params = readFileSync(join(ROOT, "index.html"), "utf8").match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
-    execFileSync(wasmOpt, ["-g", "-Oz", ...params, ...FEATURES.map((f) => `--enable-${f}`), join(dir, "seda_bg.wasm"), "-o", out], { stdio: "inherit" });
+    const html = readFileSync(join(ROOT, "index.html"), "utf8");
+    const level = html.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? "z";
+    const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
+    execFileSync(wasmOpt, ["-g", `-O${level}`, ...params, ...FEATURES.map((f) => `--enable-${f}`), join(dir, "seda_bg.wasm"), "-o", out], { stdio: "inherit" });
     return readFileSync(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -23,8 +23,9 @@
 //   come from wasm-bindgen (data-keep-debug) through wasm-opt (-g) and are left out here.
 //
 // One wasm-opt run (the binaryen in node_modules, as Trunk's) reorders, drops what is
-// unreachable and strips the names; with the optimisation levels of the build given, it
-// writes the code as compactly as the build's own run did.
+// unreachable and strips the names. At `--optimize-level=2 --shrink-level=2` (the build's
+// own run is -O2, index.html) it writes the code as compactly as that run did; at the build's
+// shrink level 0 it made the lean bundle 450 B larger.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
