@@ -9,7 +9,10 @@ use seda::core::config::{ConfigError, EmbedConfig};
 use seda::core::draft::Draft;
 use seda::core::endpoint::{encode, form_urlencode, Credentials, Endpoint, Format};
 use seda::core::form;
-use seda::core::outbox::{admit, next, Attempt, OutboxFull, Record, Settled, State, MAX_BYTES, MAX_RECORDS};
+use seda::core::outbox::{
+    admit, excerpt, next, next_due_at, refused_beyond_bounds, Attempt, OutboxFull, Record, Settled, State, MAX_BYTES, MAX_RECORDS,
+    MAX_REFUSED,
+};
 use seda::core::response::{Meta, Response};
 use seda::core::retry::{backoff_ms, retry_after_ms, CAP_MS};
 use seda::core::session::Session;
@@ -89,6 +92,9 @@ fn each_attempt_settles_the_record() {
         (answered(404, None), Settled::Rejected, State::Failed),
         (answered(422, None), Settled::Rejected, State::Failed),
         (Attempt::NoAnswer("offline".into()), Settled::WillRetry, State::Pending),
+        (Attempt::Redirected { location: Some("https://api.example/r/".into()) }, Settled::WillRetry, State::Pending),
+        (Attempt::Redirected { location: None }, Settled::WillRetry, State::Pending),
+        (Attempt::Unsendable("Invalid header value".into()), Settled::Rejected, State::Failed),
     ];
     for (attempt, settled, state) in cases {
         let mut r = record("a", NOW);
@@ -120,8 +126,33 @@ fn the_oldest_pending_record_goes_first() {
     let mut failed = record("a", NOW - 10);
     failed.state = State::Failed;
     let records = vec![record("d", NOW + 5), failed, record("c", NOW), record("b", NOW)];
-    assert_eq!(next(&records).unwrap().id, "b", "oldest pending, ties by id; failed records are skipped");
-    assert!(next(&[]).is_none());
+    let none_tried = |_: &str| false;
+    assert_eq!(next(&records, Some(NOW), &none_tried).unwrap().id, "b", "oldest pending, ties by id; failed records are skipped");
+    assert!(next(&[], Some(NOW), &none_tried).is_none());
+}
+
+// Regression: the sender always took the oldest pending record, due or not, so one
+// backing off (a dead or moved endpoint) held up every newer response for good.
+#[test]
+fn a_record_that_backs_off_never_holds_up_the_others() {
+    let mut stuck = record("old", NOW - 60_000);
+    stuck.settle(Attempt::NoAnswer("connection refused".into()), NOW, 0.0);
+    let fresh = record("new", NOW);
+    let records = vec![stuck.clone(), fresh];
+    let none_tried = |_: &str| false;
+    assert_eq!(next(&records, Some(NOW), &none_tried).unwrap().id, "new", "the stuck one is not due");
+    assert_eq!(next_due_at(&records), Some(0), "the fresh one is due at once");
+    assert_eq!(next_due_at(&records[..1]), Some(stuck.next_at));
+    // A page's first drain tries every pending record once, whatever its backoff, the
+    // never-tried first, each at most once.
+    assert_eq!(next(&records, None, &none_tried).unwrap().id, "new", "never tried before tried again");
+    assert_eq!(next(&records, None, &|id| id == "new").unwrap().id, "old");
+    assert!(next(&records, None, &|_| true).is_none(), "each once a drain");
+    // Among due records that were tried before, the oldest first.
+    let mut older = record("older", NOW - 120_000);
+    older.settle(Attempt::NoAnswer("offline".into()), NOW - 10_000, 0.0);
+    let both = [stuck.clone(), older];
+    assert_eq!(next(&both, Some(NOW + 10_000), &none_tried).unwrap().id, "older");
 }
 
 #[test]
@@ -130,6 +161,37 @@ fn a_full_outbox_refuses_new_responses_instead_of_dropping_old_ones() {
     assert_eq!(admit(&records[..MAX_RECORDS - 1], 10), Ok(()));
     assert_eq!(admit(&records, 10), Err(OutboxFull::TooMany));
     assert_eq!(admit(&records[..1], MAX_BYTES), Err(OutboxFull::TooLarge));
+}
+
+// Regression: refused records counted toward the cap, so a device with many refusals
+// took no new response at all.
+#[test]
+fn refused_records_do_not_count_toward_the_cap_and_are_bounded() {
+    let refused: Vec<Record> = (0..MAX_RECORDS)
+        .map(|i| {
+            let mut r = record(&format!("r{i:03}"), NOW + i as i64);
+            r.settle(Attempt::Answered { status: 422, retry_after_ms: None, body: "bad".into() }, NOW, 0.0);
+            r
+        })
+        .collect();
+    assert_eq!(admit(&refused, 10), Ok(()), "only pending records count");
+    let dropped = refused_beyond_bounds(&refused);
+    assert_eq!(dropped.len(), MAX_RECORDS - MAX_REFUSED);
+    assert!(dropped.contains(&"r000") && !dropped.contains(&"r499"), "the newest are kept");
+    assert!(refused_beyond_bounds(&refused[..MAX_REFUSED]).is_empty());
+    let mut big = record("big", NOW);
+    big.body = "x".repeat(9 * 1024 * 1024);
+    assert_eq!(refused_beyond_bounds(&[big, record("small", NOW - 1)]), vec!["big"], "over the byte bound on its own");
+}
+
+#[test]
+fn an_endpoint_answer_is_cut_for_the_console() {
+    assert_eq!(excerpt("bad field"), "bad field");
+    assert_eq!(excerpt("line\none\u{0}"), "lineone");
+    let long = "é".repeat(5_000);
+    let cut = excerpt(&long);
+    assert_eq!(cut.chars().count(), 201);
+    assert!(cut.ends_with('…'));
 }
 
 #[test]
@@ -254,4 +316,73 @@ fn a_minimal_stored_record_is_still_read_and_sent() {
     assert_eq!((r.state, r.attempts, r.next_at), (State::Pending, 0, 0));
     assert_eq!(r.content_type, "application/json");
     assert_eq!(Record::from_json(r#"{"id":"r1","body":"{}","created_at":5}"#), None, "no endpoint, no record");
+}
+
+// Regression: settings a browser can never send to were accepted, and every attempt
+// then threw before sending and was retried forever.
+#[test]
+fn endpoints_and_headers_a_browser_cannot_send_are_refused_at_setup() {
+    let with = |endpoint: &str, headers: Option<&str>| {
+        let mut d: Pairs<String> = Pairs::new();
+        d.insert("form", "template:nps".into());
+        d.insert("endpoint", endpoint.into());
+        if let Some(h) = headers {
+            d.insert("endpointHeaders", h.into());
+        }
+        EmbedConfig::from_dataset(&d).map(|c| c.endpoint.unwrap())
+    };
+    // (endpoint, headers, what the error must say)
+    let refused: [(&str, Option<&str>, &str); 14] = [
+        ("http://u:p@127.0.0.1/r", None, "must not carry a user name or password"),
+        ("https://user@api.example/r", None, "must not carry a user name or password"),
+        ("http://127.0.0.1:99999/r", None, "the port must be a number from 1 to 65535"),
+        ("https://api.example:0/r", None, "the port must be a number"),
+        ("https://api.example:8o8o/r", None, "the port must be a number"),
+        ("https://api.example:/r", None, "the port must be a number"),
+        ("https://api.ex\tample/r", None, "not an absolute http(s) URL"),
+        ("https://api.example/r", Some(r#"{"X-Shop":"a\r\nX-Evil: 1"}"#), "the value of \"X-Shop\" contains a line break"),
+        ("https://api.example/r", Some(r#"{"X-Shop":"a\u0000"}"#), "the value of \"X-Shop\" contains a line break or NUL"),
+        ("https://api.example/r", Some(r#"{"X-Shop":"فروشگاه"}"#), "the value of \"X-Shop\" has characters beyond Latin-1"),
+        ("https://api.example/r", Some(r#"{"Set-Cookie":"a=1"}"#), "\"Set-Cookie\" is not a header a page may set"),
+        ("https://api.example/r", Some(r#"{"Cookie2":"a=1"}"#), "\"Cookie2\" is not a header"),
+        ("https://api.example/r", Some(r#"{"Connection":"close"}"#), "\"Connection\" is not a header"),
+        ("https://api.example/r", Some(r#"{"Keep-Alive":"5"}"#), "\"Keep-Alive\" is not a header"),
+    ];
+    for (endpoint, headers, fragment) in refused {
+        let err = with(endpoint, headers).unwrap_err().to_string();
+        assert!(err.contains(fragment), "{endpoint} {headers:?}: {err}");
+        assert!(err.starts_with("data-endpoint"), "names the attribute: {err}");
+    }
+    let accepted = [
+        ("https://api.example:8443/r", None),
+        ("http://[::1]:8080/r", None),
+        ("https://api.example/r?to=a@b", None),
+        ("https://api.example/r", Some(r#"{"X-Api-Key":"pk_123","X-Store":"Café 12"}"#)),
+    ];
+    for (endpoint, headers) in accepted {
+        assert!(with(endpoint, headers).is_ok(), "{endpoint} {headers:?}");
+    }
+}
+
+// Regression: meta.page_url carried query tokens and the fragment to the endpoint.
+#[test]
+fn the_page_url_sent_keeps_only_the_named_query_parameters() {
+    use seda::core::config::payload_page_url;
+    let url = "https://shop.example/account/reset?reset_token=s3cr3t&utm_source=mail&store=12#access_token=abc";
+    let keep = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    // (parameters kept, expected page_url)
+    let cases: [(&[&str], &str); 4] = [
+        (&[], "https://shop.example/account/reset"),
+        (&["utm_source"], "https://shop.example/account/reset?utm_source=mail"),
+        (&["store", "utm_source"], "https://shop.example/account/reset?utm_source=mail&store=12"),
+        (&["access_token"], "https://shop.example/account/reset"),
+    ];
+    for (names, expected) in cases {
+        assert_eq!(payload_page_url(url, &keep(names)), expected, "{names:?}");
+    }
+    assert_eq!(payload_page_url("https://shop.example/?utm%5Fsource=x", &keep(&["utm_source"])), "https://shop.example/?utm%5Fsource=x");
+    let mut d: Pairs<String> = Pairs::new();
+    d.insert("form", "template:nps".into());
+    d.insert("pageParams", " utm_source, store ,".into());
+    assert_eq!(EmbedConfig::from_dataset(&d).unwrap().page_params, keep(&["utm_source", "store"]));
 }

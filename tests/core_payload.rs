@@ -114,7 +114,7 @@ fn form_sources() {
 #[test]
 fn endpoints_must_be_https_except_on_this_machine() {
     let ok = ["https://api.example.com/r", "http://localhost:8080/r", "http://127.0.0.1:9/r", "http://[::1]:9/r", "HTTPS://API.EXAMPLE.COM"];
-    let insecure = ["http://api.example.com/r", "http://localhost.evil.com/r", "http://127.0.0.1.evil.com/r", "http://user@evil.com/r"];
+    let insecure = ["http://api.example.com/r", "http://localhost.evil.com/r", "http://127.0.0.1.evil.com/r"];
     let bad = ["ftp://example.com/r", "example.com/r", "https:///r", "javascript:alert(1)"];
     for url in ok {
         assert_eq!(check_endpoint(url), Ok(url.to_string()), "{url}");
@@ -124,6 +124,9 @@ fn endpoints_must_be_https_except_on_this_machine() {
     }
     for url in bad {
         assert_eq!(check_endpoint(url), Err(ConfigError::BadEndpoint { url: url.into() }), "{url}");
+    }
+    for url in ["http://user@evil.com/r", "https://u:p@api.example.com/r", "http://u:p@127.0.0.1/r"] {
+        assert_eq!(check_endpoint(url), Err(ConfigError::EndpointCredentials { url: url.into() }), "{url}");
     }
 }
 

@@ -72,6 +72,12 @@ impl Mounted {
     }
 }
 
+thread_local! {
+    /// The callback the last mounted widget's thanks screen left to hear how a queued
+    /// response fared.
+    static FOLLOWING: RefCell<Option<Rc<dyn Fn(SendResult)>>> = const { RefCell::new(None) };
+}
+
 /// Mounts `template` in `locale` into a fresh element; every delivery returns `results` in turn.
 fn mount(template: &str, locale: &str, results: Vec<SendResult>) -> Mounted {
     mount_with_draft(template, locale, results, None)
@@ -109,6 +115,7 @@ fn mount_form(json: &str, locale: &str, results: Vec<SendResult>, draft: Option<
         on_answer: Rc::new(|_, _| {}),
         now_local: None,
         open_form: None,
+        follow_delivery: Rc::new(|_, then| FOLLOWING.with(|f| *f.borrow_mut() = Some(then))),
     };
     let locale = locale.to_owned();
     leptos::mount::mount_to(root.clone(), move || view! { <Widget form=form locale=locale env=env /> }).forget();
@@ -374,10 +381,16 @@ async fn a_complaint_is_acknowledged_with_its_reference_code_and_promises() {
     tick().await;
     let code = seda::core::complaint::reference_code("11111111-1111-4111-8111-111111111111");
     assert_eq!(w.sent.borrow()[0].reference.as_deref(), Some(code.as_str()));
-    assert_eq!(w.text("h2.seda-title"), "We have your complaint");
+    assert_eq!(w.text("h2.seda-title"), "Your complaint is saved on this device", "not \"we have it\" while it waits");
     assert_eq!(w.text(".seda-reference__code [aria-hidden]"), code);
     assert_eq!(w.text(".seda-reference__code .seda-sr-only").split_whitespace().collect::<String>(), code.replace('-', ","));
     let html = w.root.inner_html();
     assert!(html.contains("We reply within 2 working days.") && html.contains("Or the next one is free."));
     assert_eq!(w.text("[role=status]"), "Saved on this device. It will be sent automatically.");
+    // The outbox delivers it later, on this page: the screen says so at once.
+    let delivered = FOLLOWING.with(|f| f.borrow_mut().take()).expect("the thanks screen follows a queued response");
+    delivered(SendResult::Sent);
+    tick().await;
+    assert_eq!(w.text("[role=status]"), "Sent.");
+    assert_eq!(w.text("h2.seda-title"), "We have your complaint");
 }

@@ -4,7 +4,7 @@
 use thiserror::Error;
 
 use super::check::valid_locale;
-use super::endpoint::{header_name_allowed, named, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::endpoint::{header_name_allowed, header_value_problem, named, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
 use super::json;
 use super::form::Form;
 use super::pairs::Pairs;
@@ -31,6 +31,8 @@ pub struct EmbedConfig {
     pub mode: Mode,
     /// `data-locale`: overrides the page's language.
     pub locale: Option<String>,
+    /// `data-page-params`: the query parameters `meta.page_url` keeps (none by default).
+    pub page_params: Vec<String>,
 }
 
 /// Where the form is drawn (`data-mode`; without it, `data-target` decides).
@@ -58,6 +60,10 @@ pub enum ConfigError {
     InsecureEndpoint { url: String },
     #[error("data-endpoint=\"{url}\": not an absolute http(s) URL")]
     BadEndpoint { url: String },
+    #[error("data-endpoint=\"{url}\": an endpoint URL must not carry a user name or password (browsers refuse to send to it); use data-endpoint-headers for a public key")]
+    EndpointCredentials { url: String },
+    #[error("data-endpoint=\"{url}\": the port must be a number from 1 to 65535")]
+    BadPort { url: String },
     #[error("data-target is empty: give a CSS selector such as \"#feedback\", or leave the attribute out for the corner card")]
     EmptyTarget,
     #[error("data-target=\"{selector}\": no element on the page matches it")]
@@ -139,7 +145,10 @@ impl EmbedConfig {
         if let Some(value) = data.get("debug").filter(|v| !matches!(v.trim(), "true" | "false")) {
             return Err(ConfigError::BadDebug { value: value.clone() });
         }
-        Ok(EmbedConfig { form, endpoint, mode, locale })
+        let page_params = get("pageParams")
+            .map(|list| list.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect())
+            .unwrap_or_default();
+        Ok(EmbedConfig { form, endpoint, mode, locale, page_params })
     }
 }
 
@@ -167,6 +176,9 @@ fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> 
                 .map_err(|e| bad(format!("expected a JSON object of header names to strings ({e})")))?;
             if let Some(name) = map.keys().find(|n| !header_name_allowed(n)) {
                 return Err(bad(format!("\"{name}\" is not a header a page may set")));
+            }
+            if let Some((name, problem)) = map.iter().find_map(|(n, v)| Some((n, header_value_problem(v)?))) {
+                return Err(bad(format!("the value of \"{name}\" {problem}")));
             }
             map
         }
@@ -223,6 +235,27 @@ pub fn hidden_values(form: &Form, dataset: &Pairs<String>, query: &str) -> Pairs
         .collect()
 }
 
+/// The page's address as a response carries it (`meta.page_url`): without the fragment,
+/// and without the query but for the parameters named in `keep` (`data-page-params`),
+/// in the page's order. Query strings and fragments carry tokens (`?reset_token=`,
+/// `#access_token=`) that an endpoint has no business receiving.
+pub fn payload_page_url(url: &str, keep: &[String]) -> String {
+    let url = url.split('#').next().unwrap_or_default();
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|part| {
+            let name = part.split('=').next().unwrap_or_default();
+            !part.is_empty() && keep.iter().any(|k| percent_decode(name) == *k)
+        })
+        .collect();
+    if kept.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
+}
+
 /// `?a=1&b=x+y` (with or without the `?`) as decoded pairs; the first of a repeated name wins.
 pub fn query_params(query: &str) -> Pairs<String> {
     let mut out = Pairs::new();
@@ -258,33 +291,69 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Accepts `https:` anywhere and `http:` only on this machine (for development).
+/// Accepts `https:` anywhere and `http:` only on this machine (for development), and
+/// only a URL a browser will send to: no user name or password, a port from 1 to 65535.
 pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
     let bad = || ConfigError::BadEndpoint { url: url.to_owned() };
-    let (scheme, host) = scheme_and_host(url).ok_or_else(bad)?;
-    if host.is_empty() {
+    if url.chars().any(|c| c.is_control() || c == ' ') {
         return Err(bad());
     }
-    match scheme.as_str() {
+    let parts = url_parts(url).ok_or_else(bad)?;
+    if parts.host.is_empty() {
+        return Err(bad());
+    }
+    if parts.userinfo {
+        return Err(ConfigError::EndpointCredentials { url: url.to_owned() });
+    }
+    if let Some(port) = parts.port {
+        if !(1..=5).contains(&port.len()) || !port.bytes().all(|b| b.is_ascii_digit()) || !(1..=65535).contains(&port.parse::<u32>().unwrap_or(0)) {
+            return Err(ConfigError::BadPort { url: url.to_owned() });
+        }
+    }
+    match parts.scheme.as_str() {
         "https" => Ok(url.to_owned()),
-        "http" if matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") => Ok(url.to_owned()),
+        "http" if matches!(parts.host.as_str(), "localhost" | "127.0.0.1" | "[::1]") => Ok(url.to_owned()),
         "http" => Err(ConfigError::InsecureEndpoint { url: url.to_owned() }),
         _ => Err(bad()),
     }
 }
 
-/// The scheme and host of an absolute URL, lower-cased (`None` without `://`).
-fn scheme_and_host(url: &str) -> Option<(String, String)> {
+/// The parts of an absolute URL's authority that decide where it may be sent.
+struct UrlParts {
+    /// Lower-cased.
+    scheme: String,
+    /// Lower-cased; an IPv6 address with its brackets.
+    host: String,
+    /// What follows the host's `:`, as written (`Some("")` for a bare colon).
+    port: Option<String>,
+    /// Whether a `user:password@` comes before the host.
+    userinfo: bool,
+}
+
+fn url_parts(url: &str) -> Option<UrlParts> {
     let lower = url.to_ascii_lowercase();
     let (scheme, rest) = lower.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = if host_port.starts_with('[') {
-        host_port.split_inclusive(']').next()
-    } else {
-        host_port.split(':').next()
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
+    let (userinfo, host_port) = match authority.rsplit_once('@') {
+        Some((_, h)) => (true, h),
+        None => (false, authority),
     };
-    Some((scheme.to_owned(), host.unwrap_or_default().to_owned()))
+    let (host, port) = if host_port.starts_with('[') {
+        let end = host_port.find(']').map_or(host_port.len(), |i| i + 1);
+        let (host, after) = host_port.split_at(end);
+        (host, after.strip_prefix(':'))
+    } else {
+        match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        }
+    };
+    Some(UrlParts { scheme: scheme.to_owned(), host: host.to_owned(), port: port.map(str::to_owned), userinfo })
+}
+
+/// The scheme and host of an absolute URL, lower-cased (`None` without `://`).
+fn scheme_and_host(url: &str) -> Option<(String, String)> {
+    url_parts(url).map(|p| (p.scheme, p.host))
 }
 
 /// Whether setup errors are drawn on the page for the site owner, or only logged

@@ -198,10 +198,38 @@ pub fn form_urlencode(fields: &[(String, String)]) -> String {
     out
 }
 
-/// A header name the page may set: an HTTP token, not one the widget or the browser owns.
+/// A header name the page may set: an HTTP token, not one the widget or the browser owns
+/// (the Fetch standard's forbidden request headers, which a browser silently drops, are
+/// refused here so the site owner hears of it).
 pub fn header_name_allowed(name: &str) -> bool {
+    const RESERVED: [&str; 25] = [
+        // The widget's own.
+        "content-type", "idempotency-key",
+        // The browser's (Fetch: forbidden request-headers).
+        "accept-charset", "accept-encoding", "access-control-request-headers", "access-control-request-method",
+        "access-control-request-private-network", "connection", "content-length", "cookie", "cookie2", "date", "dnt",
+        "expect", "host", "keep-alive", "origin", "referer", "set-cookie", "te", "trailer", "transfer-encoding",
+        "upgrade", "via",
+        // Would change the request's method behind the browser's back.
+        "x-http-method-override",
+    ];
     let token = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
     let lower = name.to_ascii_lowercase();
-    let reserved = ["content-type", "idempotency-key", "content-length", "host", "cookie", "origin", "referer"];
-    token && !reserved.contains(&lower.as_str()) && !lower.starts_with("sec-") && !lower.starts_with("proxy-")
+    token
+        && !RESERVED.contains(&lower.as_str())
+        && !lower.starts_with("sec-")
+        && !lower.starts_with("proxy-")
+        && !matches!(lower.as_str(), "x-http-method" | "x-method-override")
+}
+
+/// What makes `value` a header value no browser will send, if anything: a line break or
+/// NUL (which would end the header), or a character beyond Latin-1 (headers are bytes).
+pub fn header_value_problem(value: &str) -> Option<&'static str> {
+    if value.contains(['\r', '\n', '\0']) {
+        Some("contains a line break or NUL character")
+    } else if value.chars().any(|c| u32::from(c) > 0xFF) {
+        Some("has characters beyond Latin-1 (a header carries bytes: percent-encode the value)")
+    } else {
+        None
+    }
 }

@@ -13,6 +13,12 @@ use super::retry::backoff_ms;
 pub const MAX_RECORDS: usize = 500;
 /// ...and at most this many bytes of them.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Refused responses are kept apart from those waiting, the newest this many of them...
+pub const MAX_REFUSED: usize = 50;
+/// ...within this many bytes.
+pub const MAX_REFUSED_BYTES: usize = 8 * 1024 * 1024;
+/// How much of an endpoint's answer is kept and shown (console, `seda:error`).
+pub const EXCERPT_CHARS: usize = 200;
 
 /// One finished response waiting for its endpoint, stored as JSON in IndexedDB.
 /// Only `id`, `endpoint`, `body` and `created_at` are required when reading, so a
@@ -56,6 +62,13 @@ pub enum Attempt {
     Answered { status: u16, retry_after_ms: Option<u64>, body: String },
     /// No answer: offline, refused, timed out.
     NoAnswer(String),
+    /// The endpoint answered with a redirect, which is never followed: a POST that the
+    /// browser follows turns into a bodyless GET, whose 2xx says nothing of the response.
+    /// `location` is the new address, when the browser could learn it.
+    Redirected { location: Option<String> },
+    /// The request could not even be made from the record (a header value no browser
+    /// sends, a URL with a password): sending it again cannot help.
+    Unsendable(String),
 }
 
 /// What the attempt did to the record.
@@ -65,7 +78,7 @@ pub enum Settled {
     Delivered,
     /// Try again at `next_at`.
     WillRetry,
-    /// Permanently refused: keep the record, stop trying, tell the site.
+    /// Permanently refused: keep the record apart, stop trying, tell the site.
     Rejected,
 }
 
@@ -159,11 +172,11 @@ impl Record {
                     Outcome::Accepted => return Settled::Delivered,
                     Outcome::Permanent => {
                         self.state = State::Failed;
-                        self.last_error = Some(body);
+                        self.last_error = Some(excerpt(&body));
                         return Settled::Rejected;
                     }
                     Outcome::Retry => {
-                        self.last_error = Some(body);
+                        self.last_error = Some(excerpt(&body));
                         retry_after_ms
                     }
                 }
@@ -173,6 +186,17 @@ impl Record {
                 self.last_error = Some(reason);
                 None
             }
+            Attempt::Redirected { location } => {
+                self.last_status = None;
+                self.last_error = Some(format!("redirected to {}", location.as_deref().unwrap_or("another address")));
+                None
+            }
+            Attempt::Unsendable(reason) => {
+                self.last_status = None;
+                self.last_error = Some(reason);
+                self.state = State::Failed;
+                return Settled::Rejected;
+            }
         };
         let wait = backoff_ms(self.attempts, jitter).max(retry_after.unwrap_or(0));
         self.next_at = now_ms + wait as i64;
@@ -180,22 +204,64 @@ impl Record {
     }
 }
 
-/// The record to send next: the oldest pending one (by creation, then id). Sends are
-/// serial and in order, so a newer record waits while an older one backs off.
-pub fn next(records: &[Record]) -> Option<&Record> {
+/// The record to send next: of the pending records that are due, one never tried before
+/// those being tried again, then the oldest (by creation, then id); skipping those
+/// `tried` says were attempted in this drain already. So a record that keeps failing
+/// (a dead or moved endpoint, backing off) never holds up the others. `now_ms: None`
+/// takes every pending record as due: a page's first drain tries each one once,
+/// whatever its backoff.
+pub fn next<'a>(records: &'a [Record], now_ms: Option<i64>, tried: &dyn Fn(&str) -> bool) -> Option<&'a Record> {
     records
         .iter()
-        .filter(|r| r.state == State::Pending)
-        .min_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)))
+        .filter(|r| r.state == State::Pending && now_ms.is_none_or(|now| r.next_at <= now) && !tried(&r.id))
+        .min_by(|a, b| (a.attempts > 0, a.created_at, &a.id).cmp(&(b.attempts > 0, b.created_at, &b.id)))
+}
+
+/// When the next pending record falls due (ms since the epoch), if any waits.
+pub fn next_due_at(records: &[Record]) -> Option<i64> {
+    records.iter().filter(|r| r.state == State::Pending).map(|r| r.next_at).min()
+}
+
+/// Of the refused records, those to drop so that the newest [`MAX_REFUSED`] within
+/// [`MAX_REFUSED_BYTES`] stay: each was reported when it was refused.
+pub fn refused_beyond_bounds(refused: &[Record]) -> Vec<&str> {
+    let mut newest_first: Vec<&Record> = refused.iter().collect();
+    newest_first.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
+    let (mut kept, mut bytes) = (0usize, 0usize);
+    newest_first
+        .into_iter()
+        .filter(|r| {
+            let keep = kept < MAX_REFUSED && bytes.saturating_add(r.body.len()) <= MAX_REFUSED_BYTES;
+            if keep {
+                kept += 1;
+                bytes += r.body.len();
+            }
+            !keep
+        })
+        .map(|r| r.id.as_str())
+        .collect()
+}
+
+/// The start of an endpoint's answer, for the console and `seda:error`: at most
+/// [`EXCERPT_CHARS`] characters, control characters dropped, "…" when cut.
+pub fn excerpt(body: &str) -> String {
+    let mut chars = body.chars().filter(|c| !c.is_control() || *c == ' ');
+    let mut out: String = chars.by_ref().take(EXCERPT_CHARS).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// Whether one more record of `body_len` bytes may be stored. A full outbox refuses
-/// the new response (the visitor is told) rather than dropping an old one.
+/// the new response (the visitor is told) rather than dropping an old one. Only the
+/// records waiting to be sent count: refused ones are kept apart, within their own bounds.
 pub fn admit(records: &[Record], body_len: usize) -> Result<(), OutboxFull> {
-    if records.len() >= MAX_RECORDS {
+    let pending = || records.iter().filter(|r| r.state == State::Pending);
+    if pending().count() >= MAX_RECORDS {
         return Err(OutboxFull::TooMany);
     }
-    let stored: usize = records.iter().map(|r| r.body.len()).sum();
+    let stored: usize = pending().map(|r| r.body.len()).sum();
     if stored + body_len > MAX_BYTES {
         return Err(OutboxFull::TooLarge);
     }

@@ -40,16 +40,14 @@ pub fn install() {
     ONCE.call_once(|| std::panic::set_hook(Box::new(|info| report(&info.to_string()))));
 }
 
-/// Reports the page's first failure and puts the apology in every widget; later
-/// calls in this instance do nothing. A failure of the page's other instance, after
-/// the first, is not reported again but still puts the apology in every widget (it
-/// may have added its own since). This is what the panic hook runs (tests call it
-/// directly).
+/// Reports the page's first failure and puts the apology in every widget. Later
+/// calls report nothing more but still put the apology in every widget that lacks it:
+/// a widget whose start was already queued when the first failed adds its host, and
+/// fails, afterwards (it was left an empty box). A failure of the page's other
+/// instance is reported once, by whichever failed first. This is what the panic hook
+/// runs (tests call it directly).
 pub fn report(detail: &str) {
-    if CRASHED.swap(true, Ordering::Relaxed) {
-        return;
-    }
-    if !shared(PAGE).is_truthy() {
+    if !CRASHED.swap(true, Ordering::Relaxed) && !shared(PAGE).is_truthy() {
         share(PAGE, &JsValue::TRUE);
         let message = format!("internal error, the widget has stopped: {detail}");
         console_error(&message);
@@ -68,6 +66,9 @@ pub fn report(detail: &str) {
 /// language. Plain DOM calls only: the views' code may be what failed.
 fn apologise(host: HtmlElement) -> Result<(), JsValue> {
     let Some(mount) = host.shadow_root().and_then(|r| r.first_element_child()) else { return Ok(()) };
+    if mount.query_selector(".seda-crash")?.is_some() {
+        return Ok(());
+    }
     let old = mount.query_selector(".seda-root")?;
     let floating = match &old {
         Some(root) => root.class_list().contains("seda-floating"),

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::{hidden_values, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, FormSource, Mode};
+use crate::core::config::{hidden_values, payload_page_url, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, FormSource, Mode};
 use crate::core::answer::Answer;
 use crate::core::json::Value;
 use crate::core::theme;
@@ -54,6 +54,15 @@ pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: O
     // is ready to show in this one.
     let later = Closure::once_into_js(sender::start);
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+}
+
+/// Sends what waits in the outbox, on a page whose tags show no form now (a manual or
+/// later trigger, targeting that keeps the form away): seda.js calls this only when it
+/// has seen pending records, so a quiet page downloads nothing.
+#[wasm_bindgen]
+pub fn drain() {
+    crash::install();
+    sender::start();
 }
 
 /// `closes`: [`CLOSES`] when seda.js mounted the form. A `Seda.close()` since then
@@ -137,7 +146,7 @@ fn open(json: String, data: Pairs<String>, config: EmbedConfig, placement: Place
     // What seda.js reads to honour data-recontact: keyed by the tag's data-form, which
     // it knows before it loads anything.
     let seen_key = format!("seda:seen:{}", data.get("form").map_or("", |f| f.trim()));
-    show(form, locale, config.endpoint, placement, hidden, seen_key, theme, data);
+    show(form, locale, config, placement, hidden, seen_key, theme, data);
 }
 
 /// Has seda.js mount `data` with the full bundle (a lean build's form that needs it).
@@ -177,7 +186,7 @@ fn remember_seen(key: &str) {
 fn show(
     form: Form,
     locale: String,
-    endpoint: Option<Endpoint>,
+    config: EmbedConfig,
     placement: Placement,
     hidden: Pairs<String>,
     seen_key: String,
@@ -236,9 +245,9 @@ fn show(
     let env = Env {
         response_id: new_id(),
         started_at: now(),
-        page_url: page_url(),
+        page_url: payload_page_url(&page_url(), &config.page_params),
         now: Rc::new(now),
-        deliver: deliverer(endpoint, form.id.clone(), seen_key),
+        deliver: deliverer(config.endpoint, form.id.clone(), seen_key),
         on_close,
         draft,
         keep_draft: Rc::new(move |draft| match draft {
@@ -249,6 +258,9 @@ fn show(
         today: Some(today()),
         now_local: Some(now_local()),
         open_form: Some(open_in_place(host.element.clone(), data.clone())),
+        follow_delivery: Rc::new(|id: &str, then: Rc<dyn Fn(SendResult)>| {
+            super::events::on_settled(id, Rc::new(move |delivered| then(if delivered { SendResult::Sent } else { SendResult::Rejected })));
+        }),
         on_answer: {
             let form_id = form.id.clone();
             Rc::new(move |question: &str, answer: &Answer| {
@@ -412,7 +424,12 @@ async fn send(response: Response, endpoint: Option<Endpoint>, form_id: String) -
                     Attempt::Answered { status, body, .. } => {
                         not_sent(format!("the endpoint answered {status}: {body} ({reason})"), &id, Some(status))
                     }
-                    Attempt::NoAnswer(e) => not_sent(format!("the endpoint could not be reached: {e} ({reason})"), &id, None),
+                    Attempt::Redirected { location } => not_sent(
+                        format!("the endpoint redirects to {}: set data-endpoint to the new address ({reason})", location.as_deref().unwrap_or("another address")),
+                        &id,
+                        None,
+                    ),
+                    Attempt::Unsendable(e) | Attempt::NoAnswer(e) => not_sent(format!("the endpoint could not be reached: {e} ({reason})"), &id, None),
                 },
             }
         }

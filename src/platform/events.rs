@@ -1,6 +1,10 @@
 //! `seda:*` events on `window`, for the host page and its analytics.
 
-use wasm_bindgen::JsValue;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit};
 
 use crate::core::json::Value;
@@ -33,4 +37,24 @@ pub fn emit_about(name: &str, id: Option<&str>, form_id: &str) {
     }
     detail.push(("form_id", Value::from(form_id)));
     emit(name, &Value::object(detail).to_json());
+}
+
+/// Calls `f(true)` once `seda:complete` names response `id`, or `f(false)` once a
+/// `seda:error` says it was refused: whichever instance on the page (lean or full
+/// bundle) settled it, as both dispatch on the one window.
+pub fn on_settled(id: &str, f: Rc<dyn Fn(bool)>) {
+    let done = Rc::new(Cell::new(false));
+    for (name, field, delivered) in [("seda:complete", "id", true), ("seda:error", "response_id", false)] {
+        let (id, f, done) = (id.to_owned(), f.clone(), done.clone());
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let detail = e.dyn_ref::<CustomEvent>().map(CustomEvent::detail).unwrap_or(JsValue::NULL);
+            let get = |k: &str| js_sys::Reflect::get(&detail, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+            let about = get(field).as_string().is_some_and(|named| named == id);
+            if about && (delivered || get("refused").is_truthy()) && !done.replace(true) {
+                f(delivered);
+            }
+        });
+        let _ = window().add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        listener.forget();
+    }
 }

@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit};
+use web_sys::{AbortController, Headers, Request, RequestCredentials, RequestInit, RequestRedirect, ResponseType};
 
 use super::env::window;
 
@@ -23,53 +23,101 @@ pub struct Call<'a> {
     pub timeout_ms: Option<u64>,
     /// Let the request outlive the page (for sends at `pagehide`).
     pub keepalive: bool,
+    /// Follow a redirect (a GET of a form may; a POST of a response never does: the
+    /// browser would follow it as a bodyless GET, whose 2xx says nothing).
+    pub follow_redirects: bool,
 }
 
 impl<'a> Call<'a> {
     pub fn new(method: &'a str, url: &'a str) -> Self {
-        Call { method, url, headers: Vec::new(), body: None, binary: None, include_credentials: false, timeout_ms: None, keepalive: false }
+        Call {
+            method,
+            url,
+            headers: Vec::new(),
+            body: None,
+            binary: None,
+            include_credentials: false,
+            timeout_ms: None,
+            keepalive: false,
+            follow_redirects: true,
+        }
     }
 }
 
-/// The endpoint's answer (the body cut to 2000 characters).
+/// The server's answer.
 pub struct Reply {
     pub status: u16,
     pub body: String,
     pub retry_after: Option<String>,
+    /// `Some` when the server answered with a redirect that was not followed: the new
+    /// address, when the browser could learn it.
+    pub redirected: Option<Option<String>>,
 }
 
-/// Sends `call` and waits for the answer. `Err` means no answer came (offline,
-/// DNS, CORS refused, timed out). On a page that has replaced `window.fetch` (a
-/// wrapper, a broken polyfill) the request goes by XMLHttpRequest instead.
-pub async fn fetch(call: Call<'_>) -> Result<Reply, String> {
+/// Why a call brought no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum CallError {
+    /// The request could not be made at all (the browser refused its URL or a header):
+    /// trying again will not help.
+    #[error("the request could not be made: {0}")]
+    Unsendable(String),
+    /// Offline, DNS, CORS refused, timed out: worth trying again.
+    #[error("{0}")]
+    NoAnswer(String),
+}
+
+/// Sends `call` and waits for the answer. On a page that has replaced `window.fetch`
+/// (a wrapper, a broken polyfill) the request goes by XMLHttpRequest instead.
+pub async fn fetch(call: Call<'_>) -> Result<Reply, CallError> {
     if !native_fetch() {
         return by_xhr(&call).await;
     }
-    let timeout_ms = call.timeout_ms;
+    let (timeout_ms, follow, url) = (call.timeout_ms, call.follow_redirects, call.url.to_owned());
     let (pending, timer) = begin(call)?;
     let result = answer(pending).await;
     if let Some(id) = timer {
         window().clear_timeout_with_handle(id);
     }
-    result.map_err(|e| match timeout_ms {
-        Some(ms) if e.contains("abort") => format!("no answer within {} s", ms / 1000),
-        _ => e,
-    })
+    let mut reply = result.map_err(|e| match timeout_ms {
+        Some(ms) if e.contains("abort") => CallError::NoAnswer(format!("no answer within {} s", ms / 1000)),
+        _ => CallError::NoAnswer(e),
+    })?;
+    if !follow && reply.redirected.is_some() {
+        reply.redirected = Some(where_it_redirects(&url).await);
+    }
+    Ok(reply)
+}
+
+/// Where `url` redirects to: a manual redirect hides its `Location`, so a HEAD request
+/// (no body, no cookies, a redirect followed as HEAD) finds out. `None` when the
+/// browser cannot read it (the new address does not allow this origin to look).
+async fn where_it_redirects(url: &str) -> Option<String> {
+    let init = RequestInit::new();
+    init.set_method("HEAD");
+    init.set_credentials(RequestCredentials::Omit);
+    let request = Request::new_with_str_and_init(url, &init).ok()?;
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_request(&request)).await.ok()?.unchecked_into();
+    let location = response.url();
+    (response.redirected() && !location.is_empty()).then_some(location)
 }
 
 /// Puts the request on the wire now (synchronously) and returns its promise and
 /// the timeout's timer.
-pub fn begin(call: Call<'_>) -> Result<(js_sys::Promise, Option<i32>), String> {
+pub fn begin(call: Call<'_>) -> Result<(js_sys::Promise, Option<i32>), CallError> {
+    let unsendable = |e: JsValue| CallError::Unsendable(describe(e));
     let init = RequestInit::new();
     init.set_method(call.method);
+    if !call.follow_redirects {
+        init.set_redirect(RequestRedirect::Manual);
+    }
     init.set_credentials(if call.include_credentials { RequestCredentials::Include } else { RequestCredentials::Omit });
     if call.keepalive {
         // Not in web-sys's RequestInit yet.
         let _ = js_sys::Reflect::set(&init, &JsValue::from_str("keepalive"), &JsValue::TRUE);
     }
-    let headers = Headers::new().map_err(describe)?;
+    let headers = Headers::new().map_err(unsendable)?;
     for (name, value) in &call.headers {
-        headers.set(name, value).map_err(describe)?;
+        headers.set(name, value).map_err(unsendable)?;
     }
     init.set_headers(&headers);
     if let Some(bytes) = call.binary {
@@ -79,25 +127,36 @@ pub fn begin(call: Call<'_>) -> Result<(js_sys::Promise, Option<i32>), String> {
     }
     let mut timer = None;
     if let Some(ms) = call.timeout_ms {
-        let controller = AbortController::new().map_err(describe)?;
+        let controller = AbortController::new().map_err(unsendable)?;
         init.set_signal(Some(&controller.signal()));
         let abort = Closure::once_into_js(move || controller.abort());
         timer = window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), ms.min(i32::MAX as u64) as i32)
             .ok();
     }
-    let request = Request::new_with_str_and_init(call.url, &init).map_err(describe)?;
+    let request = match Request::new_with_str_and_init(call.url, &init) {
+        Ok(request) => request,
+        Err(e) => {
+            if let Some(id) = timer {
+                window().clear_timeout_with_handle(id);
+            }
+            return Err(unsendable(e));
+        }
+    };
     Ok((window().fetch_with_request(&request), timer))
 }
 
 async fn answer(pending: js_sys::Promise) -> Result<Reply, String> {
     let response: web_sys::Response = JsFuture::from(pending).await.map_err(describe)?.unchecked_into();
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Ok(Reply { status: 0, body: String::new(), retry_after: None, redirected: Some(None) });
+    }
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text = match response.text() {
         Ok(promise) => JsFuture::from(promise).await.map_err(describe)?.as_string().unwrap_or_default(),
         Err(_) => String::new(),
     };
-    Ok(Reply { status: response.status(), body: text, retry_after })
+    Ok(Reply { status: response.status(), body: text, retry_after, redirected: None })
 }
 
 /// A thrown JS value as a message: an Error's message, else its string form.
@@ -116,11 +175,15 @@ fn native_fetch() -> bool {
         .is_some_and(|f| String::from(f.to_string()).contains("[native code]"))
 }
 
-async fn by_xhr(call: &Call<'_>) -> Result<Reply, String> {
-    let xhr = web_sys::XmlHttpRequest::new().map_err(describe)?;
-    xhr.open_with_async(call.method, call.url, true).map_err(describe)?;
+/// The request by XMLHttpRequest, which always follows redirects: one that was
+/// followed shows in `responseURL`, and its answer (to a GET the browser made of the
+/// POST) is not taken as the endpoint's.
+async fn by_xhr(call: &Call<'_>) -> Result<Reply, CallError> {
+    let unsendable = |e: JsValue| CallError::Unsendable(describe(e));
+    let xhr = web_sys::XmlHttpRequest::new().map_err(unsendable)?;
+    xhr.open_with_async(call.method, call.url, true).map_err(unsendable)?;
     for (name, value) in &call.headers {
-        xhr.set_request_header(name, value).map_err(describe)?;
+        xhr.set_request_header(name, value).map_err(unsendable)?;
     }
     xhr.set_with_credentials(call.include_credentials);
     if let Some(ms) = call.timeout_ms {
@@ -142,14 +205,21 @@ async fn by_xhr(call: &Call<'_>) -> Result<Reply, String> {
         xhr.set_onerror(Some(error.unchecked_ref()));
         xhr.set_ontimeout(Some(timeout.unchecked_ref()));
     });
-    match call.binary {
-        Some(bytes) => xhr.send_with_opt_js_u8_array(Some(&js_sys::Uint8Array::from(bytes))).map_err(describe)?,
-        None => xhr.send_with_opt_str(call.body).map_err(describe)?,
+    let sent = match call.binary {
+        Some(bytes) => xhr.send_with_opt_js_u8_array(Some(&js_sys::Uint8Array::from(bytes))),
+        None => xhr.send_with_opt_str(call.body),
+    };
+    sent.map_err(unsendable)?;
+    JsFuture::from(done).await.map_err(|e| CallError::NoAnswer(describe(e)))?;
+    let asked = web_sys::Url::new(call.url).map(|u| u.href()).unwrap_or_else(|_| call.url.to_owned());
+    let answered = xhr.response_url();
+    if !call.follow_redirects && !answered.is_empty() && answered != asked {
+        return Ok(Reply { status: 0, body: String::new(), retry_after: None, redirected: Some(Some(answered)) });
     }
-    JsFuture::from(done).await.map_err(describe)?;
     Ok(Reply {
-        status: xhr.status().map_err(describe)?,
+        status: xhr.status().map_err(|e| CallError::NoAnswer(describe(e)))?,
         body: xhr.response_text().ok().flatten().unwrap_or_default(),
         retry_after: xhr.get_response_header("Retry-After").ok().flatten(),
+        redirected: None,
     })
 }

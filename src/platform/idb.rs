@@ -1,6 +1,7 @@
-//! A little IndexedDB: one database ("seda"), one store ("outbox", keyed by "id"),
-//! values stored as plain objects made from JSON. Each write resolves only when its
-//! transaction has committed.
+//! A little IndexedDB: one database ("seda") with two stores keyed by "id": "outbox"
+//! (responses waiting to be sent) and "refused" (those the endpoint refused, kept
+//! apart). Values are stored as plain objects made from JSON. Each write resolves only
+//! when its transaction has committed.
 
 use std::cell::RefCell;
 
@@ -13,7 +14,10 @@ use super::env::window;
 use super::fetch::describe;
 
 const DB: &str = "seda";
-const STORE: &str = "outbox";
+/// Version 2 added [`REFUSED`].
+const VERSION: u32 = 2;
+pub const OUTBOX: &str = "outbox";
+pub const REFUSED: &str = "refused";
 
 thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
@@ -28,14 +32,16 @@ async fn db() -> Result<IdbDatabase, String> {
         .ok()
         .flatten()
         .ok_or("this browser offers no IndexedDB")?;
-    let request = factory.open_with_u32(DB, 1).map_err(describe)?;
+    let request = factory.open_with_u32(DB, VERSION).map_err(describe)?;
     let upgrading = request.clone();
     let on_upgrade = Closure::<dyn FnMut()>::new(move || {
         if let Ok(db) = upgrading.result().map(JsCast::unchecked_into::<IdbDatabase>) {
-            if !db.object_store_names().contains(STORE) {
-                let params = IdbObjectStoreParameters::new();
-                params.set_key_path(&JsValue::from_str("id"));
-                let _ = db.create_object_store_with_optional_parameters(STORE, &params);
+            for store in [OUTBOX, REFUSED] {
+                if !db.object_store_names().contains(store) {
+                    let params = IdbObjectStoreParameters::new();
+                    params.set_key_path(&JsValue::from_str("id"));
+                    let _ = db.create_object_store_with_optional_parameters(store, &params);
+                }
             }
         }
     });
@@ -47,28 +53,44 @@ async fn db() -> Result<IdbDatabase, String> {
     Ok(db)
 }
 
-/// Every stored value, as JSON text.
-pub async fn all() -> Result<Vec<String>, String> {
+/// Every value in `store`, as JSON text.
+pub async fn all(store: &str) -> Result<Vec<String>, String> {
     let db = db().await?;
-    let store = db.transaction_with_str(STORE).map_err(describe)?.object_store(STORE).map_err(describe)?;
+    let store = db.transaction_with_str(store).map_err(describe)?.object_store(store).map_err(describe)?;
     let list: js_sys::Array = settle(&store.get_all().map_err(describe)?).await?.unchecked_into();
     Ok(list.iter().filter_map(|v| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string())).collect())
 }
 
-/// Stores (or replaces) the value `json`, whose `id` is its key.
-pub async fn put(json: &str) -> Result<(), String> {
+/// Stores (or replaces) the value `json` in `store`; its `id` is its key.
+pub async fn put(store: &str, json: &str) -> Result<(), String> {
     let value = js_sys::JSON::parse(json).map_err(describe)?;
-    write(|tx| tx.object_store(STORE)?.put(&value).map(drop)).await
+    write(&[store], |tx| tx.object_store(store)?.put(&value).map(drop)).await
 }
 
-pub async fn delete(id: &str) -> Result<(), String> {
-    let key = JsValue::from_str(id);
-    write(|tx| tx.object_store(STORE)?.delete(&key).map(drop)).await
+/// Deletes the values keyed `ids` from `store`, in one transaction.
+pub async fn delete(store: &str, ids: &[&str]) -> Result<(), String> {
+    write(&[store], |tx| {
+        let s = tx.object_store(store)?;
+        ids.iter().try_for_each(|id| s.delete(&JsValue::from_str(id)).map(drop))
+    })
+    .await
 }
 
-async fn write(op: impl FnOnce(&IdbTransaction) -> Result<(), JsValue>) -> Result<(), String> {
+/// Moves the value `json` (keyed `id`) from `from` to `to`, in one transaction: it is
+/// in exactly one of them whatever happens.
+pub async fn move_to(from: &str, to: &str, id: &str, json: &str) -> Result<(), String> {
+    let value = js_sys::JSON::parse(json).map_err(describe)?;
+    write(&[from, to], |tx| {
+        tx.object_store(to)?.put(&value)?;
+        tx.object_store(from)?.delete(&JsValue::from_str(id)).map(drop)
+    })
+    .await
+}
+
+async fn write(stores: &[&str], op: impl FnOnce(&IdbTransaction) -> Result<(), JsValue>) -> Result<(), String> {
     let db = db().await?;
-    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(describe)?;
+    let names: js_sys::Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+    let tx = db.transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite).map_err(describe)?;
     op(&tx).map_err(describe)?;
     committed(&tx).await
 }

@@ -1,9 +1,10 @@
-//! The outbox in IndexedDB: finished responses waiting for their endpoint.
+//! The outbox in IndexedDB: finished responses waiting for their endpoint, and apart
+//! from them, within bounds, those the endpoint refused.
 
-use crate::core::outbox::{admit, OutboxFull, Record};
+use crate::core::outbox::{admit, refused_beyond_bounds, OutboxFull, Record, State};
 
 use super::env::{console_error, window};
-use super::idb;
+use super::idb::{self, OUTBOX, REFUSED};
 
 /// Why a response could not be put in the outbox.
 #[derive(Debug, thiserror::Error)]
@@ -15,10 +16,14 @@ pub enum AddError {
     Unavailable(String),
 }
 
-/// Every stored record. Values that are not records (written by something else)
-/// are reported and left alone.
+/// Every record waiting to be sent. Values that are not records (written by something
+/// else) are reported and left alone.
 pub async fn all() -> Result<Vec<Record>, String> {
-    let values = idb::all().await?;
+    read(OUTBOX).await
+}
+
+async fn read(store: &str) -> Result<Vec<Record>, String> {
+    let values = idb::all(store).await?;
     Ok(values
         .iter()
         .filter_map(|json| {
@@ -41,11 +46,33 @@ pub async fn add(record: &Record) -> Result<(), AddError> {
 }
 
 pub async fn save(record: &Record) -> Result<(), String> {
-    idb::put(&record.to_json()).await
+    idb::put(OUTBOX, &record.to_json()).await
 }
 
 pub async fn remove(id: &str) -> Result<(), String> {
-    idb::delete(id).await
+    idb::delete(OUTBOX, &[id]).await
+}
+
+/// Moves a record that can never be sent (the endpoint refused it) out of the outbox,
+/// into the refused records, of which only the newest are kept.
+pub async fn refuse(record: &Record) -> Result<(), String> {
+    idb::move_to(OUTBOX, REFUSED, &record.id, &record.to_json()).await?;
+    let refused = read(REFUSED).await?;
+    let beyond = refused_beyond_bounds(&refused);
+    if !beyond.is_empty() {
+        idb::delete(REFUSED, &beyond).await?;
+    }
+    Ok(())
+}
+
+/// Moves the refused records an older widget left among the pending ones to their own
+/// store (they counted toward the outbox's cap); returns those still pending.
+pub async fn set_apart_refused(records: Vec<Record>) -> Result<Vec<Record>, String> {
+    let (pending, refused): (Vec<Record>, Vec<Record>) = records.into_iter().partition(|r| r.state == State::Pending);
+    for record in &refused {
+        refuse(record).await?;
+    }
+    Ok(pending)
 }
 
 /// Asks the browser not to evict the outbox under storage pressure. Browsers grant

@@ -14,8 +14,12 @@
    ran, and the wasm compiles while it streams in. */
 (function (w, d) {
   "use strict";
-  var script = d.currentScript;
-  if (!script || !script.src) return;
+  /* The tag itself, by the Document's own getter: markup on the page can shadow
+     document.currentScript (an <img name="currentScript">, a <form>, an <embed>), and
+     its src and data-* would then say where the code comes from and what it does. */
+  var current = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript"),
+    script = current && current.get ? current.get.call(d) : null;
+  if (!(script instanceof HTMLScriptElement) || !script.src) return;
   var base = new URL(".", script.src).href;
   /* [glue, wasm] of the lean bundle (0) and the full one (1). */
   var B = [["__SEDA_LEAN_GLUE__", "__SEDA_LEAN_WASM__"], ["__SEDA_GLUE__", "__SEDA_WASM__"]];
@@ -236,12 +240,44 @@
     report('data-trigger="' + t + '": use load, delay:5s, scroll:50%, exit or manual');
   }
 
+  /* Responses an earlier page left unsent go from any page with the tag, whether or not it
+     shows a form now: when the outbox holds any, the lean bundle is loaded to send them.
+     Opened without a version, the database is never created or upgraded here. */
+  function drainPending(i) {
+    var req;
+    try {
+      req = w.indexedDB.open("seda");
+    } catch (e) {
+      return;
+    }
+    req.onupgradeneeded = function () { req.transaction.abort(); };
+    req.onerror = function (e) { e.preventDefault(); };
+    req.onsuccess = function () {
+      var db = req.result, count;
+      try {
+        count = db.transaction("outbox").objectStore("outbox").count();
+      } catch (e) {
+        return db.close();
+      }
+      count.onsuccess = function () {
+        db.close();
+        if (count.result) load(i).then(function (g) { g.drain(); }, function () {});
+      };
+      count.onerror = function () { db.close(); };
+    };
+  }
+
   var LATEST = 5000, ready = false, timer;
   function start() {
     if (ready) return;
     ready = true;
     clearTimeout(timer);
-    if (data.trigger !== "manual" && !allowed()) return;
+    var manual = data.trigger === "manual", shown = manual || allowed();
+    /* A form shown now starts the sender itself; a tag that loads the widget for later
+       (a manual or later trigger) sends with the bundle it loads anyway, and one whose
+       targeting keeps the form away loads the lean bundle only if something is waiting. */
+    if (!shown || (data.trigger || "load").trim() !== "load") drainPending(shown ? null : 0);
+    if (!shown) return;
     /* A full-page form (a checklist visit) must open and submit offline: the service
        worker beside this file keeps the widget's files and the page. */
     if (data.mode === "page" && navigator.serviceWorker) navigator.serviceWorker.register(base + "seda-sw.js").catch(function () {});

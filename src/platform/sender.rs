@@ -1,16 +1,18 @@
-//! Drains the outbox: serially, oldest first, one tab at a time. Runs whenever the
-//! script loads on a page of the site, after each submit, on the `online` event and
-//! when the next record is due; hands what is left to keepalive requests at `pagehide`.
+//! Drains the outbox: serially, one tab at a time, the oldest due record first (one never
+//! tried before those being tried again), so a record that keeps failing never holds up
+//! the others. Runs whenever the script loads on a page of the site (whether or not it
+//! shows a form), after each submit, on the `online` event and when the next record is
+//! due; hands what is left to keepalive requests at `pagehide`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::json::Value;
-use crate::core::outbox::{next, Record, Settled, State};
+use crate::core::outbox::{excerpt, next, next_due_at, Attempt, Record, Settled, State};
 
 use super::env::{console_error, share, shared, window};
 use super::events::{emit_about, emit_error};
@@ -31,6 +33,8 @@ thread_local! {
     static PENDING: RefCell<Vec<Record>> = const { RefCell::new(Vec::new()) };
     /// How each record this page attempted was settled, for the widget that submitted it.
     static SETTLED: RefCell<HashMap<String, Settled>> = RefCell::new(HashMap::new());
+    /// The records whose redirect this page has reported (once each, not at every retry).
+    static REDIRECTS_REPORTED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     static TAB: String = super::env::new_id();
     /// Where this instance names the records it settled and hears those another tab or
     /// instance settled (see [`settled_elsewhere`]); `None` without BroadcastChannel.
@@ -130,7 +134,8 @@ pub async fn run(force: bool) {
     loop {
         AGAIN.set(false);
         with_lock(force).await;
-        force = true;
+        // A run asked for meanwhile sends what is due (a new record is due at once).
+        force = false;
         if !AGAIN.get() {
             break;
         }
@@ -201,37 +206,61 @@ async fn with_lease(force: bool) {
     }
 }
 
-/// Sends due records one by one, oldest first, until none is due. `before_each`
-/// runs before every attempt (the lease renews itself there).
-async fn drain(mut force: bool, before_each: &dyn Fn()) {
+/// Sends due records one by one until none is due, then sets a timer for the next.
+/// `force` takes every pending record as due, each once. The outbox is read once: while
+/// this drain holds the lock no other sender changes it, and what this page adds asks
+/// for another run. `before_each` runs before every attempt (the lease renews itself there).
+async fn drain(force: bool, before_each: &dyn Fn()) {
+    let records = match outbox::all().await {
+        Ok(records) => outbox::set_apart_refused(records).await,
+        Err(e) => Err(e),
+    };
+    let mut records = match records {
+        Ok(records) => records,
+        Err(e) => return console_error(&format!("outbox: {e}")),
+    };
+    let mut tried = HashSet::new();
     while !super::crash::crashed() {
-        let records = match outbox::all().await {
-            Ok(records) => records,
-            Err(e) => return console_error(&format!("outbox: {e}")),
-        };
         remember(&records);
-        let Some(record) = next(&records) else { return };
-        let wait = record.next_at - js_sys::Date::now() as i64;
-        if wait > 0 && !force {
-            return schedule(wait.min(i32::MAX as i64) as i32);
-        }
-        force = false;
-        before_each();
+        let now = js_sys::Date::now() as i64;
+        let Some(record) = next(&records, (!force).then_some(now), &|id| tried.contains(id)) else {
+            if let Some(at) = next_due_at(&records) {
+                schedule((at - now).clamp(0, i32::MAX as i64) as i32);
+            }
+            return;
+        };
         let mut record = record.clone();
+        tried.insert(record.id.clone());
+        before_each();
         let attempt = transport::attempt(&record).await;
+        let redirected = match &attempt {
+            Attempt::Redirected { location } => Some(location.clone()),
+            _ => None,
+        };
         let settled = record.settle(attempt, js_sys::Date::now() as i64, js_sys::Math::random());
         let stored = match settled {
             Settled::Delivered => outbox::remove(&record.id).await,
-            Settled::WillRetry | Settled::Rejected => outbox::save(&record).await,
+            Settled::WillRetry => outbox::save(&record).await,
+            Settled::Rejected => outbox::refuse(&record).await,
         };
+        records.retain(|r| r.id != record.id);
+        if settled == Settled::WillRetry {
+            records.push(record.clone());
+        }
         SETTLED.with(|s| s.borrow_mut().insert(record.id.clone(), settled));
         if settled != Settled::WillRetry {
             SETTLED_ELSEWHERE.with(|c| c.as_ref().map(|c| c.post_message(&JsValue::from_str(&record.id))));
         }
-        report(&record, settled);
+        match redirected {
+            Some(location) => report_redirect(&record, location.as_deref()),
+            None => report(&record, settled),
+        }
         if let Err(e) = stored {
             return console_error(&format!("outbox: {e}"));
         }
+        // Each send in a task of its own: a drain of many large records must not hold
+        // the page's main thread in one long task.
+        sleep(0).await;
     }
 }
 
@@ -239,14 +268,47 @@ fn report(record: &Record, settled: Settled) {
     match settled {
         Settled::Delivered => emit_about("complete", Some(&record.id), &record.form_id),
         Settled::Rejected => {
-            let status = record.last_status.unwrap_or_default();
-            let message = format!("the endpoint refused response {} with {status}; it is kept on this device and not sent again", record.id);
+            let (message, extra) = match record.last_status {
+                Some(status) => (
+                    format!("the endpoint refused response {} with {status}; it is kept on this device and not sent again", record.id),
+                    Some(("status", Value::from(u32::from(status)))),
+                ),
+                None => (
+                    format!(
+                        "response {} cannot be sent ({}); it is kept on this device and not sent again",
+                        record.id,
+                        record.last_error.as_deref().unwrap_or_default()
+                    ),
+                    None,
+                ),
+            };
             console_error(&message);
-            let body = Value::from(record.last_error.as_deref().unwrap_or_default());
-            emit_error(&message, vec![("response_id", Value::from(record.id.as_str())), ("status", Value::from(u32::from(status))), ("body", body)]);
+            let body = Value::from(excerpt(record.last_error.as_deref().unwrap_or_default()));
+            let mut fields = vec![("response_id", Value::from(record.id.as_str())), ("refused", Value::from(true))];
+            fields.extend(extra);
+            fields.push(("body", body));
+            emit_error(&message, fields);
         }
         Settled::WillRetry => {}
     }
+}
+
+/// A redirected send is a setup problem (the endpoint has moved): the site owner hears
+/// of it once a page, with the new address; the record waits and is tried again.
+fn report_redirect(record: &Record, location: Option<&str>) {
+    if !REDIRECTS_REPORTED.with(|r| r.borrow_mut().insert(record.id.clone())) {
+        return;
+    }
+    let to = location.map_or_else(|| "another address (the browser does not say which)".to_owned(), |l| format!("\"{l}\""));
+    let problem = format!(
+        "data-endpoint=\"{}\" redirects to {to}: set data-endpoint to the new address. Redirects are not followed, as a browser \
+         would resend the response without its body; response {} is kept on this device and tried again later",
+        record.endpoint, record.id
+    );
+    console_error(&problem);
+    let mut fields = vec![("problems", Value::from(vec![problem.clone()])), ("response_id", Value::from(record.id.as_str()))];
+    fields.extend(location.map(|l| ("location", Value::from(l))));
+    emit_error("The Seda widget cannot send to its endpoint", fields);
 }
 
 /// Runs a drain in `ms`, plus up to a quarter second of jitter so tabs waiting on

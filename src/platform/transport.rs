@@ -1,10 +1,10 @@
 //! One attempt to deliver an outbox record, and the last-chance sends at page exit.
 
 use crate::core::endpoint::{multipart, Credentials, Format};
-use crate::core::outbox::{Attempt, Record};
+use crate::core::outbox::{excerpt, Attempt, Record};
 use crate::core::retry::retry_after_ms;
 
-use super::fetch::{begin, fetch, Call};
+use super::fetch::{begin, fetch, Call, CallError};
 
 /// The most bytes of bodies handed over at page exit (keepalive requests share a
 /// 64 KiB budget in browsers).
@@ -29,6 +29,7 @@ fn call<'a>(record: &'a Record, binary: Option<&'a [u8]>) -> Call<'a> {
     call.body = Some(&record.body);
     call.binary = binary;
     call.include_credentials = record.credentials == Credentials::Include;
+    call.follow_redirects = false;
     call
 }
 
@@ -38,13 +39,17 @@ pub async fn attempt(record: &Record) -> Attempt {
     let mut call = call(record, binary.as_deref());
     call.timeout_ms = Some(record.timeout_ms);
     match fetch(call).await {
-        Ok(reply) => Attempt::Answered {
-            status: reply.status,
-            retry_after_ms: reply.retry_after.as_deref().and_then(|v| retry_after_ms(v, js_sys::Date::now() as i64)),
-            // Kept with the record and shown in seda:error: the start is enough.
-            body: reply.body.chars().take(2_000).collect(),
+        Ok(reply) => match reply.redirected {
+            Some(location) => Attempt::Redirected { location },
+            None => Attempt::Answered {
+                status: reply.status,
+                retry_after_ms: reply.retry_after.as_deref().and_then(|v| retry_after_ms(v, js_sys::Date::now() as i64)),
+                // Kept with the record and shown in seda:error: the start is enough.
+                body: excerpt(&reply.body),
+            },
         },
-        Err(reason) => Attempt::NoAnswer(reason),
+        Err(CallError::Unsendable(reason)) => Attempt::Unsendable(reason),
+        Err(CallError::NoAnswer(reason)) => Attempt::NoAnswer(reason),
     }
 }
 

@@ -111,6 +111,18 @@ impl Cl {
         self.env.with_value(|e| (e.base.now)())
     }
 
+    /// How the submitted visit fares: `result` now, updated when the outbox later
+    /// settles a queued visit on this page.
+    pub fn fate(&self, result: SendResult) -> RwSignal<SendResult> {
+        let fate = RwSignal::new(result.clone());
+        if result == SendResult::Queued {
+            let id = self.visit.with_untracked(|v| v.response_id.clone());
+            let follow = self.env.with_value(|e| e.base.follow_delivery.clone());
+            follow(&id, Rc::new(move |r| fate.set(r)));
+        }
+        fate
+    }
+
     /// The clock time of an RFC 3339 stamp in the shopper's time zone.
     pub fn clock(&self, at: &str) -> String {
         if at.is_empty() {
@@ -601,12 +613,8 @@ fn ClDone(
             t.and_then(|t| t.body.as_ref()).map_or(strings.thank_you_body.to_owned(), |b| cl.text(b)),
         )
     });
-    let note = match result {
-        SendResult::Sent => strings.sent,
-        SendResult::Queued => strings.queued,
-        SendResult::Rejected => strings.rejected,
-        SendResult::KeptLocally | SendResult::Failed(_) => strings.saved_on_device,
-    };
+    let fate = cl.fate(result);
+    let note = move || fate.get().note(strings);
     let summary = cl.card.with_untracked(|card| {
         let outcome = cl.with_checklist(|c| match card.outcome {
             Outcome::CriticalFail => s.outcome_critical.to_owned(),

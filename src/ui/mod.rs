@@ -95,4 +95,19 @@ pub struct Env {
     /// Opens another form in this one's place (a survey's complaint offer): the
     /// form's `data-form` value and the hidden values it is given.
     pub open_form: Option<Rc<dyn Fn(&str, Pairs<String>)>>,
+    /// Calls back once the outbox settles a queued response later, on this page:
+    /// (response id, [`SendResult::Sent`] or [`SendResult::Rejected`]).
+    pub follow_delivery: Rc<dyn Fn(&str, Rc<dyn Fn(SendResult)>)>,
+}
+
+impl SendResult {
+    /// The note that says where the response is.
+    pub fn note(&self, strings: &crate::core::i18n::Strings) -> &'static str {
+        match self {
+            SendResult::Sent => strings.sent,
+            SendResult::Queued => strings.queued,
+            SendResult::Rejected => strings.rejected,
+            SendResult::KeptLocally | SendResult::Failed(_) => strings.saved_on_device,
+        }
+    }
 }

@@ -1,6 +1,7 @@
-//! The screen after submitting: thanks, and where the answers went. A complaint is
-//! acknowledged with its reference code and what the form promises; a survey whose
-//! answers call for it offers "Tell us what went wrong".
+//! The screen after submitting: thanks, and where the answers went, kept true as the
+//! outbox delivers a queued response. A complaint is acknowledged with its reference
+//! code and what the form promises; a survey whose answers call for it offers "Tell us
+//! what went wrong".
 
 use leptos::html;
 use leptos::prelude::*;
@@ -24,16 +25,18 @@ pub fn Thanks(
     let thank_you = w.session.with_untracked(|s| s.ending(&form).cloned());
     let complaint = form.kind == FormKind::Complaint;
     let ack = form.acknowledgement.clone().unwrap_or_default();
-    let default_title = if complaint { strings.complaint_received } else { strings.thank_you };
-    let title = ack.title.as_ref().or(thank_you.as_ref().map(|t| &t.title)).map_or(default_title.to_owned(), |t| w.text(t));
+    let fate = w.fate(result);
+    let own_title = ack.title.as_ref().or(thank_you.as_ref().map(|t| &t.title)).map(|t| w.text(t));
+    // A complaint's own heading says the site has it only once it does.
+    let title = move || match (&own_title, complaint) {
+        (Some(title), _) => title.clone(),
+        (None, true) if fate.get() == SendResult::Sent => strings.complaint_received.to_owned(),
+        (None, true) => strings.complaint_saved.to_owned(),
+        (None, false) => strings.thank_you.to_owned(),
+    };
     let body = thank_you.as_ref().and_then(|t| t.body.as_ref()).map(|b| w.text(b));
     let body = if complaint { body } else { Some(body.unwrap_or_else(|| strings.thank_you_body.to_owned())) };
-    let note = match result {
-        SendResult::Sent => strings.sent,
-        SendResult::Queued => strings.queued,
-        SendResult::Rejected => strings.rejected,
-        SendResult::KeptLocally | SendResult::Failed(_) => strings.saved_on_device,
-    };
+    let note = move || fate.get().note(strings);
     // The code is the same whether the complaint was sent or waits on this device.
     let reference = complaint.then(|| {
         let code = reference_code(&w.response_id());

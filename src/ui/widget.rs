@@ -105,6 +105,17 @@ impl WidgetState {
         self.env.with_value(|env| env.page_url.clone())
     }
 
+    /// How a response that was queued fares later: `result` now, updated when the
+    /// outbox settles it on this page.
+    pub fn fate(&self, result: SendResult) -> RwSignal<SendResult> {
+        let fate = RwSignal::new(result.clone());
+        if result == SendResult::Queued {
+            let follow = self.env.with_value(|env| env.follow_delivery.clone());
+            follow(&self.response_id(), std::rc::Rc::new(move |r| fate.set(r)));
+        }
+        fate
+    }
+
     /// Opens another form in this one's place, when the edge can (a survey's complaint offer).
     pub fn open_form(&self) -> Option<std::rc::Rc<dyn Fn(&str, crate::core::pairs::Pairs<String>)>> {
         self.env.with_value(|env| env.open_form.clone())

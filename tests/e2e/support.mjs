@@ -218,8 +218,21 @@ export function countDelivery(name, submittedIds, collector) {
 
 /** The records of the outbox (IndexedDB "seda" / "outbox") of the page's origin; [] if none. */
 export function readOutbox(page) {
+  return readStore(page, "outbox");
+}
+
+/**
+ * The records the endpoint refused or that can never be sent (IndexedDB "seda" / "refused",
+ * from database version 2) of the page's origin; [] if the database or the store is absent.
+ */
+export function readRefused(page) {
+  return readStore(page, "refused");
+}
+
+/** Every value of object store `name` in the page origin's database "seda"; [] if absent. */
+function readStore(page, name) {
   return page.evaluate(
-    () =>
+    (name) =>
       new Promise((ok, fail) => {
         // Opening a database that does not exist would create it (empty, version 1) and break
         // the widget's own upgrade, so an upgrade here is aborted instead.
@@ -237,11 +250,11 @@ export function readOutbox(page) {
         };
         req.onsuccess = () => {
           const db = req.result;
-          if (!db.objectStoreNames.contains("outbox")) {
+          if (!db.objectStoreNames.contains(name)) {
             db.close();
             return ok([]);
           }
-          const all = db.transaction("outbox", "readonly").objectStore("outbox").getAll();
+          const all = db.transaction(name, "readonly").objectStore(name).getAll();
           all.onsuccess = () => {
             db.close();
             ok(all.result);
@@ -252,15 +265,20 @@ export function readOutbox(page) {
           };
         };
       }),
+    name,
   );
 }
 
-/** Puts `records` into the outbox of the page's origin (creating database and store if absent). */
+/**
+ * Puts `records` into the outbox of the page's origin. The database is opened at whatever
+ * version it has (1 as an older widget left it, 2 once the widget upgraded it); only when it
+ * does not exist yet is it created, at version 1 with its "outbox" store.
+ */
 export function seedOutbox(page, records) {
   return page.evaluate(
     (records) =>
       new Promise((ok, fail) => {
-        const req = indexedDB.open("seda", 1);
+        const req = indexedDB.open("seda");
         req.onupgradeneeded = () => {
           if (!req.result.objectStoreNames.contains("outbox")) req.result.createObjectStore("outbox", { keyPath: "id" });
         };
