@@ -339,14 +339,23 @@ fn url_parts(url: &str) -> Option<UrlParts> {
         None => (false, authority),
     };
     let (host, port) = if host_port.starts_with('[') {
-        let end = host_port.find(']').map_or(host_port.len(), |i| i + 1);
+        // An IPv6 address: hex digits, colons and dots in brackets, then a port or nothing.
+        let end = host_port.find(']')? + 1;
         let (host, after) = host_port.split_at(end);
+        if !host[1..end - 1].bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') || !(after.is_empty() || after.starts_with(':')) {
+            return None;
+        }
         (host, after.strip_prefix(':'))
     } else {
-        match host_port.split_once(':') {
+        let (host, port) = match host_port.split_once(':') {
             Some((host, port)) => (host, Some(port)),
             None => (host_port, None),
+        };
+        // The URL standard's forbidden host code points.
+        if host.contains(|c: char| c.is_control() || " #%/:<>?@[\\]^|".contains(c)) {
+            return None;
         }
+        (host, port)
     };
     Some(UrlParts { scheme: scheme.to_owned(), host: host.to_owned(), port: port.map(str::to_owned), userinfo })
 }

@@ -71,10 +71,16 @@ async fn start(mut data: Pairs<String>, form_json: Option<String>, closes: u32) 
     if CLOSES.get() != closes {
         return;
     }
-    // A relative endpoint is relative to the page, like a form's action.
+    // A relative endpoint is relative to the page, like a form's action. One the
+    // browser cannot parse is refused below (after the checks that say more, such as a
+    // port out of range), as no request could be made to it.
+    let mut unparsable = None;
     if let Some(endpoint) = data.get("endpoint").filter(|e| !e.trim().is_empty()) {
-        if let Some(absolute) = resolve_url(endpoint.trim()) {
-            data.insert("endpoint", absolute);
+        match resolve_url(endpoint.trim()) {
+            Some(absolute) => {
+                data.insert("endpoint", absolute);
+            }
+            None => unparsable = Some(endpoint.trim().to_owned()),
         }
     }
     if host::html_refused() {
@@ -83,9 +89,10 @@ async fn start(mut data: Pairs<String>, form_json: Option<String>, closes: u32) 
     }
     let boxes = shows_errors(data.get("debug").map(String::as_str), &page_url());
     let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
-    let config = match EmbedConfig::from_dataset(&data) {
-        Ok(config) => config,
-        Err(e) => return fail(vec![e.to_string()], &Placement::Corner),
+    let config = match (EmbedConfig::from_dataset(&data), unparsable) {
+        (Ok(config), None) => config,
+        (Ok(_), Some(url)) => return fail(vec![ConfigError::BadEndpoint { url }.to_string()], &Placement::Corner),
+        (Err(e), _) => return fail(vec![e.to_string()], &Placement::Corner),
     };
     let placement = match &config.mode {
         Mode::SlideIn => Placement::Corner,
