@@ -181,7 +181,8 @@ fn refused_records_do_not_count_toward_the_cap_and_are_bounded() {
     assert!(refused_beyond_bounds(&refused[..MAX_REFUSED]).is_empty());
     let mut big = record("big", NOW);
     big.body = "x".repeat(9 * 1024 * 1024);
-    assert_eq!(refused_beyond_bounds(&[big, record("small", NOW - 1)]), vec!["big"], "over the byte bound on its own");
+    assert_eq!(refused_beyond_bounds(&[big.clone(), record("small", NOW - 1)]), vec!["small"], "older than a record over the byte bound");
+    assert!(refused_beyond_bounds(&[big]).is_empty(), "the newest stays, however large");
 }
 
 #[test]

@@ -29,7 +29,11 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
  * (never raise it to let growth through); the work is done when it reaches the target.
  */
 export const BUDGETS = {
-  loader: 2048,
+  // seda.js: 2 KiB until it learnt to find its own tag through Document.prototype (markup
+  // can shadow document.currentScript), to send what waits in the outbox from a page whose
+  // tag shows no form, and to ask the visit's service worker to keep the page: 2218 bytes,
+  // raised by that to 2.25 KiB.
+  loader: 2304,
   // The copy of one built-in survey's first screen that seda.js draws while the widget
   // loads (seda-shells-*/<template>.js: its markup in English and Persian, the stylesheet
   // and the code that draws it). 3615-4223 bytes measured on 2026-11-23 (five-needs, with
@@ -62,8 +66,12 @@ export const BUDGETS = {
     // "z" with its optimize_for_size feature, no panic locations and no Debug formatting
     // (tools/release-env.mjs), 158 641 bytes (glue 4346, wasm 154 295): ceiling 155 KiB. Trunk's
     // wasm-opt at -O2 rather than -Oz, with -ocimfs 20 (index.html), 157 006 bytes (glue 4346,
-    // wasm 152 660): ceiling 153.5 KiB.
-    ceiling: 153.5 * 1024,
+    // wasm 152 660): ceiling 153.5 KiB. Raised by the measured growth of the delivery fixes
+    // (redirects not followed and reported, refused records kept apart in a store of their
+    // own, endpoint and header values checked at setup, the thanks note following the
+    // outbox, the sender taking the oldest due record, a drain from any page): 163 349
+    // bytes (+6 343): ceiling 160 KiB.
+    ceiling: 160 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -84,9 +92,11 @@ export const BUDGETS = {
   // +501 bytes: 231 663, ceiling 227 KiB. The glue minified by terser as a module, 230 940
   // bytes: ceiling 226 KiB. The standard library built with the widget (tools/release-env.mjs),
   // 220 225 bytes (glue 4748, wasm 215 477): ceiling 215.5 KiB. Trunk's wasm-opt at -O2
-  // with -ocimfs 20, 218 222 bytes (glue 4748, wasm 213 474): ceiling 213.5 KiB.
+  // with -ocimfs 20, 218 222 bytes (glue 4748, wasm 213 474): ceiling 213.5 KiB. Raised by
+  // the measured growth of the delivery fixes (as the lean bundle's), 224 539 bytes
+  // (+6 317): ceiling 219.5 KiB.
   full: {
-    ceiling: 213.5 * 1024,
+    ceiling: 219.5 * 1024,
   },
 };
 

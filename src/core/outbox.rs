@@ -222,21 +222,21 @@ pub fn next_due_at(records: &[Record]) -> Option<i64> {
     records.iter().filter(|r| r.state == State::Pending).map(|r| r.next_at).min()
 }
 
-/// Of the refused records, those to drop so that the newest [`MAX_REFUSED`] within
-/// [`MAX_REFUSED_BYTES`] stay: each was reported when it was refused.
+/// Of the refused records, those to drop: the newest [`MAX_REFUSED`] stay, less any
+/// older than records that already take [`MAX_REFUSED_BYTES`] (the newest always stays,
+/// however large). Each was reported when it was refused.
 pub fn refused_beyond_bounds(refused: &[Record]) -> Vec<&str> {
-    let mut newest_first: Vec<&Record> = refused.iter().collect();
-    newest_first.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
-    let (mut kept, mut bytes) = (0usize, 0usize);
-    newest_first
-        .into_iter()
+    // By rank rather than by sorting: at most a few dozen records, and no sort's code in
+    // the widget for it.
+    refused
+        .iter()
         .filter(|r| {
-            let keep = kept < MAX_REFUSED && bytes.saturating_add(r.body.len()) <= MAX_REFUSED_BYTES;
-            if keep {
-                kept += 1;
-                bytes += r.body.len();
+            let (mut newer, mut bytes) = (0usize, 0usize);
+            for o in refused.iter().filter(|o| (o.created_at, &o.id) > (r.created_at, &r.id)) {
+                newer += 1;
+                bytes = bytes.saturating_add(o.body.len());
             }
-            !keep
+            newer >= MAX_REFUSED || bytes >= MAX_REFUSED_BYTES
         })
         .map(|r| r.id.as_str())
         .collect()

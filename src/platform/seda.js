@@ -280,7 +280,9 @@
     if (!shown) return;
     /* A full-page form (a checklist visit) must open and submit offline: the service
        worker beside this file keeps the widget's files and the page. */
-    if (data.mode === "page" && navigator.serviceWorker) navigator.serviceWorker.register(base + "seda-sw.js").catch(function () {});
+    var sw = navigator.serviceWorker;
+    /* Once it is active it is asked to keep this page, the visit's (it keeps no other). */
+    if (data.mode === "page" && sw) sw.register(base + "seda-sw.js").then(function () { return sw.ready; }).then(function (r) { r.active.postMessage({ type: "seda:keep" }); }).catch(function () {});
     load();
     arm();
   }

@@ -5,7 +5,7 @@
 //! due; hands what is left to keepalive requests at `pagehide`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,7 +34,7 @@ thread_local! {
     /// How each record this page attempted was settled, for the widget that submitted it.
     static SETTLED: RefCell<HashMap<String, Settled>> = RefCell::new(HashMap::new());
     /// The records whose redirect this page has reported (once each, not at every retry).
-    static REDIRECTS_REPORTED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static REDIRECTS_REPORTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static TAB: String = super::env::new_id();
     /// Where this instance names the records it settled and hears those another tab or
     /// instance settled (see [`settled_elsewhere`]); `None` without BroadcastChannel.
@@ -219,18 +219,19 @@ async fn drain(force: bool, before_each: &dyn Fn()) {
         Ok(records) => records,
         Err(e) => return console_error(&format!("outbox: {e}")),
     };
-    let mut tried = HashSet::new();
+    // The ids attempted in this drain (a Vec: a few at a time, and no second set type in the wasm).
+    let mut tried: Vec<String> = Vec::new();
     while !super::crash::crashed() {
         remember(&records);
         let now = js_sys::Date::now() as i64;
-        let Some(record) = next(&records, (!force).then_some(now), &|id| tried.contains(id)) else {
+        let Some(record) = next(&records, (!force).then_some(now), &|id| tried.iter().any(|t| t == id)) else {
             if let Some(at) = next_due_at(&records) {
                 schedule((at - now).clamp(0, i32::MAX as i64) as i32);
             }
             return;
         };
         let mut record = record.clone();
-        tried.insert(record.id.clone());
+        tried.push(record.id.clone());
         before_each();
         let attempt = transport::attempt(&record).await;
         let redirected = match &attempt {
@@ -296,9 +297,10 @@ fn report(record: &Record, settled: Settled) {
 /// A redirected send is a setup problem (the endpoint has moved): the site owner hears
 /// of it once a page, with the new address; the record waits and is tried again.
 fn report_redirect(record: &Record, location: Option<&str>) {
-    if !REDIRECTS_REPORTED.with(|r| r.borrow_mut().insert(record.id.clone())) {
+    if REDIRECTS_REPORTED.with(|r| r.borrow().contains(&record.id)) {
         return;
     }
+    REDIRECTS_REPORTED.with(|r| r.borrow_mut().push(record.id.clone()));
     let to = location.map_or_else(|| "another address (the browser does not say which)".to_owned(), |l| format!("\"{l}\""));
     let problem = format!(
         "data-endpoint=\"{}\" redirects to {to}: set data-endpoint to the new address. Redirects are not followed, as a browser \

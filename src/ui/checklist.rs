@@ -111,16 +111,13 @@ impl Cl {
         self.env.with_value(|e| (e.base.now)())
     }
 
-    /// How the submitted visit fares: `result` now, updated when the outbox later
-    /// settles a queued visit on this page.
-    pub fn fate(&self, result: SendResult) -> RwSignal<SendResult> {
-        let fate = RwSignal::new(result.clone());
-        if result == SendResult::Queued {
-            let id = self.visit.with_untracked(|v| v.response_id.clone());
-            let follow = self.env.with_value(|e| e.base.follow_delivery.clone());
-            follow(&id, Rc::new(move |r| fate.set(r)));
+    /// How the submitted visit fared, kept up to date as the outbox settles a queued one.
+    pub fn fate(&self) -> impl Fn() -> SendResult + Copy {
+        let phase = self.phase;
+        move || match phase.get() {
+            ClPhase::Done(result) => result,
+            _ => SendResult::Queued,
         }
-        fate
     }
 
     /// The clock time of an RFC 3339 stamp in the shopper's time zone.
@@ -188,6 +185,11 @@ impl Cl {
                 SendResult::Failed(_) => self.phase.set(ClPhase::Failed),
                 done => {
                     keep(None);
+                    if done == SendResult::Queued {
+                        let id = self.visit.with_untracked(|v| v.response_id.clone());
+                        let follow = self.env.with_value(|e| e.base.follow_delivery.clone());
+                        follow(&id, Rc::new(move |r| self.phase.set(ClPhase::Done(r))));
+                    }
                     self.phase.set(ClPhase::Done(done));
                 }
             }
@@ -251,14 +253,14 @@ pub fn ChecklistWidget(
     let label = title.clone();
     let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
     let screen = Memo::new(move |_| match cl.phase.get() {
-        ClPhase::Done(r) => (usize::MAX, Some(r)),
-        _ => (visit.with(|v| v.section), None),
+        ClPhase::Done(_) => (usize::MAX, true),
+        _ => (visit.with(|v| v.section), false),
     });
     view! {
         <div class="seda-root seda-cl" dir=dir lang=locale role="dialog" aria-label=label>
             <ScoreBar title=title />
             {move || match screen.get() {
-                (_, Some(result)) => built(view! { <ClDone result=result /> }),
+                (_, true) => built(view! { <ClDone /> }),
                 (0, _) => built(view! { <VisitDetails /> }),
                 (i, _) if i <= sections => built(view! { <ClSection index=i - 1 /> }),
                 _ => built(view! { <Review /> }),
@@ -599,10 +601,7 @@ fn Review() -> impl IntoView {
 
 /// After submitting: thanks, where the report went, and its result.
 #[component]
-fn ClDone(
-    /// How the response fared.
-    result: SendResult,
-) -> impl IntoView {
+fn ClDone() -> impl IntoView {
     let cl = expect_cl();
     let s = cl.s();
     let strings = crate::core::i18n::strings(&cl.locale.get_value());
@@ -613,8 +612,8 @@ fn ClDone(
             t.and_then(|t| t.body.as_ref()).map_or(strings.thank_you_body.to_owned(), |b| cl.text(b)),
         )
     });
-    let fate = cl.fate(result);
-    let note = move || fate.get().note(strings);
+    let fate = cl.fate();
+    let note = move || fate().note(strings);
     let summary = cl.card.with_untracked(|card| {
         let outcome = cl.with_checklist(|c| match card.outcome {
             Outcome::CriticalFail => s.outcome_critical.to_owned(),

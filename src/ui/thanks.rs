@@ -15,28 +15,26 @@ use super::widget::expect_widget;
 use super::SendResult;
 
 #[component]
-pub fn Thanks(
-    /// How the response fared (never a failure: that stays on the last step).
-    result: SendResult,
-) -> impl IntoView {
+pub fn Thanks() -> impl IntoView {
     let w = expect_widget();
     let strings = w.strings();
     let form = w.form.get_value();
     let thank_you = w.session.with_untracked(|s| s.ending(&form).cloned());
     let complaint = form.kind == FormKind::Complaint;
     let ack = form.acknowledgement.clone().unwrap_or_default();
-    let fate = w.fate(result);
+    // How the response fared (never a failure: that stays on the last step).
+    let fate = w.fate();
     let own_title = ack.title.as_ref().or(thank_you.as_ref().map(|t| &t.title)).map(|t| w.text(t));
     // A complaint's own heading says the site has it only once it does.
     let title = move || match (&own_title, complaint) {
         (Some(title), _) => title.clone(),
-        (None, true) if fate.get() == SendResult::Sent => strings.complaint_received.to_owned(),
+        (None, true) if fate() == SendResult::Sent => strings.complaint_received.to_owned(),
         (None, true) => strings.complaint_saved.to_owned(),
         (None, false) => strings.thank_you.to_owned(),
     };
     let body = thank_you.as_ref().and_then(|t| t.body.as_ref()).map(|b| w.text(b));
     let body = if complaint { body } else { Some(body.unwrap_or_else(|| strings.thank_you_body.to_owned())) };
-    let note = move || fate.get().note(strings);
+    let note = move || fate().note(strings);
     // The code is the same whether the complaint was sent or waits on this device.
     let reference = complaint.then(|| {
         let code = reference_code(&w.response_id());

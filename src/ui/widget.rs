@@ -34,12 +34,13 @@ pub enum Phase {
     Done(SendResult),
 }
 
-/// What fills the card; a new value redraws it.
+/// What fills the card; a new value redraws it. (How a response fared is not part of
+/// it: the thanks screen follows it in [`Phase::Done`] without being drawn again.)
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Screen {
     Resume,
     Step(usize),
-    Done(SendResult),
+    Done,
 }
 
 /// Shared by every view of one widget.
@@ -105,15 +106,22 @@ impl WidgetState {
         self.env.with_value(|env| env.page_url.clone())
     }
 
-    /// How a response that was queued fares later: `result` now, updated when the
-    /// outbox settles it on this page.
-    pub fn fate(&self, result: SendResult) -> RwSignal<SendResult> {
-        let fate = RwSignal::new(result.clone());
-        if result == SendResult::Queued {
-            let follow = self.env.with_value(|env| env.follow_delivery.clone());
-            follow(&self.response_id(), std::rc::Rc::new(move |r| fate.set(r)));
+    /// How the submitted response fared, kept up to date: a queued one is followed until
+    /// the outbox settles it on this page.
+    pub fn fate(&self) -> impl Fn() -> SendResult + Copy {
+        let phase = self.phase;
+        move || match phase.get() {
+            Phase::Done(result) => result,
+            _ => SendResult::Queued,
         }
-        fate
+    }
+
+    /// Follows a queued response (see [`Self::fate`]).
+    fn follow(self, result: &SendResult) {
+        if *result == SendResult::Queued {
+            let follow = self.env.with_value(|env| env.follow_delivery.clone());
+            follow(&self.response_id(), std::rc::Rc::new(move |r| self.phase.set(Phase::Done(r))));
+        }
     }
 
     /// Opens another form in this one's place, when the edge can (a survey's complaint offer).
@@ -145,6 +153,7 @@ impl WidgetState {
         self.phase.set(Phase::Sending);
         spawn_local(async move {
             let result = deliver(response).await;
+            self.follow(&result);
             self.phase.set(match result {
                 SendResult::Failed(_) => Phase::Failed,
                 done => Phase::Done(done),
@@ -247,7 +256,7 @@ pub fn Widget(
     let title = form.title.as_ref().map(|t| state.text(t));
     let screen = Memo::new(move |_| match state.phase.get() {
         Phase::Resuming => Screen::Resume,
-        Phase::Done(result) => Screen::Done(result),
+        Phase::Done(_) => Screen::Done,
         _ => Screen::Step(state.session.with(|s| s.page())),
     });
     let close = on_close.clone().map(|close| {
@@ -281,7 +290,7 @@ pub fn Widget(
                 {title.clone().map(|t| view! { <p class="seda-form-title">{t}</p> })}
                 {move || match screen.get() {
                     Screen::Resume => built(view! { <Resume /> }),
-                    Screen::Done(result) => built(view! { <Thanks result=result /> }),
+                    Screen::Done => built(view! { <Thanks /> }),
                     Screen::Step(_) => built(view! { <Step /> }),
                 }}
             </div>

@@ -29,9 +29,10 @@ test.beforeEach(() => collector.reset());
 
 function visitPage(name, attrs) {
   const data = Object.entries(attrs).map(([k, v]) => ` data-${k}="${v}"`).join("");
-  site.pages.set(`/${name}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  // no-cache: the page may be kept on the device (the test server's default, no-store, forbids it).
+  site.pages.set(`/${name}.html`, { headers: { "Cache-Control": "no-cache" }, html: `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Store visit</title><link rel="icon" href="data:,"></head>
-<body><main><h1>Store visit</h1><script src="/seda.js" async data-form="template:mystery-shop" data-mode="page"${data}></script></main></body></html>`);
+<body><main><h1>Store visit</h1><script src="/seda.js" async data-form="template:mystery-shop" data-mode="page"${data}></script></main></body></html>` });
   return site.url(`/${name}.html`);
 }
 

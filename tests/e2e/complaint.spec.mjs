@@ -24,6 +24,7 @@ const FA = {
   anonymous: "ترجیح می‌دهم ناشناس بمانم",
   consent: "موافقم که شکایتم و جزئیاتی که دادم برای رسیدگی به آن ذخیره و استفاده شود.",
   received: "شکایت شما به دست ما رسید",
+  saved: "شکایت شما روی همین دستگاه ذخیره شد",
   queued: "روی همین دستگاه ذخیره شد و خودکار فرستاده می‌شود.",
   next: "بعدی",
   submit: "ارسال",
@@ -139,7 +140,7 @@ test("a Persian complaint with a photo, filed offline, is delivered later with t
 
   await context.setOffline(true);
   await button(w, FA.submit).click();
-  await expect(w.getByRole("heading", { name: FA.received })).toBeVisible();
+  await expect(w.getByRole("heading", { name: FA.saved }), "not \"we have it\" while it waits on the device").toBeVisible();
   await expect(w.getByRole("status").filter({ hasText: FA.queued })).toBeVisible();
   const code = (await w.locator(".seda-reference__code [aria-hidden]").textContent()).trim();
   expect(code).toMatch(CODE);
@@ -159,6 +160,7 @@ test("a Persian complaint with a photo, filed offline, is delivered later with t
 
   await context.setOffline(false);
   await o.collector.waitForDelivered([submitted.id], 15_000);
+  await expect(w.getByRole("heading", { name: FA.received }), "the heading follows the delivery").toBeVisible();
   const body = o.collector.delivered()[0].body;
   expect(body).toMatchObject({
     id: submitted.id,

@@ -15,6 +15,7 @@ import {
   overlappingSameId,
   pick,
   readOutbox,
+  readRefused,
   recordSedaEvents,
   score,
   scoreGroup,
@@ -420,7 +421,7 @@ test("200 queued responses are drained in created_at order and the outbox ends e
   expectAllDelivered(expected);
 });
 
-test("a 400 is reported and kept: seda:error, an honest note, state failed, never sent again", async ({ page }) => {
+test("a 400 is reported and kept apart: seda:error, an honest note, refused, never sent again", async ({ page }) => {
   test.setTimeout(30_000);
   const events = await recordSedaEvents(page);
   const reply = { error: "form nps v1 is not accepted here" };
@@ -435,13 +436,14 @@ test("a 400 is reported and kept: seda:error, an honest note, state failed, neve
 
   await expect.poll(async () => (await events.of("seda:error")).length).toBe(1);
   const [error] = await events.of("seda:error");
-  expect(error.detail).toMatchObject({ status: 400, response_id: ids[0] });
+  expect(error.detail).toMatchObject({ status: 400, response_id: ids[0], refused: true });
   expect(typeof error.detail.message).toBe("string");
   expect(error.detail.message.length).toBeGreaterThan(0);
   expect(String(error.detail.body)).toContain(JSON.stringify(reply));
   expect(await events.of("seda:complete")).toEqual([]);
 
-  const [record, ...more] = await readOutbox(page);
+  expect(await readOutbox(page), "not among the responses waiting to be sent").toEqual([]);
+  const [record, ...more] = await readRefused(page);
   expect(more).toEqual([]);
   expect(record).toMatchObject({ id: ids[0], state: "failed", last_status: 400 });
 
@@ -451,7 +453,7 @@ test("a 400 is reported and kept: seda:error, an honest note, state failed, neve
   await expect(scoreGroup(page)).toBeVisible();
   await page.waitForTimeout(2_500);
   expect(o.collector.received, "nor sent again after a reload").toHaveLength(1);
-  expect((await readOutbox(page)).map((r) => [r.id, r.state])).toEqual([[ids[0], "failed"]]);
+  expect((await readRefused(page)).map((r) => [r.id, r.state])).toEqual([[ids[0], "failed"]]);
 
   expect(o.collector.ids(), "distinct ids received = submitted").toEqual(ids);
 });
