@@ -61,6 +61,22 @@ pub async fn all(store: &str) -> Result<Vec<String>, String> {
     Ok(list.iter().filter_map(|v| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string())).collect())
 }
 
+/// The keys of `store`.
+pub async fn keys(store: &str) -> Result<Vec<String>, String> {
+    let db = db().await?;
+    let store = db.transaction_with_str(store).map_err(describe)?.object_store(store).map_err(describe)?;
+    let list: js_sys::Array = settle(&store.get_all_keys().map_err(describe)?).await?.unchecked_into();
+    Ok(list.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// The value keyed `id` in `store`, as JSON text (`None` if it is gone).
+pub async fn get(store: &str, id: &str) -> Result<Option<String>, String> {
+    let db = db().await?;
+    let store = db.transaction_with_str(store).map_err(describe)?.object_store(store).map_err(describe)?;
+    let value = settle(&store.get(&JsValue::from_str(id)).map_err(describe)?).await?;
+    Ok(if value.is_undefined() { None } else { js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) })
+}
+
 /// Stores (or replaces) the value `json` in `store`; its `id` is its key.
 pub async fn put(store: &str, json: &str) -> Result<(), String> {
     let value = js_sys::JSON::parse(json).map_err(describe)?;

@@ -22,6 +22,23 @@ pub async fn all() -> Result<Vec<Record>, String> {
     read(OUTBOX).await
 }
 
+/// Every record waiting to be sent, read one at a time, each in a task of its own: a
+/// drain reads what may be many large responses (photos), and reading them in one go
+/// held the page's main thread for most of a second.
+pub async fn each() -> Result<Vec<Record>, String> {
+    let mut records = Vec::new();
+    for id in idb::keys(OUTBOX).await? {
+        if let Some(json) = idb::get(OUTBOX, &id).await? {
+            match Record::from_json(&json) {
+                Some(record) => records.push(record),
+                None => console_error("outbox: skipping an entry that is not a response record"),
+            }
+        }
+        super::sender::sleep(0).await;
+    }
+    Ok(records)
+}
+
 async fn read(store: &str) -> Result<Vec<Record>, String> {
     let values = idb::all(store).await?;
     Ok(values

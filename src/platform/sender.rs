@@ -100,9 +100,10 @@ fn settled_elsewhere() -> Option<web_sys::BroadcastChannel> {
     Some(channel)
 }
 
-/// Keeps `records` as this page's view of what is pending, for the hand-over at exit.
-fn remember(records: &[Record]) {
-    PENDING.with(|p| *p.borrow_mut() = records.iter().filter(|r| r.state == State::Pending).cloned().collect());
+/// Keeps `records` as this page's view of what is pending, for the hand-over at exit;
+/// the drain then works on that view (no copy of what may be many large bodies).
+fn remember(records: Vec<Record>) {
+    PENDING.with(|p| *p.borrow_mut() = records.into_iter().filter(|r| r.state == State::Pending).collect());
     HAND_OVER.with(|f| js_sys::Reflect::set(&shared(PAGE), &JsValue::from_str(LATEST), f)).ok();
 }
 
@@ -211,26 +212,31 @@ async fn with_lease(force: bool) {
 /// this drain holds the lock no other sender changes it, and what this page adds asks
 /// for another run. `before_each` runs before every attempt (the lease renews itself there).
 async fn drain(force: bool, before_each: &dyn Fn()) {
-    let records = match outbox::all().await {
+    let records = match outbox::each().await {
         Ok(records) => outbox::set_apart_refused(records).await,
         Err(e) => Err(e),
     };
-    let mut records = match records {
-        Ok(records) => records,
+    match records {
+        Ok(records) => remember(records),
         Err(e) => return console_error(&format!("outbox: {e}")),
     };
     // The ids attempted in this drain (a Vec: a few at a time, and no second set type in the wasm).
     let mut tried: Vec<String> = Vec::new();
     while !super::crash::crashed() {
-        remember(&records);
         let now = js_sys::Date::now() as i64;
-        let Some(record) = next(&records, (!force).then_some(now), &|id| tried.iter().any(|t| t == id)) else {
-            if let Some(at) = next_due_at(&records) {
-                schedule((at - now).clamp(0, i32::MAX as i64) as i32);
+        let chosen = PENDING.with(|p| {
+            let pending = p.borrow();
+            next(&pending, (!force).then_some(now), &|id| tried.iter().any(|t| t == id)).cloned().ok_or_else(|| next_due_at(&pending))
+        });
+        let mut record = match chosen {
+            Ok(record) => record,
+            Err(due_at) => {
+                if let Some(at) = due_at {
+                    schedule((at - now).clamp(0, i32::MAX as i64) as i32);
+                }
+                return;
             }
-            return;
         };
-        let mut record = record.clone();
         tried.push(record.id.clone());
         before_each();
         let attempt = transport::attempt(&record).await;
@@ -244,10 +250,13 @@ async fn drain(force: bool, before_each: &dyn Fn()) {
             Settled::WillRetry => outbox::save(&record).await,
             Settled::Rejected => outbox::refuse(&record).await,
         };
-        records.retain(|r| r.id != record.id);
-        if settled == Settled::WillRetry {
-            records.push(record.clone());
-        }
+        PENDING.with(|p| {
+            let mut pending = p.borrow_mut();
+            pending.retain(|r| r.id != record.id);
+            if settled == Settled::WillRetry {
+                pending.push(record.clone());
+            }
+        });
         SETTLED.with(|s| s.borrow_mut().insert(record.id.clone(), settled));
         if settled != Settled::WillRetry {
             SETTLED_ELSEWHERE.with(|c| c.as_ref().map(|c| c.post_message(&JsValue::from_str(&record.id))));
