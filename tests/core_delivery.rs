@@ -387,3 +387,32 @@ fn the_page_url_sent_keeps_only_the_named_query_parameters() {
     d.insert("pageParams", " utm_source, store ,".into());
     assert_eq!(EmbedConfig::from_dataset(&d).unwrap().page_params, keep(&["utm_source", "store"]));
 }
+
+// Regression: data-sample="25%" hid the form from everyone and data-recontact="30d" was
+// ignored, silently. seda.js reads the same spellings (src/platform/seda.js: percent, days).
+#[test]
+fn sample_and_recontact_take_the_documented_spellings_and_name_any_other() {
+    use seda::core::config::{recontact_days, sample_percent};
+    // (value, hundredths of a percent)
+    let samples = [("25", Some(2500)), ("25%", Some(2500)), (" 12.5 % ", Some(1250)), ("0", Some(0)), ("100", Some(10_000)),
+        ("100.00%", Some(10_000)), ("0.125", Some(12)), ("101", None), ("100.01", None), ("25%%", None), ("-5", None), ("1e2", None),
+        ("", None), ("half", None), (".5", None), ("5.", None)];
+    for (value, expected) in samples {
+        assert_eq!(sample_percent(value), expected, "{value:?}");
+    }
+    let recontacts = [("30", Some(30)), ("30d", Some(30)), (" 7 d ", Some(7)), ("0", Some(0)), ("never", Some(u32::MAX)),
+        ("30 days", None), ("1w", None), ("-1", None), ("", None), ("Never", None), ("999999", None)];
+    for (value, expected) in recontacts {
+        assert_eq!(recontact_days(value), expected, "{value:?}");
+    }
+    let with = |k: &str, v: &str| {
+        let mut d: Pairs<String> = Pairs::new();
+        d.insert("form", "template:nps".into());
+        d.insert(k, v.into());
+        EmbedConfig::from_dataset(&d)
+    };
+    assert!(matches!(with("sample", "25 percent"), Err(ConfigError::BadSample { .. })));
+    assert!(with("sample", "25 percent").unwrap_err().to_string().starts_with("data-sample=\"25 percent\""));
+    assert!(matches!(with("recontact", "a month"), Err(ConfigError::BadRecontact { .. })));
+    assert!(with("sample", "25%").is_ok() && with("recontact", "30d").is_ok());
+}

@@ -72,8 +72,9 @@ export const BUDGETS = {
     // outbox, the sender taking the oldest due record, a drain from any page): 163 349
     // bytes (+6 343): ceiling 160 KiB. A drain reading the outbox one record a task (30
     // responses of 2 MiB: no task over 66 ms, where one read took 650 ms), 164 460 bytes
-    // (+1 111): ceiling 161 KiB.
-    ceiling: 161 * 1024,
+    // (+1 111): ceiling 161 KiB. data-sample and data-recontact read in their documented
+    // spellings, any other a named error, 165 000 bytes (+540): ceiling 161.5 KiB.
+    ceiling: 161.5 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -97,9 +98,10 @@ export const BUDGETS = {
   // with -ocimfs 20, 218 222 bytes (glue 4748, wasm 213 474): ceiling 213.5 KiB. Raised by
   // the measured growth of the delivery fixes (as the lean bundle's), 224 539 bytes
   // (+6 317): ceiling 219.5 KiB. The drain reading one record a task, 225 821 bytes
-  // (+1 282): ceiling 221 KiB.
+  // (+1 282): ceiling 221 KiB. data-sample and data-recontact checked, 226 445 bytes
+  // (+624): ceiling 221.5 KiB.
   full: {
-    ceiling: 221 * 1024,
+    ceiling: 221.5 * 1024,
   },
 };
 

@@ -86,6 +86,10 @@ pub enum ConfigError {
     BadTimeout { value: String },
     #[error("data-endpoint-headers: {problem}")]
     BadHeaders { problem: String },
+    #[error("data-sample=\"{value}\": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\"")]
+    BadSample { value: String },
+    #[error("data-recontact=\"{value}\": give the days before the form is offered again to a visitor who answered or closed it, such as \"30\" or \"30d\", or \"never\"")]
+    BadRecontact { value: String },
 }
 
 impl FormSource {
@@ -145,6 +149,12 @@ impl EmbedConfig {
         if let Some(value) = data.get("debug").filter(|v| !matches!(v.trim(), "true" | "false")) {
             return Err(ConfigError::BadDebug { value: value.clone() });
         }
+        if let Some(value) = data.get("sample").filter(|v| sample_percent(v).is_none()) {
+            return Err(ConfigError::BadSample { value: value.clone() });
+        }
+        if let Some(value) = data.get("recontact").filter(|v| recontact_days(v).is_none()) {
+            return Err(ConfigError::BadRecontact { value: value.clone() });
+        }
         let page_params = get("pageParams")
             .map(|list| list.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect())
             .unwrap_or_default();
@@ -184,6 +194,36 @@ fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> 
         }
     };
     Ok(Endpoint { url, format, headers, credentials, timeout_ms })
+}
+
+/// `data-sample`: a percentage from 0 to 100, with or without `%` (`25`, `12.5%`), in
+/// hundredths of a percent (`1250`). Read without floating point, whose parser would
+/// cost the widget more than all of this file.
+pub fn sample_percent(value: &str) -> Option<u32> {
+    let trimmed = value.trim();
+    let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |s: &str, most: usize| (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole, 3) || !digits(fraction, 20) {
+        return None;
+    }
+    let hundredths = fraction.bytes().chain(std::iter::repeat(b'0')).take(2).fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+    let total = whole.parse::<u32>().ok()? * 100 + hundredths;
+    let beyond = fraction.bytes().skip(2).any(|b| b != b'0');
+    (total < 10_000 || (total == 10_000 && !beyond)).then_some(total)
+}
+
+/// `data-recontact`: whole days (`30`, `30d`), or `never` (`u32::MAX`).
+pub fn recontact_days(value: &str) -> Option<u32> {
+    let value = value.trim();
+    if value == "never" {
+        return Some(u32::MAX);
+    }
+    let number = value.strip_suffix('d').unwrap_or(value).trim_end();
+    if !(1..=5).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    number.parse().ok()
 }
 
 /// A JSON object whose values are all strings, such as the script tag's dataset.

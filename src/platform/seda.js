@@ -185,17 +185,27 @@
       return p !== "" && re.test(p.indexOf("://") > 0 ? location.href : location.pathname);
     });
   }
+  /* The spellings the widget accepts (src/core/config.rs reads them the same way): a tag
+     whose value is none of them is let through, so that the widget names the mistake. */
+  function days(v) {
+    var m = /^\s*(?:(never)|(\d{1,5})\s*d?)\s*$/.exec(v);
+    return m ? (m[1] ? 1 / 0 : +m[2]) : null;
+  }
+  function percent(v) {
+    var m = /^\s*(\d{1,3}(\.\d+)?)\s*%?\s*$/.exec(v);
+    return m && +m[1] <= 100 ? +m[1] : null;
+  }
   function allowed() {
-    var form = (data.form || "").trim(), seen, again = data.recontact;
+    var form = (data.form || "").trim(), seen, again = days(data.recontact), share = percent(data.sample);
     if (data.include && !matches(data.include)) return false;
     if (data.exclude && matches(data.exclude)) return false;
-    if (again && (seen = Number(get("seda:seen:" + form))) && (again === "never" || Date.now() - seen < Number(again) * 864e5)) return false;
-    if (data.sample) {
+    if (again !== null && (seen = Number(get("seda:seen:" + form))) && Date.now() - seen < again * 864e5) return false;
+    if (share !== null) {
       // One roll per visitor and form, kept: the same visitor stays in or out, and a
       // larger percentage later takes in more visitors without reshuffling.
       var key = "seda:sample:" + form, roll = get(key);
       if (roll === null) set(key, (roll = String(Math.random() * 100)));
-      if (!(Number(roll) < Number(data.sample))) return false;
+      if (!(Number(roll) < share)) return false;
     }
     return true;
   }

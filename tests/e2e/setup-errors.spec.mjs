@@ -102,3 +102,29 @@ test("data-mode: slide-in is the corner card, inline needs data-target, other va
   await page.goto(o.page(hostPage({ embed: o.embed({ form: "template:nps", mode: "inline", target: "#slot" }), main: '<div id="slot"></div>' })));
   await expect(page.locator("#slot [data-seda-host]").getByRole("radiogroup", { name: NPS.question })).toBeVisible();
 });
+
+// Broke: data-sample="25%" hid the form from every visitor (not a number to seda.js) and
+// data-recontact="30d" was ignored, both silently. The documented spellings work; any other
+// is a named setup error.
+for (const [attrs, problem] of [
+  [{ sample: "25 percent" }, 'data-sample="25 percent"'],
+  [{ recontact: "a month" }, 'data-recontact="a month"'],
+]) {
+  test(`${Object.entries(attrs).map(([k, v]) => `data-${k}="${v}"`)} is a named setup error`, async ({ page }) => {
+    const url = o.page(hostPage({ embed: o.embed({ form: "template:nps", ...attrs }) }));
+    const { problems } = await loadWithSetupError(page, url);
+    expect(problems).toEqual([expect.stringContaining(problem)]);
+    await expect(box(page)).toBeVisible();
+  });
+}
+
+test('data-sample="100%" shows the form to everyone, and data-recontact="30d" keeps it away after it was closed', async ({ page }) => {
+  const url = o.page(hostPage({ embed: o.embed({ form: "template:nps", sample: "100%", recontact: "30d" }) }));
+  await page.goto(url);
+  const scale = page.locator("[data-seda-host]").getByRole("radiogroup", { name: NPS.question }).or(page.locator("[data-seda-host]").getByRole("group", { name: NPS.question }));
+  await expect(scale).toBeVisible();
+  await page.locator("[data-seda-host]").getByRole("button", { name: "Close", exact: true }).click();
+  await page.reload();
+  await page.waitForTimeout(1_500);
+  await expect(page.locator("[data-seda-host], [data-seda-shell]"), "not offered again within 30 days").toHaveCount(0);
+});
