@@ -11,8 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
-# The standard library compiled with the widget, and the flags that go with it (tools/release-env.mjs).
-eval "$(node tools/release-env.mjs)"
 trunk build tools/lean.html --release --dist target/lean-dist "$@"
 trunk build --release "$@"
 node tools/shells.mjs dist

@@ -15,11 +15,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
-# The release build compiles the standard library from its source (tools/release-env.mjs).
-if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
-  say "adding rust component rust-src"
-  rustup component add rust-src
-fi
 
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
@@ -55,7 +50,5 @@ fi
 # offline too: fetch the crates first.
 if [ -f Cargo.lock ]; then
   cargo fetch --quiet
-  # And the standard library's own dependencies, for the release build's build-std.
-  (eval "$(node tools/release-env.mjs)"; cargo fetch --quiet --target wasm32-unknown-unknown -Zbuild-std)
 fi
 say "ready"

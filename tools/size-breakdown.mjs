@@ -18,7 +18,6 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { RELEASE_ENV } from "./release-env.mjs";
 import { FEATURES, readFunctions, sections } from "./wasm-finish.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,7 +30,7 @@ function namedModule() {
   if (opt.wasm) return readFileSync(opt.wasm);
   // Both bundles compile to the same file: build the one asked for (tools/build.sh builds the full one last).
   const cargo = ["build", "--release", "--locked", "--offline", "--target", "wasm32-unknown-unknown", ...(opt.lean ? ["--no-default-features"] : [])];
-  execFileSync("cargo", cargo, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...RELEASE_ENV } });
+  execFileSync("cargo", cargo, { cwd: ROOT, stdio: "inherit", env: process.env });
   const input = join(ROOT, "target/wasm32-unknown-unknown/release/seda.wasm");
   const dir = mkdtempSync(join(tmpdir(), "seda-size-"));
   try {
