@@ -1,53 +1,13 @@
-//! The widget's stylesheets and built-in templates go into the wasm as strings: this
-//! writes them to OUT_DIR without comments and without the whitespace they do not need,
-//! so the comments and indentation in `style/` and `src/core/templates/` cost the
-//! download nothing.
+//! The widget's stylesheets go into the wasm as strings: this writes them to OUT_DIR
+//! without comments and without the whitespace they do not need, so the comments and
+//! indentation in `style/` cost the download nothing. (The engine's build script does
+//! the same for its built-in templates, and shares the folder walk with this one.)
 
-use std::{env, fs, path::Path};
+#[path = "../crates/seda-core/minify.rs"]
+mod minify;
 
 fn main() {
-    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for (folder, extension, minify) in [("style", "css", minify_css as fn(&str) -> String), ("src/core/templates", "json", minify_json)] {
-        // A folder: cargo runs this again when any file in it changes.
-        println!("cargo:rerun-if-changed={folder}");
-        let files = fs::read_dir(folder).unwrap_or_else(|e| panic!("{folder}: {e}"));
-        for source in files.map(|f| f.unwrap_or_else(|e| panic!("{folder}: {e}")).path()) {
-            if source.extension().is_none_or(|e| e != extension) {
-                continue;
-            }
-            let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
-            let name = source.file_name().expect("a file");
-            fs::write(Path::new(&out).join(name), minify(&text)).unwrap_or_else(|e| panic!("OUT_DIR for {}: {e}", source.display()));
-        }
-    }
-}
-
-/// Drops the whitespace between JSON tokens; strings are copied as they are.
-fn minify_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let mut chars = json.chars();
-    while let Some(c) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        out.push(c);
-        if c == '"' {
-            copy_string(c, &mut chars, &mut out);
-        }
-    }
-    out
-}
-
-/// Copies the rest of a string opened by `quote` (escapes included) from `chars` to `out`.
-fn copy_string(quote: char, chars: &mut impl Iterator<Item = char>, out: &mut String) {
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if c == '\\' {
-            out.extend(chars.next());
-        } else if c == quote {
-            break;
-        }
-    }
+    minify::folder("style", "css", minify_css);
 }
 
 /// Drops comments, collapses whitespace to one space and drops it next to `{`, `}`,
@@ -84,7 +44,7 @@ fn minify_css(css: &str) -> String {
         }
         out.push(c);
         if c == '"' || c == '\'' {
-            copy_string(c, &mut chars, &mut out);
+            minify::copy_string(c, &mut chars, &mut out);
         }
     }
     out

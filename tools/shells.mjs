@@ -12,7 +12,7 @@
 // seda-shell.js (src/platform/) with the copies filled in and minified by terser, as
 // dist/seda-shells-<hash>/<template>.js. The inline form's module, form.js, is
 // seda-shell-form.js and seda-shell.js with the same stylesheet and the widget's strings
-// (src/core/i18n.rs) filled in. The folder's name (a hash of the modules) is then stamped
+// (crates/seda-core/src/i18n.rs) filled in. The folder's name (a hash of the modules) is then stamped
 // into dist/seda.js.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -73,17 +73,17 @@ export async function capture(dist) {
  */
 const markup = (html) => html.replaceAll(' style="', ' data-seda-style="');
 
-/** The widget's strings the copy of an inline form shows, in each language, from src/core/i18n.rs. */
+/** The widget's strings the copy of an inline form shows, in each language, from crates/seda-core/src/i18n.rs. */
 export function strings() {
-  const source = readFileSync(join(SRC, "../core/i18n.rs"), "utf8");
+  const source = readFileSync(join(SRC, "../../crates/seda-core/src/i18n.rs"), "utf8");
   const keys = ["close", "thank_you", "step_of", "optional", "next", "submit", "yes", "no", "other", "choose", "stars"];
   return Object.fromEntries(
     LANGUAGES.map((lang) => {
       const block = new RegExp(`pub const ${lang.toUpperCase()}: Strings = Strings \\{\\n([\\s\\S]*?)\\n\\};`).exec(source);
-      if (!block) throw new Error(`shells: src/core/i18n.rs has no ${lang.toUpperCase()} strings`);
+      if (!block) throw new Error(`shells: crates/seda-core/src/i18n.rs has no ${lang.toUpperCase()} strings`);
       const all = Object.fromEntries([...block[1].matchAll(/^\s*(\w+): ("(?:[^"\\]|\\["\\])*"),$/gm)].map(([, k, v]) => [k, JSON.parse(v)]));
       const missing = keys.filter((k) => typeof all[k] !== "string");
-      if (missing.length) throw new Error(`shells: ${lang.toUpperCase()} in src/core/i18n.rs has no plain ${missing.join(", ")}`);
+      if (missing.length) throw new Error(`shells: ${lang.toUpperCase()} in crates/seda-core/src/i18n.rs has no plain ${missing.join(", ")}`);
       return [lang, Object.fromEntries(keys.map((k) => [k, all[k]]))];
     }),
   );

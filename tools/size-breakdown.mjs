@@ -1,5 +1,5 @@
 // What the widget's wasm is made of: the bytes of each function body, summed by the crate
-// (and, for this crate, the module) it comes from, plus the data segments.
+// (and, for this crate and the engine's, the module) it comes from, plus the data segments.
 //
 //   node tools/size-breakdown.mjs [--lean] [--top 25] [--md FILE]
 //
@@ -50,6 +50,7 @@ function namedModule() {
 
 /**
  * Which crate a function comes from: `seda::ui::widget::…` -> `seda::ui::widget`;
+ * `seda_core::form::…` (the engine) -> `seda_core::form`;
  * `<tachys::… as …>::build` -> `tachys`; `<T as alloc::string::ToString>` -> `alloc`;
  * methods of primitives (`<char>::…`, `<&str as …>`) -> `core`.
  */
@@ -66,6 +67,7 @@ function owner(fn) {
   if (/^core(?:\[[0-9a-f]+\])?::ptr::drop_in_place/.test(inner)) return "core: drop glue (one per type dropped)";
   if (/^core(?:\[[0-9a-f]+\])?::ops::function::/.test(inner)) return "core: closure call shims (one per closure type)";
   if (crate === "seda" && m[1]) return `seda::${m[1]}::${m[2]}`;
+  if (crate === "seda_core" && m[1]) return `seda_core::${m[1]}`;
   return crate;
 }
 

@@ -65,7 +65,7 @@ const newest = (p) => {
   const s = statSync(p);
   return s.isDirectory() ? Math.max(0, ...readdirSync(p).map((f) => newest(join(p, f)))) : s.mtimeMs;
 };
-const sources = Math.max(newest(join(root, "src")), newest(join(root, "Cargo.toml")), newest(join(root, "Cargo.lock")));
+const sources = Math.max(...["src", "crates", "Cargo.toml", "Cargo.lock"].map((p) => newest(join(root, p))));
 if (statSync(join(leanDir, lean.wasm)).mtimeMs < sources) {
   throw new Error(`stamp-loader: the lean bundle in ${leanDir} is older than the sources: build with \`bash tools/build.sh\``);
 }

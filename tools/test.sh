@@ -16,16 +16,16 @@ stage() {
 stage "setup"
 bash tools/setup.sh
 
-stage "cargo test (native core)"
-cargo test --locked 2>&1 | tee -a "$LOG"
+stage "cargo test (native: the engine, crates/seda-core)"
+cargo test --locked --workspace 2>&1 | tee -a "$LOG"
 # The lean bundle's form reader (no checklists): what it hands over unread.
-cargo test --locked --no-default-features --test core_lean 2>&1 | tee -a "$LOG"
+cargo test --locked -p seda-core --no-default-features --test core_lean 2>&1 | tee -a "$LOG"
 
 stage "cargo test (wasm32 in headless Chromium, wasm-bindgen-test-runner)"
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180} \
-  cargo test --locked --target wasm32-unknown-unknown 2>&1 | tee -a "$LOG"
+  cargo test --locked --target wasm32-unknown-unknown -p seda 2>&1 | tee -a "$LOG"
 
 stage "trunk build --release"
 bash tools/build.sh

@@ -4,7 +4,7 @@
    theme, and on the first page only the question types below, with no choices shuffled,
    no prefilled answer and no `{name}` to fill in; and no saved draft (that opens on
    "Continue?"). For any other form there is no copy, and the widget shows as before.
-   The widget's strings in English and Persian come from src/core/i18n.rs (tools/shells.mjs);
+   The widget's strings in English and Persian come from crates/seda-core/src/i18n.rs (tools/shells.mjs);
    tests/e2e/shell.spec.mjs checks this markup against the widget's. */
 const STRINGS = { en: "__STRINGS_EN__", fa: "__STRINGS_FA__" };
 
@@ -45,7 +45,7 @@ function screen(data) {
   const page = pages[0], questions = page.questions;
   if (!questions.length || questions.some((q) => !TYPES.includes(q.type) || Object.keys(q).some((k) => !FIELDS.test(k)))) return;
 
-  /* The locale, as the widget picks it (src/core/config.rs, pick_locale): the first of
+  /* The locale, as the widget picks it (crates/seda-core/src/config.rs, pick_locale): the first of
      these that is a valid locale the form speaks, else the form's own. */
   const own = form.locale == null ? "en" : form.locale, first = questions[0].title;
   const speaks = (l) => language(l) === language(own) || (typeof first === "object" && Object.keys(first).some((k) => k === l || k === language(l)));
@@ -53,7 +53,7 @@ function screen(data) {
     .map((l) => l != null && l.trim())
     .find((l) => l && /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(l) && speaks(l)) || own;
   const fa = language(locale) === "fa", S = STRINGS[fa ? "fa" : "en"];
-  /* A form's text in the locale (src/core/text.rs): as it is, or the locale's, its
+  /* A form's text in the locale (crates/seda-core/src/text.rs): as it is, or the locale's, its
      language's, the form's own locale's, or the first. */
   const text = (t) => {
     const s = typeof t === "string" ? t : [t[locale], t[language(locale)], t[own], Object.values(t)[0], ""].find((v) => v != null);
@@ -120,7 +120,7 @@ function screen(data) {
       field = h("div", { class: "seda-field seda-statement" }, h("h2", { class: "seda-title", id: id("title"), tabindex: "-1" }, title), description != null ? h("p", { class: "seda-description" }, description) : "");
     } else {
       /* Typed answers (src/ui/text_field.rs): type, inputmode, autocomplete, direction, and
-         the most characters (src/core/validate.rs, max_chars). */
+         the most characters (crates/seda-core/src/validate.rs, max_chars). */
       const [type, inputmode, autocomplete, dir, most] = {
         text: ["text", null, "off", "auto", q.multiline === true ? 5000 : 500],
         email: ["email", null, "email", "ltr", 254],

@@ -185,7 +185,7 @@
       return p !== "" && re.test(p.indexOf("://") > 0 ? location.href : location.pathname);
     });
   }
-  /* The spellings the widget accepts (src/core/config.rs reads them the same way): a tag
+  /* The spellings the widget accepts (crates/seda-core/src/config.rs reads them the same way): a tag
      whose value is none of them is let through, so that the widget names the mistake. */
   function days(v) {
     var m = /^\s*(?:(never)|(\d{1,5})\s*d?)\s*$/.exec(v);

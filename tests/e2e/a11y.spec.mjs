@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { audit, button, useOrigins } from "./support.mjs";
 
-const EVERY_TYPE = JSON.parse(readFileSync(new URL("../fixtures/forms/every-type.json", import.meta.url), "utf8"));
+const EVERY_TYPE = JSON.parse(readFileSync(new URL("../../crates/seda-core/tests/fixtures/forms/every-type.json", import.meta.url), "utf8"));
 
 const o = useOrigins(test);
 

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { button, hostPage, recordSedaEvents, useOrigins, watchConsole } from "./support.mjs";
 
-const EVERY_TYPE = readFileSync(new URL("../fixtures/forms/every-type.json", import.meta.url), "utf8");
+const EVERY_TYPE = readFileSync(new URL("../../crates/seda-core/tests/fixtures/forms/every-type.json", import.meta.url), "utf8");
 
 const FA_LOGIC = {
   seda: 1, id: "fa-logic", version: 1, kind: "survey", locale: "fa", hidden: ["name"],

@@ -4,17 +4,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use seda::core::answer::{Answer, File};
-use seda::core::complaint::{self, accepts, base64, carried, reference_code, unbase64, ALPHABET, REFERENCE_LEN};
-use seda::core::endpoint::{encode, form_fields, multipart, Format};
-use seda::core::form::{self, Form, FormKind, QuestionType};
-use seda::core::id::uuid_v4;
-use seda::core::pairs::Pairs;
-use seda::core::response::{Meta, Response, MAX_RESPONSE_BYTES};
-use seda::core::session::Session;
-use seda::core::templates;
-use seda::core::time::days_from_civil;
-use seda::core::validate::{validate, validate_on, AnswerError};
+use seda_core::answer::{Answer, File};
+use seda_core::complaint::{self, accepts, base64, carried, reference_code, unbase64, ALPHABET, REFERENCE_LEN};
+use seda_core::endpoint::{encode, form_fields, multipart, Format};
+use seda_core::form::{self, Form, FormKind, QuestionType};
+use seda_core::id::uuid_v4;
+use seda_core::pairs::Pairs;
+use seda_core::response::{Meta, Response, MAX_RESPONSE_BYTES};
+use seda_core::session::Session;
+use seda_core::templates;
+use seda_core::time::days_from_civil;
+use seda_core::validate::{validate, validate_on, AnswerError};
 
 fn meta() -> Meta {
     Meta {

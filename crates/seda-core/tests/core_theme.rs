@@ -2,9 +2,9 @@
 //! from any brand keep text at 4.5:1.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda::core::form;
-use seda::core::pairs::Pairs;
-use seda::core::theme::{contrast, css, parse_color, readable_on, with_attributes, Scheme, Theme, DARK_SURFACE, INK, WHITE};
+use seda_core::form;
+use seda_core::pairs::Pairs;
+use seda_core::theme::{contrast, css, parse_color, readable_on, with_attributes, Scheme, Theme, DARK_SURFACE, INK, WHITE};
 
 #[test]
 fn colours_and_contrast() {

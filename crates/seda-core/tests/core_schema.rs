@@ -1,13 +1,14 @@
 //! schema/form.schema.json is what core::schema generates from the reader's field lists,
 //! and every form this repository ships is valid against it.
-//! After changing the format: `SEDA_WRITE_SCHEMA=1 cargo test --test core_schema`.
+//! After changing the format: `SEDA_WRITE_SCHEMA=1 cargo test -p seda-core --test core_schema`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda::core::json::{self, Value};
-use seda::core::schema::form_schema_text;
-use seda::core::templates;
+use seda_core::json::{self, Value};
+use seda_core::schema::form_schema_text;
+use seda_core::templates;
 
-const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/form.schema.json");
+// The repository's top level, where forms' `"$schema"` point.
+const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/form.schema.json");
 
 #[test]
 fn the_committed_schema_is_the_generated_one() {
@@ -16,7 +17,7 @@ fn the_committed_schema_is_the_generated_one() {
         std::fs::write(PATH, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(PATH).expect("schema/form.schema.json (SEDA_WRITE_SCHEMA=1 writes it)");
-    assert!(committed == generated, "schema/form.schema.json is stale: run SEDA_WRITE_SCHEMA=1 cargo test --test core_schema");
+    assert!(committed == generated, "schema/form.schema.json is stale: run SEDA_WRITE_SCHEMA=1 cargo test -p seda-core --test core_schema");
     assert!(serde_json::from_str::<serde_json::Value>(&committed).is_ok());
 }
 

@@ -2,14 +2,14 @@
 //! outcomes, evidence, the saved visit and the payload.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda::core::checklist::Checklist;
-use seda::core::form::{self, Form, FormKind};
-use seda::core::json::{self, Value};
-use seda::core::response::Meta;
-use seda::core::score::{self, problems, Outcome, Problem};
-use seda::core::templates;
-use seda::core::text::Text;
-use seda::core::visit::{Mark, Visit};
+use seda_core::checklist::Checklist;
+use seda_core::form::{self, Form, FormKind};
+use seda_core::json::{self, Value};
+use seda_core::response::Meta;
+use seda_core::score::{self, problems, Outcome, Problem};
+use seda_core::templates;
+use seda_core::text::Text;
+use seda_core::visit::{Mark, Visit};
 
 const NOW: &str = "2026-11-23T10:00:00.000Z";
 
@@ -313,7 +313,7 @@ fn a_saved_visit_comes_back_whole_and_drops_what_no_longer_fits() {
     let back = Visit::from_json(&edited, c).unwrap();
     assert_eq!(back.mark("offers"), None);
     assert!(back.entry("removed").is_none() && back.mark("entrance").is_none());
-    assert_eq!(back.mark("greet_time"), Some(&Mark::Measure(seda::core::logic::Num::from_int(42))));
+    assert_eq!(back.mark("greet_time"), Some(&Mark::Measure(seda_core::logic::Num::from_int(42))));
     assert_eq!(Visit::from_json("not json", c), None);
 }
 
@@ -322,7 +322,7 @@ fn the_payload_carries_raw_answers_credits_scores_outcome_version_and_visit() {
     let f = parse(SECTIONS, BANDS);
     let mut v = visit(&f, &[("a1", "true"), ("a2", "true"), ("b1", "30"), ("b2", "true"), ("c1", "true"), ("c2", "true")]);
     v.set_comment("b1", "Queue of four");
-    v.record = seda::core::visit::Record {
+    v.record = seda_core::visit::Record {
         location: "north".into(),
         shopper: "S-17".into(),
         assignment: "A-2026-11".into(),
@@ -398,7 +398,7 @@ fn the_mystery_shop_template_is_a_full_visit_in_english_and_persian() {
         assert!(fa.chars().any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch)), "{path}: the fa text is Persian");
     }
     // Every kind of item and rule the checklist format has is used.
-    use seda::core::checklist::{Critical, Evidence, ItemType};
+    use seda_core::checklist::{Critical, Evidence, ItemType};
     for kind in [ItemType::YesNo, ItemType::Options, ItemType::Multi, ItemType::Rating, ItemType::Measure] {
         assert!(c.items().any(|i| i.kind == kind), "{kind:?}");
     }

@@ -7,11 +7,11 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-use seda::core::answer::Answer;
-use seda::core::draft::Draft;
-use seda::core::form;
-use seda::core::session::Session;
-use seda::core::templates;
+use seda_core::answer::Answer;
+use seda_core::draft::Draft;
+use seda_core::form;
+use seda_core::session::Session;
+use seda_core::templates;
 
 /// Words of the form format, so random objects reach deep into the schema.
 const KEYS: &[&str] = &[
@@ -107,7 +107,7 @@ proptest! {
         let one_line = form::parse(r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"text","title":"T"}]}"#).unwrap();
         for (form, id) in [(&one_line, "q"), (&form, "reason")] {
             let q = form.question(id).unwrap();
-            let mut s = Session::new(form, seda::core::pairs::Pairs::new());
+            let mut s = Session::new(form, seda_core::pairs::Pairs::new());
             s.set_answer(q, Some(Answer::Text(typed.clone())));
             let _ = s.error(q);
             if let Some(Answer::Text(stored)) = s.answer(id) {

@@ -1,17 +1,17 @@
 //! The response payload, ids, timestamps, the embed configuration and delivery outcomes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda::core::pairs::Pairs;
+use seda_core::pairs::Pairs;
 
-use seda::core::answer::Answer;
-use seda::core::config::{check_endpoint, pick_locale, shows_errors, ConfigError, EmbedConfig, FormSource, Mode};
-use seda::core::delivery::{classify, Outcome};
-use seda::core::form;
-use seda::core::i18n;
-use seda::core::id::{is_uuid_v4, uuid_v4};
-use seda::core::response::{Meta, NpsCategory, Response, MAX_PAGE_URL_CHARS, MAX_RESPONSE_BYTES};
-use seda::core::templates;
-use seda::core::time::rfc3339_utc;
+use seda_core::answer::Answer;
+use seda_core::config::{check_endpoint, pick_locale, shows_errors, ConfigError, EmbedConfig, FormSource, Mode};
+use seda_core::delivery::{classify, Outcome};
+use seda_core::form;
+use seda_core::i18n;
+use seda_core::id::{is_uuid_v4, uuid_v4};
+use seda_core::response::{Meta, NpsCategory, Response, MAX_PAGE_URL_CHARS, MAX_RESPONSE_BYTES};
+use seda_core::templates;
+use seda_core::time::rfc3339_utc;
 
 fn meta() -> Meta {
     Meta {
@@ -283,6 +283,6 @@ fn widget_strings_exist_in_both_languages_and_rtl_follows_the_language() {
     assert_eq!(i18n::strings("fa-IR").next, "بعدی");
     assert_eq!(i18n::strings("de").next, "Next");
     assert!(i18n::is_rtl("fa") && i18n::is_rtl("ar-EG") && !i18n::is_rtl("en"));
-    let msg = i18n::answer_error(i18n::strings("en"), seda::core::validate::AnswerError::OutOfRange { min: 1, max: 5 });
+    let msg = i18n::answer_error(i18n::strings("en"), seda_core::validate::AnswerError::OutOfRange { min: 1, max: 5 });
     assert_eq!(msg, "Please pick a value from 1 to 5.");
 }

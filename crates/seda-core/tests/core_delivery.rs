@@ -2,21 +2,21 @@
 //! effect on a record, the form encoding, the endpoint options and drafts.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda::core::pairs::Pairs;
+use seda_core::pairs::Pairs;
 
-use seda::core::answer::Answer;
-use seda::core::config::{ConfigError, EmbedConfig};
-use seda::core::draft::Draft;
-use seda::core::endpoint::{encode, form_urlencode, Credentials, Endpoint, Format};
-use seda::core::form;
-use seda::core::outbox::{
+use seda_core::answer::Answer;
+use seda_core::config::{ConfigError, EmbedConfig};
+use seda_core::draft::Draft;
+use seda_core::endpoint::{encode, form_urlencode, Credentials, Endpoint, Format};
+use seda_core::form;
+use seda_core::outbox::{
     admit, excerpt, next, next_due_at, refused_beyond_bounds, Attempt, OutboxFull, Record, Settled, State, MAX_BYTES, MAX_RECORDS,
     MAX_REFUSED,
 };
-use seda::core::response::{Meta, Response};
-use seda::core::retry::{backoff_ms, retry_after_ms, CAP_MS};
-use seda::core::session::Session;
-use seda::core::templates;
+use seda_core::response::{Meta, Response};
+use seda_core::retry::{backoff_ms, retry_after_ms, CAP_MS};
+use seda_core::session::Session;
+use seda_core::templates;
 
 const NOW: i64 = 1_795_404_151_000; // 2026-11-23T03:22:31Z
 
@@ -368,7 +368,7 @@ fn endpoints_and_headers_a_browser_cannot_send_are_refused_at_setup() {
 // Regression: meta.page_url carried query tokens and the fragment to the endpoint.
 #[test]
 fn the_page_url_sent_keeps_only_the_named_query_parameters() {
-    use seda::core::config::payload_page_url;
+    use seda_core::config::payload_page_url;
     let url = "https://shop.example/account/reset?reset_token=s3cr3t&utm_source=mail&store=12#access_token=abc";
     let keep = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
     // (parameters kept, expected page_url)
@@ -392,7 +392,7 @@ fn the_page_url_sent_keeps_only_the_named_query_parameters() {
 // ignored, silently. seda.js reads the same spellings (src/platform/seda.js: percent, days).
 #[test]
 fn sample_and_recontact_take_the_documented_spellings_and_name_any_other() {
-    use seda::core::config::{recontact_days, sample_percent};
+    use seda_core::config::{recontact_days, sample_percent};
     // (value, hundredths of a percent)
     let samples = [("25", Some(2500)), ("25%", Some(2500)), (" 12.5 % ", Some(1250)), ("0", Some(0)), ("100", Some(10_000)),
         ("100.00%", Some(10_000)), ("0.125", Some(12)), ("101", None), ("100.01", None), ("25%%", None), ("-5", None), ("1e2", None),

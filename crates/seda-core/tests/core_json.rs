@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 use serde_json::Value as Reference;
 
-use seda::core::json::{self, Value, MAX_DEPTH};
+use seda_core::json::{self, Value, MAX_DEPTH};
 
 /// The reference reading of one of our values (numbers compared as serde_json reads them).
 fn reference(v: &Value) -> Reference {

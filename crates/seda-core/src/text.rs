@@ -103,8 +103,8 @@ mod tests {
 
     #[test]
     fn reads_both_shapes_and_names_the_wrong_one() {
-        use crate::core::decode::Decoder;
-        use crate::core::json::parse;
+        use crate::decode::Decoder;
+        use crate::json::parse;
         let mut d = Decoder::default();
         assert_eq!(d.text("t", &parse(r#""Hi""#).unwrap()), Some(Text::Plain("Hi".into())));
         assert_eq!(d.text("t", &parse(r#"{"en":"Hi"}"#).unwrap()), Some(localised(&[("en", "Hi")])));

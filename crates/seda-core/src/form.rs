@@ -1,7 +1,7 @@
 //! The form definition (format 1) and its parser.
 //!
 //! Parsing is two passes: [`read`] turns the JSON into these types, naming the JSON
-//! path of everything it cannot read; then [`crate::core::check`] looks at the whole
+//! path of everything it cannot read; then [`crate::check`] looks at the whole
 //! form and names every path whose value is readable but wrong.
 
 use std::fmt;

@@ -1,7 +1,7 @@
 //! The JSON Schema of the form format, for editors that autocomplete and check forms
 //! as they are written. It is built from the reader's own field lists, so a field the
 //! reader takes and the schema lacks (or the reverse) fails the tests; the file
-//! `schema/form.schema.json` is this function's output (see tests/core_schema.rs).
+//! `schema/form.schema.json` is this function's output (see crates/seda-core/tests/core_schema.rs).
 
 use super::form::{DISPLAYS, FORM_FIELDS, HIDDEN_FIELDS, JUMP_FIELDS, KINDS, PAGE_FIELDS, QUESTION_FIELDS, THANK_YOU_FIELDS, TYPES};
 use super::complaint::{ACKNOWLEDGEMENT_FIELDS, MAX_ATTACHMENT_BYTES, MAX_FILES, OFFER_FIELDS};

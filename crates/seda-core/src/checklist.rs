@@ -2,7 +2,7 @@
 //! business's own service standards, filled in by a mystery shopper.
 //!
 //! This module is the definition, its reader and its semantic check; scoring is in
-//! [`crate::core::score`], the visit in progress in [`crate::core::visit`].
+//! [`crate::score`], the visit in progress in [`crate::visit`].
 //! Weights, points and percentages are kept in integer hundredths.
 
 use super::decode::{Decoder, Members};

@@ -1,14 +1,14 @@
 //! Question types, pages, conditions, jumps, hidden fields and piping.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda::core::answer::Answer;
-use seda::core::form::{self, Form, QuestionType};
-use seda::core::logic::Num;
-use seda::core::pairs::Pairs;
-use seda::core::response::{Meta, Response};
-use seda::core::session::Session;
-use seda::core::time::parse_date;
-use seda::core::validate::{is_phone, validate_on, AnswerError};
+use seda_core::answer::Answer;
+use seda_core::form::{self, Form, QuestionType};
+use seda_core::logic::Num;
+use seda_core::pairs::Pairs;
+use seda_core::response::{Meta, Response};
+use seda_core::session::Session;
+use seda_core::time::parse_date;
+use seda_core::validate::{is_phone, validate_on, AnswerError};
 
 fn every_type() -> Form {
     form::parse(include_str!("fixtures/forms/every-type.json")).unwrap_or_else(|e| panic!("{e}"))
@@ -251,7 +251,7 @@ fn numbers_are_exact_decimals() {
 
 #[test]
 fn five_needs_asks_what_to_improve_only_after_a_low_score_and_thanks_by_name() {
-    let form = form::parse(seda::core::templates::get("five-needs").unwrap()).unwrap();
+    let form = form::parse(seda_core::templates::get("five-needs").unwrap()).unwrap();
     let q = |id: &str| form.question(id).unwrap();
     let rate = |s: &mut Session, scores: [i64; 4]| {
         for (id, v) in ["service", "price", "quality", "appreciation"].into_iter().zip(scores) {

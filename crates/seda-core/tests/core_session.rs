@@ -1,12 +1,12 @@
 //! Answer validation and the survey session.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda::core::answer::Answer;
-use seda::core::form::{self, Form};
-use seda::core::pairs::Pairs;
-use seda::core::session::Session;
-use seda::core::templates;
-use seda::core::validate::{is_email, max_chars, validate, AnswerError};
+use seda_core::answer::Answer;
+use seda_core::form::{self, Form};
+use seda_core::pairs::Pairs;
+use seda_core::session::Session;
+use seda_core::templates;
+use seda_core::validate::{is_email, max_chars, validate, AnswerError};
 
 fn kitchen_sink() -> Form {
     form::parse(include_str!("fixtures/forms/kitchen-sink.json")).unwrap()

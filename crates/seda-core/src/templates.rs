@@ -1,6 +1,6 @@
 //! Forms built into the widget, chosen with `data-form="template:NAME"`.
 //! Each is ordinary form JSON in `templates/`, in English and Persian, built in
-//! without its whitespace (`tools/minify.rs`).
+//! without its whitespace (the crate's `build.rs`).
 //!
 //! A build without the `attachments` feature (the lean bundle) leaves out the
 //! complaint template (it asks for photos) and one without `checklists` the

@@ -7,11 +7,11 @@
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
-use seda::core::config::{hidden_values, payload_page_url, EmbedConfig, MAX_HIDDEN_CHARS};
-use seda::core::form;
-use seda::core::outbox::{Attempt, Record, State};
-use seda::core::pairs::Pairs;
-use seda::core::templates;
+use seda_core::config::{hidden_values, payload_page_url, EmbedConfig, MAX_HIDDEN_CHARS};
+use seda_core::form;
+use seda_core::outbox::{Attempt, Record, State};
+use seda_core::pairs::Pairs;
+use seda_core::templates;
 
 fn config() -> ProptestConfig {
     ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(1000), ..ProptestConfig::default() }

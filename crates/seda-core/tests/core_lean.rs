@@ -1,10 +1,10 @@
 //! The form reader in the lean build (no `checklists` feature): it has no checklist reader,
 //! so a checklist is handed over unread and the full bundle reads and checks it.
-//! Run by the test command with `cargo test --no-default-features --test core_lean`.
+//! Run by the test command with `cargo test -p seda-core --no-default-features --test core_lean`.
 #![cfg(all(not(target_arch = "wasm32"), not(feature = "checklists")))]
 
-use seda::core::form::{self, FormKind, Needs};
-use seda::core::templates;
+use seda_core::form::{self, FormKind, Needs};
+use seda_core::templates;
 
 const VISIT: &str = r#"{"seda":1,"id":"v","version":1,"kind":"checklist","title":"Visit",
     "sections":[{"id":"door","title":"At the door","items":[{"id":"greeted","type":"yes_no","title":"Greeted?"}]}]}"#;

@@ -1,8 +1,8 @@
 //! The form parser and semantic check: valid forms read, and every error names its path.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda::core::form::{self, QuestionType};
-use seda::core::templates;
+use seda_core::form::{self, QuestionType};
+use seda_core::templates;
 
 const KITCHEN_SINK: &str = include_str!("fixtures/forms/kitchen-sink.json");
 
@@ -26,11 +26,11 @@ fn every_template_parses_in_both_languages() {
     }
 }
 
-// Built in without whitespace (tools/minify.rs), each template is still its source file's JSON.
+// Built in without whitespace (build.rs), each template is still its source file's JSON.
 #[test]
 fn every_template_is_built_in_as_its_source_without_whitespace() {
     for name in templates::NAMES {
-        let path = format!("{}/src/core/templates/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/src/templates/{name}.json", env!("CARGO_MANIFEST_DIR"));
         let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let built = templates::get(name).unwrap();
         assert!(built.len() < source.len(), "{name}: {} bytes built in, {} in the source", built.len(), source.len());
@@ -57,7 +57,7 @@ fn the_full_build_has_all_six_templates() {
 /// surveys itself and hands the complaint (photos) and the checklist to the full one.
 #[test]
 fn what_each_template_needs() {
-    use seda::core::form::Needs;
+    use seda_core::form::Needs;
     let none = Needs::default();
     for (name, needs) in [
         ("nps", none),

@@ -1,5 +1,7 @@
 //! The pure engine: form schema, validation, the survey session and the response
-//! payload. Nothing here touches the browser; every piece is tested natively.
+//! payload. Nothing here touches the browser; every piece is tested natively. The
+//! widget (the package `seda`) uses it as `seda::core` and passes its `checklists` and
+//! `attachments` features on to it.
 
 pub mod answer;
 pub mod check;
