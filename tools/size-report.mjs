@@ -76,8 +76,10 @@ export const BUDGETS = {
     // (+1 111): ceiling 161 KiB. data-sample and data-recontact read in their documented
     // spellings, any other a named error, 165 000 bytes (+540): ceiling 161.5 KiB. Built by
     // the stable toolchain alone, the standard library linked prebuilt (no unstable
-    // switches), 173 886 bytes (+8 886, 5.4 %): ceiling 170 KiB.
-    ceiling: 170 * 1024,
+    // switches), 173 886 bytes (+8 886, 5.4 %): ceiling 170 KiB. The engine as a crate of
+    // its own (crates/seda-core), 175 163 bytes (+1 277; 5 575 raw bytes more, with the
+    // same sources): ceiling 171.5 KiB.
+    ceiling: 171.5 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -103,9 +105,10 @@ export const BUDGETS = {
   // (+6 317): ceiling 219.5 KiB. The drain reading one record a task, 225 821 bytes
   // (+1 282): ceiling 221 KiB. data-sample and data-recontact checked, 226 445 bytes
   // (+624): ceiling 221.5 KiB. Built by the stable toolchain alone, 237 357 bytes (+10 912,
-  // 4.8 %): ceiling 232 KiB.
+  // 4.8 %): ceiling 232 KiB. The engine as a crate of its own, 238 892 bytes (+1 535):
+  // ceiling 233.5 KiB.
   full: {
-    ceiling: 232 * 1024,
+    ceiling: 233.5 * 1024,
   },
 };
 

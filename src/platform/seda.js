@@ -185,8 +185,8 @@
       return p !== "" && re.test(p.indexOf("://") > 0 ? location.href : location.pathname);
     });
   }
-  /* The spellings the widget accepts (crates/seda-core/src/config.rs reads them the same way): a tag
-     whose value is none of them is let through, so that the widget names the mistake. */
+  /* The spellings the widget accepts (crates/seda-core/src/config.rs reads them the same
+     way): a tag whose value is none of them is let through, so the widget names the mistake. */
   function days(v) {
     var m = /^\s*(?:(never)|(\d{1,5})\s*d?)\s*$/.exec(v);
     return m ? (m[1] ? 1 / 0 : +m[2]) : null;
