@@ -67,7 +67,7 @@ function owner(fn) {
   if (/^core(?:\[[0-9a-f]+\])?::ptr::drop_in_place/.test(inner)) return "core: drop glue (one per type dropped)";
   if (/^core(?:\[[0-9a-f]+\])?::ops::function::/.test(inner)) return "core: closure call shims (one per closure type)";
   if (crate === "seda" && m[1]) return `seda::${m[1]}::${m[2]}`;
-  if (crate === "seda_core" && m[1]) return `seda_core::${m[1]}`;
+  if (crate === "seda_core") return `seda_core::${/^[^:]*::([a-z_][a-z0-9_]*)/.exec(inner)?.[1] ?? ""}`;
   return crate;
 }
 
