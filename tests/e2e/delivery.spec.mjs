@@ -20,6 +20,7 @@ import {
   score,
   scoreGroup,
   seedOutbox,
+  submittedIds,
   useOrigins,
   UUID_V4,
   watchConsole,
@@ -42,13 +43,6 @@ async function answer(page, reason, n = 9) {
   await reasonBox(page).fill(reason);
   await button(page, "Submit").click();
   await expect(thanks(page)).toBeVisible();
-}
-
-/** The response ids the page announced with seda:submit. */
-async function submittedIds(events) {
-  const ids = (await events.of("seda:submit")).map((e) => e.detail?.id);
-  for (const id of ids) expect(id).toMatch(UUID_V4);
-  return ids;
 }
 
 /** POSTs made with fetch (they carry Idempotency-Key), not beacons. */

@@ -22,8 +22,8 @@ import {
   score,
   scoreGroup,
   seedOutbox,
+  submittedIds,
   useOrigins,
-  UUID_V4,
   watchConsole,
   widget,
 } from "./support.mjs";
@@ -68,13 +68,6 @@ async function submit(page, reason, n = 9) {
 async function answer(page, reason, n = 9) {
   await submit(page, reason, n);
   await expect(thanks(page)).toBeVisible();
-}
-
-/** The response ids the page announced with seda:submit. */
-async function submittedIds(events) {
-  const ids = (await events.of("seda:submit")).map((e) => e.detail?.id);
-  for (const id of ids) expect(id).toMatch(UUID_V4);
-  return ids;
 }
 
 /** A page of the site without seda.js, to seed the origin's storage from. */

@@ -137,6 +137,13 @@ export async function recordSedaEvents(page) {
   };
 }
 
+/** The response ids the page announced with seda:submit (recorded by recordSedaEvents). */
+export async function submittedIds(events) {
+  const ids = (await events.of("seda:submit")).map((e) => e.detail?.id);
+  for (const id of ids) expect(id).toMatch(UUID_V4);
+  return ids;
+}
+
 /** Console errors and uncaught exceptions of a page. */
 export function watchConsole(page) {
   const errors = [];
