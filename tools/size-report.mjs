@@ -106,9 +106,9 @@ export const BUDGETS = {
   // (+1 282): ceiling 221 KiB. data-sample and data-recontact checked, 226 445 bytes
   // (+624): ceiling 221.5 KiB. Built by the stable toolchain alone, 237 357 bytes (+10 912,
   // 4.8 %): ceiling 232 KiB. The engine as a crate of its own, 238 892 bytes (+1 535):
-  // ceiling 233.5 KiB.
+  // ceiling 233.5 KiB. The redirect probe given a time limit, 239 137 bytes (+245): 234 KiB.
   full: {
-    ceiling: 233.5 * 1024,
+    ceiling: 234 * 1024,
   },
 };
 

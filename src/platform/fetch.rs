@@ -89,14 +89,24 @@ pub async fn fetch(call: Call<'_>) -> Result<Reply, CallError> {
 }
 
 /// Where `url` redirects to: a manual redirect hides its `Location`, so a HEAD request
-/// (no body, no cookies, a redirect followed as HEAD) finds out. `None` when the
-/// browser cannot read it (the new address does not allow this origin to look).
+/// (no body, no cookies, a redirect followed as HEAD) finds out, within a few seconds:
+/// the sender waits for it. `None` when the browser cannot read it (the new address
+/// does not allow this origin to look) or it takes longer.
 async fn where_it_redirects(url: &str) -> Option<String> {
+    const PROBE_MS: i32 = 5_000;
     let init = RequestInit::new();
     init.set_method("HEAD");
     init.set_credentials(RequestCredentials::Omit);
+    let controller = AbortController::new().ok()?;
+    init.set_signal(Some(&controller.signal()));
     let request = Request::new_with_str_and_init(url, &init).ok()?;
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_request(&request)).await.ok()?.unchecked_into();
+    let abort = Closure::once_into_js(move || controller.abort());
+    let timer = window().set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), PROBE_MS).ok();
+    let answered = JsFuture::from(window().fetch_with_request(&request)).await;
+    if let Some(id) = timer {
+        window().clear_timeout_with_handle(id);
+    }
+    let response: web_sys::Response = answered.ok()?.unchecked_into();
     let location = response.url();
     (response.redirected() && !location.is_empty()).then_some(location)
 }
