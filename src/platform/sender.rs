@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::json::Value;
-use crate::core::outbox::{excerpt, next, next_due_at, Attempt, Record, Settled, State};
+use crate::core::outbox::{next, next_due_at, Attempt, Record, Settled, State};
 
 use super::env::{console_error, share, shared, window};
 use super::events::{emit_about, emit_error};
@@ -293,7 +293,8 @@ fn report(record: &Record, settled: Settled) {
                 ),
             };
             console_error(&message);
-            let body = Value::from(excerpt(record.last_error.as_deref().unwrap_or_default()));
+            // Cut already where the answer came in (transport::attempt).
+            let body = Value::from(record.last_error.as_deref().unwrap_or_default());
             let mut fields = vec![("response_id", Value::from(record.id.as_str())), ("refused", Value::from(true))];
             fields.extend(extra);
             fields.push(("body", body));

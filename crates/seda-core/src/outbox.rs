@@ -58,7 +58,8 @@ const STATES: [(&str, State); 2] = [("pending", State::Pending), ("failed", Stat
 /// What one attempt came back with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Attempt {
-    /// The endpoint answered with this status (and maybe a Retry-After, in ms).
+    /// The endpoint answered with this status (and maybe a Retry-After, in ms); `body` is
+    /// the start of its answer, already cut by [`excerpt`] where it came in.
     Answered { status: u16, retry_after_ms: Option<u64>, body: String },
     /// No answer: offline, refused, timed out.
     NoAnswer(String),
@@ -172,11 +173,11 @@ impl Record {
                     Outcome::Accepted => return Settled::Delivered,
                     Outcome::Permanent => {
                         self.state = State::Failed;
-                        self.last_error = Some(excerpt(&body));
+                        self.last_error = Some(body);
                         return Settled::Rejected;
                     }
                     Outcome::Retry => {
-                        self.last_error = Some(excerpt(&body));
+                        self.last_error = Some(body);
                         retry_after_ms
                     }
                 }
