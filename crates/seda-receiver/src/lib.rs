@@ -1,0 +1,59 @@
+//! Seda's receiver: the endpoint the widget posts responses to. It stores each
+//! response once per Idempotency-Key, checks it against its form with the engine
+//! the widget runs (`seda-core`), serves forms to the widget, and streams exports.
+//!
+//! The router is built in [`app`] over one [`AppState`]; handlers live in `routes/`;
+//! every error is an [`error::AppError`] answered as `application/problem+json`.
+
+pub mod auth;
+pub mod canonical;
+pub mod catalog;
+pub mod engine;
+pub mod error;
+pub mod files;
+pub mod flat;
+pub mod ingest;
+pub mod metrics;
+pub mod routes;
+pub mod settings;
+pub mod store;
+
+use std::sync::Arc;
+
+use axum::Router;
+
+pub use settings::{Settings, UnknownForms};
+pub use store::Store;
+
+/// What every handler can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub store: Store,
+    pub files: Arc<dyn files::FileStore>,
+    pub settings: Arc<Settings>,
+    pub metrics: Arc<metrics::Metrics>,
+    pub catalog: Arc<catalog::Catalog>,
+}
+
+impl AppState {
+    pub fn new(store: Store, files: Arc<dyn files::FileStore>, settings: Settings) -> Self {
+        AppState {
+            store,
+            files,
+            settings: Arc::new(settings),
+            metrics: Arc::default(),
+            catalog: Arc::default(),
+        }
+    }
+}
+
+/// The whole HTTP interface.
+pub fn app(state: AppState) -> Router {
+    routes::router(state)
+}
+
+/// Now, in microseconds since 1970-01-01 UTC.
+pub fn now_micros() -> i64 {
+    let t = time::OffsetDateTime::now_utc();
+    (t.unix_timestamp_nanos() / 1_000) as i64
+}

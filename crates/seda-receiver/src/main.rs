@@ -1,0 +1,154 @@
+//! `seda-receiver serve` runs the endpoint; `seda-receiver forms add FILE` registers
+//! a form version.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use seda_receiver::files::LocalFiles;
+use seda_receiver::settings::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES};
+use seda_receiver::store::FormAdded;
+use seda_receiver::{app, catalog, now_micros, AppState, Settings, Store, UnknownForms};
+
+const DEFAULT_DATABASE: &str = "sqlite://./data/seda.db";
+
+#[derive(Parser)]
+#[command(name = "seda-receiver", version, about = "Seda's endpoint: takes the widget's responses, checks them against their forms, exports them.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the HTTP API.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// sqlite://PATH or postgres://USER@HOST:PORT/DB.
+        #[arg(long, env = "SEDA_DATABASE_URL", default_value = DEFAULT_DATABASE)]
+        database: String,
+        /// Where attached files are kept (default: `files/` beside a SQLite database, else ./data/files).
+        #[arg(long)]
+        files: Option<PathBuf>,
+        /// What to do with a response to a form that is neither registered nor built in.
+        #[arg(long, value_enum, default_value_t = UnknownForms::Accept)]
+        unknown_forms: UnknownForms,
+        /// The largest JSON or form-encoded body, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_BODY_BYTES)]
+        max_body_bytes: usize,
+        /// The largest multipart body, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_MULTIPART_BYTES)]
+        max_multipart_bytes: usize,
+        /// Cache-Control max-age of GET /forms/{id}, in seconds.
+        #[arg(long, default_value_t = 300)]
+        form_max_age: u32,
+    },
+    /// Manage registered forms.
+    Forms {
+        #[command(subcommand)]
+        command: FormsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum FormsCommand {
+    /// Check a form definition and register it as a new version.
+    Add {
+        file: PathBuf,
+        #[arg(long, env = "SEDA_DATABASE_URL", default_value = DEFAULT_DATABASE)]
+        database: String,
+    },
+}
+
+fn main() -> ExitCode {
+    init_logging();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("seda-receiver: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve { listen, database, files, unknown_forms, max_body_bytes, max_multipart_bytes, form_max_age } => {
+                let settings = Settings {
+                    unknown_forms,
+                    admin_token: std::env::var("SEDA_ADMIN_TOKEN").ok().filter(|t| !t.is_empty()),
+                    max_body_bytes,
+                    max_multipart_bytes,
+                    form_max_age,
+                };
+                let files = files.unwrap_or_else(|| files_beside(&database));
+                serve(listen, &database, files, settings).await
+            }
+            Command::Forms { command: FormsCommand::Add { file, database } } => add_form(&file, &database).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("seda-receiver: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `files/` in the SQLite database's folder (`./data/files` by default).
+fn files_beside(database: &str) -> PathBuf {
+    database
+        .strip_prefix("sqlite://")
+        .or_else(|| database.strip_prefix("sqlite:"))
+        .map(|p| p.split('?').next().unwrap_or_default())
+        .and_then(|p| Path::new(p).parent().map(|d| d.join("files")))
+        .unwrap_or_else(|| PathBuf::from("./data/files"))
+}
+
+async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Settings) -> Result<(), String> {
+    let store = Store::connect(database).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    if settings.admin_token.is_none() {
+        tracing::warn!("SEDA_ADMIN_TOKEN is not set: the admin API and exports answer 401");
+    }
+    let state = AppState::new(store, Arc::new(LocalFiles::new(files)), settings);
+    let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+    tracing::info!(%listen, "seda-receiver serving");
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
+}
+
+async fn add_form(file: &Path, database: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let store = Store::connect(database).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    match catalog::register(&store, &text, now_micros()).await {
+        Ok((added, form)) => {
+            let what = if added == FormAdded::Created { "registered" } else { "already registered, unchanged:" };
+            println!("{what} form {} version {}", form.form_id, form.version);
+            Ok(())
+        }
+        Err(seda_receiver::error::AppError::Rejected { detail, problems, .. }) if !problems.is_empty() => {
+            let lines: Vec<String> =
+                problems.iter().map(|p| format!("  {}: {}", if p.path.is_empty() { "form" } else { &p.path }, p.message)).collect();
+            Err(format!("{} is not registered:\n{}", file.display(), if lines.is_empty() { detail } else { lines.join("\n") }))
+        }
+        Err(e) => Err(format!("{} is not registered: {e}", file.display())),
+    }
+}
+
+/// Logs to stderr, filtered by `RUST_LOG` (as `info,seda_receiver=debug`), else `info`.
+fn init_logging() {
+    use tracing_subscriber::filter::Targets;
+    use tracing_subscriber::prelude::*;
+    let filter: Targets = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| Targets::new().with_default(tracing::Level::INFO));
+    tracing_subscriber::registry().with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr)).with(filter).init();
+}

@@ -1,0 +1,101 @@
+//! The router: public routes (responses in, forms out) with open CORS, the admin
+//! API behind the bearer token, and the operational endpoints.
+
+mod export;
+mod forms;
+mod ops;
+mod responses;
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, Method, Request, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use bytes::Bytes;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::{problem, AppError, Reason, PROBLEM_JSON};
+use crate::AppState;
+
+pub fn router(state: AppState) -> Router {
+    // The widget posts from any site; its preflight asks for these two headers.
+    let open_cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
+        .expose_headers([header::ETAG])
+        .max_age(Duration::from_secs(24 * 60 * 60));
+    let public = Router::new()
+        .route("/responses", post(responses::post))
+        .route("/forms/{id}", get(forms::get))
+        .layer(open_cors);
+    let admin = Router::new().route("/admin/forms", post(forms::add)).route("/export", get(export::get));
+    let ops = Router::new().route("/healthz", get(ops::healthz)).route("/metrics", get(ops::metrics));
+    // A hard cap before any handler reads a byte; each handler reads within its own, smaller limit.
+    let cap = state.settings.max_body_bytes.max(state.settings.max_multipart_bytes) + 64 * 1024;
+    Router::new()
+        .merge(public)
+        .merge(admin)
+        .merge(ops)
+        .fallback(|| async { AppError::reject(Reason::NotFound, "there is nothing at this address") })
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(cap))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(problem_for_every_error))
+        .with_state(state)
+}
+
+/// Errors that no handler wrote (a 405 from the router, a 413 from the body cap)
+/// are answered as problem+json too, so a client reads every error one way.
+async fn problem_for_every_error(request: Request<Body>, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_problem = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if status.as_u16() < 400 || is_problem {
+        return response;
+    }
+    let reason = Reason::of_status(status);
+    let mut replaced = problem(reason, status.canonical_reason().unwrap_or("error"), None, &[]);
+    *replaced.status_mut() = status;
+    for name in [header::ALLOW, header::ACCESS_CONTROL_ALLOW_ORIGIN, header::VARY] {
+        if let Some(v) = response.headers().get(&name) {
+            replaced.headers_mut().insert(name, v.clone());
+        }
+    }
+    replaced
+}
+
+/// Reads a body of at most `limit` bytes: 413 beyond it.
+pub(crate) async fn read_limited(body: Body, limit: usize) -> Result<Bytes, AppError> {
+    match Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() || is_length_limit(&*e) => {
+            Err(AppError::reject(Reason::TooLarge, format!("the body is over {limit} bytes")))
+        }
+        Err(e) => Err(AppError::reject(Reason::BadQuery, format!("the body could not be read: {e}"))),
+    }
+}
+
+fn is_length_limit(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source = Some(e);
+    while let Some(s) = source {
+        if s.is::<LengthLimitError>() || s.to_string().contains("length limit exceeded") {
+            return true;
+        }
+        source = s.source();
+    }
+    false
+}
+
+pub(crate) fn status_json(status: StatusCode, value: serde_json::Value) -> Response {
+    (status, axum::Json(value)).into_response()
+}

@@ -1,0 +1,42 @@
+//! The receiver's settings, from the command line and the environment.
+
+/// What happens to a response to a form the receiver does not know (neither
+/// registered nor a built-in template).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnknownForms {
+    /// Store it with verification `unknown_form` (the default: nothing is lost).
+    #[default]
+    Accept,
+    /// Answer 422 `unknown-form`; the widget then keeps it as refused.
+    Reject,
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub unknown_forms: UnknownForms,
+    /// The bearer token of the admin API (`SEDA_ADMIN_TOKEN`); without one the admin API answers 401.
+    pub admin_token: Option<String>,
+    /// The largest JSON or form-encoded body taken (files travel inside it, base64).
+    pub max_body_bytes: usize,
+    /// The largest multipart body taken.
+    pub max_multipart_bytes: usize,
+    /// `Cache-Control: max-age` of `GET /forms/{id}`.
+    pub form_max_age: u32,
+}
+
+/// 10 MiB of files in base64, plus the 64 KiB payload, plus slack.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 14 * 1024 * 1024;
+/// 10 MiB of files, plus a checklist's 2 MiB payload, plus slack.
+pub const DEFAULT_MAX_MULTIPART_BYTES: usize = 13 * 1024 * 1024;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            unknown_forms: UnknownForms::Accept,
+            admin_token: None,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_multipart_bytes: DEFAULT_MAX_MULTIPART_BYTES,
+            form_max_age: 300,
+        }
+    }
+}
