@@ -20,6 +20,8 @@ apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 command -v brotli >/dev/null || apt_missing+=(brotli)
+# The receiver's PostgreSQL tests run a throwaway cluster (tools/with-postgres.sh).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_missing+=(postgresql)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt installing ${apt_missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

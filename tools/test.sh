@@ -16,10 +16,15 @@ stage() {
 stage "setup"
 bash tools/setup.sh
 
-stage "cargo test (native: the engine, crates/seda-core)"
+stage "cargo test (native: the engine, crates/seda-core, and the receiver on SQLite)"
 cargo test --locked --workspace 2>&1 | tee -a "$LOG"
 # The lean bundle's form reader (no checklists): what it hands over unread.
 cargo test --locked -p seda-core --no-default-features --test core_lean 2>&1 | tee -a "$LOG"
+
+stage "receiver on PostgreSQL (tools/with-postgres.sh)"
+# The receiver's store tests again on a throwaway PostgreSQL cluster, with two receivers
+# racing on shared keys; tests/postgres.rs is compiled only here, and fails without the server.
+bash tools/with-postgres.sh cargo test --locked -p seda-receiver --features postgres-tests --test postgres 2>&1 | tee -a "$LOG"
 
 stage "cargo test (wasm32 in headless Chromium, wasm-bindgen-test-runner)"
 CHROMEDRIVER=/usr/bin/chromedriver \

@@ -25,7 +25,7 @@ async fn multipart_files() {
     common::scenarios::multipart_files(&sqlite_app(settings()).await).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_keys_on_two_pools() {
     // Two apps, each with its own pool, on one SQLite file: as two receiver processes.
     let dir = tempfile::TempDir::new().unwrap();

@@ -1,0 +1,66 @@
+//! The store scenarios on a real PostgreSQL, and two receivers racing on one database.
+//! Compiled only with `--features postgres-tests`; run through tools/with-postgres.sh,
+//! which sets SEDA_TEST_POSTGRES_URL. Without it every test here fails.
+
+mod common;
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use common::{app_on, settings, TestApp};
+use sqlx::migrate::MigrateDatabase;
+
+/// A new, empty database on the test server, and its URL.
+async fn fresh_database() -> String {
+    let admin = std::env::var("SEDA_TEST_POSTGRES_URL")
+        .expect("SEDA_TEST_POSTGRES_URL is not set: run these tests through tools/with-postgres.sh");
+    static N: AtomicU32 = AtomicU32::new(0);
+    let name = format!("seda_test_{}_{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed));
+    let base = admin.rsplit_once('/').map(|(b, _)| b).expect("a URL with a database");
+    let url = format!("{base}/{name}");
+    sqlx::any::install_default_drivers();
+    sqlx::Any::create_database(&url).await.expect("create the test database");
+    url
+}
+
+async fn pg_app() -> TestApp {
+    app_on(&fresh_database().await, settings()).await
+}
+
+#[tokio::test]
+async fn idempotency() {
+    common::scenarios::idempotency(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn key_from_body() {
+    common::scenarios::key_from_body(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn verification_is_stored() {
+    common::scenarios::verification_is_stored(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn multipart_files() {
+    common::scenarios::multipart_files(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn migrations_run_once_per_database() {
+    let url = fresh_database().await;
+    let a = app_on(&url, settings()).await;
+    // A second receiver on the same database finds it migrated.
+    let b = app_on(&url, settings()).await;
+    assert_eq!(a.store.count_responses(None).await.unwrap(), 0);
+    assert_eq!(b.store.count_responses(None).await.unwrap(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_receivers_share_keys() {
+    // Two receivers with their own pools on one database, as two processes would be.
+    let url = fresh_database().await;
+    let a = app_on(&url, settings()).await;
+    let b = app_on(&url, settings()).await;
+    common::scenarios::concurrent_keys(&[&a, &b]).await;
+}
