@@ -211,9 +211,11 @@ fn check_payload(payload: &Value, header_key: Option<&str>) -> Result<String, Ap
             return Err(AppError::at(Reason::KeyMismatch, "id", format!("the Idempotency-Key header is {h:?} but the payload's id is {id:?}")));
         }
     }
+    // Control characters (NUL above all, which PostgreSQL text cannot hold) are no
+    // part of an id; inside answers they stay escaped in the stored JSON.
     match obj.get("form_id") {
-        Some(Value::String(s)) if !s.is_empty() && s.chars().count() <= 64 => {}
-        Some(Value::String(_)) => return Err(invalid("form_id", "must be 1 to 64 characters")),
+        Some(Value::String(s)) if !s.is_empty() && s.chars().count() <= 64 && !s.chars().any(char::is_control) => {}
+        Some(Value::String(_)) => return Err(invalid("form_id", "must be 1 to 64 characters, none of them control characters")),
         Some(_) => return Err(invalid("form_id", "must be a string")),
         None => return Err(invalid("form_id", "the payload has no form_id")),
     }
@@ -223,8 +225,10 @@ fn check_payload(payload: &Value, header_key: Option<&str>) -> Result<String, Ap
         }
     }
     for key in ["kind", "reference", "nps_category"] {
-        if obj.get(key).is_some_and(|v| !v.is_string()) {
-            return Err(invalid(key, "must be a string"));
+        match obj.get(key) {
+            Some(Value::String(s)) if s.chars().any(char::is_control) => return Err(invalid(key, "must have no control characters")),
+            Some(Value::String(_)) | None => {}
+            Some(_) => return Err(invalid(key, "must be a string")),
         }
     }
     match obj.get("answers") {

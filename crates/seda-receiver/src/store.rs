@@ -137,6 +137,9 @@ impl Store {
 
     /// The body hash stored under `id`, if any.
     pub async fn body_hash(&self, id: &str) -> Result<Option<String>, AppError> {
+        if !storable(id) {
+            return Ok(None);
+        }
         let row = sqlx::query("SELECT body_sha256 FROM responses WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
         Ok(row.map(|r| r.get::<String, _>(0)))
     }
@@ -245,6 +248,9 @@ impl Store {
 
     /// Form `form_id` at `version`, or its highest version.
     pub async fn form(&self, form_id: &str, version: Option<i64>) -> Result<Option<StoredForm>, AppError> {
+        if !storable(form_id) {
+            return Ok(None);
+        }
         let query = match version {
             Some(v) => sqlx::query("SELECT form_id, version, definition, sha256 FROM forms WHERE form_id = $1 AND version = $2").bind(form_id).bind(v),
             None => sqlx::query("SELECT form_id, version, definition, sha256 FROM forms WHERE form_id = $1 ORDER BY version DESC LIMIT 1")
@@ -259,6 +265,9 @@ impl Store {
     pub fn responses(&self, form_id: String, since: i64) -> BoxStream<'static, Result<StoredResponse, AppError>> {
         let pool = self.pool.clone();
         let (tx, rx) = tokio::sync::mpsc::channel(32);
+        if !storable(&form_id) {
+            return futures_util::stream::empty().boxed();
+        }
         tokio::spawn(async move {
             let mut rows = sqlx::query(
                 "SELECT id, form_version, received_at, format, payload, verification, problems, figures, checklist \
@@ -277,6 +286,11 @@ impl Store {
         });
         futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }).boxed()
     }
+}
+
+/// PostgreSQL text cannot hold NUL: a key with one is in no table (and asking would fail).
+fn storable(key: &str) -> bool {
+    !key.contains('\0')
 }
 
 fn stored_response(r: &AnyRow) -> StoredResponse {

@@ -42,8 +42,23 @@ async fn verification_is_stored() {
 }
 
 #[tokio::test]
+async fn control_characters() {
+    common::scenarios::control_characters(&pg_app().await).await;
+}
+
+#[tokio::test]
 async fn multipart_files() {
     common::scenarios::multipart_files(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn forms_registered_and_served() {
+    common::scenarios::forms_registered_and_served(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn exports() {
+    common::scenarios::exports(&pg_app().await).await;
 }
 
 #[tokio::test]

@@ -21,6 +21,11 @@ async fn verification_is_stored() {
 }
 
 #[tokio::test]
+async fn control_characters() {
+    common::scenarios::control_characters(&sqlite_app(settings()).await).await;
+}
+
+#[tokio::test]
 async fn multipart_files() {
     common::scenarios::multipart_files(&sqlite_app(settings()).await).await;
 }

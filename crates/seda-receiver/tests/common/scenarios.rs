@@ -5,7 +5,9 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use super::payloads;
-use super::{post, post_json, send, TestApp};
+use axum::http::{header, Request};
+
+use super::{get, post, post_form_definition, post_json, send, TestApp, TOKEN};
 
 /// First receipt 201, the same body again 200 (one row), another body 409.
 pub async fn idempotency(app: &TestApp) {
@@ -104,4 +106,115 @@ pub async fn concurrent_keys(apps: &[&TestApp]) {
         let expected = if status == StatusCode::CREATED { StatusCode::CREATED } else if winner == score { StatusCode::OK } else { StatusCode::CONFLICT };
         assert_eq!(status, expected, "key {k} score {score} winner {winner}");
     }
+}
+
+/// NUL and other control characters: refused in ids, kept (escaped) in answers.
+pub async fn control_characters(app: &TestApp) {
+    let mut p = payloads::nps("nul-1", 9);
+    p["form_id"] = json!("nps\u{0}");
+    send(&app.router, post_json(&p)).await.problem(422, "invalid-payload");
+    p["form_id"] = json!("nps");
+    p["kind"] = json!("survey\u{0}");
+    send(&app.router, post_json(&p)).await.problem(422, "invalid-payload");
+    let mut p = payloads::nps("nul-2", 9);
+    p["answers"]["reason"] = json!("a\u{0}b");
+    p["meta"]["locale"] = json!("e\u{0}n");
+    let a = send(&app.router, post_json(&p)).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text());
+    let rows = super::export_jsonl(app, "nps").await;
+    assert_eq!(rows[0]["payload"]["answers"]["reason"], "a\u{0}b");
+    // In the flat format too.
+    let body = "id=nul-3&form_id=nps&form_version=1&answers.recommend=9&answers.reason=a%00b&hidden.x%00=1";
+    let a = send(&app.router, post("application/x-www-form-urlencoded", None, body)).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text());
+}
+
+/// A small survey definition at `version`, with a third question if `extra_question`.
+pub fn definition(version: u32, extra_question: bool) -> String {
+    let mut questions = vec![
+        json!({"id": "score", "type": "rating", "title": "How was it?", "scale": {"min": 1, "max": 5}, "required": true}),
+        json!({"id": "topics", "type": "choice", "multiple": true, "title": "About", "choices": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]}),
+    ];
+    if extra_question {
+        questions.push(json!({"id": "comment", "type": "text", "title": "Anything else?"}));
+    }
+    json!({"seda": 1, "id": "visit-survey", "version": version, "kind": "survey", "locale": "en", "hidden": ["store"], "questions": questions}).to_string()
+}
+
+/// Registered (admin only), served with an ETag and CORS, and verified against.
+pub async fn forms_registered_and_served(app: &TestApp) {
+    // Admin only.
+    send(&app.router, post_form_definition(&definition(1, false), None)).await.problem(401, "unauthorized");
+    send(&app.router, post_form_definition(&definition(1, false), Some("wrong"))).await.problem(401, "unauthorized");
+    let a = send(&app.router, post_form_definition(&definition(1, false), Some(TOKEN))).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text());
+    assert_eq!(a.json(), json!({"form_id": "visit-survey", "version": 1, "status": "registered"}));
+    // The same again changes nothing; another definition under the same version is refused.
+    assert_eq!(send(&app.router, post_form_definition(&definition(1, false), Some(TOKEN))).await.status, StatusCode::OK);
+    send(&app.router, post_form_definition(&definition(1, true), Some(TOKEN))).await.problem(409, "form-version-conflict");
+    assert_eq!(send(&app.router, post_form_definition(&definition(2, true), Some(TOKEN))).await.status, StatusCode::CREATED);
+
+    // The current version is served with an ETag; a matching If-None-Match is a 304.
+    let served = send(&app.router, get("/forms/visit-survey", None)).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.json()["version"], 2);
+    assert!(served.headers[header::CACHE_CONTROL].to_str().unwrap().contains("max-age="));
+    let etag = served.headers[header::ETAG].to_str().unwrap().to_owned();
+    let again = Request::get("/forms/visit-survey").header(header::IF_NONE_MATCH, &etag).body(axum::body::Body::empty()).unwrap();
+    let a = send(&app.router, again).await;
+    assert_eq!(a.status, StatusCode::NOT_MODIFIED);
+    assert!(a.body.is_empty());
+    // Served across origins, for data-form="https://.../forms/ID".
+    let cross = Request::get("/forms/visit-survey").header(header::ORIGIN, "https://shop.example").body(axum::body::Body::empty()).unwrap();
+    assert_eq!(send(&app.router, cross).await.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    // Built-in templates are served too; unknown ids are 404.
+    assert_eq!(send(&app.router, get("/forms/nps", None)).await.json()["id"], "nps");
+    send(&app.router, get("/forms/none-such", None)).await.problem(404, "not-found");
+    send(&app.router, get("/forms/nul%00", None)).await.problem(404, "not-found");
+
+    // Responses are verified against the version they name.
+    let r1 = json!({"id": "vs-1", "form_id": "visit-survey", "form_version": 1, "answers": {"score": 4, "topics": ["a"], "comment": "hi"}});
+    assert_eq!(send(&app.router, post_json(&r1)).await.json()["problems"][0]["path"], "answers.comment");
+    let r2 = json!({"id": "vs-2", "form_id": "visit-survey", "form_version": 2, "answers": {"score": 4, "topics": ["a"], "comment": "hi"}});
+    assert_eq!(send(&app.router, post_json(&r2)).await.json()["verification"], "verified");
+}
+
+/// Exports need the token, and stream JSON Lines and CSV.
+pub async fn exports(app: &TestApp) {
+    send(&app.router, get("/export?form=visit-survey&format=jsonl", None)).await.problem(401, "unauthorized");
+    send(&app.router, post_form_definition(&definition(2, true), Some(TOKEN))).await;
+    let rows = [
+        json!({"id": "e-1", "form_id": "visit-survey", "form_version": 2, "kind": "survey", "hidden": {"store": "north"},
+               "answers": {"score": 5, "topics": ["a", "b"], "comment": "=HYPERLINK(\"x\")"}, "meta": {"locale": "en"}}),
+        json!({"id": "e-2", "form_id": "visit-survey", "form_version": 2, "kind": "survey",
+               "answers": {"score": 2, "comment": "slow, \"very\"\nslow"}}),
+    ];
+    for r in &rows {
+        assert_eq!(send(&app.router, post_json(r)).await.status, StatusCode::CREATED);
+    }
+    let lines = super::export_jsonl(&app, "visit-survey").await;
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["payload"], rows[0]);
+    assert_eq!(lines[0]["verification"]["status"], "verified");
+    assert!(lines[0]["received_at"].as_str().unwrap().ends_with('Z'));
+
+    let csv = send(&app.router, get("/export?form=visit-survey&format=csv", Some(TOKEN))).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.content_type().starts_with("text/csv"));
+    let text = csv.text();
+    let mut lines = text.split("\r\n");
+    let head = lines.next().unwrap();
+    assert!(head.ends_with(",hidden.store,answers.score,answers.topics,answers.comment"), "{head}");
+    let first = lines.next().unwrap();
+    assert!(first.starts_with("e-1,"), "{first}");
+    assert!(first.ends_with(",north,5,a; b,\"'=HYPERLINK(\"\"x\"\")\""), "{first}");
+    assert!(text.contains(",2,,\"slow, \"\"very\"\"\nslow\"\r\n"), "{text}");
+
+    // since= filters by receipt time; a bad one is a 400.
+    let later = send(&app.router, get("/export?form=visit-survey&since=2999-01-01T00:00:00Z", Some(TOKEN))).await;
+    assert_eq!(later.status, StatusCode::OK);
+    assert!(later.body.is_empty());
+    send(&app.router, get("/export?form=visit-survey&since=yesterday", Some(TOKEN))).await.problem(400, "bad-query");
+    send(&app.router, get("/export?form=visit-survey&format=xml", Some(TOKEN))).await.problem(400, "bad-query");
+    send(&app.router, get("/export", Some(TOKEN))).await.problem(400, "bad-query");
 }
