@@ -284,7 +284,8 @@ impl Store {
                 }
             }
         });
-        futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }).boxed()
+        // Fused: a body encoder may poll once more after the end.
+        futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }).fuse().boxed()
     }
 }
 

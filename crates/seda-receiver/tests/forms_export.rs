@@ -57,3 +57,21 @@ async fn csv_flattens_checklist_figures() {
     assert_eq!(row[col("checklist.sections.arrival.score")], "100");
     assert_eq!(row[col("answers.entrance")], "true");
 }
+
+#[tokio::test]
+async fn exports_are_gzipped_on_request() {
+    // Regression: the compressor polled the finished row stream again, which panicked.
+    let app = sqlite_app(settings()).await;
+    send(&app.router, post_json(&common::payloads::nps("gz-1", 9))).await;
+    for format in ["jsonl", "csv"] {
+        let request = axum::http::Request::get(format!("/export?form=nps&format={format}"))
+            .header("authorization", format!("Bearer {TOKEN}"))
+            .header("accept-encoding", "gzip")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let a = send(&app.router, request).await;
+        assert_eq!(a.status, axum::http::StatusCode::OK);
+        assert_eq!(a.headers["content-encoding"], "gzip");
+        assert_eq!(&a.body[..2], &[0x1f, 0x8b]);
+    }
+}

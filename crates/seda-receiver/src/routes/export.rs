@@ -48,7 +48,7 @@ pub async fn get(_: Admin, State(state): State<AppState>, Query(q): Query<Export
             let columns = csv_columns(&state, &form, since).await?;
             let header = Bytes::from(csv_row(columns.names.iter().map(|n| Cell::Plain(n.clone()))));
             let rows = state.store.responses(form.clone(), since).map_ok(move |r| Bytes::from(csv_record(&columns, &r)));
-            let body = futures_util::stream::once(async { Ok::<_, AppError>(header) }).chain(rows);
+            let body = futures_util::stream::once(async { Ok::<_, AppError>(header) }).chain(rows).fuse();
             Ok(streamed(Body::from_stream(body), "text/csv; charset=utf-8", &form, "csv"))
         }
         other => Err(AppError::at(Reason::BadQuery, "format", format!("{other:?} is not a format: use jsonl or csv"))),

@@ -17,6 +17,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use bytes::Bytes;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -50,6 +51,8 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(cap))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+        // A bug in a handler answers 500 (problem+json) instead of dropping the connection.
+        .layer(CatchPanicLayer::custom(|_| problem(Reason::Internal, "the receiver failed on this request; it has been logged", None, &[])))
         .layer(middleware::from_fn(problem_for_every_error))
         .with_state(state)
 }
