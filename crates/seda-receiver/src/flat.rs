@@ -16,13 +16,16 @@ use crate::engine::Shape;
 /// Why a flat body cannot be rebuilt: (JSON path, message).
 pub type FlatError = (String, String);
 
+/// An answer's values in order, each with the sub-key after its id (`row`, `0.name`).
+type Values = Vec<(Option<String>, String)>;
+
 /// The payload for `pairs`; `shape` tells how the known form writes an answer.
 pub fn rebuild(pairs: &[(String, String)], shape: &dyn Fn(&str) -> Option<Shape>) -> Result<Value, FlatError> {
     let mut top = Map::new();
     let mut meta = Map::new();
     let mut hidden = Map::new();
     // Answers keep the order of their first key.
-    let mut answers: Vec<(String, Vec<(Option<String>, String)>)> = Vec::new();
+    let mut answers: Vec<(String, Values)> = Vec::new();
     for (key, value) in pairs {
         let single = |map: &mut Map<String, Value>, k: &str, v: Value| match map.insert(k.to_owned(), v) {
             Some(_) => Err((key.clone(), "given more than once".to_owned())),
@@ -83,7 +86,7 @@ fn split_answer_key(rest: &str, shape: &dyn Fn(&str) -> Option<Shape>) -> (Strin
     }
 }
 
-fn answer(id: &str, values: Vec<(Option<String>, String)>, shape: Option<Shape>) -> Result<Value, FlatError> {
+fn answer(id: &str, values: Values, shape: Option<Shape>) -> Result<Value, FlatError> {
     let path = format!("answers.{id}");
     let subkeyed = values.iter().all(|(sub, _)| sub.is_some());
     if values.iter().any(|(sub, _)| sub.is_some()) && !subkeyed {
@@ -138,7 +141,7 @@ fn file_field(sub: &str) -> Option<(usize, &str)> {
     matches!(field, "name" | "type" | "size" | "data").then_some((n, field))
 }
 
-fn files(path: &str, values: Vec<(Option<String>, String)>) -> Result<Value, FlatError> {
+fn files(path: &str, values: Values) -> Result<Value, FlatError> {
     let mut list: Vec<Map<String, Value>> = Vec::new();
     for (sub, v) in values {
         let sub = sub.unwrap_or_default();

@@ -220,7 +220,7 @@ fn check_payload(payload: &Value, header_key: Option<&str>) -> Result<String, Ap
         None => return Err(invalid("form_id", "the payload has no form_id")),
     }
     if let Some(v) = obj.get("form_version") {
-        if !v.as_i64().is_some_and(|n| n >= 0) {
+        if v.as_i64().is_none_or(|n| n < 0) {
             return Err(invalid("form_version", "must be a whole number, 0 or more"));
         }
     }

@@ -66,7 +66,9 @@ fn seda_core_response(json: &str) -> seda_core::response::Response {
 async fn bad_inputs_are_problems() {
     let app = sqlite_app(settings()).await;
     let nps = payloads::nps("bad-1", 9);
-    let cases: Vec<(&str, Request<Body>, u16, &str, Option<&str>)> = vec![
+    // (what, request, status, problem type, path).
+    type Case = (&'static str, Request<Body>, u16, &'static str, Option<&'static str>);
+    let cases: Vec<Case> = vec![
         ("malformed JSON", post("application/json", None, "{\"id\": "), 400, "malformed-json", None),
         ("not an object", post("application/json", None, "[1, 2]"), 422, "invalid-payload", Some("")),
         ("missing id", post("application/json", None, json!({"form_id": "nps", "answers": {}}).to_string()), 400, "missing-id", Some("id")),

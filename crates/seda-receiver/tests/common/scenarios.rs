@@ -192,7 +192,7 @@ pub async fn exports(app: &TestApp) {
     for r in &rows {
         assert_eq!(send(&app.router, post_json(r)).await.status, StatusCode::CREATED);
     }
-    let lines = super::export_jsonl(&app, "visit-survey").await;
+    let lines = super::export_jsonl(app, "visit-survey").await;
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["payload"], rows[0]);
     assert_eq!(lines[0]["verification"]["status"], "verified");
