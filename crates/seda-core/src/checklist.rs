@@ -38,36 +38,40 @@ pub struct Section {
     pub path: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CriticalEffect {
-    /// The section scores 0 (its possible points still count).
-    Zero,
-    /// The section fails, and with it the visit.
-    Fail,
+named_enum! {
+    pub enum CriticalEffect {
+        /// The section scores 0 (its possible points still count).
+        Zero = "zero",
+        /// The section fails, and with it the visit.
+        Fail = "fail",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemType {
-    YesNo,
-    Options,
-    Multi,
-    Rating,
-    Measure,
+named_enum! {
+    pub enum ItemType {
+        YesNo = "yes_no",
+        Options = "options",
+        Multi = "multi",
+        Rating = "rating",
+        Measure = "measure",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Critical {
-    None,
-    Section,
-    Form,
+named_enum! {
+    pub enum Critical {
+        None = "none",
+        Section = "section",
+        Form = "form",
+    }
 }
 
-/// When evidence (a photo, a comment) is required.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Evidence {
-    Never,
-    Always,
-    WhenFailed,
+named_enum! {
+    /// When evidence (a photo, a comment) is required.
+    pub enum Evidence {
+        Never = "never",
+        Always = "always",
+        WhenFailed = "when_failed",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,30 +114,18 @@ pub struct ScoredOption {
     pub points: i64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    Seconds,
-    Minutes,
-    Count,
-    Percent,
-    Metres,
-    Celsius,
+named_enum! {
+    pub enum Unit {
+        Seconds = "seconds",
+        Minutes = "minutes",
+        Count = "count",
+        Percent = "percent",
+        Metres = "metres",
+        Celsius = "celsius",
+    }
 }
 
-pub const UNITS: &[(&str, Unit)] = &[
-    ("seconds", Unit::Seconds),
-    ("minutes", Unit::Minutes),
-    ("count", Unit::Count),
-    ("percent", Unit::Percent),
-    ("metres", Unit::Metres),
-    ("celsius", Unit::Celsius),
-];
-
 impl Unit {
-    pub fn name(self) -> &'static str {
-        UNITS.iter().find(|(_, u)| *u == self).map_or("", |(n, _)| n)
-    }
-
     /// Whether a stopwatch can fill it in.
     pub fn is_time(self) -> bool {
         matches!(self, Unit::Seconds | Unit::Minutes)
@@ -226,16 +218,6 @@ pub const SCORING_FIELDS: &[&str] = &["bands", "cap"];
 pub const BAND_FIELDS: &[&str] = &["id", "label", "min", "below", "pass"];
 pub const VISIT_FIELDS: &[&str] =
     &["locations", "location_param", "shopper_param", "assignment_param", "geolocation", "staff_names"];
-pub const ITEM_TYPES: &[(&str, ItemType)] = &[
-    ("yes_no", ItemType::YesNo),
-    ("options", ItemType::Options),
-    ("multi", ItemType::Multi),
-    ("rating", ItemType::Rating),
-    ("measure", ItemType::Measure),
-];
-pub const CRITICALS: &[(&str, Critical)] = &[("none", Critical::None), ("section", Critical::Section), ("form", Critical::Form)];
-pub const EVIDENCE: &[(&str, Evidence)] = &[("never", Evidence::Never), ("always", Evidence::Always), ("when_failed", Evidence::WhenFailed)];
-pub const CRITICAL_EFFECTS: &[(&str, CriticalEffect)] = &[("zero", CriticalEffect::Zero), ("fail", CriticalEffect::Fail)];
 
 /// The outcomes that are not bands (a band may not take these ids).
 pub const CRITICAL_FAIL: &str = "critical_fail";
@@ -300,7 +282,7 @@ fn section(d: &mut Decoder, at: &str, v: &Value) -> Option<Section> {
     let description = d.opt(&m, "description", Decoder::text);
     let weight = d.opt(&m, "weight", hundredths);
     let pass_mark = d.opt(&m, "pass_mark", hundredths);
-    let effect = d.opt(&m, "on_critical_fail", |d, p, v| d.one_of(p, v, CRITICAL_EFFECTS));
+    let effect = d.opt(&m, "on_critical_fail", |d, p, v| d.named(p, v));
     let items = d.req(&m, "items", |d, p, v| d.each(p, v, item));
     Some(Section {
         id: id?,
@@ -317,13 +299,13 @@ fn section(d: &mut Decoder, at: &str, v: &Value) -> Option<Section> {
 fn item(d: &mut Decoder, at: &str, v: &Value) -> Option<Item> {
     let m = d.members(at, v, ITEM_FIELDS)?;
     let id = d.req(&m, "id", Decoder::string);
-    let kind = d.req(&m, "type", |d, p, v| d.one_of(p, v, ITEM_TYPES));
+    let kind = d.req(&m, "type", |d, p, v| d.named(p, v));
     let title = d.req(&m, "title", Decoder::text);
     let description = d.opt(&m, "description", Decoder::text);
     let weight = d.opt(&m, "weight", hundredths);
     let required = d.opt(&m, "required", Decoder::bool);
     let na = d.opt(&m, "na", Decoder::bool);
-    let critical = d.opt(&m, "critical", |d, p, v| d.one_of(p, v, CRITICALS));
+    let critical = d.opt(&m, "critical", |d, p, v| d.named(p, v));
     let bonus = d.opt(&m, "bonus", Decoder::bool);
     let options = d.opt(&m, "options", |d, p, v| {
         d.each(p, v, |d, p, v| {
@@ -340,11 +322,11 @@ fn item(d: &mut Decoder, at: &str, v: &Value) -> Option<Item> {
         let max = d.req(&m, "max", Decoder::int);
         Some(Scale { min: min?, max: max? })
     });
-    let unit = d.opt(&m, "unit", |d, p, v| d.one_of(p, v, UNITS));
+    let unit = d.opt(&m, "unit", |d, p, v| d.named(p, v));
     let standard = d.opt(&m, "standard", standard);
     let fail_below = d.opt(&m, "fail_below", hundredths);
-    let photo = d.opt(&m, "photo", |d, p, v| d.one_of(p, v, EVIDENCE));
-    let comment = d.opt(&m, "comment", |d, p, v| d.one_of(p, v, EVIDENCE));
+    let photo = d.opt(&m, "photo", |d, p, v| d.named(p, v));
+    let comment = d.opt(&m, "comment", |d, p, v| d.named(p, v));
     let comment_min_length = d.opt(&m, "comment_min_length", Decoder::count);
     Some(Item {
         id: id?,
@@ -520,7 +502,7 @@ fn check_item(
     let at = item.path.as_str();
     let mut err = |path: String, message: &str| errors.push(FormError::new(path, message));
     let k = item.kind;
-    let name = ITEM_TYPES.iter().find(|(_, t)| *t == k).map_or("", |(n, _)| n);
+    let name = k.name();
     let mut unused = |field: &str, given: bool| {
         if given {
             err(format!("{at}.{field}"), &format!("not used by a {name} item"));

@@ -2,8 +2,8 @@
 //! from the reader's field lists in [`super::checklist`] like the rest of the schema.
 
 use super::checklist::{
-    BAND_FIELDS, CRITICALS, CRITICAL_EFFECTS, EVIDENCE, ITEM_FIELDS, ITEM_TYPES, OPTION_FIELDS, SCORING_FIELDS, SECTION_FIELDS,
-    STANDARD_FIELDS, UNITS, VISIT_FIELDS,
+    Critical, CriticalEffect, Evidence, ItemType, Unit, BAND_FIELDS, ITEM_FIELDS, OPTION_FIELDS, SCORING_FIELDS, SECTION_FIELDS,
+    STANDARD_FIELDS, VISIT_FIELDS,
 };
 use super::json::Value;
 use super::schema::{closed, list_of, names, obj, one_of_names, reference, s, typed};
@@ -23,12 +23,12 @@ fn pair(d: &str) -> Value {
 fn item_field(f: &str) -> Value {
     match f {
         "id" => typed("string", "Stable id: the key of this item's answer."),
-        "type" => one_of_names(names(ITEM_TYPES), "How the item is answered."),
+        "type" => one_of_names(names::<ItemType>(), "How the item is answered."),
         "title" | "description" => reference("text"),
         "weight" => positive("Points the item is worth (default 1, at most 2 decimals)."),
         "required" => typed("boolean", "Left blank, it earns 0 of its weight (default true)."),
         "na" => typed("boolean", "N/A may be answered (\"did not happen\" for a measure); it counts neither way."),
-        "critical" => one_of_names(names(CRITICALS), "A failure fails the section or the whole visit."),
+        "critical" => one_of_names(names::<Critical>(), "A failure fails the section or the whole visit."),
         "bonus" => typed("boolean", "Adds to the earned points only."),
         "options" => list_of(
             closed(OPTION_FIELDS, &["id", "label"], |f| match f {
@@ -39,7 +39,7 @@ fn item_field(f: &str) -> Value {
             "options, multi: the options and their points.",
         ),
         "scale" => closed(&["min", "max"], &["min", "max"], |_| typed("integer", "An end of the scale.")),
-        "unit" => one_of_names(names(UNITS), "measure: what is measured."),
+        "unit" => one_of_names(names::<Unit>(), "measure: what is measured."),
         "standard" => closed(STANDARD_FIELDS, &[], |f| match f {
             "between" => pair("Meets it from low to high."),
             "limit" => obj(vec![(
@@ -49,7 +49,7 @@ fn item_field(f: &str) -> Value {
             _ => typed("number", "The target."),
         }),
         "fail_below" => percent("options, multi, rating: a credit below this percentage fails the item (default 50)."),
-        "photo" | "comment" => one_of_names(names(EVIDENCE), "When this evidence is required."),
+        "photo" | "comment" => one_of_names(names::<Evidence>(), "When this evidence is required."),
         "comment_min_length" => obj(vec![("type", s("integer")), ("minimum", Value::from(0u32)), ("description", s("The fewest characters."))]),
         other => panic!("the schema does not describe item field {other}"),
     }
@@ -64,7 +64,7 @@ pub fn field(f: &str) -> Value {
                 "title" | "description" => reference("text"),
                 "weight" => positive("With weights on every section, overall is their weighted mean."),
                 "pass_mark" => percent("A section scoring below it fails the visit."),
-                "on_critical_fail" => one_of_names(names(CRITICAL_EFFECTS), "What a failed section-critical item does (default zero)."),
+                "on_critical_fail" => one_of_names(names::<CriticalEffect>(), "What a failed section-critical item does (default zero)."),
                 _ => list_of(closed(ITEM_FIELDS, &["id", "type", "title"], item_field), "The items."),
             }),
             "checklist: the sections, one screen each.",

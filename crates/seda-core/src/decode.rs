@@ -4,6 +4,7 @@
 
 use super::form::FormError;
 use super::json::Value;
+use super::names::Named;
 use super::text::Text;
 
 #[derive(Default)]
@@ -144,13 +145,17 @@ impl Decoder {
         ok.then_some(out)
     }
 
-    /// One of a fixed set of names, such as a question type.
-    pub fn one_of<T: Copy>(&mut self, path: &str, v: &Value, names: &[(&str, T)]) -> Option<T> {
+    /// One of an enum's names, such as a question type.
+    pub fn named<T: Named>(&mut self, path: &str, v: &Value) -> Option<T> {
+        self.one_of(path, v, T::NAMES).map(|i| T::ALL[i])
+    }
+
+    /// The position of `v` in a fixed list of names.
+    fn one_of(&mut self, path: &str, v: &Value, names: &[&str]) -> Option<usize> {
         let s = self.string(path, v)?;
-        let found = names.iter().find(|(n, _)| *n == s).map(|(_, t)| *t);
+        let found = names.iter().position(|n| *n == s);
         if found.is_none() {
-            let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-            self.err(path, format!("unknown variant `{s}`, expected one of {}", list.join(", ")));
+            self.err(path, format!("unknown variant `{s}`, expected one of {}", names.join(", ")));
         }
         found
     }

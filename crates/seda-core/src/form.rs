@@ -84,22 +84,13 @@ pub struct HiddenField {
     pub url_param: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FormKind {
-    Survey,
-    /// A complaint: acknowledged with a reference code.
-    Complaint,
-    /// Sections of items scored against service standards (`sections`, `scoring`, `visit`).
-    Checklist,
-}
-
-impl FormKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            FormKind::Survey => "survey",
-            FormKind::Complaint => "complaint",
-            FormKind::Checklist => "checklist",
-        }
+named_enum! {
+    pub enum FormKind {
+        Survey = "survey",
+        /// A complaint: acknowledged with a reference code.
+        Complaint = "complaint",
+        /// Sections of items scored against service standards (`sections`, `scoring`, `visit`).
+        Checklist = "checklist",
     }
 }
 
@@ -165,67 +156,48 @@ pub struct Question {
     pub path: String,
 }
 
-/// How a rating scale is drawn.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Display {
-    #[default]
-    Numbers,
-    Stars,
-    Smileys,
+named_enum! {
+    /// How a rating scale is drawn.
+    #[derive(Default)]
+    pub enum Display {
+        #[default]
+        Numbers = "numbers",
+        Stars = "stars",
+        Smileys = "smileys",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuestionType {
-    /// Net Promoter Score: 0-10.
-    Nps,
-    /// A numeric scale such as CSAT 1-5 or CES 1-7.
-    Rating,
-    /// Single or multiple choice, as radio buttons or checkboxes.
-    Choice,
-    /// Single choice from a drop-down list.
-    Dropdown,
-    YesNo,
-    Text,
-    Email,
-    Phone,
-    Number,
-    /// A calendar date, `YYYY-MM-DD`.
-    Date,
-    /// A checkbox the visitor must tick; its exact text is stored as the answer.
-    Consent,
-    /// Information only: no answer.
-    Statement,
-    /// Several statements (rows) rated on one shared scale (columns).
-    Matrix,
-    /// A local date and time, `YYYY-MM-DDTHH:MM`, starting at now.
-    Datetime,
-    /// Photos (downscaled in the browser) and documents.
-    Attachments,
+named_enum! {
+    pub enum QuestionType {
+        /// Net Promoter Score: 0-10.
+        Nps = "nps",
+        /// A numeric scale such as CSAT 1-5 or CES 1-7.
+        Rating = "rating",
+        /// Single or multiple choice, as radio buttons or checkboxes.
+        Choice = "choice",
+        /// Single choice from a drop-down list.
+        Dropdown = "dropdown",
+        YesNo = "yes_no",
+        Text = "text",
+        Email = "email",
+        Phone = "phone",
+        Number = "number",
+        /// A calendar date, `YYYY-MM-DD`.
+        Date = "date",
+        /// A checkbox the visitor must tick; its exact text is stored as the answer.
+        Consent = "consent",
+        /// Information only: no answer.
+        Statement = "statement",
+        /// Several statements (rows) rated on one shared scale (columns).
+        Matrix = "matrix",
+        /// A local date and time, `YYYY-MM-DDTHH:MM`, starting at now.
+        Datetime = "datetime",
+        /// Photos (downscaled in the browser) and documents.
+        Attachments = "attachments",
+    }
 }
-
-pub const TYPES: &[(&str, QuestionType)] = &[
-    ("nps", QuestionType::Nps),
-    ("rating", QuestionType::Rating),
-    ("choice", QuestionType::Choice),
-    ("dropdown", QuestionType::Dropdown),
-    ("yes_no", QuestionType::YesNo),
-    ("text", QuestionType::Text),
-    ("email", QuestionType::Email),
-    ("phone", QuestionType::Phone),
-    ("number", QuestionType::Number),
-    ("date", QuestionType::Date),
-    ("consent", QuestionType::Consent),
-    ("statement", QuestionType::Statement),
-    ("matrix", QuestionType::Matrix),
-    ("datetime", QuestionType::Datetime),
-    ("attachments", QuestionType::Attachments),
-];
 
 impl QuestionType {
-    pub fn name(self) -> &'static str {
-        TYPES.iter().find(|(_, t)| *t == self).map_or("", |(n, _)| n)
-    }
-
     /// Whether answers are numbers (for `less_than` and friends in conditions).
     pub fn is_numeric(self) -> bool {
         matches!(self, QuestionType::Nps | QuestionType::Rating | QuestionType::Number)
@@ -404,9 +376,6 @@ pub const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if", "jump"
 pub const JUMP_FIELDS: &[&str] = &["if", "to"];
 pub const HIDDEN_FIELDS: &[&str] = &["id", "url_param"];
 pub const THANK_YOU_FIELDS: &[&str] = &["title", "body", "if"];
-pub const KINDS: &[(&str, FormKind)] =
-    &[("survey", FormKind::Survey), ("complaint", FormKind::Complaint), ("checklist", FormKind::Checklist)];
-pub const DISPLAYS: &[(&str, Display)] = &[("numbers", Display::Numbers), ("stars", Display::Stars), ("smileys", Display::Smileys)];
 
 /// Reads the document into a [`Form`]; `None` when anything could not be read (each
 /// problem is in `d.errors`).
@@ -416,7 +385,7 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
     let seda = d.req(&m, "seda", Decoder::count);
     let id = d.req(&m, "id", Decoder::string);
     let version = d.req(&m, "version", Decoder::count);
-    let kind = d.req(&m, "kind", |d, p, v| d.one_of(p, v, KINDS));
+    let kind = d.req(&m, "kind", |d, p, v| d.named(p, v));
     let locale = d.opt(&m, "locale", Decoder::string);
     let title = d.opt(&m, "title", Decoder::text);
     let mut questions = Vec::new();
@@ -553,7 +522,7 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
     let m = d.members(at, v, QUESTION_FIELDS)?;
     let flag = |d: &mut Decoder, m: &Members, key| d.opt(m, key, Decoder::bool).map(Option::unwrap_or_default);
     let id = d.req(&m, "id", Decoder::string);
-    let kind = d.req(&m, "type", |d, p, v| d.one_of(p, v, TYPES));
+    let kind = d.req(&m, "type", |d, p, v| d.named(p, v));
     let title = d.req(&m, "title", Decoder::text);
     let description = d.opt(&m, "description", Decoder::text);
     let required = flag(d, &m, "required");
@@ -565,7 +534,7 @@ fn question(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
         let max = d.req(&m, "max", Decoder::int);
         Some(Scale { min: min?, max: max? })
     });
-    let display = d.opt(&m, "display", |d, p, v| d.one_of(p, v, DISPLAYS));
+    let display = d.opt(&m, "display", |d, p, v| d.named(p, v));
     let labels = d.opt(&m, "labels", |d, p, v| {
         let m = d.members(p, v, &["min", "max"])?;
         let min = d.req(&m, "min", Decoder::text);

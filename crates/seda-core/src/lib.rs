@@ -3,6 +3,9 @@
 //! widget (the package `seda`) uses it as `seda::core` and passes its `checklists` and
 //! `attachments` features on to it.
 
+#[macro_use]
+pub mod names;
+
 pub mod answer;
 pub mod check;
 pub mod complaint;

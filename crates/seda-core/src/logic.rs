@@ -178,9 +178,6 @@ impl Test {
 }
 
 pub const TESTS: &[&str] = &["equals", "not_equals", "one_of", "less_than", "at_most", "greater_than", "at_least", "answered", "nps"];
-pub const CATEGORIES: &[(&str, NpsCategory)] =
-    &[("detractor", NpsCategory::Detractor), ("passive", NpsCategory::Passive), ("promoter", NpsCategory::Promoter)];
-
 /// Reads a condition; every problem goes to `d` with its path.
 pub fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Condition> {
     let Some(members) = v.as_object() else {
@@ -242,7 +239,7 @@ pub fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Condition> {
                 "greater_than" => Test::GreaterThan(num(d)?),
                 "at_least" => Test::AtLeast(num(d)?),
                 "answered" => Test::Answered(d.bool(&at, value)?),
-                "nps" => Test::Nps(d.one_of(&at, value, CATEGORIES)?),
+                "nps" => Test::Nps(d.named(&at, value)?),
                 other => {
                     d.err(at, format!("unknown test `{other}`; the tests are {}", TESTS.join(", ")));
                     return None;

@@ -51,24 +51,16 @@ pub struct Meta {
     pub page_url: String,
 }
 
-/// The standard NPS grouping: detractors 0-6, passives 7-8, promoters 9-10.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NpsCategory {
-    Detractor,
-    Passive,
-    Promoter,
+named_enum! {
+    /// The standard NPS grouping: detractors 0-6, passives 7-8, promoters 9-10.
+    pub enum NpsCategory {
+        Detractor = "detractor",
+        Passive = "passive",
+        Promoter = "promoter",
+    }
 }
 
 impl NpsCategory {
-    /// The payload's name for it.
-    pub fn name(self) -> &'static str {
-        match self {
-            NpsCategory::Detractor => "detractor",
-            NpsCategory::Passive => "passive",
-            NpsCategory::Promoter => "promoter",
-        }
-    }
-
     pub fn of(score: i64) -> Self {
         match score {
             9.. => NpsCategory::Promoter,

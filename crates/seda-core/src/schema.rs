@@ -3,11 +3,13 @@
 //! reader takes and the schema lacks (or the reverse) fails the tests; the file
 //! `schema/form.schema.json` is this function's output (see crates/seda-core/tests/core_schema.rs).
 
-use super::form::{DISPLAYS, FORM_FIELDS, HIDDEN_FIELDS, JUMP_FIELDS, KINDS, PAGE_FIELDS, QUESTION_FIELDS, THANK_YOU_FIELDS, TYPES};
+use super::form::{Display, FormKind, QuestionType, FORM_FIELDS, HIDDEN_FIELDS, JUMP_FIELDS, PAGE_FIELDS, QUESTION_FIELDS, THANK_YOU_FIELDS};
 use super::complaint::{ACKNOWLEDGEMENT_FIELDS, MAX_ATTACHMENT_BYTES, MAX_FILES, OFFER_FIELDS};
 use super::json::Value;
-use super::logic::{CATEGORIES, TESTS};
-use super::theme::{FIELDS as THEME_FIELDS, SCHEMES};
+use super::logic::TESTS;
+use super::names::Named;
+use super::response::NpsCategory;
+use super::theme::{Scheme, FIELDS as THEME_FIELDS};
 
 pub(crate) fn obj(members: Vec<(&str, Value)>) -> Value {
     Value::object(members)
@@ -29,8 +31,8 @@ pub(crate) fn list_of(items: Value, description: &str) -> Value {
     obj(vec![("type", s("array")), ("items", items), ("description", s(description))])
 }
 
-pub(crate) fn names<T>(pairs: &[(&str, T)]) -> Value {
-    Value::Array(pairs.iter().map(|(n, _)| s(n)).collect())
+pub(crate) fn names<T: Named>() -> Value {
+    Value::Array(T::NAMES.iter().map(|n| s(n)).collect())
 }
 
 pub(crate) fn one_of_names(pairs: Value, description: &str) -> Value {
@@ -53,7 +55,7 @@ fn form_field(f: &str) -> Value {
         "seda" => obj(vec![("const", Value::from(1u32)), ("description", s("The format version."))]),
         "id" => typed("string", "Stable id, sent with every response."),
         "version" => obj(vec![("type", s("integer")), ("minimum", Value::from(1u32)), ("description", s("Bump it when the questions change."))]),
-        "kind" => one_of_names(names(KINDS), "What the form is."),
+        "kind" => one_of_names(names::<FormKind>(), "What the form is."),
         "locale" => typed("string", "The form's own language, e.g. \"en\" or \"fa\" (default en)."),
         "title" => reference("text"),
         "questions" => list_of(reference("question"), "The questions, one page each."),
@@ -66,7 +68,7 @@ fn form_field(f: &str) -> Value {
             "brand" => obj(vec![("type", s("string")), ("pattern", s("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")), ("description", s("The brand colour."))]),
             "radius" => obj(vec![("type", s("integer")), ("minimum", Value::from(0u32)), ("maximum", Value::from(32u32)), ("description", s("Corner radius in px."))]),
             "font" => typed("string", "A CSS font-family list."),
-            _ => one_of_names(names(SCHEMES), "light, dark, or auto (the visitor's setting)."),
+            _ => one_of_names(names::<Scheme>(), "light, dark, or auto (the visitor's setting)."),
         }),
         "acknowledgement" => closed(ACKNOWLEDGEMENT_FIELDS, &[], |f| {
             let mut t = reference("text");
@@ -95,12 +97,12 @@ fn question_field(f: &str) -> Value {
     let count = |d: &str| obj(vec![("type", s("integer")), ("minimum", Value::from(0u32)), ("description", s(d))]);
     match f {
         "id" => typed("string", "Stable id: the key of this question's answer."),
-        "type" => one_of_names(names(TYPES), "The question type."),
+        "type" => one_of_names(names::<QuestionType>(), "The question type."),
         "title" | "description" | "placeholder" => reference("text"),
         "required" => typed("boolean", "The question must be answered (default false)."),
         "show_if" | "required_if" => reference("condition"),
         "scale" => closed(&["min", "max"], &["min", "max"], |_| typed("integer", "An end of the scale.")),
-        "display" => one_of_names(names(DISPLAYS), "rating: how the scale is drawn."),
+        "display" => one_of_names(names::<Display>(), "rating: how the scale is drawn."),
         "labels" => closed(&["min", "max"], &["min", "max"], |_| reference("text")),
         "choices" => choices(),
         "rows" => list_of(reference("choice"), "matrix: the statements rated."),
@@ -141,7 +143,7 @@ pub fn form_schema() -> Value {
         "equals" | "not_equals" => scalar.clone(),
         "one_of" => list_of(scalar.clone(), "Any of these."),
         "answered" => typed("boolean", "Has an answer (true) or none (false)."),
-        "nps" => one_of_names(names(CATEGORIES), "The NPS category of the answer."),
+        "nps" => one_of_names(names::<NpsCategory>(), "The NPS category of the answer."),
         _ => typed("number", "Compared with the answer."),
     };
     let single = |subject: &str| {

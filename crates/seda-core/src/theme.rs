@@ -5,18 +5,19 @@
 
 use super::decode::Decoder;
 use super::json::Value;
+use super::names::Named;
 use super::pairs::Pairs;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Scheme {
-    #[default]
-    Light,
-    Dark,
-    /// Follows the visitor's system setting.
-    Auto,
+named_enum! {
+    #[derive(Default)]
+    pub enum Scheme {
+        #[default]
+        Light = "light",
+        Dark = "dark",
+        /// Follows the visitor's system setting.
+        Auto = "auto",
+    }
 }
-
-pub const SCHEMES: &[(&str, Scheme)] = &[("light", Scheme::Light), ("dark", Scheme::Dark), ("auto", Scheme::Auto)];
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Theme {
@@ -80,7 +81,7 @@ pub fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Theme> {
         }
         f
     });
-    let scheme = d.opt(&m, "scheme", |d, p, v| d.one_of(p, v, SCHEMES));
+    let scheme = d.opt(&m, "scheme", |d, p, v| d.named(p, v));
     Some(Theme { brand: brand.ok()?, radius: radius.ok()?, font: font.ok()?, scheme: scheme.ok()?.unwrap_or_default() })
 }
 
@@ -102,7 +103,7 @@ pub fn with_attributes(mut theme: Theme, data: &Pairs<String>) -> Result<Theme, 
         theme.font = Some(v.to_owned());
     }
     if let Some(v) = get("theme") {
-        theme.scheme = SCHEMES.iter().find(|(n, _)| *n == v).map(|(_, s)| *s).ok_or_else(|| format!("data-theme=\"{v}\": use light, dark or auto"))?;
+        theme.scheme = Scheme::from_name(v).ok_or_else(|| format!("data-theme=\"{v}\": use light, dark or auto"))?;
     }
     Ok(theme)
 }
