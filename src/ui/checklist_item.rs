@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::core::checklist::{Critical, Evidence, Item, ItemType, Unit};
 use crate::core::checklist_text::unit;
 use crate::core::i18n::fill;
-use crate::core::logic::Num;
+use crate::core::num::Num;
 use crate::core::visit::Mark;
 
 use super::checklist::{expect_cl, Slot};

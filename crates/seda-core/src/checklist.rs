@@ -6,9 +6,10 @@
 //! Weights, points and percentages are kept in integer hundredths.
 
 use super::decode::{Decoder, Members};
-use super::form::{Choice, FormError, Scale};
+use super::form_error::FormError;
+use super::question::{Choice, Scale};
 use super::json::Value;
-use super::logic::{Num, NUM_SCALE};
+use super::num::{Num, NUM_SCALE};
 use super::text::Text;
 
 /// The checklist part of a form: its sections, its scoring and its visit record.
@@ -253,19 +254,8 @@ fn hundredths(d: &mut Decoder, at: &str, v: &Value) -> Option<i64> {
     n.map(|n| (n.0 / (NUM_SCALE / 100)) as i64)
 }
 
-fn number(d: &mut Decoder, at: &str, v: &Value) -> Option<Num> {
-    let n = match v {
-        Value::Number(n) => Num::parse(n),
-        _ => None,
-    };
-    if n.is_none() {
-        d.err(at, format!("expected a number with at most 6 decimals, found {}", v.kind()));
-    }
-    n
-}
-
 fn number_pair(d: &mut Decoder, at: &str, v: &Value) -> Option<(Num, Num)> {
-    let list = d.each(at, v, number)?;
+    let list = d.each(at, v, Decoder::number)?;
     match list[..] {
         [a, b] => Some((a, b)),
         _ => {
@@ -352,8 +342,8 @@ fn item(d: &mut Decoder, at: &str, v: &Value) -> Option<Item> {
 
 fn standard(d: &mut Decoder, at: &str, v: &Value) -> Option<Standard> {
     let m = d.members(at, v, STANDARD_FIELDS)?;
-    let at_most = d.opt(&m, "at_most", number).ok()?;
-    let at_least = d.opt(&m, "at_least", number).ok()?;
+    let at_most = d.opt(&m, "at_most", Decoder::number).ok()?;
+    let at_least = d.opt(&m, "at_least", Decoder::number).ok()?;
     let between = d.opt(&m, "between", number_pair).ok()?;
     let limit = m.get("limit");
     let given = usize::from(at_most.is_some()) + usize::from(at_least.is_some()) + usize::from(between.is_some());
@@ -369,7 +359,7 @@ fn standard(d: &mut Decoder, at: &str, v: &Value) -> Option<Standard> {
         return Some(Standard::Between { low, high, limit });
     }
     let limit = match limit {
-        Some(v) => Some(number(d, &m.path("limit"), v)?),
+        Some(v) => Some(d.number(&m.path("limit"), v)?),
         None => None,
     };
     Some(match (at_most, at_least) {

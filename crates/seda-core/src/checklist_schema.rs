@@ -6,7 +6,7 @@ use super::checklist::{
     STANDARD_FIELDS, VISIT_FIELDS,
 };
 use super::json::Value;
-use super::schema::{closed, list_of, names, obj, one_of_names, reference, s, typed};
+use super::json_schema::{closed, list_of, names, obj, one_of_names, reference, s, typed};
 
 fn positive(d: &str) -> Value {
     obj(vec![("type", s("number")), ("exclusiveMinimum", Value::from(0u32)), ("description", s(d))])

@@ -2,9 +2,10 @@
 //! JSON path (`questions[2].scale.max: expected an integer, found a string`), so a
 //! marketer sees all of them at once, not only the first.
 
-use super::form::FormError;
+use super::form_error::FormError;
 use super::json::Value;
 use super::names::Named;
+use super::num::Num;
 use super::text::Text;
 
 #[derive(Default)]
@@ -35,6 +36,17 @@ impl<'v> Members<'v> {
 
     pub fn path(&self, key: &str) -> String {
         child(&self.path, key)
+    }
+
+    /// The keys given (a `null` member counts as absent), in order.
+    pub fn keys(&self) -> impl Iterator<Item = &'v str> + '_ {
+        self.members.iter().filter(|(_, v)| *v != Value::Null).map(|(k, _)| k.as_str())
+    }
+
+    /// The same object with only the member `key`.
+    pub fn only(&self, key: &str) -> Members<'v> {
+        let at = self.members.iter().position(|(k, _)| k == key).unwrap_or(self.members.len());
+        Members { path: self.path.clone(), members: &self.members[at..(at + 1).min(self.members.len())] }
     }
 }
 
@@ -119,6 +131,18 @@ impl Decoder {
         let n = v.as_i64().and_then(|n| u32::try_from(n).ok());
         if n.is_none() {
             self.expected(path, "a whole number of at least 0", v);
+        }
+        n
+    }
+
+    /// A decimal number with at most 6 decimals.
+    pub fn number(&mut self, path: &str, v: &Value) -> Option<Num> {
+        let n = match v {
+            Value::Number(n) => Num::parse(n),
+            _ => None,
+        };
+        if n.is_none() {
+            self.expected(path, "a number with at most 6 decimals", v);
         }
         n
     }

@@ -20,7 +20,7 @@ use super::checklist::{
     hundredths_text, Checklist, Critical, CriticalEffect, Evidence, Item, ItemType, Standard, CRITICAL_FAIL, SECTION_FAIL,
 };
 use super::json::Value;
-use super::logic::Num;
+use super::num::Num;
 use super::visit::{record_value, Mark, Visit};
 
 /// 100 % in hundredths of a percent.

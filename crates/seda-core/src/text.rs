@@ -1,6 +1,7 @@
 //! Visible strings that are either plain or given per locale.
 
 use super::json::Value;
+use super::locale::language;
 
 /// A visible string: `"Thanks"`, or one per locale: `{"en": "Thanks", "fa": "ممنون"}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,10 +74,6 @@ pub fn pipe(text: &str, value: impl Fn(&str) -> Option<String>) -> String {
     out
 }
 
-/// The primary language subtag: `fa-IR` -> `fa`.
-pub fn language(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or(locale)
-}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

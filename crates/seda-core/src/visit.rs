@@ -5,7 +5,7 @@
 use super::answer::Answer;
 use super::checklist::{Checklist, Item, ItemType};
 use super::json::{self, Value};
-use super::logic::Num;
+use super::num::Num;
 use super::pairs::Pairs;
 
 /// One item's answer. N/A ("did not happen" for a measure) counts neither way.
