@@ -202,3 +202,25 @@ impl Decoder {
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn localised(pairs: &[(&str, &str)]) -> Text {
+        Text::Localised(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn reads_both_shapes_and_names_the_wrong_one() {
+        let mut d = Decoder::default();
+        assert_eq!(d.text("t", &parse(r#""Hi""#).unwrap()), Some(Text::Plain("Hi".into())));
+        assert_eq!(d.text("t", &parse(r#"{"en":"Hi"}"#).unwrap()), Some(localised(&[("en", "Hi")])));
+        assert!(d.errors.is_empty());
+        assert_eq!(d.text("t", &parse("12").unwrap()), None);
+        assert_eq!(d.errors[0].to_string(), "t: expected a string or a map of locale to string, found a number");
+        assert_eq!(d.text("t", &parse(r#"{"en":1}"#).unwrap()), None);
+        assert_eq!(d.errors[1].path, "t.en");
+    }
+}

@@ -99,20 +99,6 @@ mod tests {
     }
 
     #[test]
-    fn reads_both_shapes_and_names_the_wrong_one() {
-        use crate::decode::Decoder;
-        use crate::json::parse;
-        let mut d = Decoder::default();
-        assert_eq!(d.text("t", &parse(r#""Hi""#).unwrap()), Some(Text::Plain("Hi".into())));
-        assert_eq!(d.text("t", &parse(r#"{"en":"Hi"}"#).unwrap()), Some(localised(&[("en", "Hi")])));
-        assert!(d.errors.is_empty());
-        assert_eq!(d.text("t", &parse("12").unwrap()), None);
-        assert_eq!(d.errors[0].to_string(), "t: expected a string or a map of locale to string, found a number");
-        assert_eq!(d.text("t", &parse(r#"{"en":1}"#).unwrap()), None);
-        assert_eq!(d.errors[1].path, "t.en");
-    }
-
-    #[test]
     fn pipes_known_names_and_leaves_the_rest() {
         let value = |name: &str| (name == "name").then(|| "Sara".to_owned());
         assert_eq!(pipe("Thanks, {name}!", value), "Thanks, Sara!");
