@@ -7,8 +7,10 @@
 
 use super::decode::{Decoder, Members};
 use super::form_error::FormError;
-use super::question::{Choice, Scale};
 use super::json::Value;
+use super::names::Named;
+use super::question::{Choice, Scale};
+use super::spec::{misplaced, FieldValue, Shape};
 use super::num::{Num, NUM_SCALE};
 use super::text::Text;
 
@@ -49,16 +51,6 @@ named_enum! {
 }
 
 named_enum! {
-    pub enum ItemType {
-        YesNo = "yes_no",
-        Options = "options",
-        Multi = "multi",
-        Rating = "rating",
-        Measure = "measure",
-    }
-}
-
-named_enum! {
     pub enum Critical {
         None = "none",
         Section = "section",
@@ -78,7 +70,8 @@ named_enum! {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub id: String,
-    pub kind: ItemType,
+    /// The type, with the fields of its own.
+    pub kind: ItemKind,
     pub title: Text,
     pub description: Option<Text>,
     /// Hundredths of a point, more than 0.
@@ -90,21 +83,113 @@ pub struct Item {
     pub critical: Critical,
     /// Adds to the earned points only.
     pub bonus: bool,
-    /// `options`, `multi`: each with points (hundredths).
-    pub options: Vec<ScoredOption>,
-    /// `rating`.
-    pub scale: Option<Scale>,
-    /// `measure`.
-    pub unit: Option<Unit>,
-    pub standard: Option<Standard>,
-    /// `options`, `multi`, `rating`: a credit below this (hundredths of a percent,
-    /// default 5000 = 50 %) marks the item failed.
-    pub fail_below: i64,
     pub photo: Evidence,
     pub comment: Evidence,
     /// The fewest characters a required comment needs.
     pub comment_min_length: u32,
+    /// Fields of other types given a value here; the semantic check names each.
+    pub misplaced: Vec<&'static str>,
     pub path: String,
+}
+
+/// The fields every item has.
+pub const ITEM_COMMON_FIELDS: &[&str] =
+    &["id", "type", "title", "description", "weight", "required", "na", "critical", "bonus", "photo", "comment", "comment_min_length"];
+
+kinds! {
+    pub enum ItemType;
+    /// An item's type and the fields of its own.
+    pub enum ItemKind {
+        YesNo = "yes_no",
+        Options = "options" (OptionsSpec),
+        Multi = "multi" (MultiSpec),
+        Rating = "rating" (RatingItemSpec),
+        Measure = "measure" (MeasureSpec),
+    }
+}
+
+spec! {
+    /// The fields of an `options` item: one option is picked.
+    pub struct OptionsSpec {
+        /// The options and their points.
+        options: Vec<ScoredOption>,
+        /// A credit below this percentage fails the item (default 50).
+        fail_below: FailBelow,
+    }
+}
+
+spec! {
+    /// The fields of a `multi` item: every option that applies is picked.
+    pub struct MultiSpec {
+        /// The options and their points.
+        options: Vec<ScoredOption>,
+        /// A credit below this percentage fails the item (default 50).
+        fail_below: FailBelow,
+    }
+}
+
+spec! {
+    /// The fields of a `rating` item.
+    pub struct RatingItemSpec {
+        /// The lowest and highest points of the scale, e.g. {"min": 1, "max": 5}.
+        scale: Option<Scale>,
+        /// A credit below this percentage fails the item (default 50).
+        fail_below: FailBelow,
+    }
+}
+
+spec! {
+    /// The fields of a `measure` item.
+    pub struct MeasureSpec {
+        /// What is measured.
+        unit: Option<Unit>,
+        /// The standard the measure meets: at_most, at_least or between, with an optional limit that grades it.
+        standard: Option<Standard>,
+    }
+}
+
+/// A credit below this (hundredths of a percent) marks an item failed; default 50 %.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FailBelow(pub i64);
+
+impl Default for FailBelow {
+    fn default() -> Self {
+        FailBelow(5000)
+    }
+}
+
+impl FieldValue for FailBelow {
+    const SHAPE: Shape = Shape::Percent;
+    fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Self> {
+        hundredths(d, path, v).map(FailBelow)
+    }
+}
+
+impl FieldValue for Vec<ScoredOption> {
+    const SHAPE: Shape = Shape::ScoredOptions;
+    fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Self> {
+        d.each(path, v, |d, p, v| {
+            let m = d.members(p, v, OPTION_FIELDS)?;
+            let id = d.req(&m, "id", Decoder::string);
+            let label = d.req(&m, "label", Decoder::text);
+            let points = d.opt(&m, "points", hundredths);
+            Some(ScoredOption { id: id?, label: label?, points: points.ok()?.unwrap_or(100) })
+        })
+    }
+}
+
+impl FieldValue for Option<Unit> {
+    const SHAPE: Shape = Shape::Names(Unit::NAMES);
+    fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Self> {
+        d.named(path, v).map(Some)
+    }
+}
+
+impl FieldValue for Option<Standard> {
+    const SHAPE: Shape = Shape::Standard;
+    fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Self> {
+        standard(d, path, v).map(Some)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -198,21 +283,69 @@ impl Checklist {
 }
 
 impl Item {
+    pub fn item_type(&self) -> ItemType {
+        self.kind.type_of()
+    }
+
+    /// The options of an `options` or `multi` item.
+    pub fn options(&self) -> &[ScoredOption] {
+        match &self.kind {
+            ItemKind::Options(s) => &s.options,
+            ItemKind::Multi(s) => &s.options,
+            _ => &[],
+        }
+    }
+
+    /// Hundredths of a percent: a credit below it marks the item failed.
+    pub fn fail_below(&self) -> i64 {
+        match &self.kind {
+            ItemKind::Options(s) => s.fail_below.0,
+            ItemKind::Multi(s) => s.fail_below.0,
+            ItemKind::Rating(s) => s.fail_below.0,
+            _ => FailBelow::default().0,
+        }
+    }
+
+    /// The scale of a `rating` item.
+    pub fn scale(&self) -> Option<Scale> {
+        match &self.kind {
+            ItemKind::Rating(s) => s.scale,
+            _ => None,
+        }
+    }
+
+    /// The unit and standard of a `measure` item.
+    pub fn measure(&self) -> Option<&MeasureSpec> {
+        match &self.kind {
+            ItemKind::Measure(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The points of the best option (`options`) or of all options (`multi`).
     pub fn max_points(&self) -> i64 {
         match self.kind {
-            ItemType::Multi => self.options.iter().map(|o| o.points).sum(),
-            _ => self.options.iter().map(|o| o.points).max().unwrap_or(0),
+            ItemKind::Multi(_) => self.options().iter().map(|o| o.points).sum(),
+            _ => self.options().iter().map(|o| o.points).max().unwrap_or(0),
         }
     }
 }
 
+/// Every field of any item type, each once.
+pub fn item_fields() -> Vec<&'static str> {
+    let mut all = ITEM_COMMON_FIELDS.to_vec();
+    for t in ItemType::ALL {
+        for f in ItemKind::fields(*t) {
+            if !all.contains(f) {
+                all.push(f);
+            }
+        }
+    }
+    all
+}
+
 pub const FIELDS: &[&str] = &["sections", "scoring", "visit"];
 pub const SECTION_FIELDS: &[&str] = &["id", "title", "description", "weight", "pass_mark", "on_critical_fail", "items"];
-pub const ITEM_FIELDS: &[&str] = &[
-    "id", "type", "title", "description", "weight", "required", "na", "critical", "bonus", "options", "scale", "unit",
-    "standard", "fail_below", "photo", "comment", "comment_min_length",
-];
 pub const OPTION_FIELDS: &[&str] = &["id", "label", "points"];
 pub const STANDARD_FIELDS: &[&str] = &["at_most", "at_least", "between", "limit"];
 pub const SCORING_FIELDS: &[&str] = &["bands", "cap"];
@@ -287,40 +420,25 @@ fn section(d: &mut Decoder, at: &str, v: &Value) -> Option<Section> {
 }
 
 fn item(d: &mut Decoder, at: &str, v: &Value) -> Option<Item> {
-    let m = d.members(at, v, ITEM_FIELDS)?;
+    let m = d.members(at, v, &item_fields())?;
     let id = d.req(&m, "id", Decoder::string);
-    let kind = d.req(&m, "type", |d, p, v| d.named(p, v));
+    let kind = d.req(&m, "type", Decoder::named::<ItemType>);
     let title = d.req(&m, "title", Decoder::text);
     let description = d.opt(&m, "description", Decoder::text);
     let weight = d.opt(&m, "weight", hundredths);
     let required = d.opt(&m, "required", Decoder::bool);
     let na = d.opt(&m, "na", Decoder::bool);
-    let critical = d.opt(&m, "critical", |d, p, v| d.named(p, v));
+    let critical = d.opt(&m, "critical", Decoder::named);
     let bonus = d.opt(&m, "bonus", Decoder::bool);
-    let options = d.opt(&m, "options", |d, p, v| {
-        d.each(p, v, |d, p, v| {
-            let m = d.members(p, v, OPTION_FIELDS)?;
-            let id = d.req(&m, "id", Decoder::string);
-            let label = d.req(&m, "label", Decoder::text);
-            let points = d.opt(&m, "points", hundredths);
-            Some(ScoredOption { id: id?, label: label?, points: points.ok()?.unwrap_or(100) })
-        })
-    });
-    let scale = d.opt(&m, "scale", |d, p, v| {
-        let m = d.members(p, v, &["min", "max"])?;
-        let min = d.req(&m, "min", Decoder::int);
-        let max = d.req(&m, "max", Decoder::int);
-        Some(Scale { min: min?, max: max? })
-    });
-    let unit = d.opt(&m, "unit", |d, p, v| d.named(p, v));
-    let standard = d.opt(&m, "standard", standard);
-    let fail_below = d.opt(&m, "fail_below", hundredths);
-    let photo = d.opt(&m, "photo", |d, p, v| d.named(p, v));
-    let comment = d.opt(&m, "comment", |d, p, v| d.named(p, v));
+    let photo = d.opt(&m, "photo", Decoder::named);
+    let comment = d.opt(&m, "comment", Decoder::named);
     let comment_min_length = d.opt(&m, "comment_min_length", Decoder::count);
+    let t = kind?;
+    let own = ItemKind::read(t, d, &m);
+    let others = misplaced(d, &m, t, ItemType::ALL, ItemKind::fields, ItemKind::read, ItemKind::default_of);
     Some(Item {
         id: id?,
-        kind: kind?,
+        kind: own?,
         title: title?,
         description: description.ok()?,
         weight: weight.ok()?.unwrap_or(100),
@@ -328,14 +446,10 @@ fn item(d: &mut Decoder, at: &str, v: &Value) -> Option<Item> {
         na: na.ok()?.unwrap_or(false),
         critical: critical.ok()?.unwrap_or(Critical::None),
         bonus: bonus.ok()?.unwrap_or(false),
-        options: options.ok()?.unwrap_or_default(),
-        scale: scale.ok()?,
-        unit: unit.ok()?,
-        standard: standard.ok()?,
-        fail_below: fail_below.ok()?.unwrap_or(5000),
         photo: photo.ok()?.unwrap_or(Evidence::Never),
         comment: comment.ok()?.unwrap_or(Evidence::Never),
         comment_min_length: comment_min_length.ok()?.unwrap_or(0),
+        misplaced: others?,
         path: at.to_owned(),
     })
 }
@@ -488,21 +602,11 @@ fn check_item(
     text: &mut impl FnMut(&str, &Text, &mut Vec<FormError>),
     errors: &mut Vec<FormError>,
 ) {
-    use ItemType::*;
     let at = item.path.as_str();
-    let mut err = |path: String, message: &str| errors.push(FormError::new(path, message));
-    let k = item.kind;
-    let name = k.name();
-    let mut unused = |field: &str, given: bool| {
-        if given {
-            err(format!("{at}.{field}"), &format!("not used by a {name} item"));
-        }
-    };
-    unused("options", !item.options.is_empty() && !matches!(k, Options | Multi));
-    unused("scale", item.scale.is_some() && k != Rating);
-    unused("unit", item.unit.is_some() && k != Measure);
-    unused("standard", item.standard.is_some() && k != Measure);
-    unused("fail_below", item.fail_below != 5000 && !matches!(k, Options | Multi | Rating));
+    let name = item.item_type().name();
+    for field in &item.misplaced {
+        errors.push(FormError::new(format!("{at}.{field}"), format!("not used by a {name} item")));
+    }
     id(&format!("{at}.id"), &item.id, errors);
     text(&format!("{at}.title"), &item.title, errors);
     if let Some(t) = &item.description {
@@ -515,7 +619,7 @@ fn check_item(
     if item.bonus && item.critical != Critical::None {
         err(format!("{at}.critical"), "a bonus item cannot be critical".into());
     }
-    if !(0..=10_000).contains(&item.fail_below) {
+    if !(0..=10_000).contains(&item.fail_below()) {
         err(format!("{at}.fail_below"), "must be a percentage from 0 to 100".into());
     }
     if item.comment_min_length > 0 && item.comment == Evidence::Never {
@@ -524,38 +628,38 @@ fn check_item(
     if item.comment_min_length > 2_000 {
         err(format!("{at}.comment_min_length"), "at most 2000".into());
     }
-    match k {
-        Options | Multi => {
-            if item.options.len() < 2 {
+    match &item.kind {
+        ItemKind::Options(_) | ItemKind::Multi(_) => {
+            if item.options().len() < 2 {
                 err(format!("{at}.options"), format!("a {name} item needs at least two options, each with points"));
             }
-            for (j, o) in item.options.iter().enumerate() {
+            for (j, o) in item.options().iter().enumerate() {
                 let p = format!("{at}.options[{j}]");
                 id(&format!("{p}.id"), &o.id, errors);
                 text(&format!("{p}.label"), &o.label, errors);
                 if o.points < 0 {
                     errors.push(FormError::new(format!("{p}.points"), "must be 0 or more"));
                 }
-                if item.options[..j].iter().any(|e| e.id == o.id) {
+                if item.options()[..j].iter().any(|e| e.id == o.id) {
                     errors.push(FormError::new(format!("{p}.id"), format!("duplicate option id \"{}\"", o.id)));
                 }
             }
-            if item.options.len() >= 2 && item.max_points() <= 0 {
+            if item.options().len() >= 2 && item.max_points() <= 0 {
                 errors.push(FormError::new(format!("{at}.options"), "no option has any points, so no answer can earn anything"));
             }
         }
-        Rating => match item.scale {
+        ItemKind::Rating(spec) => match spec.scale {
             None => err(format!("{at}.scale"), "a rating item needs a scale, e.g. {\"min\": 1, \"max\": 5}".into()),
             Some(s) if s.min >= s.max || s.max - s.min > 10 => {
                 err(format!("{at}.scale"), format!("min ({}) must be less than max ({}), at most 11 points", s.min, s.max))
             }
             Some(_) => {}
         },
-        Measure => {
-            if item.unit.is_none() {
+        ItemKind::Measure(spec) => {
+            if spec.unit.is_none() {
                 err(format!("{at}.unit"), "a measure item needs a unit (seconds, minutes, count, ...)".into());
             }
-            match item.standard {
+            match spec.standard {
                 None => err(
                     format!("{at}.standard"),
                     "a measure item needs a standard: at_most, at_least or between, e.g. {\"at_most\": 30}".into(),
@@ -576,7 +680,7 @@ fn check_item(
                 Some(_) => {}
             }
         }
-        YesNo => {}
+        ItemKind::YesNo => {}
     }
 }
 

@@ -2,6 +2,7 @@
 //! in one. Used by [`crate::schema`] and [`crate::checklist_schema`]; the widget
 //! itself never builds a schema.
 
+use super::checklist::{OPTION_FIELDS, STANDARD_FIELDS};
 use super::json::{self, Value};
 use super::names::Named;
 use super::spec::{FieldInfo, Shape};
@@ -45,6 +46,16 @@ pub fn closed(fields: &[&str], required: &[&str], field: impl Fn(&str) -> Value)
     ])
 }
 
+/// A percentage from 0 to 100.
+pub fn percent(d: &str) -> Value {
+    obj(vec![("type", s("number")), ("minimum", Value::from(0u32)), ("maximum", Value::from(100u32)), ("description", s(d))])
+}
+
+/// Two numbers, `[low, high]`.
+pub fn pair(d: &str) -> Value {
+    obj(vec![("type", s("array")), ("items", typed("number", "A value.")), ("minItems", Value::from(2u32)), ("maxItems", Value::from(2u32)), ("description", s(d))])
+}
+
 /// A declared field as the schema describes it: its shape, and its doc comment as the description.
 pub fn declared(f: &FieldInfo) -> Value {
     let about = f.description();
@@ -68,6 +79,26 @@ pub fn declared(f: &FieldInfo) -> Value {
         Shape::Choices => list_of(reference("choice"), d),
         Shape::Scale => described(closed(&["min", "max"], &["min", "max"], |_| typed("integer", "An end of the scale.")), d),
         Shape::EndLabels => described(closed(&["min", "max"], &["min", "max"], |_| reference("text")), d),
+        Shape::Percent => percent(d),
+        Shape::ScoredOptions => list_of(
+            closed(OPTION_FIELDS, &["id", "label"], |f| match f {
+                "id" => typed("string", "Stable id."),
+                "label" => reference("text"),
+                _ => obj(vec![("type", s("number")), ("minimum", Value::from(0u32)), ("description", s("Points (default 1)."))]),
+            }),
+            d,
+        ),
+        Shape::Standard => described(
+            closed(STANDARD_FIELDS, &[], |f| match f {
+                "between" => pair("Meets it from low to high."),
+                "limit" => obj(vec![(
+                    "oneOf",
+                    Value::Array(vec![typed("number", "Graded: no credit at or beyond this value."), pair("between: the two limits.")]),
+                )]),
+                _ => typed("number", "The target."),
+            }),
+            d,
+        ),
     }
 }
 

@@ -31,6 +31,12 @@ pub enum Shape {
     Scale,
     /// `{"min": text, "max": text}`: the words under the ends of a scale.
     EndLabels,
+    /// A percentage, 0 to 100, with at most 2 decimals.
+    Percent,
+    /// A checklist item's options, each with an id, a label and points.
+    ScoredOptions,
+    /// A measured item's standard: `at_most`, `at_least` or `between`, and a `limit`.
+    Standard,
 }
 
 /// A field's type: how it is read, and what its absence means (its `Default`).

@@ -401,7 +401,7 @@ fn the_mystery_shop_template_is_a_full_visit_in_english_and_persian() {
     // Every kind of item and rule the checklist format has is used.
     use seda_core::checklist::{Critical, Evidence, ItemType};
     for kind in [ItemType::YesNo, ItemType::Options, ItemType::Multi, ItemType::Rating, ItemType::Measure] {
-        assert!(c.items().any(|i| i.kind == kind), "{kind:?}");
+        assert!(c.items().any(|i| i.item_type() == kind), "{kind:?}");
     }
     assert!(c.items().any(|i| i.critical == Critical::Form) && c.items().any(|i| i.critical == Critical::Section));
     assert!(c.items().any(|i| i.bonus) && c.items().any(|i| i.na));

@@ -3,6 +3,7 @@
 //! copy are tested here against that declaration, field by field.
 #![cfg(not(target_arch = "wasm32"))]
 
+use seda_core::checklist::{item_fields, ItemKind, ItemType};
 use seda_core::definition;
 use seda_core::form::FORM_FIELDS;
 use seda_core::json::{self, Value};
@@ -26,10 +27,13 @@ fn sample(shape: Shape) -> &'static str {
         Shape::String => r#""x""#,
         Shape::Text => r#""X""#,
         Shape::Strings => r#"["image/*"]"#,
-        Shape::Names(_) => r#""stars""#,
+        Shape::Names(names) => ["\"stars\"", "\"minutes\""].into_iter().find(|n| names.contains(&n.trim_matches('"'))).unwrap(),
         Shape::Choices => r#"[{"id":"a","label":"A"}]"#,
         Shape::Scale => r#"{"min":1,"max":5}"#,
         Shape::EndLabels => r#"{"min":"Low","max":"High"}"#,
+        Shape::Percent => "25",
+        Shape::ScoredOptions => r#"[{"id":"a","label":"A"},{"id":"b","label":"B","points":0}]"#,
+        Shape::Standard => r#"{"at_most":30}"#,
     }
 }
 
@@ -144,4 +148,25 @@ fn the_first_screen_copy_knows_only_declared_types_and_fields() {
     for f in COMMON_FIELDS.iter().chain(ANSWER_FIELDS) {
         assert!(all_fields().contains(f));
     }
+}
+
+#[test]
+#[cfg(feature = "checklists")]
+fn each_declared_item_field_is_read_on_its_type_and_refused_on_every_other() {
+    let declared: Vec<_> =
+        ItemType::ALL.iter().flat_map(|t| ItemKind::schema_fields(*t).into_iter().map(|f| (f.name, f.shape))).collect();
+    assert!(declared.len() >= 7);
+    for (field, shape) in declared {
+        for t in ItemType::ALL {
+            let item = format!(r#"{{"id":"i","type":"{}","title":"T","{field}":{}}}"#, t.name(), sample(shape));
+            let json = format!(
+                r#"{{"seda":1,"id":"f","version":1,"kind":"checklist","sections":[{{"id":"s","title":"S","items":[{item}]}}]}}"#
+            );
+            let not_used = format!("sections[0].items[0].{field}: not used by a {} item", t.name());
+            let found = errors(&json);
+            assert_eq!(found.contains(&not_used), !ItemKind::fields(*t).contains(&field), "{json}: {found:?}");
+            assert!(found.iter().all(|e| !e.contains("unknown field")), "{json}: {found:?}");
+        }
+    }
+    assert!(item_fields().contains(&"comment_min_length"));
 }
