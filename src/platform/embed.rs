@@ -150,7 +150,7 @@ fn open(json: String, data: Pairs<String>, config: EmbedConfig, placement: Place
     );
     let theme = match theme::with_attributes(form.theme.clone(), &data) {
         Ok(theme) => theme::css(&theme),
-        Err(problem) => return fail(vec![problem], &placement),
+        Err(problem) => return fail(vec![problem.to_string()], &placement),
     };
     let hidden = hidden_values(&form, &data, &window().location().search().unwrap_or_default());
     // What seda.js reads to honour data-recontact: keyed by the tag's data-form, which

@@ -190,15 +190,26 @@ pub fn recontact_days(value: &str) -> Option<u32> {
     number.parse().ok()
 }
 
+/// Why a text is not a JSON object of strings.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum StringMapError {
+    #[error("{0}")]
+    Syntax(String),
+    #[error("found {0}")]
+    NotAnObject(&'static str),
+    #[error("\"{key}\" is {kind}, not a string")]
+    NotAString { key: String, kind: &'static str },
+}
+
 /// A JSON object whose values are all strings, such as the script tag's dataset.
-pub fn string_map(text: &str) -> Result<Pairs<String>, String> {
-    let doc = json::parse(text).map_err(|e| e.to_string())?;
-    let members = doc.as_object().ok_or_else(|| format!("found {}", doc.kind()))?;
+pub fn string_map(text: &str) -> Result<Pairs<String>, StringMapError> {
+    let doc = json::parse(text).map_err(|e| StringMapError::Syntax(e.to_string()))?;
+    let members = doc.as_object().ok_or_else(|| StringMapError::NotAnObject(doc.kind()))?;
     members
         .iter()
         .map(|(k, v)| match v.as_str() {
             Some(s) => Ok((k.clone(), s.to_owned())),
-            None => Err(format!("\"{k}\" is {}, not a string", v.kind())),
+            None => Err(StringMapError::NotAString { key: k.clone(), kind: v.kind() }),
         })
         .collect()
 }

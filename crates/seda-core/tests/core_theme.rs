@@ -53,7 +53,7 @@ fn attributes_override_the_form_and_bad_values_are_named() {
         ("themeFont", "x;}:host{color:red", "data-theme-font"),
         ("theme", "sepia", "light, dark or auto"),
     ] {
-        let e = with_attributes(Theme::default(), &data(&[(k, v)])).unwrap_err();
+        let e = with_attributes(Theme::default(), &data(&[(k, v)])).unwrap_err().to_string();
         assert!(e.contains(says), "{k}={v}: {e}");
     }
     let bad = r##"{"seda":1,"id":"f","version":1,"kind":"survey","theme":{"brand":"blue","radius":40},"questions":[{"id":"q","type":"nps","title":"T"}]}"##;
