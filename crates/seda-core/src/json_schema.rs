@@ -113,7 +113,7 @@ pub fn described(mut schema: Value, description: &str) -> Value {
 /// A schema as its file holds it: JSON with two-space indents and a final newline.
 pub fn to_text(schema: &Value) -> String {
     let mut out = String::new();
-    pretty(&schema, 0, &mut out);
+    pretty(schema, 0, &mut out);
     out.push('\n');
     out
 }

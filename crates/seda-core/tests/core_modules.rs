@@ -92,10 +92,11 @@ fn no_module_imports_itself_round_a_circle() {
 
 #[test]
 fn the_circle_finder_finds_circles() {
-    let graph = |edges: &[(&str, &[&str])]| -> BTreeMap<String, Vec<String>> {
+    type Edges<'a> = &'a [(&'a str, &'a [&'a str])];
+    let graph = |edges: Edges| -> BTreeMap<String, Vec<String>> {
         edges.iter().map(|(m, to)| (m.to_string(), to.iter().map(|t| t.to_string()).collect())).collect()
     };
-    let cases: [(&[(&str, &[&str])], Option<Vec<&str>>); 4] = [
+    let cases: [(Edges, Option<Vec<&str>>); 4] = [
         (&[("a", &["b"]), ("b", &[])], None),
         (&[("a", &["b"]), ("b", &["a"])], Some(vec!["a", "b", "a"])),
         (&[("a", &["b"]), ("b", &["c"]), ("c", &["a"])], Some(vec!["a", "b", "c", "a"])),
