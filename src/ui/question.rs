@@ -97,15 +97,23 @@ pub fn Question(
     });
     let error_id = ids(&question).error;
     let takes_answer = question.takes_answer();
-    let field = match question.kind.clone() {
+    // Only the spec a view takes is cloned: a clone of the whole kind costs the bundle
+    // a clone of every type's fields.
+    let field = match &question.kind {
         QuestionKind::Nps(_) | QuestionKind::Rating(_) => built(view! { <Scale question=question invalid=invalid /> }),
         QuestionKind::Choice(_) => built(view! { <ChoiceList question=question invalid=invalid /> }),
         QuestionKind::Dropdown(_) => built(view! { <Dropdown question=question invalid=invalid /> }),
         QuestionKind::YesNo => built(view! { <YesNo question=question invalid=invalid /> }),
-        QuestionKind::Matrix(spec) => built(view! { <Matrix question=question spec=spec invalid=invalid /> }),
+        QuestionKind::Matrix(spec) => {
+            let spec = spec.clone();
+            built(view! { <Matrix question=question spec=spec invalid=invalid /> })
+        }
         QuestionKind::Consent => built(view! { <Consent question=question invalid=invalid /> }),
         #[cfg(feature = "attachments")]
-        QuestionKind::Attachments(spec) => built(view! { <Attachments question=question spec=spec invalid=invalid /> }),
+        QuestionKind::Attachments(spec) => {
+            let spec = spec.clone();
+            built(view! { <Attachments question=question spec=spec invalid=invalid /> })
+        }
         QuestionKind::Statement => {
             let words = words(&question);
             let ids = ids(&question);

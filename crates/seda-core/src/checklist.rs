@@ -10,7 +10,7 @@ use super::form_error::FormError;
 use super::json::Value;
 use super::names::Named;
 use super::question::{Choice, Scale};
-use super::spec::{misplaced, FieldValue, Shape};
+use super::spec::{FieldValue, Shape};
 use super::num::{Num, NUM_SCALE};
 use super::text::Text;
 
@@ -435,7 +435,7 @@ fn item(d: &mut Decoder, at: &str, v: &Value) -> Option<Item> {
     let comment_min_length = d.opt(&m, "comment_min_length", Decoder::count);
     let t = kind?;
     let own = ItemKind::read(t, d, &m);
-    let others = misplaced(d, &m, t, ItemType::ALL, ItemKind::fields, ItemKind::read, ItemKind::default_of);
+    let others = ItemKind::misplaced(t, d, &m);
     Some(Item {
         id: id?,
         kind: own?,

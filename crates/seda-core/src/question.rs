@@ -9,7 +9,7 @@ use super::limits::{MAX_ATTACHMENT_BYTES, MAX_FILES};
 use super::logic::{self, Condition};
 use super::names::Named;
 use super::num::Num;
-use super::spec::{misplaced, FieldValue, Shape};
+use super::spec::{FieldValue, Shape};
 use super::text::Text;
 
 /// One question. What only some types have is in [`QuestionKind`].
@@ -437,7 +437,7 @@ pub fn read(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
     let required_if = d.opt(&m, "required_if", logic::read);
     let t = kind?;
     let own = QuestionKind::read(t, d, &m);
-    let mut others = misplaced(d, &m, t, QuestionType::ALL, QuestionKind::fields, QuestionKind::read, QuestionKind::default_of);
+    let mut others = QuestionKind::misplaced(t, d, &m);
     let (required, required_if) = (required.ok()?.unwrap_or_default(), required_if.ok()?);
     if !t.takes_answer() {
         // A statement takes no answer, so nothing can require one.

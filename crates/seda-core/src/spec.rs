@@ -217,6 +217,16 @@ macro_rules! kinds {
                 }
             }
 
+            /// The fields of other types given a value in `m`, for the semantic check
+            /// to name (see [`crate::spec::misplaced`]).
+            pub fn misplaced(t: $types, d: &mut $crate::decode::Decoder, m: &$crate::decode::Members) -> Option<Vec<&'static str>> {
+                let all = <$types as $crate::names::Named>::ALL;
+                let owners: Vec<&'static [&'static str]> = all.iter().map(|o| Self::fields(*o)).collect();
+                $crate::spec::misplaced(d, m, Self::fields(t), &owners, &|i, d, m| {
+                    Self::read(all[i], d, m).map(|k| k != Self::default_of(all[i]))
+                })
+            }
+
             /// A type's own fields as the JSON Schema describes them.
             pub fn schema_fields(t: $types) -> Vec<$crate::spec::FieldInfo> {
                 match t {
@@ -231,31 +241,30 @@ macro_rules! kinds {
     (@schema_fields $spec:ident) => { <$spec as $crate::spec::Spec>::schema_fields() };
 }
 
-/// The fields in `given` (in the order given) that are fields of other types than
-/// `t` and hold something other than their default there: `"scale"` on an `nps`
-/// question. A field given its default (`"multiple": false`) is let be, as it always was.
-pub fn misplaced<T: Copy + PartialEq, K: PartialEq>(
+/// The fields given in `m` (in the order given) that are not `own` but belong to
+/// another type (`owners[i]` lists type `i`'s fields) and hold something other than
+/// their default there: `"scale"` on an `nps` question. `given(i, d, only_that_field)`
+/// reads type `i`'s fields and says whether any is not its default. A field given its
+/// default (`"multiple": false`) is let be, as it always was.
+pub fn misplaced(
     d: &mut Decoder,
     m: &Members,
-    t: T,
-    types: &[T],
-    fields: impl Fn(T) -> &'static [&'static str],
-    read: impl Fn(T, &mut Decoder, &Members) -> Option<K>,
-    default_of: impl Fn(T) -> K,
+    own: &[&str],
+    owners: &[&'static [&'static str]],
+    given: &dyn Fn(usize, &mut Decoder, &Members) -> Option<bool>,
 ) -> Option<Vec<&'static str>> {
-    let own = fields(t);
     let mut out = Vec::new();
     let mut ok = true;
     for key in m.keys() {
         if own.contains(&key) {
             continue;
         }
-        let Some((owner, name)) = types.iter().find_map(|o| fields(*o).iter().find(|f| **f == key).map(|f| (*o, *f))) else {
+        let Some((owner, name)) = owners.iter().enumerate().find_map(|(i, fields)| fields.iter().find(|f| **f == key).map(|f| (i, *f))) else {
             continue;
         };
-        match read(owner, d, &m.only(name)) {
-            Some(value) if value != default_of(owner) => out.push(name),
-            Some(_) => {}
+        match given(owner, d, &m.only(name)) {
+            Some(true) => out.push(name),
+            Some(false) => {}
             None => ok = false,
         }
     }
