@@ -13,8 +13,9 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 use seda::core::answer::Answer;
 use seda::core::draft::Draft;
-use seda::core::form;
-use seda::core::response::{NpsCategory, Response};
+use seda::core::definition;
+use seda::core::nps::NpsCategory;
+use seda::core::response::Response;
 use seda::core::templates;
 use seda::ui::{Env, SendResult, Widget};
 
@@ -91,7 +92,7 @@ fn mount_with_draft(template: &str, locale: &str, results: Vec<SendResult>, draf
 fn mount_form(json: &str, locale: &str, results: Vec<SendResult>, draft: Option<Draft>) -> Mounted {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let form = Arc::new(form::parse(json).unwrap());
+    let form = Arc::new(definition::parse(json).unwrap());
     let sent = Rc::new(RefCell::new(Vec::new()));
     let results = Rc::new(RefCell::new(results));
     let log = sent.clone();

@@ -9,13 +9,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::{hidden_values, payload_page_url, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, FormSource, Mode};
+use crate::core::config::{hidden_values, payload_page_url, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
 use crate::core::answer::Answer;
 use crate::core::json::Value;
 use crate::core::theme;
 use crate::core::pairs::Pairs;
 use crate::core::endpoint::Endpoint;
-use crate::core::form::{self, Form};
+use crate::core::definition;
+use crate::core::form::Form;
+use crate::core::form_source::FormSource;
+use crate::core::offer::offer_from_attribute;
 use crate::core::outbox::{Attempt, Record, Settled};
 use crate::core::response::Response;
 use crate::core::templates;
@@ -128,7 +131,7 @@ async fn start(mut data: Pairs<String>, form_json: Option<String>, closes: u32) 
 #[inline(never)]
 fn open(json: String, data: Pairs<String>, config: EmbedConfig, placement: Placement, boxes: bool) {
     let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
-    let mut form = match form::parse(&json) {
+    let mut form = match definition::parse(&json) {
         Ok(form) => form,
         Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement),
     };
@@ -136,8 +139,8 @@ fn open(json: String, data: Pairs<String>, config: EmbedConfig, placement: Place
         return hand_over(&data, Some(&json), &placement, boxes);
     }
     if let Some(offer) = data.get("offerComplaint").filter(|v| !v.trim().is_empty()) {
-        if let Err(problem) = crate::core::complaint::offer_from_attribute(&mut form, offer) {
-            return fail(vec![problem], &placement);
+        if let Err(problem) = offer_from_attribute(&mut form, offer) {
+            return fail(vec![problem.to_string()], &placement);
         }
     }
     let locale = pick_locale(
@@ -147,7 +150,7 @@ fn open(json: String, data: Pairs<String>, config: EmbedConfig, placement: Place
     );
     let theme = match theme::with_attributes(form.theme.clone(), &data) {
         Ok(theme) => theme::css(&theme),
-        Err(problem) => return fail(vec![problem], &placement),
+        Err(problem) => return fail(vec![problem.to_string()], &placement),
     };
     let hidden = hidden_values(&form, &data, &window().location().search().unwrap_or_default());
     // What seda.js reads to honour data-recontact: keyed by the tag's data-form, which

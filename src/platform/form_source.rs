@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::core::config::FormSource;
+use crate::core::form_source::FormSource;
 use crate::core::templates;
 
 use super::env::{document, resolve_url};

@@ -9,7 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap};
 
 use crate::core::answer::File;
-use crate::core::complaint::{base64, unbase64, LONG_EDGE};
+use crate::core::attachments::LONG_EDGE;
+use crate::core::base64::{base64, unbase64};
 
 use super::env::{document, window};
 use super::fetch::describe;

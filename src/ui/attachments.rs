@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::answer::{Answer, File};
-use crate::core::complaint::{accepts, DEFAULT_ACCEPT};
-use crate::core::form::Question;
+use crate::core::attachments::{accepts, DEFAULT_ACCEPT};
+use crate::core::question::{AttachmentsSpec, Question};
 use crate::core::i18n::{answer_error, fill, size_text};
 use crate::core::validate::{file_caps, AnswerError};
 use crate::platform::pictures;
@@ -38,6 +38,8 @@ fn listed_of(files: &[File]) -> Vec<(String, u64)> {
 pub fn Attachments(
     /// An `attachments` question.
     question: Question,
+    /// Its caps and the types it takes.
+    spec: AttachmentsSpec,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
     invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
@@ -46,8 +48,8 @@ pub fn Attachments(
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
     let add_id = ids.input.clone();
-    let (max_files, max_bytes) = file_caps(&question);
-    let accept: Arc<Vec<String>> = Arc::new(question.accept.clone().unwrap_or_default());
+    let (max_files, max_bytes) = file_caps(&spec);
+    let accept: Arc<Vec<String>> = Arc::new(spec.accept.unwrap_or_default());
     let accept_attr = if accept.is_empty() { DEFAULT_ACCEPT.join(",") } else { accept.join(",") };
     let pictures_ok = accepts(&accept, "image/jpeg");
     let q = Arc::new(question);

@@ -14,7 +14,8 @@ use wasm_bindgen::JsCast;
 use crate::core::checklist::Checklist;
 use crate::core::checklist_text::{self, ChecklistStrings};
 use crate::core::form::Form;
-use crate::core::i18n::{fill, is_rtl, language_of, persian_digits};
+use crate::core::i18n::{fill, is_rtl, persian_digits};
+use crate::core::locale::language;
 use crate::core::pairs::Pairs;
 use crate::core::response::Meta;
 use crate::core::score::{self, problems, Outcome, Problem, Scorecard, FULL};
@@ -93,7 +94,7 @@ impl Cl {
     }
 
     pub fn digits(&self, s: &str) -> String {
-        if language_of(&self.locale.read_value()) == "fa" { persian_digits(s) } else { s.to_owned() }
+        if language(&self.locale.read_value()) == "fa" { persian_digits(s) } else { s.to_owned() }
     }
 
     /// A percentage in hundredths for display: rounded to a whole percent.
@@ -101,7 +102,7 @@ impl Cl {
         match h {
             Some(h) => {
                 let whole = (h + 50).div_euclid(100).to_string();
-                if language_of(&self.locale.read_value()) == "fa" { format!("{}٪", persian_digits(&whole)) } else { format!("{whole} %") }
+                if language(&self.locale.read_value()) == "fa" { format!("{}٪", persian_digits(&whole)) } else { format!("{whole} %") }
             }
             None => self.s().no_score.to_owned(),
         }

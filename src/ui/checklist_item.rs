@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::core::checklist::{Critical, Evidence, Item, ItemType, Unit};
 use crate::core::checklist_text::unit;
 use crate::core::i18n::fill;
-use crate::core::logic::Num;
+use crate::core::num::Num;
 use crate::core::visit::Mark;
 
 use super::checklist::{expect_cl, Slot};
@@ -64,18 +64,18 @@ pub fn ChecklistItem(
             label,
         )
     };
-    let na_label = if item.kind == ItemType::Measure { s.did_not_happen } else { s.na };
-    let na = (item.na && item.kind != ItemType::Measure).then(|| radio(na_label.to_owned(), Mark::Na));
-    let field = match item.kind {
+    let na_label = if item.item_type() == ItemType::Measure { s.did_not_happen } else { s.na };
+    let na = (item.na && item.item_type() != ItemType::Measure).then(|| radio(na_label.to_owned(), Mark::Na));
+    let field = match item.item_type() {
         ItemType::YesNo => built(view! {
             <div class="seda-cl-choices seda-cl-choices--row">{radio(s.yes.to_owned(), Mark::Yes(true))}{radio(s.no.to_owned(), Mark::Yes(false))}{na}</div>
         }),
         ItemType::Options => {
-            let options = item.options.iter().map(|o| radio(cl.text(&o.label), Mark::Pick(o.id.clone()))).collect_view();
+            let options = item.options().iter().map(|o| radio(cl.text(&o.label), Mark::Pick(o.id.clone()))).collect_view();
             built(view! { <div class="seda-cl-choices">{options}{na}</div> })
         }
         ItemType::Rating => {
-            let sc = item.scale.expect("a rating item has a scale");
+            let sc = item.scale().expect("a rating item has a scale");
             let points = (sc.min..=sc.max).map(|n| radio(cl.digits(&n.to_string()), Mark::Rating(n))).collect_view();
             built(view! { <div class="seda-cl-choices seda-cl-choices--row">{points}{na}</div> })
         }
@@ -113,7 +113,7 @@ fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync +
     let cl = expect_cl();
     let s = cl.s();
     let boxes = item
-        .options
+        .options()
         .iter()
         .map(|o| {
             let (mark_of, read, set, id) = (mark_of.clone(), mark_of.clone(), set.clone(), o.id.clone());
@@ -167,7 +167,7 @@ fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync +
 fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync + 'static, set: Rc<dyn Fn(Option<Mark>)>) -> impl IntoView {
     let cl = expect_cl();
     let s = cl.s();
-    let u = item.unit.unwrap_or(Unit::Count);
+    let u = item.measure().and_then(|m| m.unit).unwrap_or(Unit::Count);
     let unit_name = unit(&cl.locale.read_value(), u);
     let input_id = format!("seda-cl-{}-input", item.id);
     let unit_id = format!("seda-cl-{}-unit", item.id);

@@ -6,8 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::answer::Answer;
-use crate::core::check::OTHER;
-use crate::core::form::{Choice, Question};
+use crate::core::question::{Choice, Question, QuestionKind, OTHER};
 
 use super::option::{choice_option, OptionInput};
 use super::question::{GroupHeading, Parts, parts};
@@ -18,7 +17,7 @@ use super::widget::expect_widget;
 /// the whole response, so Back does not reshuffle) with "Other" last.
 fn ordered(q: &Question, seed: &str) -> Vec<Choice> {
     let mut list = q.choices().to_vec();
-    if q.shuffle {
+    if matches!(&q.kind, QuestionKind::Choice(c) if c.shuffle) {
         // xorshift seeded from the response id: varied across visitors, stable for one.
         let mut x = seed.bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)) | 1;
         for i in (1..list.len()).rev() {
@@ -34,7 +33,7 @@ fn ordered(q: &Question, seed: &str) -> Vec<Choice> {
 /// The label of a question's "Other" option, when it has one.
 fn other_label(q: &Question) -> Option<String> {
     let w = expect_widget();
-    q.other.as_ref().map(|label| label.as_ref().map_or(w.strings().other.to_owned(), |l| w.text(l)))
+    q.other().map(|label| label.map_or(w.strings().other.to_owned(), |l| w.text(l)))
 }
 
 /// The text box for "Other", shown while "Other" is picked.
@@ -72,7 +71,7 @@ pub fn ChoiceList(
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
     let other_id = format!("{}-other", ids.input);
-    let multiple = question.multiple;
+    let multiple = question.multiple();
     let required = question.required;
     let mut choices = ordered(&question, &w.response_id());
     let other_label = other_label(&question);
@@ -183,7 +182,7 @@ pub fn Dropdown(
 ) -> impl IntoView {
     let w = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
-    let placeholder = question.placeholder.as_ref().map_or(w.strings().choose.to_owned(), |p| w.text(p));
+    let placeholder = question.placeholder().map_or(w.strings().choose.to_owned(), |p| w.text(p));
     let picked = w.session.with_untracked(|s| s.answer(&question.id).and_then(Answer::as_text).map(str::to_owned));
     let options = question
         .choices()

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::answer::Answer;
-use crate::core::form::Question;
+use crate::core::question::{MatrixSpec, Question};
 use crate::core::pairs::Pairs;
 
 use super::option::{option_input, OptionInput};
@@ -19,18 +19,20 @@ use super::widget::expect_widget;
 pub fn Matrix(
     /// A `matrix` question.
     question: Question,
+    /// Its rows and columns.
+    spec: MatrixSpec,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
     invalid: Rx<Option<&'static str>>,
 ) -> impl IntoView {
     let w = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
-    let columns: Vec<(String, String)> = question.columns().iter().map(|c| (c.id.clone(), w.text(&c.label))).collect();
+    let columns: Vec<(String, String)> = spec.columns.iter().map(|c| (c.id.clone(), w.text(&c.label))).collect();
     let head = columns.iter().map(|(_, label)| view! { <th scope="col">{label.clone()}</th> }).collect_view();
     let required = question.required;
     let q = Arc::new(question);
-    let rows = q
-        .rows()
+    let rows = spec
+        .rows
         .iter()
         .map(|row| {
             let row_label = w.text(&row.label);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::answer::Answer;
-use crate::core::form::{Question as QuestionDef, QuestionType};
+use crate::core::question::{Question as QuestionDef, QuestionKind};
 use crate::core::i18n::answer_error;
 use crate::core::validate::AnswerError;
 
@@ -48,7 +48,7 @@ pub fn words(q: &QuestionDef) -> Words {
     Words {
         title: w.text(&q.title),
         description: q.description.as_ref().map(|d| w.text(d)),
-        optional: (!q.required && q.required_if.is_none() && q.takes_answer() && q.kind != QuestionType::Consent).then_some(w.strings().optional),
+        optional: (!q.required && q.required_if.is_none() && q.takes_answer() && q.kind != QuestionKind::Consent).then_some(w.strings().optional),
     }
 }
 
@@ -96,17 +96,25 @@ pub fn Question(
         now
     });
     let error_id = ids(&question).error;
-    let kind = question.kind;
-    let field = match kind {
-        QuestionType::Nps | QuestionType::Rating => built(view! { <Scale question=question invalid=invalid /> }),
-        QuestionType::Choice => built(view! { <ChoiceList question=question invalid=invalid /> }),
-        QuestionType::Dropdown => built(view! { <Dropdown question=question invalid=invalid /> }),
-        QuestionType::YesNo => built(view! { <YesNo question=question invalid=invalid /> }),
-        QuestionType::Matrix => built(view! { <Matrix question=question invalid=invalid /> }),
-        QuestionType::Consent => built(view! { <Consent question=question invalid=invalid /> }),
+    let takes_answer = question.takes_answer();
+    // Only the spec a view takes is cloned: a clone of the whole kind costs the bundle
+    // a clone of every type's fields.
+    let field = match &question.kind {
+        QuestionKind::Nps(_) | QuestionKind::Rating(_) => built(view! { <Scale question=question invalid=invalid /> }),
+        QuestionKind::Choice(_) => built(view! { <ChoiceList question=question invalid=invalid /> }),
+        QuestionKind::Dropdown(_) => built(view! { <Dropdown question=question invalid=invalid /> }),
+        QuestionKind::YesNo => built(view! { <YesNo question=question invalid=invalid /> }),
+        QuestionKind::Matrix(spec) => {
+            let spec = spec.clone();
+            built(view! { <Matrix question=question spec=spec invalid=invalid /> })
+        }
+        QuestionKind::Consent => built(view! { <Consent question=question invalid=invalid /> }),
         #[cfg(feature = "attachments")]
-        QuestionType::Attachments => built(view! { <Attachments question=question invalid=invalid /> }),
-        QuestionType::Statement => {
+        QuestionKind::Attachments(spec) => {
+            let spec = spec.clone();
+            built(view! { <Attachments question=question spec=spec invalid=invalid /> })
+        }
+        QuestionKind::Statement => {
             let words = words(&question);
             let ids = ids(&question);
             built(view! {
@@ -121,7 +129,7 @@ pub fn Question(
     view! {
         <div class="seda-question">
             {field}
-            {(kind != QuestionType::Statement).then(|| view! {
+            {takes_answer.then(|| view! {
                 <p id=error_id class="seda-error" role="alert">{rx(move || error().map(|e| answer_error(strings, e)).unwrap_or_default())}</p>
             })}
         </div>

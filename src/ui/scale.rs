@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::answer::Answer;
-use crate::core::form::{Display, Question, NPS_SCALE};
+use crate::core::question::{Display, Question, QuestionKind, NPS_SCALE};
 use crate::core::i18n::fill;
 
 use super::option::{option_input, OptionInput};
@@ -32,12 +32,15 @@ pub fn Scale(
     let words = words(&question);
     let ids = ids(&question);
     let scale = question.scale().unwrap_or(NPS_SCALE);
-    let labels = question.labels.as_ref().map(|l| (w.text(&l.min), w.text(&l.max)));
+    let labels = question.labels().map(|l| (w.text(&l.min), w.text(&l.max)));
     let described_by = if labels.is_some() { format!("{} {}", ids.labels, described_by(&question)) } else { described_by(&question) };
     let labels_id = ids.labels.clone();
     let title_id = ids.title.clone();
     let required = question.required;
-    let display = question.display;
+    let display = match &question.kind {
+        QuestionKind::Rating(r) => r.display,
+        _ => Display::Numbers,
+    };
     let points = scale.max - scale.min + 1;
     let q = Arc::new(question);
     // The score picked, read where it is needed (a memo per scale costs more code than

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::answer::Answer;
-use crate::core::form::{Question, QuestionType};
+use crate::core::question::{Question, QuestionKind};
 use crate::core::validate::max_chars;
 
 use super::question::{Parts, parts};
@@ -17,12 +17,12 @@ use super::widget::expect_widget;
 /// Numbers are typed in a text box (with a numeric keyboard) so Persian digits and a
 /// decimal comma are accepted as written.
 fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str, Option<&'static str>) {
-    match q.kind {
-        QuestionType::Email => ("email", None, "email", Some("ltr")),
-        QuestionType::Phone => ("tel", None, "tel", Some("ltr")),
-        QuestionType::Number => ("text", Some(if q.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
-        QuestionType::Date => ("date", None, "off", None),
-        QuestionType::Datetime => ("datetime-local", None, "off", None),
+    match &q.kind {
+        QuestionKind::Email(_) => ("email", None, "email", Some("ltr")),
+        QuestionKind::Phone(_) => ("tel", None, "tel", Some("ltr")),
+        QuestionKind::Number(n) => ("text", Some(if n.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
+        QuestionKind::Date(_) => ("date", None, "off", None),
+        QuestionKind::Datetime => ("datetime-local", None, "off", None),
         // Typed text runs in the direction of what is typed (Persian or Latin).
         _ => ("text", None, "off", Some("auto")),
     }
@@ -37,8 +37,8 @@ pub fn TextField(
 ) -> impl IntoView {
     let w = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
-    let placeholder = question.placeholder.as_ref().map(|p| w.text(p));
-    let max = matches!(question.kind, QuestionType::Text | QuestionType::Email | QuestionType::Phone).then(|| max_chars(&question).to_string());
+    let placeholder = question.placeholder().map(|p| w.text(p));
+    let max = matches!(question.kind, QuestionKind::Text(_) | QuestionKind::Email(_) | QuestionKind::Phone(_)).then(|| max_chars(&question).to_string());
     // `aria-required` follows `required_if` as the answers above change.
     let required: Rx<Option<&'static str>> = if question.required_if.is_some() {
         let q = question.clone();
@@ -47,10 +47,10 @@ pub fn TextField(
         let required = question.required.then_some("true");
         rx(move || required)
     };
-    let multiline = question.multiline;
+    let multiline = question.multiline();
     let (kind, inputmode, autocomplete, dir) = input_kind(&question);
     // A date and time that has happened: the picker stops at now.
-    let latest = (question.kind == QuestionType::Datetime).then(|| w.now_local()).flatten();
+    let latest = (question.kind == QuestionKind::Datetime).then(|| w.now_local()).flatten();
     // The field starts with the stored answer (after Back) and is then the visitor's:
     // what they type is stored tidied, but never rewritten under their cursor.
     let initial = w.session.with_untracked(|s| match s.answer(&question.id) {

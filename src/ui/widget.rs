@@ -9,6 +9,7 @@ use crate::core::answer::Answer;
 use crate::core::draft::Draft;
 use crate::core::form::Form;
 use crate::core::i18n::{self, is_rtl};
+use crate::core::locale::language;
 use crate::core::response::{Meta, Response};
 use crate::core::session::Session;
 use crate::core::text::{pipe, Text};
@@ -79,7 +80,7 @@ impl WidgetState {
 
     /// Digits as the locale writes them (Persian digits in Persian).
     pub fn digits(&self, s: &str) -> String {
-        if i18n::language_of(&self.locale.read_value()) == "fa" { i18n::persian_digits(s) } else { s.to_owned() }
+        if language(&self.locale.read_value()) == "fa" { i18n::persian_digits(s) } else { s.to_owned() }
     }
 
     /// The stored answer to a question, untracked (to build on it in a handler).
@@ -88,7 +89,7 @@ impl WidgetState {
     }
 
     /// Stores (or with `None` clears) the answer to a question.
-    pub fn set_answer(self, q: &crate::core::form::Question, answer: Option<crate::core::answer::Answer>) {
+    pub fn set_answer(self, q: &crate::core::question::Question, answer: Option<crate::core::answer::Answer>) {
         self.session.update(|s| s.set_answer(q, answer));
     }
 

@@ -1,38 +1,23 @@
 //! The semantic check: what the reader can read but a form must not say, each named by
 //! its JSON path. It reports every problem, not only the first.
 
-use super::complaint::{is_mime_pattern, low_score_question, MAX_ATTACHMENT_BYTES, MAX_FILES};
-use super::config::FormSource;
-use super::form::{Choice, Display, Form, FormError, FormKind, Question, QuestionType, FORMAT};
+use super::attachments::is_mime_pattern;
+use super::form::{Form, FormKind, FORMAT};
+use super::form_error::FormError;
+use super::form_source::FormSource;
 use super::json::Value;
+use super::limits::{
+    MAX_ANSWER_CHARS, MAX_ATTACHMENT_BYTES, MAX_CHOICES, MAX_DECIMALS, MAX_FILES, MAX_HIDDEN, MAX_ID_CHARS, MAX_PAGES, MAX_QUESTIONS,
+    MAX_SCALE_POINTS, MAX_TEXT_CHARS,
+};
+use super::locale::valid_locale;
 use super::logic::{Condition, Subject, Test};
+use super::offer::low_score_question;
+use super::question::{
+    AttachmentsSpec, Choice, DateSpec, Display, NumberSpec, Question, QuestionKind, QuestionType, RatingSpec, OTHER, OTHER_SUFFIX,
+};
 use super::text::Text;
 use super::time::parse_date;
-
-/// Limits that keep a hand-written or hostile definition from swamping the widget.
-pub const MAX_QUESTIONS: usize = 500;
-pub const MAX_PAGES: usize = 200;
-pub const MAX_CHOICES: usize = 100;
-pub const MAX_HIDDEN: usize = 50;
-pub const MAX_TEXT_CHARS: usize = 2_000;
-pub const MAX_ID_CHARS: usize = 64;
-/// The widest rating scale (0-10 has eleven points).
-pub const MAX_SCALE_POINTS: i64 = 11;
-/// The longest answer a text question may allow.
-pub const MAX_ANSWER_CHARS: u32 = 10_000;
-/// The most decimal places a number question may take.
-pub const MAX_DECIMALS: u32 = 6;
-
-/// The answer key of the text typed into a choice question's "Other" box.
-pub fn other_key(question_id: &str) -> String {
-    format!("{question_id}{OTHER_SUFFIX}")
-}
-
-/// What [`other_key`] appends to the question's id.
-const OTHER_SUFFIX: &str = ".other";
-
-/// The choice id an "Other" option has.
-pub const OTHER: &str = "other";
 
 pub fn check(form: &Form) -> Vec<FormError> {
     let mut c = Checker { errors: Vec::new(), locale: &form.locale, form };
@@ -166,7 +151,7 @@ impl Checker<'_> {
                 self.err(format!("{}.id", q.path), format!("duplicate id \"{}\" (first used at {first})", q.id));
             }
             let owner = q.id.strip_suffix(OTHER_SUFFIX);
-            if owner.is_some_and(|owner| form.questions.iter().any(|other| other.id == owner && other.other.is_some())) {
+            if owner.is_some_and(|owner| form.questions.iter().any(|other| other.id == owner && other.other().is_some())) {
                 self.err(format!("{}.id", q.path), format!("\"{}\" is where another question's \"Other\" text goes", q.id));
             }
             self.question(i, q);
@@ -210,20 +195,12 @@ impl Checker<'_> {
         if paged { "pages" } else { "questions" }
     }
 
-    /// Names a field given to a question type that does not use it.
-    fn unused(&mut self, q: &Question, field: &str, given: bool) {
-        if given {
-            self.err(format!("{}.{field}", q.path), format!("not used by a {} question", q.kind.name()));
-        }
-    }
-
     fn question(&mut self, index: usize, q: &Question) {
-        use QuestionType::*;
         let at = q.path.as_str();
         self.id(&format!("{at}.id"), &q.id);
         self.text(&format!("{at}.title"), &q.title);
         self.text_opt(&format!("{at}.description"), q.description.as_ref());
-        self.text_opt(&format!("{at}.placeholder"), q.placeholder.as_ref());
+        self.text_opt(&format!("{at}.placeholder"), q.placeholder());
         if let Some(show_if) = &q.show_if {
             self.condition(&format!("{at}.show_if"), show_if, index);
         }
@@ -233,115 +210,105 @@ impl Checker<'_> {
                 self.err(format!("{at}.required_if"), "give either \"required\": true or \"required_if\", not both");
             }
         }
-        let k = q.kind;
-        self.unused(q, "required", q.required && k == Statement);
-        self.unused(q, "required_if", q.required_if.is_some() && k == Statement);
-        self.unused(q, "scale", q.scale.is_some() && k != Rating);
-        self.unused(q, "display", q.display != Display::Numbers && k != Rating);
-        self.unused(q, "labels", q.labels.is_some() && !matches!(k, Nps | Rating));
-        self.unused(q, "choices", q.choices.is_some() && !matches!(k, Choice | Dropdown));
-        self.unused(q, "multiple", q.multiple && k != Choice);
-        self.unused(q, "other", q.other.is_some() && !matches!(k, Choice | Dropdown));
-        self.unused(q, "shuffle", q.shuffle && k != Choice);
-        self.unused(q, "multiline", q.multiline && k != Text);
-        self.unused(q, "min_length", q.min_length.is_some() && k != Text);
-        self.unused(q, "max_length", q.max_length.is_some() && !matches!(k, Text | Email | Phone));
-        self.unused(q, "min", q.min.is_some() && k != Number);
-        self.unused(q, "max", q.max.is_some() && k != Number);
-        self.unused(q, "decimals", q.decimals != 0 && k != Number);
-        self.unused(q, "earliest", q.earliest.is_some() && k != Date);
-        self.unused(q, "latest", q.latest.is_some() && k != Date);
-        self.unused(q, "rows", q.rows.is_some() && k != Matrix);
-        self.unused(q, "columns", q.columns.is_some() && k != Matrix);
-        self.unused(q, "placeholder", q.placeholder.is_some() && !matches!(k, Text | Email | Phone | Number | Dropdown));
-        self.unused(q, "prefill", q.prefill.is_some() && !matches!(k, Text | Email | Phone | Number | Dropdown));
-        self.unused(q, "max_files", q.max_files.is_some() && k != Attachments);
-        self.unused(q, "max_bytes", q.max_bytes.is_some() && k != Attachments);
-        self.unused(q, "accept", q.accept.is_some() && k != Attachments);
-        if let Some(h) = &q.prefill {
+        for field in &q.misplaced {
+            self.err(format!("{at}.{field}"), format!("not used by a {} question", q.question_type().name()));
+        }
+        if let Some(h) = q.prefill() {
             if self.form.hidden_field(h).is_none() {
                 self.err(format!("{at}.prefill"), format!("no hidden field \"{h}\" (declare it in \"hidden\")"));
             }
         }
-        if let Some(labels) = &q.labels {
+        if let Some(labels) = q.labels() {
             self.text(&format!("{at}.labels.min"), &labels.min);
             self.text(&format!("{at}.labels.max"), &labels.max);
         }
-        match k {
-            Rating => self.rating(q),
-            Choice | Dropdown => {
+        if let Some(max) = q.max_length() {
+            if max == 0 || max > MAX_ANSWER_CHARS {
+                self.err(format!("{at}.max_length"), format!("must be 1 to {MAX_ANSWER_CHARS}"));
+            }
+        }
+        match &q.kind {
+            QuestionKind::Rating(spec) => self.rating(at, spec),
+            QuestionKind::Choice(_) | QuestionKind::Dropdown(_) => {
                 self.choices(&format!("{at}.choices"), q.choices(), "choice");
-                if let Some(Some(label)) = &q.other {
+                if let Some(Some(label)) = q.other() {
                     self.text(&format!("{at}.other"), label);
                 }
-                if q.other.is_some() && q.choices().iter().any(|c| c.id == OTHER) {
+                if q.other().is_some() && q.choices().iter().any(|c| c.id == OTHER) {
                     self.err(format!("{at}.choices"), "the id \"other\" is the \"Other\" option's; give this choice another id");
                 }
             }
-            Text | Email | Phone => {
-                if let Some(max) = q.max_length {
-                    if max == 0 || max > MAX_ANSWER_CHARS {
-                        self.err(format!("{at}.max_length"), format!("must be 1 to {MAX_ANSWER_CHARS}"));
-                    }
-                }
-                if let Some(min) = q.min_length {
-                    if min == 0 || min > q.max_length.unwrap_or(MAX_ANSWER_CHARS) {
+            QuestionKind::Text(spec) => {
+                if let Some(min) = spec.min_length {
+                    if min == 0 || min > spec.max_length.unwrap_or(MAX_ANSWER_CHARS) {
                         self.err(format!("{at}.min_length"), "must be at least 1 and at most max_length");
                     }
                 }
             }
-            Number => {
-                if q.decimals > MAX_DECIMALS {
-                    self.err(format!("{at}.decimals"), format!("must be 0 to {MAX_DECIMALS}"));
-                }
-                for (field, bound) in [("min", q.min), ("max", q.max)] {
-                    if bound.is_some_and(|b| b.decimals() > q.decimals) {
-                        self.err(format!("{at}.{field}"), format!("has more decimal places than decimals ({})", q.decimals));
-                    }
-                }
-                if let (Some(min), Some(max)) = (q.min, q.max) {
-                    if min > max {
-                        self.err(format!("{at}.min"), format!("{} is more than max ({})", min.to_text(), max.to_text()));
-                    }
+            QuestionKind::Number(spec) => self.number(at, spec),
+            QuestionKind::Date(spec) => self.date(at, spec),
+            QuestionKind::Matrix(spec) => {
+                self.choices(&format!("{at}.rows"), &spec.rows, "row");
+                self.choices(&format!("{at}.columns"), &spec.columns, "column");
+            }
+            QuestionKind::Attachments(spec) => self.attachments(at, spec),
+            QuestionKind::Nps(_)
+            | QuestionKind::YesNo
+            | QuestionKind::Email(_)
+            | QuestionKind::Phone(_)
+            | QuestionKind::Consent
+            | QuestionKind::Statement
+            | QuestionKind::Datetime => {}
+        }
+    }
+
+    fn number(&mut self, at: &str, spec: &NumberSpec) {
+        if spec.decimals > MAX_DECIMALS {
+            self.err(format!("{at}.decimals"), format!("must be 0 to {MAX_DECIMALS}"));
+        }
+        for (field, bound) in [("min", spec.min), ("max", spec.max)] {
+            if bound.is_some_and(|b| b.decimals() > spec.decimals) {
+                self.err(format!("{at}.{field}"), format!("has more decimal places than decimals ({})", spec.decimals));
+            }
+        }
+        if let (Some(min), Some(max)) = (spec.min, spec.max) {
+            if min > max {
+                self.err(format!("{at}.min"), format!("{} is more than max ({})", min.to_text(), max.to_text()));
+            }
+        }
+    }
+
+    fn date(&mut self, at: &str, spec: &DateSpec) {
+        let mut dates = [None, None];
+        for (slot, (field, value)) in dates.iter_mut().zip([("earliest", &spec.earliest), ("latest", &spec.latest)]) {
+            if let Some(v) = value {
+                *slot = parse_date(v);
+                if slot.is_none() && v != "today" {
+                    self.err(format!("{at}.{field}"), format!("\"{v}\" is not a date such as \"2026-01-31\" or \"today\""));
                 }
             }
-            Date => {
-                let mut dates = [None, None];
-                for (slot, (field, value)) in dates.iter_mut().zip([("earliest", &q.earliest), ("latest", &q.latest)]) {
-                    if let Some(v) = value {
-                        *slot = parse_date(v);
-                        if slot.is_none() && v != "today" {
-                            self.err(format!("{at}.{field}"), format!("\"{v}\" is not a date such as \"2026-01-31\" or \"today\""));
-                        }
-                    }
-                }
-                if let [Some(earliest), Some(latest)] = dates {
-                    if earliest > latest {
-                        self.err(format!("{at}.earliest"), "is after latest");
-                    }
-                }
+        }
+        if let [Some(earliest), Some(latest)] = dates {
+            if earliest > latest {
+                self.err(format!("{at}.earliest"), "is after latest");
             }
-            Matrix => {
-                self.choices(&format!("{at}.rows"), q.rows(), "row");
-                self.choices(&format!("{at}.columns"), q.columns(), "column");
+        }
+    }
+
+    fn attachments(&mut self, at: &str, spec: &AttachmentsSpec) {
+        if spec.max_files.is_some_and(|n| n == 0 || n > MAX_FILES) {
+            self.err(format!("{at}.max_files"), format!("must be 1 to {MAX_FILES}"));
+        }
+        if spec.max_bytes.is_some_and(|n| n == 0 || n > MAX_ATTACHMENT_BYTES) {
+            self.err(format!("{at}.max_bytes"), format!("must be 1 to {MAX_ATTACHMENT_BYTES} (10 MiB)"));
+        }
+        for (j, a) in spec.accept.iter().flatten().enumerate() {
+            if !is_mime_pattern(a) {
+                self.err(format!("{at}.accept[{j}]"), format!("\"{a}\" is not a MIME type such as \"image/*\" or \"application/pdf\""));
             }
-            Attachments => {
-                if q.max_files.is_some_and(|n| n == 0 || n > MAX_FILES) {
-                    self.err(format!("{at}.max_files"), format!("must be 1 to {MAX_FILES}"));
-                }
-                if q.max_bytes.is_some_and(|n| n == 0 || n > MAX_ATTACHMENT_BYTES) {
-                    self.err(format!("{at}.max_bytes"), format!("must be 1 to {MAX_ATTACHMENT_BYTES} (10 MiB)"));
-                }
-                for (j, a) in q.accept.iter().flatten().enumerate() {
-                    if !is_mime_pattern(a) {
-                        self.err(format!("{at}.accept[{j}]"), format!("\"{a}\" is not a MIME type such as \"image/*\" or \"application/pdf\""));
-                    }
-                }
-                if q.accept.as_ref().is_some_and(Vec::is_empty) {
-                    self.err(format!("{at}.accept"), "needs at least one type (leave it out for pictures and PDF)");
-                }
-            }
-            Nps | YesNo | Consent | Statement | Datetime => {}
+        }
+        if spec.accept.as_ref().is_some_and(Vec::is_empty) {
+            self.err(format!("{at}.accept"), "needs at least one type (leave it out for pictures and PDF)");
         }
     }
 
@@ -374,9 +341,9 @@ impl Checker<'_> {
         }
     }
 
-    fn rating(&mut self, q: &Question) {
-        let at = format!("{}.scale", q.path);
-        let Some(s) = q.scale else {
+    fn rating(&mut self, at: &str, spec: &RatingSpec) {
+        let at = format!("{at}.scale");
+        let Some(s) = spec.scale else {
             return self.err(at, "a rating question needs a scale, e.g. {\"min\": 1, \"max\": 5}");
         };
         // i128: the bounds are any i64 a form gives, and their difference may not fit.
@@ -385,9 +352,9 @@ impl Checker<'_> {
             self.err(at, format!("min ({}) must be less than max ({})", s.min, s.max));
         } else if points > i128::from(MAX_SCALE_POINTS) {
             self.err(at, format!("{} to {} is too wide: a scale has at most {MAX_SCALE_POINTS} points", s.min, s.max));
-        } else if q.display == Display::Stars && (s.min != 1 || s.max > 10) {
+        } else if spec.display == Display::Stars && (s.min != 1 || s.max > 10) {
             self.err(at, "stars count from 1, up to 10");
-        } else if q.display == Display::Smileys && !(points == 3 || points == 5) {
+        } else if spec.display == Display::Smileys && !(points == 3 || points == 5) {
             self.err(at, "smileys need a scale of 3 or 5 points");
         }
     }
@@ -436,7 +403,7 @@ impl Checker<'_> {
     /// Whether `test` can ever be true of `q`'s answers.
     fn test_fits(&mut self, at: &str, q: &Question, test: &Test) {
         use QuestionType::*;
-        let k = q.kind;
+        let k = q.question_type();
         let wrong = |what: &str| format!("question \"{}\" is a {} question: {what}", q.id, k.name());
         let problem = if k == Statement {
             Some(wrong("it takes no answer"))
@@ -458,10 +425,10 @@ impl Checker<'_> {
 
     fn value_fits(&self, q: &Question, v: &Value) -> Result<(), String> {
         use QuestionType::*;
-        match (q.kind, v) {
+        match (q.question_type(), v) {
             (Nps | Rating | Number, Value::Number(_)) => Ok(()),
             (Choice | Dropdown, Value::String(id)) => {
-                if q.choices().iter().any(|c| c.id == *id) || (q.other.is_some() && id == OTHER) {
+                if q.choices().iter().any(|c| c.id == *id) || (q.other().is_some() && id == OTHER) {
                     Ok(())
                 } else {
                     Err(format!("it has no choice \"{id}\""))
@@ -472,11 +439,4 @@ impl Checker<'_> {
             (_, v) => Err(format!("its answers are never {}", v.kind())),
         }
     }
-}
-
-/// `en`, `fa`, `fa-IR`, `zh-Hant-TW`: letters and digits in dash-separated parts.
-pub fn valid_locale(locale: &str) -> bool {
-    let mut parts = locale.split('-');
-    let first_ok = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    first_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }

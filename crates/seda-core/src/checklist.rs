@@ -6,9 +6,12 @@
 //! Weights, points and percentages are kept in integer hundredths.
 
 use super::decode::{Decoder, Members};
-use super::form::{Choice, FormError, Scale};
+use super::form_error::FormError;
 use super::json::Value;
-use super::logic::{Num, NUM_SCALE};
+use super::names::Named;
+use super::question::{Choice, Scale};
+use super::spec::{FieldValue, Shape};
+use super::num::{Num, NUM_SCALE};
 use super::text::Text;
 
 /// The checklist part of a form: its sections, its scoring and its visit record.
@@ -38,42 +41,37 @@ pub struct Section {
     pub path: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CriticalEffect {
-    /// The section scores 0 (its possible points still count).
-    Zero,
-    /// The section fails, and with it the visit.
-    Fail,
+named_enum! {
+    pub enum CriticalEffect {
+        /// The section scores 0 (its possible points still count).
+        Zero = "zero",
+        /// The section fails, and with it the visit.
+        Fail = "fail",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemType {
-    YesNo,
-    Options,
-    Multi,
-    Rating,
-    Measure,
+named_enum! {
+    pub enum Critical {
+        None = "none",
+        Section = "section",
+        Form = "form",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Critical {
-    None,
-    Section,
-    Form,
-}
-
-/// When evidence (a photo, a comment) is required.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Evidence {
-    Never,
-    Always,
-    WhenFailed,
+named_enum! {
+    /// When evidence (a photo, a comment) is required.
+    pub enum Evidence {
+        Never = "never",
+        Always = "always",
+        WhenFailed = "when_failed",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub id: String,
-    pub kind: ItemType,
+    /// The type, with the fields of its own.
+    pub kind: ItemKind,
     pub title: Text,
     pub description: Option<Text>,
     /// Hundredths of a point, more than 0.
@@ -85,21 +83,113 @@ pub struct Item {
     pub critical: Critical,
     /// Adds to the earned points only.
     pub bonus: bool,
-    /// `options`, `multi`: each with points (hundredths).
-    pub options: Vec<ScoredOption>,
-    /// `rating`.
-    pub scale: Option<Scale>,
-    /// `measure`.
-    pub unit: Option<Unit>,
-    pub standard: Option<Standard>,
-    /// `options`, `multi`, `rating`: a credit below this (hundredths of a percent,
-    /// default 5000 = 50 %) marks the item failed.
-    pub fail_below: i64,
     pub photo: Evidence,
     pub comment: Evidence,
     /// The fewest characters a required comment needs.
     pub comment_min_length: u32,
+    /// Fields of other types given a value here; the semantic check names each.
+    pub misplaced: Vec<&'static str>,
     pub path: String,
+}
+
+/// The fields every item has.
+pub const ITEM_COMMON_FIELDS: &[&str] =
+    &["id", "type", "title", "description", "weight", "required", "na", "critical", "bonus", "photo", "comment", "comment_min_length"];
+
+kinds! {
+    pub enum ItemType;
+    /// An item's type and the fields of its own.
+    pub enum ItemKind {
+        YesNo = "yes_no",
+        Options = "options" (OptionsSpec),
+        Multi = "multi" (MultiSpec),
+        Rating = "rating" (RatingItemSpec),
+        Measure = "measure" (MeasureSpec),
+    }
+}
+
+spec! {
+    /// The fields of an `options` item: one option is picked.
+    pub struct OptionsSpec {
+        /// The options and their points.
+        options: Vec<ScoredOption>,
+        /// A credit below this percentage fails the item (default 50).
+        fail_below: FailBelow,
+    }
+}
+
+spec! {
+    /// The fields of a `multi` item: every option that applies is picked.
+    pub struct MultiSpec {
+        /// The options and their points.
+        options: Vec<ScoredOption>,
+        /// A credit below this percentage fails the item (default 50).
+        fail_below: FailBelow,
+    }
+}
+
+spec! {
+    /// The fields of a `rating` item.
+    pub struct RatingItemSpec {
+        /// The lowest and highest points of the scale, e.g. {"min": 1, "max": 5}.
+        scale: Option<Scale>,
+        /// A credit below this percentage fails the item (default 50).
+        fail_below: FailBelow,
+    }
+}
+
+spec! {
+    /// The fields of a `measure` item.
+    pub struct MeasureSpec {
+        /// What is measured.
+        unit: Option<Unit>,
+        /// The standard the measure meets: at_most, at_least or between, with an optional limit that grades it.
+        standard: Option<Standard>,
+    }
+}
+
+/// A credit below this (hundredths of a percent) marks an item failed; default 50 %.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FailBelow(pub i64);
+
+impl Default for FailBelow {
+    fn default() -> Self {
+        FailBelow(5000)
+    }
+}
+
+impl FieldValue for FailBelow {
+    const SHAPE: Shape = Shape::Percent;
+    fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Self> {
+        hundredths(d, path, v).map(FailBelow)
+    }
+}
+
+impl FieldValue for Vec<ScoredOption> {
+    const SHAPE: Shape = Shape::ScoredOptions;
+    fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Self> {
+        d.each(path, v, |d, p, v| {
+            let m = d.members(p, v, OPTION_FIELDS)?;
+            let id = d.req(&m, "id", Decoder::string);
+            let label = d.req(&m, "label", Decoder::text);
+            let points = d.opt(&m, "points", hundredths);
+            Some(ScoredOption { id: id?, label: label?, points: points.ok()?.unwrap_or(100) })
+        })
+    }
+}
+
+impl FieldValue for Option<Unit> {
+    const SHAPE: Shape = Shape::Names(Unit::NAMES);
+    fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Self> {
+        d.named(path, v).map(Some)
+    }
+}
+
+impl FieldValue for Option<Standard> {
+    const SHAPE: Shape = Shape::Standard;
+    fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Self> {
+        standard(d, path, v).map(Some)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,30 +200,18 @@ pub struct ScoredOption {
     pub points: i64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    Seconds,
-    Minutes,
-    Count,
-    Percent,
-    Metres,
-    Celsius,
+named_enum! {
+    pub enum Unit {
+        Seconds = "seconds",
+        Minutes = "minutes",
+        Count = "count",
+        Percent = "percent",
+        Metres = "metres",
+        Celsius = "celsius",
+    }
 }
 
-pub const UNITS: &[(&str, Unit)] = &[
-    ("seconds", Unit::Seconds),
-    ("minutes", Unit::Minutes),
-    ("count", Unit::Count),
-    ("percent", Unit::Percent),
-    ("metres", Unit::Metres),
-    ("celsius", Unit::Celsius),
-];
-
 impl Unit {
-    pub fn name(self) -> &'static str {
-        UNITS.iter().find(|(_, u)| *u == self).map_or("", |(n, _)| n)
-    }
-
     /// Whether a stopwatch can fill it in.
     pub fn is_time(self) -> bool {
         matches!(self, Unit::Seconds | Unit::Minutes)
@@ -205,37 +283,75 @@ impl Checklist {
 }
 
 impl Item {
+    pub fn item_type(&self) -> ItemType {
+        self.kind.type_of()
+    }
+
+    /// The options of an `options` or `multi` item.
+    pub fn options(&self) -> &[ScoredOption] {
+        match &self.kind {
+            ItemKind::Options(s) => &s.options,
+            ItemKind::Multi(s) => &s.options,
+            _ => &[],
+        }
+    }
+
+    /// Hundredths of a percent: a credit below it marks the item failed.
+    pub fn fail_below(&self) -> i64 {
+        match &self.kind {
+            ItemKind::Options(s) => s.fail_below.0,
+            ItemKind::Multi(s) => s.fail_below.0,
+            ItemKind::Rating(s) => s.fail_below.0,
+            _ => FailBelow::default().0,
+        }
+    }
+
+    /// The scale of a `rating` item.
+    pub fn scale(&self) -> Option<Scale> {
+        match &self.kind {
+            ItemKind::Rating(s) => s.scale,
+            _ => None,
+        }
+    }
+
+    /// The unit and standard of a `measure` item.
+    pub fn measure(&self) -> Option<&MeasureSpec> {
+        match &self.kind {
+            ItemKind::Measure(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The points of the best option (`options`) or of all options (`multi`).
     pub fn max_points(&self) -> i64 {
         match self.kind {
-            ItemType::Multi => self.options.iter().map(|o| o.points).sum(),
-            _ => self.options.iter().map(|o| o.points).max().unwrap_or(0),
+            ItemKind::Multi(_) => self.options().iter().map(|o| o.points).sum(),
+            _ => self.options().iter().map(|o| o.points).max().unwrap_or(0),
         }
     }
 }
 
+/// Every field of any item type, each once.
+pub fn item_fields() -> Vec<&'static str> {
+    let mut all = ITEM_COMMON_FIELDS.to_vec();
+    for t in ItemType::ALL {
+        for f in ItemKind::fields(*t) {
+            if !all.contains(f) {
+                all.push(f);
+            }
+        }
+    }
+    all
+}
+
 pub const FIELDS: &[&str] = &["sections", "scoring", "visit"];
 pub const SECTION_FIELDS: &[&str] = &["id", "title", "description", "weight", "pass_mark", "on_critical_fail", "items"];
-pub const ITEM_FIELDS: &[&str] = &[
-    "id", "type", "title", "description", "weight", "required", "na", "critical", "bonus", "options", "scale", "unit",
-    "standard", "fail_below", "photo", "comment", "comment_min_length",
-];
 pub const OPTION_FIELDS: &[&str] = &["id", "label", "points"];
 pub const STANDARD_FIELDS: &[&str] = &["at_most", "at_least", "between", "limit"];
 pub const SCORING_FIELDS: &[&str] = &["bands", "cap"];
 pub const BAND_FIELDS: &[&str] = &["id", "label", "min", "below", "pass"];
 pub const VISIT_FIELDS: &[&str] =
     &["locations", "location_param", "shopper_param", "assignment_param", "geolocation", "staff_names"];
-pub const ITEM_TYPES: &[(&str, ItemType)] = &[
-    ("yes_no", ItemType::YesNo),
-    ("options", ItemType::Options),
-    ("multi", ItemType::Multi),
-    ("rating", ItemType::Rating),
-    ("measure", ItemType::Measure),
-];
-pub const CRITICALS: &[(&str, Critical)] = &[("none", Critical::None), ("section", Critical::Section), ("form", Critical::Form)];
-pub const EVIDENCE: &[(&str, Evidence)] = &[("never", Evidence::Never), ("always", Evidence::Always), ("when_failed", Evidence::WhenFailed)];
-pub const CRITICAL_EFFECTS: &[(&str, CriticalEffect)] = &[("zero", CriticalEffect::Zero), ("fail", CriticalEffect::Fail)];
 
 /// The outcomes that are not bands (a band may not take these ids).
 pub const CRITICAL_FAIL: &str = "critical_fail";
@@ -271,19 +387,8 @@ fn hundredths(d: &mut Decoder, at: &str, v: &Value) -> Option<i64> {
     n.map(|n| (n.0 / (NUM_SCALE / 100)) as i64)
 }
 
-fn number(d: &mut Decoder, at: &str, v: &Value) -> Option<Num> {
-    let n = match v {
-        Value::Number(n) => Num::parse(n),
-        _ => None,
-    };
-    if n.is_none() {
-        d.err(at, format!("expected a number with at most 6 decimals, found {}", v.kind()));
-    }
-    n
-}
-
 fn number_pair(d: &mut Decoder, at: &str, v: &Value) -> Option<(Num, Num)> {
-    let list = d.each(at, v, number)?;
+    let list = d.each(at, v, Decoder::number)?;
     match list[..] {
         [a, b] => Some((a, b)),
         _ => {
@@ -300,7 +405,7 @@ fn section(d: &mut Decoder, at: &str, v: &Value) -> Option<Section> {
     let description = d.opt(&m, "description", Decoder::text);
     let weight = d.opt(&m, "weight", hundredths);
     let pass_mark = d.opt(&m, "pass_mark", hundredths);
-    let effect = d.opt(&m, "on_critical_fail", |d, p, v| d.one_of(p, v, CRITICAL_EFFECTS));
+    let effect = d.opt(&m, "on_critical_fail", |d, p, v| d.named(p, v));
     let items = d.req(&m, "items", |d, p, v| d.each(p, v, item));
     Some(Section {
         id: id?,
@@ -315,40 +420,25 @@ fn section(d: &mut Decoder, at: &str, v: &Value) -> Option<Section> {
 }
 
 fn item(d: &mut Decoder, at: &str, v: &Value) -> Option<Item> {
-    let m = d.members(at, v, ITEM_FIELDS)?;
+    let m = d.members(at, v, &item_fields())?;
     let id = d.req(&m, "id", Decoder::string);
-    let kind = d.req(&m, "type", |d, p, v| d.one_of(p, v, ITEM_TYPES));
+    let kind = d.req(&m, "type", Decoder::named::<ItemType>);
     let title = d.req(&m, "title", Decoder::text);
     let description = d.opt(&m, "description", Decoder::text);
     let weight = d.opt(&m, "weight", hundredths);
     let required = d.opt(&m, "required", Decoder::bool);
     let na = d.opt(&m, "na", Decoder::bool);
-    let critical = d.opt(&m, "critical", |d, p, v| d.one_of(p, v, CRITICALS));
+    let critical = d.opt(&m, "critical", Decoder::named);
     let bonus = d.opt(&m, "bonus", Decoder::bool);
-    let options = d.opt(&m, "options", |d, p, v| {
-        d.each(p, v, |d, p, v| {
-            let m = d.members(p, v, OPTION_FIELDS)?;
-            let id = d.req(&m, "id", Decoder::string);
-            let label = d.req(&m, "label", Decoder::text);
-            let points = d.opt(&m, "points", hundredths);
-            Some(ScoredOption { id: id?, label: label?, points: points.ok()?.unwrap_or(100) })
-        })
-    });
-    let scale = d.opt(&m, "scale", |d, p, v| {
-        let m = d.members(p, v, &["min", "max"])?;
-        let min = d.req(&m, "min", Decoder::int);
-        let max = d.req(&m, "max", Decoder::int);
-        Some(Scale { min: min?, max: max? })
-    });
-    let unit = d.opt(&m, "unit", |d, p, v| d.one_of(p, v, UNITS));
-    let standard = d.opt(&m, "standard", standard);
-    let fail_below = d.opt(&m, "fail_below", hundredths);
-    let photo = d.opt(&m, "photo", |d, p, v| d.one_of(p, v, EVIDENCE));
-    let comment = d.opt(&m, "comment", |d, p, v| d.one_of(p, v, EVIDENCE));
+    let photo = d.opt(&m, "photo", Decoder::named);
+    let comment = d.opt(&m, "comment", Decoder::named);
     let comment_min_length = d.opt(&m, "comment_min_length", Decoder::count);
+    let t = kind?;
+    let own = ItemKind::read(t, d, &m);
+    let others = ItemKind::misplaced(t, d, &m);
     Some(Item {
         id: id?,
-        kind: kind?,
+        kind: own?,
         title: title?,
         description: description.ok()?,
         weight: weight.ok()?.unwrap_or(100),
@@ -356,22 +446,18 @@ fn item(d: &mut Decoder, at: &str, v: &Value) -> Option<Item> {
         na: na.ok()?.unwrap_or(false),
         critical: critical.ok()?.unwrap_or(Critical::None),
         bonus: bonus.ok()?.unwrap_or(false),
-        options: options.ok()?.unwrap_or_default(),
-        scale: scale.ok()?,
-        unit: unit.ok()?,
-        standard: standard.ok()?,
-        fail_below: fail_below.ok()?.unwrap_or(5000),
         photo: photo.ok()?.unwrap_or(Evidence::Never),
         comment: comment.ok()?.unwrap_or(Evidence::Never),
         comment_min_length: comment_min_length.ok()?.unwrap_or(0),
+        misplaced: others?,
         path: at.to_owned(),
     })
 }
 
 fn standard(d: &mut Decoder, at: &str, v: &Value) -> Option<Standard> {
     let m = d.members(at, v, STANDARD_FIELDS)?;
-    let at_most = d.opt(&m, "at_most", number).ok()?;
-    let at_least = d.opt(&m, "at_least", number).ok()?;
+    let at_most = d.opt(&m, "at_most", Decoder::number).ok()?;
+    let at_least = d.opt(&m, "at_least", Decoder::number).ok()?;
     let between = d.opt(&m, "between", number_pair).ok()?;
     let limit = m.get("limit");
     let given = usize::from(at_most.is_some()) + usize::from(at_least.is_some()) + usize::from(between.is_some());
@@ -387,7 +473,7 @@ fn standard(d: &mut Decoder, at: &str, v: &Value) -> Option<Standard> {
         return Some(Standard::Between { low, high, limit });
     }
     let limit = match limit {
-        Some(v) => Some(number(d, &m.path("limit"), v)?),
+        Some(v) => Some(d.number(&m.path("limit"), v)?),
         None => None,
     };
     Some(match (at_most, at_least) {
@@ -516,21 +602,11 @@ fn check_item(
     text: &mut impl FnMut(&str, &Text, &mut Vec<FormError>),
     errors: &mut Vec<FormError>,
 ) {
-    use ItemType::*;
     let at = item.path.as_str();
-    let mut err = |path: String, message: &str| errors.push(FormError::new(path, message));
-    let k = item.kind;
-    let name = ITEM_TYPES.iter().find(|(_, t)| *t == k).map_or("", |(n, _)| n);
-    let mut unused = |field: &str, given: bool| {
-        if given {
-            err(format!("{at}.{field}"), &format!("not used by a {name} item"));
-        }
-    };
-    unused("options", !item.options.is_empty() && !matches!(k, Options | Multi));
-    unused("scale", item.scale.is_some() && k != Rating);
-    unused("unit", item.unit.is_some() && k != Measure);
-    unused("standard", item.standard.is_some() && k != Measure);
-    unused("fail_below", item.fail_below != 5000 && !matches!(k, Options | Multi | Rating));
+    let name = item.item_type().name();
+    for field in &item.misplaced {
+        errors.push(FormError::new(format!("{at}.{field}"), format!("not used by a {name} item")));
+    }
     id(&format!("{at}.id"), &item.id, errors);
     text(&format!("{at}.title"), &item.title, errors);
     if let Some(t) = &item.description {
@@ -543,7 +619,7 @@ fn check_item(
     if item.bonus && item.critical != Critical::None {
         err(format!("{at}.critical"), "a bonus item cannot be critical".into());
     }
-    if !(0..=10_000).contains(&item.fail_below) {
+    if !(0..=10_000).contains(&item.fail_below()) {
         err(format!("{at}.fail_below"), "must be a percentage from 0 to 100".into());
     }
     if item.comment_min_length > 0 && item.comment == Evidence::Never {
@@ -552,38 +628,38 @@ fn check_item(
     if item.comment_min_length > 2_000 {
         err(format!("{at}.comment_min_length"), "at most 2000".into());
     }
-    match k {
-        Options | Multi => {
-            if item.options.len() < 2 {
+    match &item.kind {
+        ItemKind::Options(_) | ItemKind::Multi(_) => {
+            if item.options().len() < 2 {
                 err(format!("{at}.options"), format!("a {name} item needs at least two options, each with points"));
             }
-            for (j, o) in item.options.iter().enumerate() {
+            for (j, o) in item.options().iter().enumerate() {
                 let p = format!("{at}.options[{j}]");
                 id(&format!("{p}.id"), &o.id, errors);
                 text(&format!("{p}.label"), &o.label, errors);
                 if o.points < 0 {
                     errors.push(FormError::new(format!("{p}.points"), "must be 0 or more"));
                 }
-                if item.options[..j].iter().any(|e| e.id == o.id) {
+                if item.options()[..j].iter().any(|e| e.id == o.id) {
                     errors.push(FormError::new(format!("{p}.id"), format!("duplicate option id \"{}\"", o.id)));
                 }
             }
-            if item.options.len() >= 2 && item.max_points() <= 0 {
+            if item.options().len() >= 2 && item.max_points() <= 0 {
                 errors.push(FormError::new(format!("{at}.options"), "no option has any points, so no answer can earn anything"));
             }
         }
-        Rating => match item.scale {
+        ItemKind::Rating(spec) => match spec.scale {
             None => err(format!("{at}.scale"), "a rating item needs a scale, e.g. {\"min\": 1, \"max\": 5}".into()),
             Some(s) if s.min >= s.max || s.max - s.min > 10 => {
                 err(format!("{at}.scale"), format!("min ({}) must be less than max ({}), at most 11 points", s.min, s.max))
             }
             Some(_) => {}
         },
-        Measure => {
-            if item.unit.is_none() {
+        ItemKind::Measure(spec) => {
+            if spec.unit.is_none() {
                 err(format!("{at}.unit"), "a measure item needs a unit (seconds, minutes, count, ...)".into());
             }
-            match item.standard {
+            match spec.standard {
                 None => err(
                     format!("{at}.standard"),
                     "a measure item needs a standard: at_most, at_least or between, e.g. {\"at_most\": 30}".into(),
@@ -604,7 +680,7 @@ fn check_item(
                 Some(_) => {}
             }
         }
-        YesNo => {}
+        ItemKind::YesNo => {}
     }
 }
 

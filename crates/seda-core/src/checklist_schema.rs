@@ -1,58 +1,54 @@
 //! The JSON Schema of a checklist's members (`sections`, `scoring`, `visit`), built
-//! from the reader's field lists in [`super::checklist`] like the rest of the schema.
+//! from the reader's field lists and each item type's declaration in
+//! [`crate::checklist`], like the rest of the schema.
 
 use super::checklist::{
-    BAND_FIELDS, CRITICALS, CRITICAL_EFFECTS, EVIDENCE, ITEM_FIELDS, ITEM_TYPES, OPTION_FIELDS, SCORING_FIELDS, SECTION_FIELDS,
-    STANDARD_FIELDS, UNITS, VISIT_FIELDS,
+    Critical, CriticalEffect, Evidence, ItemKind, ItemType, BAND_FIELDS, ITEM_COMMON_FIELDS, SCORING_FIELDS, SECTION_FIELDS, VISIT_FIELDS,
 };
 use super::json::Value;
-use super::schema::{closed, list_of, names, obj, one_of_names, reference, s, typed};
+use super::json_schema::{closed, declared, list_of, names, obj, one_of_names, percent, reference, s, typed};
+use super::names::Named;
 
 fn positive(d: &str) -> Value {
     obj(vec![("type", s("number")), ("exclusiveMinimum", Value::from(0u32)), ("description", s(d))])
 }
 
-fn percent(d: &str) -> Value {
-    obj(vec![("type", s("number")), ("minimum", Value::from(0u32)), ("maximum", Value::from(100u32)), ("description", s(d))])
-}
-
-fn pair(d: &str) -> Value {
-    obj(vec![("type", s("array")), ("items", typed("number", "A value.")), ("minItems", Value::from(2u32)), ("maxItems", Value::from(2u32)), ("description", s(d))])
-}
-
-fn item_field(f: &str) -> Value {
+/// The schema of a field every item has.
+fn common_item_field(f: &str) -> Value {
     match f {
         "id" => typed("string", "Stable id: the key of this item's answer."),
-        "type" => one_of_names(names(ITEM_TYPES), "How the item is answered."),
         "title" | "description" => reference("text"),
         "weight" => positive("Points the item is worth (default 1, at most 2 decimals)."),
         "required" => typed("boolean", "Left blank, it earns 0 of its weight (default true)."),
         "na" => typed("boolean", "N/A may be answered (\"did not happen\" for a measure); it counts neither way."),
-        "critical" => one_of_names(names(CRITICALS), "A failure fails the section or the whole visit."),
+        "critical" => one_of_names(names::<Critical>(), "A failure fails the section or the whole visit."),
         "bonus" => typed("boolean", "Adds to the earned points only."),
-        "options" => list_of(
-            closed(OPTION_FIELDS, &["id", "label"], |f| match f {
-                "id" => typed("string", "Stable id."),
-                "label" => reference("text"),
-                _ => obj(vec![("type", s("number")), ("minimum", Value::from(0u32)), ("description", s("Points (default 1)."))]),
-            }),
-            "options, multi: the options and their points.",
-        ),
-        "scale" => closed(&["min", "max"], &["min", "max"], |_| typed("integer", "An end of the scale.")),
-        "unit" => one_of_names(names(UNITS), "measure: what is measured."),
-        "standard" => closed(STANDARD_FIELDS, &[], |f| match f {
-            "between" => pair("Meets it from low to high."),
-            "limit" => obj(vec![(
-                "oneOf",
-                Value::Array(vec![typed("number", "Graded: no credit at or beyond this value."), pair("between: the two limits.")]),
-            )]),
-            _ => typed("number", "The target."),
-        }),
-        "fail_below" => percent("options, multi, rating: a credit below this percentage fails the item (default 50)."),
-        "photo" | "comment" => one_of_names(names(EVIDENCE), "When this evidence is required."),
+        "photo" | "comment" => one_of_names(names::<Evidence>(), "When this evidence is required."),
         "comment_min_length" => obj(vec![("type", s("integer")), ("minimum", Value::from(0u32)), ("description", s("The fewest characters."))]),
         other => panic!("the schema does not describe item field {other}"),
     }
+}
+
+/// An item: one of the types, told apart by `type`, each with the common fields and
+/// the fields its declaration lists.
+fn item() -> Value {
+    let types = ItemType::ALL
+        .iter()
+        .map(|t| {
+            let own = ItemKind::schema_fields(*t);
+            let fields = [ITEM_COMMON_FIELDS, ItemKind::fields(*t)].concat();
+            closed(&fields, &["id", "type", "title"], |f| match f {
+                "type" => obj(vec![("const", s(t.name()))]),
+                f => own.iter().find(|o| o.name == f).map_or_else(|| common_item_field(f), declared),
+            })
+        })
+        .collect();
+    obj(vec![
+        ("type", s("object")),
+        ("properties", obj(vec![("type", one_of_names(names::<ItemType>(), "How the item is answered."))])),
+        ("required", Value::Array(vec![s("type")])),
+        ("oneOf", Value::Array(types)),
+    ])
 }
 
 /// The schema of a checklist member of the form.
@@ -64,8 +60,8 @@ pub fn field(f: &str) -> Value {
                 "title" | "description" => reference("text"),
                 "weight" => positive("With weights on every section, overall is their weighted mean."),
                 "pass_mark" => percent("A section scoring below it fails the visit."),
-                "on_critical_fail" => one_of_names(names(CRITICAL_EFFECTS), "What a failed section-critical item does (default zero)."),
-                _ => list_of(closed(ITEM_FIELDS, &["id", "type", "title"], item_field), "The items."),
+                "on_critical_fail" => one_of_names(names::<CriticalEffect>(), "What a failed section-critical item does (default zero)."),
+                _ => list_of(item(), "The items."),
             }),
             "checklist: the sections, one screen each.",
         ),

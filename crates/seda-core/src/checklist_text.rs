@@ -1,7 +1,7 @@
 //! The checklist screens' own words, in English and Persian.
 
 use super::checklist::Unit;
-use super::text::language;
+use super::locale::language;
 
 pub struct ChecklistStrings {
     pub visit: &'static str,

@@ -3,23 +3,13 @@
 
 use thiserror::Error;
 
-use super::check::valid_locale;
-use super::endpoint::{header_name_allowed, header_value_problem, named, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::locale::valid_locale;
+use super::endpoint::{header_name_allowed, header_value_problem, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::names::Named;
 use super::json;
 use super::form::Form;
+use super::form_source::{FormSource, FormSourceError};
 use super::pairs::Pairs;
-use super::templates;
-
-/// Where the form definition comes from (`data-form`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FormSource {
-    /// `template:nps`: a form built into the widget.
-    Template(String),
-    /// `#my-form` or `my-form`: the id of a `<script type="application/json">` on the page.
-    Inline(String),
-    /// Anything else: a URL of a form JSON, relative to the page.
-    Url(String),
-}
 
 /// The checked embed configuration.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,10 +42,8 @@ pub enum Mode {
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ConfigError {
-    #[error("data-form is missing: give a template (data-form=\"template:nps\"), a form URL or the id of an inline JSON script")]
-    MissingForm,
-    #[error("data-form=\"template:{name}\": no such template; the templates are {}", templates::NAMES.join(", "))]
-    UnknownTemplate { name: String },
+    #[error(transparent)]
+    Form(#[from] FormSourceError),
     #[error("data-endpoint=\"{url}\": an endpoint must use https: (http: only for localhost and 127.0.0.1)")]
     InsecureEndpoint { url: String },
     #[error("data-endpoint=\"{url}\": not an absolute http(s) URL")]
@@ -90,30 +78,6 @@ pub enum ConfigError {
     BadSample { value: String },
     #[error("data-recontact=\"{value}\": give the days before the form is offered again to a visitor who answered or closed it, such as \"30\" or \"30d\", or \"never\"")]
     BadRecontact { value: String },
-}
-
-impl FormSource {
-    pub fn parse(value: &str) -> Result<Self, ConfigError> {
-        let value = value.trim();
-        if value.is_empty() {
-            return Err(ConfigError::MissingForm);
-        }
-        if let Some(name) = value.strip_prefix("template:") {
-            // Every build knows every name; one without a template hands it over.
-            return if templates::NAMES.contains(&name) {
-                Ok(FormSource::Template(name.to_owned()))
-            } else {
-                Err(ConfigError::UnknownTemplate { name: name.to_owned() })
-            };
-        }
-        if let Some(id) = value.strip_prefix('#') {
-            return Ok(FormSource::Inline(id.to_owned()));
-        }
-        // A bare word is an element id; anything with '.', '/' or ':' is a URL
-        // (write "./form" for a relative URL without an extension).
-        let bare = value.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-        Ok(if bare { FormSource::Inline(value.to_owned()) } else { FormSource::Url(value.to_owned()) })
-    }
 }
 
 impl EmbedConfig {
@@ -165,11 +129,11 @@ impl EmbedConfig {
 fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> Result<Endpoint, ConfigError> {
     let format = match get("endpointFormat") {
         None => Format::Json,
-        Some(v) => named(&Format::NAMES, v).ok_or_else(|| ConfigError::BadFormat { value: v.to_owned() })?,
+        Some(v) => Format::from_name(v).ok_or_else(|| ConfigError::BadFormat { value: v.to_owned() })?,
     };
     let credentials = match get("endpointCredentials") {
         None => Credentials::Omit,
-        Some(v) => named(&Credentials::NAMES, v).ok_or_else(|| ConfigError::BadCredentials { value: v.to_owned() })?,
+        Some(v) => Credentials::from_name(v).ok_or_else(|| ConfigError::BadCredentials { value: v.to_owned() })?,
     };
     let timeout_ms = match get("endpointTimeout") {
         None => DEFAULT_TIMEOUT_MS,
@@ -226,15 +190,26 @@ pub fn recontact_days(value: &str) -> Option<u32> {
     number.parse().ok()
 }
 
+/// Why a text is not a JSON object of strings.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum StringMapError {
+    #[error("{0}")]
+    Syntax(String),
+    #[error("found {0}")]
+    NotAnObject(&'static str),
+    #[error("\"{key}\" is {kind}, not a string")]
+    NotAString { key: String, kind: &'static str },
+}
+
 /// A JSON object whose values are all strings, such as the script tag's dataset.
-pub fn string_map(text: &str) -> Result<Pairs<String>, String> {
-    let doc = json::parse(text).map_err(|e| e.to_string())?;
-    let members = doc.as_object().ok_or_else(|| format!("found {}", doc.kind()))?;
+pub fn string_map(text: &str) -> Result<Pairs<String>, StringMapError> {
+    let doc = json::parse(text).map_err(|e| StringMapError::Syntax(e.to_string()))?;
+    let members = doc.as_object().ok_or_else(|| StringMapError::NotAnObject(doc.kind()))?;
     members
         .iter()
         .map(|(k, v)| match v.as_str() {
             Some(s) => Ok((k.clone(), s.to_owned())),
-            None => Err(format!("\"{k}\" is {}, not a string", v.kind())),
+            None => Err(StringMapError::NotAString { key: k.clone(), kind: v.kind() }),
         })
         .collect()
 }

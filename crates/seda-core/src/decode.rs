@@ -2,8 +2,10 @@
 //! JSON path (`questions[2].scale.max: expected an integer, found a string`), so a
 //! marketer sees all of them at once, not only the first.
 
-use super::form::FormError;
+use super::form_error::FormError;
 use super::json::Value;
+use super::names::Named;
+use super::num::Num;
 use super::text::Text;
 
 #[derive(Default)]
@@ -34,6 +36,17 @@ impl<'v> Members<'v> {
 
     pub fn path(&self, key: &str) -> String {
         child(&self.path, key)
+    }
+
+    /// The keys given (a `null` member counts as absent), in order.
+    pub fn keys(&self) -> impl Iterator<Item = &'v str> + '_ {
+        self.members.iter().filter(|(_, v)| *v != Value::Null).map(|(k, _)| k.as_str())
+    }
+
+    /// The same object with only the member `key`.
+    pub fn only(&self, key: &str) -> Members<'v> {
+        let at = self.members.iter().position(|(k, _)| k == key).unwrap_or(self.members.len());
+        Members { path: self.path.clone(), members: &self.members[at..(at + 1).min(self.members.len())] }
     }
 }
 
@@ -122,6 +135,18 @@ impl Decoder {
         n
     }
 
+    /// A decimal number with at most 6 decimals.
+    pub fn number(&mut self, path: &str, v: &Value) -> Option<Num> {
+        let n = match v {
+            Value::Number(n) => Num::parse(n),
+            _ => None,
+        };
+        if n.is_none() {
+            self.expected(path, "a number with at most 6 decimals", v);
+        }
+        n
+    }
+
     pub fn list<'v>(&mut self, path: &str, v: &'v Value) -> Option<&'v [Value]> {
         let items = v.as_array();
         if items.is_none() {
@@ -144,13 +169,17 @@ impl Decoder {
         ok.then_some(out)
     }
 
-    /// One of a fixed set of names, such as a question type.
-    pub fn one_of<T: Copy>(&mut self, path: &str, v: &Value, names: &[(&str, T)]) -> Option<T> {
+    /// One of an enum's names, such as a question type.
+    pub fn named<T: Named>(&mut self, path: &str, v: &Value) -> Option<T> {
+        self.one_of(path, v, T::NAMES).map(|i| T::ALL[i])
+    }
+
+    /// The position of `v` in a fixed list of names.
+    fn one_of(&mut self, path: &str, v: &Value, names: &[&str]) -> Option<usize> {
         let s = self.string(path, v)?;
-        let found = names.iter().find(|(n, _)| *n == s).map(|(_, t)| *t);
+        let found = names.iter().position(|n| *n == s);
         if found.is_none() {
-            let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-            self.err(path, format!("unknown variant `{s}`, expected one of {}", list.join(", ")));
+            self.err(path, format!("unknown variant `{s}`, expected one of {}", names.join(", ")));
         }
         found
     }
@@ -171,5 +200,27 @@ impl Decoder {
                 None
             }
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn localised(pairs: &[(&str, &str)]) -> Text {
+        Text::Localised(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn reads_both_shapes_and_names_the_wrong_one() {
+        let mut d = Decoder::default();
+        assert_eq!(d.text("t", &parse(r#""Hi""#).unwrap()), Some(Text::Plain("Hi".into())));
+        assert_eq!(d.text("t", &parse(r#"{"en":"Hi"}"#).unwrap()), Some(localised(&[("en", "Hi")])));
+        assert!(d.errors.is_empty());
+        assert_eq!(d.text("t", &parse("12").unwrap()), None);
+        assert_eq!(d.errors[0].to_string(), "t: expected a string or a map of locale to string, found a number");
+        assert_eq!(d.text("t", &parse(r#"{"en":1}"#).unwrap()), None);
+        assert_eq!(d.errors[1].path, "t.en");
     }
 }

@@ -1,46 +1,30 @@
 //! The endpoint's options and how a response is encoded for it.
 
 use super::answer::Answer;
-use super::complaint::unbase64;
+use super::base64::unbase64;
 use super::json::Value;
 use super::pairs::Pairs;
 use super::response::Response;
 
-/// `data-endpoint-format`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// `application/json`: the payload as documented.
-    Json,
-    /// `application/x-www-form-urlencoded`, for form back-ends and spreadsheet web apps.
-    Form,
-    /// `multipart/form-data`: the JSON payload in a part `payload`, each attached file
-    /// in a part of its own (the payload names it in place of the file's `data`).
-    Multipart,
+named_enum! {
+    /// `data-endpoint-format`.
+    pub enum Format {
+        /// `application/json`: the payload as documented.
+        Json = "json",
+        /// `application/x-www-form-urlencoded`, for form back-ends and spreadsheet web apps.
+        Form = "form",
+        /// `multipart/form-data`: the JSON payload in a part `payload`, each attached file
+        /// in a part of its own (the payload names it in place of the file's `data`).
+        Multipart = "multipart",
+    }
 }
 
-/// `data-endpoint-credentials`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Credentials {
-    Omit,
-    Include,
-}
-
-impl Format {
-    pub const NAMES: [(&'static str, Format); 3] = [("json", Format::Json), ("form", Format::Form), ("multipart", Format::Multipart)];
-}
-
-impl Credentials {
-    pub const NAMES: [(&'static str, Credentials); 2] = [("omit", Credentials::Omit), ("include", Credentials::Include)];
-}
-
-/// The name of `value` in `names`: the attribute value and the stored record's field.
-pub fn name_of<T: PartialEq + Copy>(names: &[(&'static str, T)], value: T) -> &'static str {
-    names.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
-}
-
-/// The value named `name` in `names`.
-pub fn named<T: Copy>(names: &[(&'static str, T)], name: &str) -> Option<T> {
-    names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+named_enum! {
+    /// `data-endpoint-credentials`.
+    pub enum Credentials {
+        Omit = "omit",
+        Include = "include",
+    }
 }
 
 /// Where and how responses are sent.

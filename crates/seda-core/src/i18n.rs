@@ -1,7 +1,7 @@
 //! The widget's own words, in English and Persian, and writing direction.
 
-use super::logic::Num;
-use super::text::language;
+use super::num::Num;
+use super::locale::language;
 use super::time::date_text;
 use super::validate::AnswerError;
 
@@ -223,11 +223,6 @@ pub fn strings(locale: &str) -> &'static Strings {
         "fa" => &FA,
         _ => &EN,
     }
-}
-
-/// The language of a locale (`fa-IR` -> `fa`).
-pub fn language_of(locale: &str) -> &str {
-    language(locale)
 }
 
 /// Whether `locale` is written right to left.

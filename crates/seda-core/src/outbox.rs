@@ -3,8 +3,9 @@
 //! (IndexedDB) and makes the attempts; every decision is made here.
 
 use super::delivery::{classify, Outcome};
-use super::endpoint::{encode, name_of, named, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::endpoint::{encode, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
 use super::json::{self, Value};
+use super::names::Named;
 use super::pairs::Pairs;
 use super::response::Response;
 use super::retry::backoff_ms;
@@ -45,15 +46,14 @@ pub struct Record {
     pub last_error: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum State {
-    /// Waiting to be sent (again).
-    Pending,
-    /// The endpoint refused it for good (a 4xx other than 408 and 429). Kept, not retried.
-    Failed,
+named_enum! {
+    pub enum State {
+        /// Waiting to be sent (again).
+        Pending = "pending",
+        /// The endpoint refused it for good (a 4xx other than 408 and 429). Kept, not retried.
+        Failed = "failed",
+    }
 }
-
-const STATES: [(&str, State); 2] = [("pending", State::Pending), ("failed", State::Failed)];
 
 /// What one attempt came back with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,16 +120,16 @@ impl Record {
             ("id", text(&self.id)),
             ("form_id", text(&self.form_id)),
             ("endpoint", text(&self.endpoint)),
-            ("format", text(name_of(&Format::NAMES, self.format))),
+            ("format", text(self.format.name())),
             ("headers", Value::object(self.headers.iter().map(|(k, v)| (k, text(v))))),
-            ("credentials", text(name_of(&Credentials::NAMES, self.credentials))),
+            ("credentials", text(self.credentials.name())),
             ("timeout_ms", Value::Number(self.timeout_ms.to_string())),
             ("body", text(&self.body)),
             ("content_type", text(&self.content_type)),
             ("created_at", Value::from(self.created_at)),
             ("attempts", Value::from(self.attempts)),
             ("next_at", Value::from(self.next_at)),
-            ("state", text(name_of(&STATES, self.state))),
+            ("state", text(self.state.name())),
             ("last_status", Value::from(self.last_status.map(u32::from))),
             ("last_error", Value::from(self.last_error.as_deref())),
         ])
@@ -148,16 +148,16 @@ impl Record {
             id: s("id")?.to_owned(),
             form_id: s("form_id").unwrap_or_default().to_owned(),
             endpoint: s("endpoint")?.to_owned(),
-            format: s("format").and_then(|f| named(&Format::NAMES, f)).unwrap_or(Format::Json),
+            format: s("format").and_then(Format::from_name).unwrap_or(Format::Json),
             headers: headers.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned()))).collect(),
-            credentials: s("credentials").and_then(|c| named(&Credentials::NAMES, c)).unwrap_or(Credentials::Omit),
+            credentials: s("credentials").and_then(Credentials::from_name).unwrap_or(Credentials::Omit),
             timeout_ms: n("timeout_ms").and_then(|t| u64::try_from(t).ok()).unwrap_or(DEFAULT_TIMEOUT_MS),
             body: s("body")?.to_owned(),
             content_type: s("content_type").unwrap_or("application/json").to_owned(),
             created_at: n("created_at")?,
             attempts: n("attempts").and_then(|a| u32::try_from(a).ok()).unwrap_or(0),
             next_at: n("next_at").unwrap_or(0),
-            state: s("state").and_then(|st| named(&STATES, st)).unwrap_or(State::Pending),
+            state: s("state").and_then(State::from_name).unwrap_or(State::Pending),
             last_status: n("last_status").and_then(|st| u16::try_from(st).ok()),
             last_error: s("last_error").map(str::to_owned),
         })

@@ -1,11 +1,13 @@
 //! The response payload: what the endpoint receives for one finished form.
 
 use super::answer::{answers_to_value, Answer, Answers};
-use super::complaint::{reference_code, MAX_ATTACHMENT_BYTES};
-use super::check::other_key;
+use super::complaint::reference_code;
+use super::form::{Form, FormKind};
 use super::json::Value;
+use super::limits::MAX_ATTACHMENT_BYTES;
+use super::nps::NpsCategory;
 use super::pairs::Pairs;
-use super::form::{Form, FormKind, QuestionType};
+use super::question::{other_key, QuestionType};
 
 /// The most bytes a response's JSON may have. A larger one is neither stored nor
 /// sent: the visitor is asked to shorten the answers. (Every answer is capped too,
@@ -51,33 +53,6 @@ pub struct Meta {
     pub page_url: String,
 }
 
-/// The standard NPS grouping: detractors 0-6, passives 7-8, promoters 9-10.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NpsCategory {
-    Detractor,
-    Passive,
-    Promoter,
-}
-
-impl NpsCategory {
-    /// The payload's name for it.
-    pub fn name(self) -> &'static str {
-        match self {
-            NpsCategory::Detractor => "detractor",
-            NpsCategory::Passive => "passive",
-            NpsCategory::Promoter => "promoter",
-        }
-    }
-
-    pub fn of(score: i64) -> Self {
-        match score {
-            9.. => NpsCategory::Promoter,
-            7..=8 => NpsCategory::Passive,
-            _ => NpsCategory::Detractor,
-        }
-    }
-}
-
 impl Response {
     pub fn new(id: String, form: &Form, answers: Answers, mut meta: Meta) -> Self {
         if let Some((cut, _)) = meta.page_url.char_indices().nth(MAX_PAGE_URL_CHARS) {
@@ -101,7 +76,7 @@ impl Response {
         let nps_category = form
             .questions
             .iter()
-            .filter(|q| q.kind == QuestionType::Nps)
+            .filter(|q| q.question_type() == QuestionType::Nps)
             .find_map(|q| answers.get(&q.id)?.as_number())
             .map(NpsCategory::of);
         Response {

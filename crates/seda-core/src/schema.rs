@@ -1,51 +1,19 @@
 //! The JSON Schema of the form format, for editors that autocomplete and check forms
-//! as they are written. It is built from the reader's own field lists, so a field the
-//! reader takes and the schema lacks (or the reverse) fails the tests; the file
-//! `schema/form.schema.json` is this function's output (see crates/seda-core/tests/core_schema.rs).
+//! as they are written. It is built from the reader's own field lists and each
+//! question type's declaration ([`crate::question`]), so a field the reader takes and
+//! the schema lacks (or the reverse) cannot happen; the file `schema/form.schema.json`
+//! is [`form_schema_text`]'s output (see crates/seda-core/tests/core_schema.rs).
 
-use super::form::{DISPLAYS, FORM_FIELDS, HIDDEN_FIELDS, JUMP_FIELDS, KINDS, PAGE_FIELDS, QUESTION_FIELDS, THANK_YOU_FIELDS, TYPES};
-use super::complaint::{ACKNOWLEDGEMENT_FIELDS, MAX_ATTACHMENT_BYTES, MAX_FILES, OFFER_FIELDS};
+use super::checklist_schema;
+use super::complaint::{ACKNOWLEDGEMENT_FIELDS, OFFER_FIELDS};
+use super::form::{FormKind, FORM_FIELDS, HIDDEN_FIELDS, JUMP_FIELDS, PAGE_FIELDS, THANK_YOU_FIELDS};
 use super::json::Value;
-use super::logic::{CATEGORIES, TESTS};
-use super::theme::{FIELDS as THEME_FIELDS, SCHEMES};
-
-pub(crate) fn obj(members: Vec<(&str, Value)>) -> Value {
-    Value::object(members)
-}
-
-pub(crate) fn s(text: &str) -> Value {
-    Value::from(text)
-}
-
-pub(crate) fn reference(name: &str) -> Value {
-    obj(vec![("$ref", s(&format!("#/$defs/{name}")))])
-}
-
-pub(crate) fn typed(kind: &str, description: &str) -> Value {
-    obj(vec![("type", s(kind)), ("description", s(description))])
-}
-
-pub(crate) fn list_of(items: Value, description: &str) -> Value {
-    obj(vec![("type", s("array")), ("items", items), ("description", s(description))])
-}
-
-pub(crate) fn names<T>(pairs: &[(&str, T)]) -> Value {
-    Value::Array(pairs.iter().map(|(n, _)| s(n)).collect())
-}
-
-pub(crate) fn one_of_names(pairs: Value, description: &str) -> Value {
-    obj(vec![("enum", pairs), ("description", s(description))])
-}
-
-/// An object with exactly `fields`, each described by `field`.
-pub(crate) fn closed(fields: &[&str], required: &[&str], field: impl Fn(&str) -> Value) -> Value {
-    obj(vec![
-        ("type", s("object")),
-        ("properties", Value::object(fields.iter().map(|f| (*f, field(f))))),
-        ("required", Value::Array(required.iter().map(|r| s(r)).collect())),
-        ("additionalProperties", Value::Bool(false)),
-    ])
-}
+use super::json_schema::{closed, declared, list_of, names, obj, one_of_names, reference, s, to_text, typed};
+use super::logic::TESTS;
+use super::names::Named;
+use super::nps::NpsCategory;
+use super::question::{QuestionKind, QuestionType, ANSWER_FIELDS, COMMON_FIELDS};
+use super::theme::{Scheme, FIELDS as THEME_FIELDS};
 
 fn form_field(f: &str) -> Value {
     match f {
@@ -53,7 +21,7 @@ fn form_field(f: &str) -> Value {
         "seda" => obj(vec![("const", Value::from(1u32)), ("description", s("The format version."))]),
         "id" => typed("string", "Stable id, sent with every response."),
         "version" => obj(vec![("type", s("integer")), ("minimum", Value::from(1u32)), ("description", s("Bump it when the questions change."))]),
-        "kind" => one_of_names(names(KINDS), "What the form is."),
+        "kind" => one_of_names(names::<FormKind>(), "What the form is."),
         "locale" => typed("string", "The form's own language, e.g. \"en\" or \"fa\" (default en)."),
         "title" => reference("text"),
         "questions" => list_of(reference("question"), "The questions, one page each."),
@@ -66,7 +34,7 @@ fn form_field(f: &str) -> Value {
             "brand" => obj(vec![("type", s("string")), ("pattern", s("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")), ("description", s("The brand colour."))]),
             "radius" => obj(vec![("type", s("integer")), ("minimum", Value::from(0u32)), ("maximum", Value::from(32u32)), ("description", s("Corner radius in px."))]),
             "font" => typed("string", "A CSS font-family list."),
-            _ => one_of_names(names(SCHEMES), "light, dark, or auto (the visitor's setting)."),
+            _ => one_of_names(names::<Scheme>(), "light, dark, or auto (the visitor's setting)."),
         }),
         "acknowledgement" => closed(ACKNOWLEDGEMENT_FIELDS, &[], |f| {
             let mut t = reference("text");
@@ -85,41 +53,43 @@ fn form_field(f: &str) -> Value {
             "form" => typed("string", "survey: the complaint form offered to a dissatisfied visitor (template:complaint, an inline form's id or a URL)."),
             _ => reference("condition"),
         }),
-        "sections" | "scoring" | "visit" => super::checklist_schema::field(f),
+        "sections" | "scoring" | "visit" => checklist_schema::field(f),
         other => panic!("the schema does not describe form field {other}"),
     }
 }
 
-fn question_field(f: &str) -> Value {
-    let choices = || list_of(reference("choice"), "Options with a stable id and a label.");
-    let count = |d: &str| obj(vec![("type", s("integer")), ("minimum", Value::from(0u32)), ("description", s(d))]);
+/// The schema of a field every question (or every answered question) has.
+fn common_field(f: &str) -> Value {
     match f {
         "id" => typed("string", "Stable id: the key of this question's answer."),
-        "type" => one_of_names(names(TYPES), "The question type."),
-        "title" | "description" | "placeholder" => reference("text"),
+        "title" | "description" => reference("text"),
         "required" => typed("boolean", "The question must be answered (default false)."),
         "show_if" | "required_if" => reference("condition"),
-        "scale" => closed(&["min", "max"], &["min", "max"], |_| typed("integer", "An end of the scale.")),
-        "display" => one_of_names(names(DISPLAYS), "rating: how the scale is drawn."),
-        "labels" => closed(&["min", "max"], &["min", "max"], |_| reference("text")),
-        "choices" => choices(),
-        "rows" => list_of(reference("choice"), "matrix: the statements rated."),
-        "columns" => list_of(reference("choice"), "matrix: the scale every row is answered on."),
-        "multiple" => typed("boolean", "choice: several may be picked."),
-        "other" => obj(vec![("oneOf", Value::Array(vec![typed("boolean", "choice, dropdown: an Other option with a text box."), reference("text")]))]),
-        "shuffle" => typed("boolean", "choice: a random order per response."),
-        "multiline" => typed("boolean", "text: a multi-line box."),
-        "min_length" => count("text: the fewest characters."),
-        "max_length" => count("text, email, phone: the most characters."),
-        "min" | "max" => typed("number", "number: the smallest or largest value accepted."),
-        "decimals" => count("number: decimal places accepted (default 0)."),
-        "earliest" | "latest" => typed("string", "date: YYYY-MM-DD or \"today\"."),
-        "prefill" => typed("string", "text, email, phone, number, dropdown: the hidden field the answer starts from."),
-        "max_files" => obj(vec![("type", s("integer")), ("minimum", Value::from(1u32)), ("maximum", Value::from(MAX_FILES)), ("description", s("attachments: the most files (default 5)."))]),
-        "max_bytes" => obj(vec![("type", s("integer")), ("minimum", Value::from(1u32)), ("maximum", Value::from(MAX_ATTACHMENT_BYTES)), ("description", s("attachments: the most bytes of all files together (default 5 MiB)."))]),
-        "accept" => list_of(typed("string", "A MIME type, or type/* (image/*)."), "attachments: the types taken (default image/* and application/pdf)."),
         other => panic!("the schema does not describe question field {other}"),
     }
+}
+
+/// One question type: the common fields, `type` fixed to its name, and the fields
+/// its declaration lists.
+fn question_of(t: QuestionType) -> Value {
+    let own = QuestionKind::schema_fields(t);
+    let fields = t.fields();
+    closed(&fields, &["id", "type", "title"], |f| match f {
+        "type" => obj(vec![("const", s(t.name()))]),
+        f if COMMON_FIELDS.contains(&f) || ANSWER_FIELDS.contains(&f) => common_field(f),
+        f => own.iter().find(|o| o.name == f).map(declared).unwrap_or_else(|| panic!("{f} is not declared")),
+    })
+}
+
+/// A question: one of the types, told apart by `type`.
+fn question() -> Value {
+    let types = QuestionType::ALL.iter().map(|t| reference(&format!("question_{}", t.name()))).collect();
+    obj(vec![
+        ("type", s("object")),
+        ("properties", obj(vec![("type", one_of_names(names::<QuestionType>(), "The question type."))])),
+        ("required", Value::Array(vec![s("type")])),
+        ("oneOf", Value::Array(types)),
+    ])
 }
 
 /// The schema, as JSON.
@@ -141,7 +111,7 @@ pub fn form_schema() -> Value {
         "equals" | "not_equals" => scalar.clone(),
         "one_of" => list_of(scalar.clone(), "Any of these."),
         "answered" => typed("boolean", "Has an answer (true) or none (false)."),
-        "nps" => one_of_names(names(CATEGORIES), "The NPS category of the answer."),
+        "nps" => one_of_names(names::<NpsCategory>(), "The NPS category of the answer."),
         _ => typed("number", "Compared with the answer."),
     };
     let single = |subject: &str| {
@@ -196,50 +166,21 @@ pub fn form_schema() -> Value {
             obj(vec![
                 ("text", text),
                 ("choice", choice),
-                ("question", closed(QUESTION_FIELDS, &["id", "type", "title"], question_field)),
+                ("question", question()),
                 ("condition", condition),
                 ("page", page),
                 ("hidden", hidden),
                 ("thank_you", thank_you),
             ]),
         ));
+        if let Some((_, Value::Object(defs))) = members.last_mut() {
+            defs.extend(QuestionType::ALL.iter().map(|t| (format!("question_{}", t.name()), question_of(*t))));
+        }
     }
     form
 }
 
 /// The schema as the file holds it: JSON with two-space indents and a final newline.
 pub fn form_schema_text() -> String {
-    let mut out = String::new();
-    pretty(&form_schema(), 0, &mut out);
-    out.push('\n');
-    out
-}
-
-fn pretty(v: &Value, depth: usize, out: &mut String) {
-    let pad = |n: usize| "  ".repeat(n);
-    match v {
-        Value::Array(items) if !items.is_empty() && items.iter().any(|i| matches!(i, Value::Object(_) | Value::Array(_))) => {
-            out.push_str("[\n");
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(&pad(depth + 1));
-                pretty(item, depth + 1, out);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(depth));
-            out.push(']');
-        }
-        Value::Object(members) if !members.is_empty() => {
-            out.push_str("{\n");
-            for (i, (k, item)) in members.iter().enumerate() {
-                out.push_str(&pad(depth + 1));
-                out.push_str(&super::json::quote(k));
-                out.push_str(": ");
-                pretty(item, depth + 1, out);
-                out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(depth));
-            out.push('}');
-        }
-        other => out.push_str(&other.to_json()),
-    }
+    to_text(&form_schema())
 }

@@ -20,7 +20,7 @@ use super::checklist::{
     hundredths_text, Checklist, Critical, CriticalEffect, Evidence, Item, ItemType, Standard, CRITICAL_FAIL, SECTION_FAIL,
 };
 use super::json::Value;
-use super::logic::Num;
+use super::num::Num;
 use super::visit::{record_value, Mark, Visit};
 
 /// 100 % in hundredths of a percent.
@@ -101,9 +101,9 @@ impl Scorecard {
 /// The credit of an answer as an exact fraction (numerator, denominator > 0), and
 /// whether the answer fails the item's standard. `None` for N/A.
 pub fn credit(item: &Item, mark: &Mark) -> Option<(i128, i128, bool)> {
-    let fraction_fails = |n: i128, d: i128| n * i128::from(FULL) < i128::from(item.fail_below) * d;
-    let points = |id: &str| i128::from(item.options.iter().find(|o| o.id == id).map_or(0, |o| o.points));
-    let (n, d, failed) = match (item.kind, mark) {
+    let fraction_fails = |n: i128, d: i128| n * i128::from(FULL) < i128::from(item.fail_below()) * d;
+    let points = |id: &str| i128::from(item.options().iter().find(|o| o.id == id).map_or(0, |o| o.points));
+    let (n, d, failed) = match (item.item_type(), mark) {
         (_, Mark::Na) => return None,
         (ItemType::YesNo, Mark::Yes(yes)) => (i128::from(*yes), 1, !yes),
         (ItemType::Options, Mark::Pick(id)) => {
@@ -115,11 +115,11 @@ pub fn credit(item: &Item, mark: &Mark) -> Option<(i128, i128, bool)> {
             (n.min(d), d, fraction_fails(n, d))
         }
         (ItemType::Rating, Mark::Rating(v)) => {
-            let s = item.scale?;
+            let s = item.scale()?;
             let (n, d) = (i128::from(v - s.min), i128::from(s.max - s.min).max(1));
             (n, d, fraction_fails(n, d))
         }
-        (ItemType::Measure, Mark::Measure(v)) => measure(item.standard?, *v),
+        (ItemType::Measure, Mark::Measure(v)) => measure(item.measure()?.standard?, *v),
         _ => return None,
     };
     Some((n.clamp(0, d), d, failed))

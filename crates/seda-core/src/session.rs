@@ -6,10 +6,11 @@
 //! condition.
 
 use super::answer::{Answer, Answers};
-use super::check::{other_key, OTHER};
-use super::form::{Form, Question, ThankYou};
+use super::form::{Form, ThankYou};
 use super::logic::Facts;
+use super::offer::offered;
 use super::pairs::Pairs;
+use super::question::{other_key, Question, QuestionType, OTHER};
 use super::validate::{normalise, validate_on, AnswerError};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +45,7 @@ impl Session {
     pub fn new(form: &Form, hidden: Pairs<String>) -> Self {
         let mut s = Session { path: vec![0], answers: Answers::new(), hidden, today: None };
         for q in &form.questions {
-            let value = q.prefill.as_ref().and_then(|h| s.hidden.get(h)).cloned();
+            let value = q.prefill().and_then(|h| s.hidden.get(h)).cloned();
             // Only a value the question takes (a dropdown's choice id, a valid email).
             if let Some(a) = value.and_then(|v| normalise(q, Answer::Text(v))).filter(|a| validate_on(q, Some(a), None).is_ok()) {
                 s.answers.insert(q.id.as_str(), a);
@@ -80,7 +81,7 @@ impl Session {
     /// The visitor's local time now, `YYYY-MM-DDTHH:MM`: where each unanswered
     /// `datetime` question starts.
     pub fn set_now(&mut self, form: &Form, local: &str) {
-        for q in form.questions.iter().filter(|q| q.kind == super::form::QuestionType::Datetime) {
+        for q in form.questions.iter().filter(|q| q.question_type() == QuestionType::Datetime) {
             if !self.answers.contains_key(&q.id) {
                 self.set_answer(q, Some(Answer::Text(local.to_owned())));
             }
@@ -189,7 +190,7 @@ impl Session {
         if let Err(e) = validate_on(q, answer, self.today) {
             return Some(e);
         }
-        let other_picked = q.other.is_some() && answer.is_some_and(|a| a.picks(OTHER));
+        let other_picked = q.other().is_some() && answer.is_some_and(|a| a.picks(OTHER));
         (other_picked && self.other_text(q).is_none()).then_some(AnswerError::OtherMissing)
     }
 
@@ -222,9 +223,9 @@ impl Session {
     }
 
     /// Whether the form offers a complaint form for these answers (`Some`, with the
-    /// low score when there is one); see [`super::complaint::offered`].
+    /// low score when there is one); see [`offered`].
     pub fn complaint_offer(&self, form: &Form) -> Option<Option<i64>> {
-        super::complaint::offered(form, &self.known(form))
+        offered(form, &self.known(form))
     }
 
     /// Values for `{name}` in the form's texts: hidden fields, then answers as text.
@@ -258,7 +259,7 @@ impl Session {
                     continue;
                 }
                 if let Some(a) = self.answers.get(&q.id) {
-                    if q.other.is_some() && a.picks(OTHER) {
+                    if q.other().is_some() && a.picks(OTHER) {
                         if let Some(text) = self.answers.get(&other_key(&q.id)) {
                             known.answers.insert(other_key(&q.id), text.clone());
                         }

@@ -1,6 +1,7 @@
 //! Visible strings that are either plain or given per locale.
 
 use super::json::Value;
+use super::locale::language;
 
 /// A visible string: `"Thanks"`, or one per locale: `{"en": "Thanks", "fa": "ممنون"}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,10 +74,6 @@ pub fn pipe(text: &str, value: impl Fn(&str) -> Option<String>) -> String {
     out
 }
 
-/// The primary language subtag: `fa-IR` -> `fa`.
-pub fn language(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or(locale)
-}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -99,20 +96,6 @@ mod tests {
             assert_eq!(t.get(locale, fallback), expected, "{locale} / {fallback}");
         }
         assert_eq!(Text::Plain("Hi".into()).get("fa", "en"), "Hi");
-    }
-
-    #[test]
-    fn reads_both_shapes_and_names_the_wrong_one() {
-        use crate::decode::Decoder;
-        use crate::json::parse;
-        let mut d = Decoder::default();
-        assert_eq!(d.text("t", &parse(r#""Hi""#).unwrap()), Some(Text::Plain("Hi".into())));
-        assert_eq!(d.text("t", &parse(r#"{"en":"Hi"}"#).unwrap()), Some(localised(&[("en", "Hi")])));
-        assert!(d.errors.is_empty());
-        assert_eq!(d.text("t", &parse("12").unwrap()), None);
-        assert_eq!(d.errors[0].to_string(), "t: expected a string or a map of locale to string, found a number");
-        assert_eq!(d.text("t", &parse(r#"{"en":1}"#).unwrap()), None);
-        assert_eq!(d.errors[1].path, "t.en");
     }
 
     #[test]

@@ -3,20 +3,23 @@
 //! on the widget's `:host`. Every value is checked (no CSS can be smuggled in), and
 //! the colours derived from the brand keep text contrast at 4.5:1 or more.
 
+use thiserror::Error;
+
 use super::decode::Decoder;
 use super::json::Value;
+use super::names::Named;
 use super::pairs::Pairs;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Scheme {
-    #[default]
-    Light,
-    Dark,
-    /// Follows the visitor's system setting.
-    Auto,
+named_enum! {
+    #[derive(Default)]
+    pub enum Scheme {
+        #[default]
+        Light = "light",
+        Dark = "dark",
+        /// Follows the visitor's system setting.
+        Auto = "auto",
+    }
 }
-
-pub const SCHEMES: &[(&str, Scheme)] = &[("light", Scheme::Light), ("dark", Scheme::Dark), ("auto", Scheme::Auto)];
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Theme {
@@ -80,29 +83,42 @@ pub fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Theme> {
         }
         f
     });
-    let scheme = d.opt(&m, "scheme", |d, p, v| d.one_of(p, v, SCHEMES));
+    let scheme = d.opt(&m, "scheme", |d, p, v| d.named(p, v));
     Some(Theme { brand: brand.ok()?, radius: radius.ok()?, font: font.ok()?, scheme: scheme.ok()?.unwrap_or_default() })
 }
 
+/// A `data-theme-*` attribute the widget cannot take; each names the attribute.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ThemeError {
+    #[error("data-theme-brand=\"{0}\": give a colour such as \"#4338ca\"")]
+    Brand(String),
+    #[error("data-theme-radius=\"{0}\": give pixels from 0 to {MAX_RADIUS}")]
+    Radius(String),
+    #[error("data-theme-font=\"{0}\": give a font-family list such as \"Georgia, serif\"")]
+    Font(String),
+    #[error("data-theme=\"{0}\": use light, dark or auto")]
+    Scheme(String),
+}
+
 /// The tag's `data-theme-brand`, `data-theme-radius`, `data-theme-font` and
-/// `data-theme` (the scheme) over the form's theme. An error names the attribute.
-pub fn with_attributes(mut theme: Theme, data: &Pairs<String>) -> Result<Theme, String> {
+/// `data-theme` (the scheme) over the form's theme.
+pub fn with_attributes(mut theme: Theme, data: &Pairs<String>) -> Result<Theme, ThemeError> {
     let get = |k: &str| data.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
     if let Some(v) = get("themeBrand") {
-        theme.brand = Some(parse_color(v).ok_or_else(|| format!("data-theme-brand=\"{v}\": give a colour such as \"#4338ca\""))?);
+        theme.brand = Some(parse_color(v).ok_or_else(|| ThemeError::Brand(v.to_owned()))?);
     }
     if let Some(v) = get("themeRadius") {
         let r = v.trim_end_matches("px").parse::<i64>().ok().and_then(check_radius);
-        theme.radius = Some(r.ok_or_else(|| format!("data-theme-radius=\"{v}\": give pixels from 0 to {MAX_RADIUS}"))?);
+        theme.radius = Some(r.ok_or_else(|| ThemeError::Radius(v.to_owned()))?);
     }
     if let Some(v) = get("themeFont") {
         if !valid_font(v) {
-            return Err(format!("data-theme-font=\"{v}\": give a font-family list such as \"Georgia, serif\""));
+            return Err(ThemeError::Font(v.to_owned()));
         }
         theme.font = Some(v.to_owned());
     }
     if let Some(v) = get("theme") {
-        theme.scheme = SCHEMES.iter().find(|(n, _)| *n == v).map(|(_, s)| *s).ok_or_else(|| format!("data-theme=\"{v}\": use light, dark or auto"))?;
+        theme.scheme = Scheme::from_name(v).ok_or_else(|| ThemeError::Scheme(v.to_owned()))?;
     }
     Ok(theme)
 }

@@ -2,10 +2,11 @@
 //! before an answer is stored.
 
 use super::answer::Answer;
-use super::check::{MAX_ANSWER_CHARS, OTHER};
-use super::complaint::{accepts, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, MAX_ATTACHMENT_BYTES, MAX_FILES};
-use super::form::{Question, QuestionType};
-use super::logic::Num;
+use super::attachments::{accepts, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES};
+use super::limits::{MAX_ANSWER_CHARS, MAX_ATTACHMENT_BYTES, MAX_FILES};
+use super::question::{AttachmentsSpec, Question, QuestionKind, OTHER};
+use super::digits::ascii_digits;
+use super::num::Num;
 use super::time::parse_date;
 
 /// Why an answer is not accepted. The widget words each one in the visitor's language.
@@ -50,46 +51,32 @@ pub fn parse_datetime(s: &str) -> Option<i64> {
 
 /// The most characters a text, email or phone answer may have.
 pub fn max_chars(q: &Question) -> u32 {
-    q.max_length.unwrap_or(match q.kind {
-        QuestionType::Email => 254,
-        QuestionType::Phone => 32,
-        QuestionType::Text if !q.multiline => 500,
+    q.max_length().unwrap_or(match &q.kind {
+        QuestionKind::Email(_) => 254,
+        QuestionKind::Phone(_) => 32,
+        QuestionKind::Text(s) if !s.multiline => 500,
         _ => 5_000,
     }).min(MAX_ANSWER_CHARS)
-}
-
-/// A Persian or Arabic-Indic digit as its ASCII digit; any other character as it is.
-pub fn ascii_digit(c: char) -> char {
-    match c {
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        c => c,
-    }
-}
-
-/// Persian and Arabic-Indic digits as ASCII digits (people type either on a phone).
-pub fn ascii_digits(s: &str) -> String {
-    s.chars().map(ascii_digit).collect()
 }
 
 /// Tidies raw input before it is stored: an all-blank text is no answer, an email,
 /// phone, number or date loses surrounding blanks, a one-line text loses control
 /// characters, and a typed number becomes a number when it reads as one.
 pub fn normalise(q: &Question, answer: Answer) -> Option<Answer> {
-    use QuestionType::*;
+    use QuestionKind::*;
     match answer {
         Answer::Text(s) => {
             let one_line = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
-            let s = match q.kind {
-                Email | Date | Datetime => one_line(s.trim()),
-                Phone => ascii_digits(&one_line(s.trim())),
-                Text if q.multiline => s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect(),
-                Text => one_line(&s),
-                Number => {
+            let s = match &q.kind {
+                Email(_) | Date(_) | Datetime => one_line(s.trim()),
+                Phone(_) => ascii_digits(&one_line(s.trim())),
+                Text(t) if t.multiline => s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect(),
+                Text(_) => one_line(&s),
+                Number(spec) => {
                     let s = one_line(s.trim());
                     return match Num::parse(&s) {
                         _ if s.is_empty() => None,
-                        Some(n) if n.decimals() == 0 && q.decimals == 0 => {
+                        Some(n) if n.decimals() == 0 && spec.decimals == 0 => {
                             Some(i64::try_from(n.units()).map_or(Answer::Text(s), Answer::Number))
                         }
                         Some(n) => Some(Answer::Decimal(n.to_text())),
@@ -106,7 +93,7 @@ pub fn normalise(q: &Question, answer: Answer) -> Option<Answer> {
             rows.retain(|_, col| !col.is_empty());
             (!rows.is_empty()).then_some(Answer::Rows(rows))
         }
-        Answer::Bool(false) if q.kind == Consent => None,
+        Answer::Bool(false) if matches!(q.kind, Consent) => None,
         other => Some(other),
     }
 }
@@ -119,12 +106,12 @@ pub fn validate(q: &Question, answer: Option<&Answer>) -> Result<(), AnswerError
 }
 
 pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) -> Result<(), AnswerError> {
-    use QuestionType::*;
+    use QuestionKind::*;
     let Some(answer) = answer else {
         return if q.required { Err(AnswerError::Required) } else { Ok(()) };
     };
-    match (q.kind, answer) {
-        (Nps | Rating, Answer::Number(n)) => {
+    match (&q.kind, answer) {
+        (Nps(_) | Rating(_), Answer::Number(n)) => {
             let scale = q.scale().ok_or(AnswerError::WrongType)?;
             if (scale.min..=scale.max).contains(n) {
                 Ok(())
@@ -132,44 +119,48 @@ pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) ->
                 Err(AnswerError::OutOfRange { min: scale.min, max: scale.max })
             }
         }
-        (Choice | Dropdown, Answer::Text(id)) if !q.multiple => known_choice(q, id),
-        (Choice, Answer::Choices(ids)) if q.multiple => ids.iter().try_for_each(|id| known_choice(q, id)),
+        (Choice(_) | Dropdown(_), Answer::Text(id)) if !q.multiple() => known_choice(q, id),
+        (Choice(c), Answer::Choices(ids)) if c.multiple => ids.iter().try_for_each(|id| known_choice(q, id)),
         (YesNo, Answer::Bool(_)) => Ok(()),
-        (Text | Email | Phone, Answer::Text(s)) => {
+        (kind @ (Text(_) | Email(_) | Phone(_)), Answer::Text(s)) => {
             let (max, len) = (max_chars(q), s.chars().count());
+            let min_length = match kind {
+                Text(t) => t.min_length,
+                _ => None,
+            };
             if len > max as usize {
                 Err(AnswerError::TooLong { max })
-            } else if q.min_length.is_some_and(|min| len < min as usize) {
-                Err(AnswerError::TooShort { min: q.min_length.unwrap_or_default() })
-            } else if q.kind == Email && !is_email(s) {
+            } else if let Some(min) = min_length.filter(|min| len < *min as usize) {
+                Err(AnswerError::TooShort { min })
+            } else if matches!(kind, Email(_)) && !is_email(s) {
                 Err(AnswerError::InvalidEmail)
-            } else if q.kind == Phone && !is_phone(s) {
+            } else if matches!(kind, Phone(_)) && !is_phone(s) {
                 Err(AnswerError::InvalidPhone)
             } else {
                 Ok(())
             }
         }
-        (Number, Answer::Number(_) | Answer::Decimal(_) | Answer::Text(_)) => {
+        (Number(spec), Answer::Number(_) | Answer::Decimal(_) | Answer::Text(_)) => {
             let n = match answer {
                 Answer::Number(n) => Some(Num::from_int(*n)),
                 Answer::Decimal(d) => Num::parse(d),
                 _ => None,
             };
-            let n = n.filter(|n| n.decimals() <= q.decimals).ok_or(AnswerError::InvalidNumber { decimals: q.decimals })?;
-            if q.min.is_some_and(|min| n < min) || q.max.is_some_and(|max| n > max) {
-                Err(AnswerError::NumberOutOfRange { min: q.min, max: q.max })
+            let n = n.filter(|n| n.decimals() <= spec.decimals).ok_or(AnswerError::InvalidNumber { decimals: spec.decimals })?;
+            if spec.min.is_some_and(|min| n < min) || spec.max.is_some_and(|max| n > max) {
+                Err(AnswerError::NumberOutOfRange { min: spec.min, max: spec.max })
             } else {
                 Ok(())
             }
         }
-        (Date, Answer::Text(s)) => {
+        (Date(spec), Answer::Text(s)) => {
             let day = parse_date(s).ok_or(AnswerError::InvalidDate)?;
             let bound = |b: &Option<String>| match b.as_deref() {
                 Some("today") => today,
                 Some(d) => parse_date(d),
                 None => None,
             };
-            let (earliest, latest) = (bound(&q.earliest), bound(&q.latest));
+            let (earliest, latest) = (bound(&spec.earliest), bound(&spec.latest));
             if earliest.is_some_and(|e| day < e) || latest.is_some_and(|l| day > l) {
                 Err(AnswerError::DateOutOfRange { earliest, latest })
             } else {
@@ -184,14 +175,14 @@ pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) ->
                 _ => Ok(()),
             }
         }
-        (Attachments, Answer::Files(files)) => {
-            let (max_files, max_bytes) = file_caps(q);
+        (Attachments(spec), Answer::Files(files)) => {
+            let (max_files, max_bytes) = file_caps(spec);
             let total: u64 = files.iter().map(|f| f.size).sum();
             if files.len() > max_files as usize {
                 Err(AnswerError::TooManyFiles { max: max_files })
             } else if total > u64::from(max_bytes) {
                 Err(AnswerError::FilesTooLarge { max: max_bytes })
-            } else if files.iter().any(|f| !accepts(q.accept.as_deref().unwrap_or_default(), &f.mime)) {
+            } else if files.iter().any(|f| !accepts(spec.accept.as_deref().unwrap_or_default(), &f.mime)) {
                 Err(AnswerError::FileType)
             } else {
                 Ok(())
@@ -204,13 +195,13 @@ pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) ->
                 Err(AnswerError::WrongType)
             }
         }
-        (Matrix, Answer::Rows(rows)) => {
+        (Matrix(spec), Answer::Rows(rows)) => {
             for (row, col) in rows.iter() {
-                if !q.rows().iter().any(|r| r.id == row) || !q.columns().iter().any(|c| c.id == *col) {
+                if !spec.rows.iter().any(|r| r.id == row) || !spec.columns.iter().any(|c| c.id == *col) {
                     return Err(AnswerError::UnknownChoice);
                 }
             }
-            if q.required && rows.len() < q.rows().len() {
+            if q.required && rows.len() < spec.rows.len() {
                 Err(AnswerError::RowsMissing)
             } else {
                 Ok(())
@@ -221,10 +212,10 @@ pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) ->
 }
 
 /// An attachments question's caps: (most files, most bytes together).
-pub fn file_caps(q: &Question) -> (u32, u32) {
+pub fn file_caps(spec: &AttachmentsSpec) -> (u32, u32) {
     (
-        q.max_files.unwrap_or(DEFAULT_MAX_FILES).min(MAX_FILES),
-        q.max_bytes.unwrap_or(DEFAULT_MAX_BYTES).min(MAX_ATTACHMENT_BYTES),
+        spec.max_files.unwrap_or(DEFAULT_MAX_FILES).min(MAX_FILES),
+        spec.max_bytes.unwrap_or(DEFAULT_MAX_BYTES).min(MAX_ATTACHMENT_BYTES),
     )
 }
 
@@ -237,7 +228,7 @@ pub fn is_phone(s: &str) -> bool {
 }
 
 fn known_choice(q: &Question, id: &str) -> Result<(), AnswerError> {
-    if q.choices().iter().any(|c| c.id == id) || (q.other.is_some() && id == OTHER) {
+    if q.choices().iter().any(|c| c.id == id) || (q.other().is_some() && id == OTHER) {
         Ok(())
     } else {
         Err(AnswerError::UnknownChoice)

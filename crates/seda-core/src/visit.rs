@@ -5,7 +5,7 @@
 use super::answer::Answer;
 use super::checklist::{Checklist, Item, ItemType};
 use super::json::{self, Value};
-use super::logic::Num;
+use super::num::Num;
 use super::pairs::Pairs;
 
 /// One item's answer. N/A ("did not happen" for a measure) counts neither way.
@@ -91,7 +91,7 @@ impl Mark {
         if v.as_str() == Some("n/a") {
             return item.na.then_some(Mark::Na);
         }
-        let mark = match (item.kind, v) {
+        let mark = match (item.item_type(), v) {
             (ItemType::YesNo, Value::Bool(b)) => Mark::Yes(*b),
             (ItemType::Options, Value::String(id)) => Mark::Pick(id.clone()),
             (ItemType::Multi, Value::Array(list)) => Mark::Picks(list.iter().map(|v| v.as_str().map(str::to_owned)).collect::<Option<_>>()?),
@@ -104,13 +104,13 @@ impl Mark {
 
     /// Whether this answer is one `item` accepts.
     pub fn fits(&self, item: &Item) -> bool {
-        let option = |id: &str| item.options.iter().any(|o| o.id == id);
-        match (item.kind, self) {
+        let option = |id: &str| item.options().iter().any(|o| o.id == id);
+        match (item.item_type(), self) {
             (_, Mark::Na) => item.na,
             (ItemType::YesNo, Mark::Yes(_)) => true,
             (ItemType::Options, Mark::Pick(id)) => option(id),
             (ItemType::Multi, Mark::Picks(ids)) => ids.iter().all(|i| option(i)),
-            (ItemType::Rating, Mark::Rating(n)) => item.scale.is_some_and(|s| (s.min..=s.max).contains(n)),
+            (ItemType::Rating, Mark::Rating(n)) => item.scale().is_some_and(|s| (s.min..=s.max).contains(n)),
             // Measures are counts and durations: never negative, at most 2 decimals.
             (ItemType::Measure, Mark::Measure(n)) => n.0 >= 0 && n.decimals() <= 2 && n.units() < 1_000_000_000,
             _ => false,

@@ -2,8 +2,9 @@
 //! outcomes, evidence, the saved visit and the payload.
 #![cfg(not(target_arch = "wasm32"))]
 
+use seda_core::definition;
 use seda_core::checklist::Checklist;
-use seda_core::form::{self, Form, FormKind};
+use seda_core::form::{Form, FormKind};
 use seda_core::json::{self, Value};
 use seda_core::response::Meta;
 use seda_core::score::{self, problems, Outcome, Problem};
@@ -21,7 +22,7 @@ fn form_json(sections: &str, scoring: &str) -> String {
 
 fn parse(sections: &str, scoring: &str) -> Form {
     let json = form_json(sections, scoring);
-    form::parse(&json).unwrap_or_else(|e| panic!("{e}\n{json}"))
+    definition::parse(&json).unwrap_or_else(|e| panic!("{e}\n{json}"))
 }
 
 fn checklist(f: &Form) -> &Checklist {
@@ -262,7 +263,7 @@ fn the_semantic_check_names_each_problem_by_path() {
         (r#"{"seda":1,"id":"c","version":1,"kind":"survey","sections":[],"questions":[{"id":"q","type":"nps","title":"T"}]}"#.to_owned(), "sections", "only a form of kind \"checklist\""),
     ];
     for (json, path, words) in cases {
-        let errors = form::parse(&json).expect_err(&json).0;
+        let errors = definition::parse(&json).expect_err(&json).0;
         assert!(
             errors.iter().any(|e| e.path == path && e.message.contains(words)),
             "expected `{path}: ...{words}...` for\n{json}\ngot:\n{}",
@@ -296,7 +297,7 @@ fn evidence_and_unanswered_items_stop_the_visit() {
 
 #[test]
 fn a_saved_visit_comes_back_whole_and_drops_what_no_longer_fits() {
-    let f = templates::get("mystery-shop").map(form::parse).unwrap().unwrap();
+    let f = templates::get("mystery-shop").map(definition::parse).unwrap().unwrap();
     let c = checklist(&f);
     let mut v = visit(&f, &[("entrance", "true"), ("greet_time", "42"), ("offers", r#"["returns"]"#), ("queue_time", r#""n/a""#), ("resolve_time", "7.5")]);
     v.set_comment("greet_time", "Staff were restocking.\nNobody looked up.");
@@ -313,7 +314,7 @@ fn a_saved_visit_comes_back_whole_and_drops_what_no_longer_fits() {
     let back = Visit::from_json(&edited, c).unwrap();
     assert_eq!(back.mark("offers"), None);
     assert!(back.entry("removed").is_none() && back.mark("entrance").is_none());
-    assert_eq!(back.mark("greet_time"), Some(&Mark::Measure(seda_core::logic::Num::from_int(42))));
+    assert_eq!(back.mark("greet_time"), Some(&Mark::Measure(seda_core::num::Num::from_int(42))));
     assert_eq!(Visit::from_json("not json", c), None);
 }
 
@@ -380,7 +381,7 @@ fn texts(v: &Value, path: &str, out: &mut Vec<(String, Value)>) {
 #[test]
 fn the_mystery_shop_template_is_a_full_visit_in_english_and_persian() {
     let text = templates::get("mystery-shop").unwrap();
-    let f = form::parse(text).unwrap();
+    let f = definition::parse(text).unwrap();
     assert_eq!(f.kind, FormKind::Checklist);
     let c = checklist(&f);
     let ids: Vec<&str> = c.sections.iter().map(|s| s.id.as_str()).collect();
@@ -400,7 +401,7 @@ fn the_mystery_shop_template_is_a_full_visit_in_english_and_persian() {
     // Every kind of item and rule the checklist format has is used.
     use seda_core::checklist::{Critical, Evidence, ItemType};
     for kind in [ItemType::YesNo, ItemType::Options, ItemType::Multi, ItemType::Rating, ItemType::Measure] {
-        assert!(c.items().any(|i| i.kind == kind), "{kind:?}");
+        assert!(c.items().any(|i| i.item_type() == kind), "{kind:?}");
     }
     assert!(c.items().any(|i| i.critical == Critical::Form) && c.items().any(|i| i.critical == Critical::Section));
     assert!(c.items().any(|i| i.bonus) && c.items().any(|i| i.na));

@@ -4,10 +4,15 @@
 
 use std::collections::{HashMap, HashSet};
 
+use seda_core::definition;
 use seda_core::answer::{Answer, File};
-use seda_core::complaint::{self, accepts, base64, carried, reference_code, unbase64, ALPHABET, REFERENCE_LEN};
+use seda_core::attachments::accepts;
+use seda_core::base64::{base64, unbase64};
+use seda_core::complaint::{carried, reference_code, ALPHABET, REFERENCE_LEN};
+use seda_core::offer::offer_from_attribute;
 use seda_core::endpoint::{encode, form_fields, multipart, Format};
-use seda_core::form::{self, Form, FormKind, QuestionType};
+use seda_core::form::{Form, FormKind};
+use seda_core::question::QuestionType;
 use seda_core::id::uuid_v4;
 use seda_core::pairs::Pairs;
 use seda_core::response::{Meta, Response, MAX_RESPONSE_BYTES};
@@ -26,7 +31,7 @@ fn meta() -> Meta {
 }
 
 fn complaint() -> Form {
-    form::parse(templates::get("complaint").unwrap()).unwrap()
+    definition::parse(templates::get("complaint").unwrap()).unwrap()
 }
 
 /// A pseudo-random id per n (a UUID v4 from xorshifted bytes).
@@ -101,15 +106,15 @@ fn the_complaint_template_asks_everything_in_english_and_persian() {
     let q = |id: &str| form.question(id).unwrap_or_else(|| panic!("no question {id}"));
     let ids = |id: &str| q(id).choices().iter().map(|c| c.id.as_str()).collect::<Vec<_>>();
     assert_eq!(ids("category"), ["service", "price", "quality", "speed", "courtesy", "safety", "accessibility", "other_topic"]);
-    assert_eq!(q("urgent").kind, QuestionType::YesNo);
-    assert!(q("description").multiline && q("description").required);
+    assert_eq!(q("urgent").question_type(), QuestionType::YesNo);
+    assert!(q("description").multiline() && q("description").required);
     assert!(q("description").description.as_ref().unwrap().get("en", "en").contains("card numbers"));
-    assert_eq!(q("happened_at").kind, QuestionType::Datetime);
-    assert_eq!((q("location").kind, q("location").other.is_some()), (QuestionType::Dropdown, true));
-    assert_eq!(q("order_number").prefill.as_deref(), Some("order"));
+    assert_eq!(q("happened_at").question_type(), QuestionType::Datetime);
+    assert_eq!((q("location").question_type(), q("location").other().is_some()), (QuestionType::Dropdown, true));
+    assert_eq!(q("order_number").prefill(), Some("order"));
     assert_eq!(ids("remedy"), ["refund", "replacement", "repair", "apology", "call_back"]);
-    assert!(q("remedy").other.is_some());
-    assert_eq!(q("photos").kind, QuestionType::Attachments);
+    assert!(q("remedy").other().is_some());
+    assert_eq!(q("photos").question_type(), QuestionType::Attachments);
     for id in ["email", "phone"] {
         assert!(q(id).required_if.is_some() && !q(id).required, "{id} is required only as the way to be contacted");
     }
@@ -117,8 +122,8 @@ fn the_complaint_template_asks_everything_in_english_and_persian() {
         assert!(q(id).show_if.is_some(), "{id} depends on the way to be contacted");
     }
     assert!(ids("contact_way").contains(&"anonymous"));
-    assert_eq!((q("consent").kind, q("consent").required), (QuestionType::Consent, true));
-    assert_eq!((q("marketing").kind, q("marketing").required), (QuestionType::Consent, false));
+    assert_eq!((q("consent").question_type(), q("consent").required), (QuestionType::Consent, true));
+    assert_eq!((q("marketing").question_type(), q("marketing").required), (QuestionType::Consent, false));
     let ack = form.acknowledgement.as_ref().unwrap();
     for t in [&ack.response_time, &ack.next_steps] {
         let t = t.as_ref().unwrap();
@@ -197,7 +202,7 @@ fn by_email_the_address_is_required() {
 
 #[test]
 fn attachments_are_capped_by_count_bytes_and_type() {
-    let q = &form::parse(
+    let q = &definition::parse(
         r#"{"seda":1,"id":"c","version":1,"kind":"complaint","questions":[
           {"id":"photos","type":"attachments","required":true,"max_files":2,"max_bytes":1000,"title":"Photos"}]}"#,
     )
@@ -238,7 +243,7 @@ fn accepted_types() {
 
 #[test]
 fn a_datetime_is_a_local_date_and_time_not_in_the_future() {
-    let q = &complaint().questions.iter().find(|q| q.kind == QuestionType::Datetime).unwrap().clone();
+    let q = &complaint().questions.iter().find(|q| q.question_type() == QuestionType::Datetime).unwrap().clone();
     let today = days_from_civil(2026, 11, 23);
     let check = |s: &str| validate_on(q, Some(&Answer::Text(s.into())), Some(today));
     assert_eq!(check("2026-11-23T14:05"), Ok(()));
@@ -252,7 +257,7 @@ fn a_datetime_is_a_local_date_and_time_not_in_the_future() {
 // ---- the form's settings and their checks ----
 
 fn errors(json: &str) -> Vec<String> {
-    form::parse(json).err().map(|e| e.0.iter().map(ToString::to_string).collect()).unwrap_or_default()
+    definition::parse(json).err().map(|e| e.0.iter().map(ToString::to_string).collect()).unwrap_or_default()
 }
 
 #[test]
@@ -311,7 +316,7 @@ fn the_check_names_the_path_of_each_wrong_complaint_setting() {
 #[test]
 fn the_offer_follows_the_low_score_rule_or_the_forms_own_condition() {
     let survey = |questions: &str, offer: &str| {
-        form::parse(&format!(r#"{{"seda":1,"id":"s","version":1,"kind":"survey","questions":[{questions}],"offer_complaint":{offer}}}"#))
+        definition::parse(&format!(r#"{{"seda":1,"id":"s","version":1,"kind":"survey","questions":[{questions}],"offer_complaint":{offer}}}"#))
             .unwrap()
     };
     let offered = |form: &Form, score: i64| {
@@ -331,7 +336,7 @@ fn the_offer_follows_the_low_score_rule_or_the_forms_own_condition() {
     assert_eq!((1..=5).filter(|n| offered(&own, *n).is_some()).collect::<Vec<_>>(), [1, 2, 3]);
     let unanswered = Session::new(&nps, Pairs::new());
     assert_eq!(unanswered.complaint_offer(&nps), None);
-    let without = form::parse(templates::get("nps").unwrap()).unwrap();
+    let without = definition::parse(templates::get("nps").unwrap()).unwrap();
     assert_eq!(offered(&without, 0), None, "no offer unless the form asks for one");
     let hidden = carried(Some(4), "https://shop.example/checkout", "nps");
     assert_eq!(hidden.get("score").map(String::as_str), Some("4"));
@@ -341,25 +346,25 @@ fn the_offer_follows_the_low_score_rule_or_the_forms_own_condition() {
 
 #[test]
 fn a_tag_can_turn_the_offer_on_for_any_survey_even_a_template() {
-    let mut nps = form::parse(templates::get("nps").unwrap()).unwrap();
-    assert_eq!(complaint::offer_from_attribute(&mut nps, " template:complaint "), Ok(()));
+    let mut nps = definition::parse(templates::get("nps").unwrap()).unwrap();
+    assert_eq!(offer_from_attribute(&mut nps, " template:complaint "), Ok(()));
     assert_eq!(nps.offer_complaint.as_ref().map(|o| o.form.as_str()), Some("template:complaint"));
     let mut s = Session::new(&nps, Pairs::new());
     s.set_answer(&nps.questions[0], Some(Answer::Number(5)));
     assert_eq!(s.complaint_offer(&nps), Some(Some(5)));
-    let mut five = form::parse(templates::get("five-needs").unwrap()).unwrap();
-    assert_eq!(complaint::offer_from_attribute(&mut five, "complaint-form"), Ok(()), "a 1-5 rating: CSAT's rule");
+    let mut five = definition::parse(templates::get("five-needs").unwrap()).unwrap();
+    assert_eq!(offer_from_attribute(&mut five, "complaint-form"), Ok(()), "a 1-5 rating: CSAT's rule");
     let cases = [
         ("complaint", "template:nope", "data-offer-complaint=\"template:nope\": data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint, mystery-shop"),
         ("complaint", "template:complaint", "data-offer-complaint=\"template:complaint\": a complaint form cannot offer a complaint form"),
     ];
     for (template, value, problem) in cases {
-        let mut f = form::parse(templates::get(template).unwrap()).unwrap();
-        assert_eq!(complaint::offer_from_attribute(&mut f, value), Err(problem.to_owned()), "{value}");
+        let mut f = definition::parse(templates::get(template).unwrap()).unwrap();
+        assert_eq!(offer_from_attribute(&mut f, value).map_err(|e| e.to_string()), Err(problem.to_owned()), "{value}");
     }
-    let mut text_only = form::parse(r#"{"seda":1,"id":"t","version":1,"kind":"survey","questions":[{"id":"t","type":"text","title":"T"}]}"#).unwrap();
+    let mut text_only = definition::parse(r#"{"seda":1,"id":"t","version":1,"kind":"survey","questions":[{"id":"t","type":"text","title":"T"}]}"#).unwrap();
     assert_eq!(
-        complaint::offer_from_attribute(&mut text_only, "template:complaint"),
+        offer_from_attribute(&mut text_only, "template:complaint").map_err(|e| e.to_string()),
         Err("data-offer-complaint=\"template:complaint\": the form has no nps question and no 1-5 or 1-7 rating to offer it after".to_owned())
     );
 }
@@ -386,7 +391,7 @@ fn the_payload_carries_the_reference_consent_text_and_files_as_base64() {
     assert_eq!(json["reference"], reference_code(&id(42)));
     assert_eq!(json["answers"]["photos"], serde_json::json!([{ "name": "milk.jpg", "type": "image/jpeg", "size": 3, "data": "/9j/" }]));
     assert_eq!(json["answers"]["consent"], "موافقم که شکایتم و جزئیاتی که دادم برای رسیدگی به آن ذخیره و استفاده شود.");
-    let survey = Response::new(id(1), &form::parse(templates::get("nps").unwrap()).unwrap(), Pairs::new(), meta());
+    let survey = Response::new(id(1), &definition::parse(templates::get("nps").unwrap()).unwrap(), Pairs::new(), meta());
     assert!(!survey.to_json().contains("reference"), "only complaints have a reference");
     let fields = form_fields(&r);
     let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());

@@ -2,13 +2,13 @@
 //! effect on a record, the form encoding, the endpoint options and drafts.
 #![cfg(not(target_arch = "wasm32"))]
 
+use seda_core::definition;
 use seda_core::pairs::Pairs;
 
 use seda_core::answer::Answer;
 use seda_core::config::{ConfigError, EmbedConfig};
 use seda_core::draft::Draft;
 use seda_core::endpoint::{encode, form_urlencode, Credentials, Endpoint, Format};
-use seda_core::form;
 use seda_core::outbox::{
     admit, excerpt, next, next_due_at, refused_beyond_bounds, Attempt, OutboxFull, Record, Settled, State, MAX_BYTES, MAX_RECORDS,
     MAX_REFUSED,
@@ -21,7 +21,7 @@ use seda_core::templates;
 const NOW: i64 = 1_795_404_151_000; // 2026-11-23T03:22:31Z
 
 fn response(id: &str, answers: &[(&str, Answer)]) -> Response {
-    let form = form::parse(templates::get("nps").unwrap()).unwrap();
+    let form = definition::parse(templates::get("nps").unwrap()).unwrap();
     let answers = answers.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
     let meta = Meta {
         started_at: "2026-11-23T10:00:00.000Z".into(),
@@ -280,7 +280,7 @@ fn endpoint_options_from_the_dataset() {
 
 #[test]
 fn a_draft_resumes_only_what_the_form_still_accepts() {
-    let form = form::parse(templates::get("nps").unwrap()).unwrap();
+    let form = definition::parse(templates::get("nps").unwrap()).unwrap();
     let answers = Pairs::from([
         ("recommend".to_string(), Answer::Number(7)),
         ("gone".to_string(), Answer::Text("a removed question".into())),

@@ -1,7 +1,9 @@
 //! The form parser and semantic check: valid forms read, and every error names its path.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda_core::form::{self, QuestionType};
+use seda_core::definition;
+use seda_core::limits::MAX_JSON_BYTES;
+use seda_core::question::QuestionType;
 use seda_core::templates;
 
 const KITCHEN_SINK: &str = include_str!("fixtures/forms/kitchen-sink.json");
@@ -14,7 +16,7 @@ fn with_question(question: &str) -> String {
 #[test]
 fn every_template_parses_in_both_languages() {
     for name in templates::NAMES {
-        let form = form::parse(templates::get(name).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let form = definition::parse(templates::get(name).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(form.id, name);
         // A checklist has sections of items instead (tests/core_checklist.rs checks them).
         assert!(form.questions.len() >= 2 || form.checklist.is_some(), "{name} has a follow-up question");
@@ -67,23 +69,23 @@ fn what_each_template_needs() {
         ("complaint", Needs { attachments: true, ..none }),
         ("mystery-shop", Needs { checklists: true, ..none }),
     ] {
-        assert_eq!(form::parse(templates::get(name).unwrap()).unwrap().needs(), needs, "{name}");
+        assert_eq!(definition::parse(templates::get(name).unwrap()).unwrap().needs(), needs, "{name}");
     }
     let photos = with_question(r#"{"id":"p","type":"attachments","title":"Photos"}"#);
-    assert_eq!(form::parse(&photos).unwrap().needs(), Needs { attachments: true, checklists: false });
+    assert_eq!(definition::parse(&photos).unwrap().needs(), Needs { attachments: true, checklists: false });
 }
 
 #[test]
 fn reads_every_question_type() {
-    let form = form::parse(KITCHEN_SINK).unwrap();
-    let kinds: Vec<QuestionType> = form.questions.iter().map(|q| q.kind).collect();
+    let form = definition::parse(KITCHEN_SINK).unwrap();
+    let kinds: Vec<QuestionType> = form.questions.iter().map(|q| q.question_type()).collect();
     use QuestionType::*;
     assert_eq!(kinds, [Nps, Rating, Choice, Choice, Text, Email]);
     assert_eq!(form.version, 3);
     assert_eq!(form.locale, "fa");
     assert_eq!(form.questions[0].title.get("en", "fa"), "Would you recommend us?");
-    assert!(form.questions[3].multiple);
-    assert_eq!(form.questions[4].max_length, Some(300));
+    assert!(form.questions[3].multiple());
+    assert_eq!(form.questions[4].max_length(), Some(300));
 }
 
 #[test]
@@ -102,7 +104,7 @@ fn errors_name_the_json_path() {
         (format!("{} trailing", with_question(r#"{"id":"q","type":"nps","title":"T"}"#)), "", "trailing characters"),
     ];
     for (json, path, fragment) in cases {
-        let errors = form::parse(&json).expect_err(&json).0;
+        let errors = definition::parse(&json).expect_err(&json).0;
         assert_eq!(errors.len(), 1, "{json}: {errors:?}");
         assert_eq!(errors[0].path, path, "{json}");
         assert!(errors[0].message.contains(fragment), "{json}: {}", errors[0].message);
@@ -111,28 +113,28 @@ fn errors_name_the_json_path() {
 
 #[test]
 fn every_reading_problem_is_reported_not_only_the_first() {
-    let errors = form::parse("{}").unwrap_err().0;
+    let errors = definition::parse("{}").unwrap_err().0;
     let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
     assert_eq!(
         messages,
         ["missing field `seda`", "missing field `id`", "missing field `version`", "missing field `kind`", "missing field `questions` (or `pages`)"]
     );
     let json = with_question(r#"{"id":7,"type":"slider","title":"T","required":"yes"}"#);
-    let paths: Vec<String> = form::parse(&json).unwrap_err().0.into_iter().map(|e| e.path).collect();
+    let paths: Vec<String> = definition::parse(&json).unwrap_err().0.into_iter().map(|e| e.path).collect();
     assert_eq!(paths, ["questions[0].id", "questions[0].type", "questions[0].required"]);
 }
 
 #[test]
 fn syntax_errors_name_the_path_line_and_column() {
     let json = "{\"seda\": 1,\n \"questions\": [{\"id\": \"q\", \"title\": tru}]}";
-    let e = &form::parse(json).unwrap_err().0[0];
+    let e = &definition::parse(json).unwrap_err().0[0];
     assert_eq!(e.path, "questions[0].title");
     assert!(e.message.ends_with("at line 2, column 37"), "{}", e.message);
     let repeated = r#"{"seda": 1, "seda": 2}"#;
-    let e = &form::parse(repeated).unwrap_err().0[0];
+    let e = &definition::parse(repeated).unwrap_err().0[0];
     assert_eq!((e.path.as_str(), e.message.as_str()), ("seda", "\"seda\" is given twice at line 1, column 13"));
     let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
-    let e = &form::parse(&deep).unwrap_err().0[0];
+    let e = &definition::parse(&deep).unwrap_err().0[0];
     assert!(e.message.contains("nested deeper than 32 levels"), "{}", e.message);
 }
 
@@ -174,7 +176,7 @@ fn semantic_check_names_every_problem() {
         (q(r#"{"id":"q","type":"nps","title":"   "}"#), "questions[0].title", "must not be empty"),
     ];
     for (json, path, fragment) in cases {
-        let errors = form::parse(&json).expect_err(&json).0;
+        let errors = definition::parse(&json).expect_err(&json).0;
         assert!(
             errors.iter().any(|e| e.path == path && e.message.contains(fragment)),
             "{json}\nexpected {path}: …{fragment}…\ngot {errors:?}"
@@ -185,7 +187,7 @@ fn semantic_check_names_every_problem() {
 #[test]
 fn reports_all_problems_at_once_and_prints_them_with_paths() {
     let json = with_question(r#"{"id":"q","type":"rating","title":"","scale":{"min":3,"max":3},"multiline":true}"#);
-    let errors = form::parse(&json).unwrap_err();
+    let errors = definition::parse(&json).unwrap_err();
     let paths: Vec<&str> = errors.0.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(paths, ["questions[0].title", "questions[0].multiline", "questions[0].scale"]);
     assert!(errors.to_string().starts_with("questions[0].title: must not be empty\n"), "{errors}");
@@ -193,8 +195,8 @@ fn reports_all_problems_at_once_and_prints_them_with_paths() {
 
 #[test]
 fn refuses_oversized_definitions_before_reading_them() {
-    let big = format!(r#"{{"seda":1,"pad":"{}"}}"#, "x".repeat(form::MAX_JSON_BYTES));
-    let errors = form::parse(&big).unwrap_err().0;
+    let big = format!(r#"{{"seda":1,"pad":"{}"}}"#, "x".repeat(MAX_JSON_BYTES));
+    let errors = definition::parse(&big).unwrap_err().0;
     assert!(errors[0].message.contains("the most accepted is"), "{errors:?}");
 }
 
@@ -202,6 +204,6 @@ fn refuses_oversized_definitions_before_reading_them() {
 fn refuses_too_many_questions() {
     let qs: Vec<String> = (0..501).map(|i| format!(r#"{{"id":"q{i}","type":"nps","title":"T"}}"#)).collect();
     let json = format!(r#"{{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{}]}}"#, qs.join(","));
-    let errors = form::parse(&json).unwrap_err().0;
+    let errors = definition::parse(&json).unwrap_err().0;
     assert!(errors.iter().any(|e| e.path == "questions" && e.message.contains("the most is 500")), "{errors:?}");
 }

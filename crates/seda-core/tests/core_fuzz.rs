@@ -7,9 +7,9 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+use seda_core::definition;
 use seda_core::answer::Answer;
 use seda_core::draft::Draft;
-use seda_core::form;
 use seda_core::session::Session;
 use seda_core::templates;
 
@@ -78,12 +78,12 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
-        let _ = form::parse(&text);
+        let _ = definition::parse(&text);
     }
 
     #[test]
     fn arbitrary_json_never_panics(v in value()) {
-        let _ = form::parse(&v.to_string());
+        let _ = definition::parse(&v.to_string());
     }
 
     #[test]
@@ -92,7 +92,7 @@ proptest! {
         let doc = json!({"seda": 1, "id": "f", "version": 1, "kind": "survey", "questions": [q]});
         let points = i128::from(max) - i128::from(min) + 1;
         let ok = (2..=11).contains(&points);
-        prop_assert_eq!(form::parse(&doc.to_string()).is_ok(), ok, "min {} max {}", min, max);
+        prop_assert_eq!(definition::parse(&doc.to_string()).is_ok(), ok, "min {} max {}", min, max);
     }
 
     #[test]
@@ -103,15 +103,15 @@ proptest! {
 
     #[test]
     fn typed_text_is_stored_without_control_characters(typed in any::<String>()) {
-        let form = form::parse(templates::get("nps").unwrap()).unwrap();
-        let one_line = form::parse(r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"text","title":"T"}]}"#).unwrap();
+        let form = definition::parse(templates::get("nps").unwrap()).unwrap();
+        let one_line = definition::parse(r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"text","title":"T"}]}"#).unwrap();
         for (form, id) in [(&one_line, "q"), (&form, "reason")] {
             let q = form.question(id).unwrap();
             let mut s = Session::new(form, seda_core::pairs::Pairs::new());
             s.set_answer(q, Some(Answer::Text(typed.clone())));
             let _ = s.error(q);
             if let Some(Answer::Text(stored)) = s.answer(id) {
-                let multiline = q.multiline;
+                let multiline = q.multiline();
                 prop_assert!(stored.chars().all(|c| !c.is_control() || (multiline && (c == '\n' || c == '\t'))), "{:?}", stored);
             }
         }
@@ -119,7 +119,7 @@ proptest! {
 
     #[test]
     fn mutated_templates_never_panic_and_errors_name_a_path(v in mutated_template()) {
-        if let Err(errors) = form::parse(&v.to_string()) {
+        if let Err(errors) = definition::parse(&v.to_string()) {
             prop_assert!(!errors.0.is_empty());
             for e in &errors.0 {
                 prop_assert!(!e.message.is_empty());
@@ -135,7 +135,7 @@ fn extreme_scales_are_errors_not_overflows() {
     for (min, max) in [(i64::MIN, i64::MAX), (i64::MIN, 0), (-1, i64::MAX), (i64::MAX - 1, i64::MAX)] {
         let q = json!({"id": "q", "type": "rating", "title": "T", "scale": {"min": min, "max": max}});
         let doc = json!({"seda": 1, "id": "f", "version": 1, "kind": "survey", "questions": [q]});
-        let result = form::parse(&doc.to_string());
+        let result = definition::parse(&doc.to_string());
         if i128::from(max) - i128::from(min) + 1 > 11 {
             let errors = result.expect_err("a scale this wide is refused").0;
             assert!(errors.iter().any(|e| e.path == "questions[0].scale" && e.message.contains("at most 11")), "{errors:?}");

@@ -7,8 +7,8 @@
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
+use seda_core::definition;
 use seda_core::config::{hidden_values, payload_page_url, EmbedConfig, MAX_HIDDEN_CHARS};
-use seda_core::form;
 use seda_core::outbox::{Attempt, Record, State};
 use seda_core::pairs::Pairs;
 use seda_core::templates;
@@ -129,7 +129,7 @@ proptest! {
         tag in prop::collection::vec((prop_oneof!["hidden[A-Z][a-zA-Z]{0,6}", "\\PC{0,8}"], "\\PC{0,600}"), 0..6),
         query in "\\PC{0,300}",
     ) {
-        let form = form::parse(templates::get("complaint").unwrap()).unwrap();
+        let form = definition::parse(templates::get("complaint").unwrap()).unwrap();
         let data: Pairs<String> = tag.into_iter().collect();
         let values = hidden_values(&form, &data, &query);
         for (id, value) in values.iter() {

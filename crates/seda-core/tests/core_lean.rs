@@ -3,6 +3,7 @@
 //! Run by the test command with `cargo test -p seda-core --no-default-features --test core_lean`.
 #![cfg(all(not(target_arch = "wasm32"), not(feature = "checklists")))]
 
+use seda_core::definition;
 use seda_core::form::{self, FormKind, Needs};
 use seda_core::templates;
 
@@ -15,7 +16,7 @@ fn a_checklist_is_handed_over_unread() {
     // over by name.
     assert!(templates::get("mystery-shop").is_none());
     assert!(templates::full_only("mystery-shop"));
-    let visit = form::parse(VISIT).unwrap();
+    let visit = definition::parse(VISIT).unwrap();
     assert_eq!(visit.kind, FormKind::Checklist);
     assert!(visit.checklist.is_none());
     assert_eq!(visit.needs(), Needs { checklists: true, attachments: false });
@@ -25,7 +26,7 @@ fn a_checklist_is_handed_over_unread() {
 fn a_mistake_inside_a_checklist_is_left_to_the_full_bundle() {
     let broken = r#"{"seda":1,"id":"v","version":1,"kind":"checklist","title":"Visit",
         "sections":[{"id":"door","title":"At the door","items":[{"id":"greeted","type":"yes_or_no","title":"Greeted?"}]}]}"#;
-    assert!(form::parse(broken).unwrap().needs().checklists);
+    assert!(definition::parse(broken).unwrap().needs().checklists);
 }
 
 #[test]
@@ -39,7 +40,7 @@ fn what_the_lean_reader_can_tell_is_still_an_error_with_its_path() {
         (r#"{"seda":1,"id":"v","version":0,"kind":"checklist","sections":[]}"#, "version"),
     ];
     for (json, path) in cases {
-        let errors = form::parse(json).expect_err(json).0;
+        let errors = definition::parse(json).expect_err(json).0;
         assert!(errors.iter().any(|e| e.path == path), "{json}: {errors:?}");
     }
 }

@@ -1,21 +1,23 @@
 //! Question types, pages, conditions, jumps, hidden fields and piping.
 #![cfg(not(target_arch = "wasm32"))]
 
+use seda_core::definition;
 use seda_core::answer::Answer;
-use seda_core::form::{self, Form, QuestionType};
-use seda_core::logic::Num;
+use seda_core::form::Form;
+use seda_core::num::Num;
 use seda_core::pairs::Pairs;
+use seda_core::question::{QuestionKind, QuestionType};
 use seda_core::response::{Meta, Response};
 use seda_core::session::Session;
 use seda_core::time::parse_date;
 use seda_core::validate::{is_phone, validate_on, AnswerError};
 
 fn every_type() -> Form {
-    form::parse(include_str!("fixtures/forms/every-type.json")).unwrap_or_else(|e| panic!("{e}"))
+    definition::parse(include_str!("fixtures/forms/every-type.json")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn logic() -> Form {
-    form::parse(include_str!("fixtures/forms/logic.json")).unwrap_or_else(|e| panic!("{e}"))
+    definition::parse(include_str!("fixtures/forms/logic.json")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn n(v: i64) -> Option<Answer> {
@@ -28,7 +30,7 @@ fn t(v: &str) -> Option<Answer> {
 #[test]
 fn reads_every_question_type_in_pages() {
     let form = every_type();
-    let kinds: Vec<&str> = form.questions.iter().map(|q| q.kind.name()).collect();
+    let kinds: Vec<&str> = form.questions.iter().map(|q| q.question_type().name()).collect();
     assert_eq!(
         kinds,
         ["nps", "rating", "rating", "choice", "choice", "dropdown", "yes_no", "text", "email", "phone", "number", "number",
@@ -36,7 +38,8 @@ fn reads_every_question_type_in_pages() {
     );
     let pages: Vec<(&str, usize)> = form.pages.iter().map(|p| (p.id.as_str(), p.questions.len())).collect();
     assert_eq!(pages, [("scores", 3), ("choices", 4), ("details", 6), ("last", 3)]);
-    assert_eq!(form.questions[10].max, Num::parse("1000.5"));
+    let QuestionKind::Number(number) = &form.questions[10].kind else { panic!("questions[10] is a number question") };
+    assert_eq!(number.max, Num::parse("1000.5"));
     assert_eq!(form.hidden[1].url_param.as_deref(), Some("order_id"));
     assert_eq!(form.thank_you.len(), 2);
 }
@@ -228,14 +231,14 @@ fn logic_errors_name_their_path() {
             "pages[0].questions[0].required", "not used by a statement question"),
     ];
     for (json, path, fragment) in cases {
-        let errors = form::parse(&json).expect_err(&json).0;
+        let errors = definition::parse(&json).expect_err(&json).0;
         assert!(
             errors.iter().any(|e| e.path == path && e.message.contains(fragment)),
             "{json}\nexpected {path}: …{fragment}…\ngot {errors:?}"
         );
     }
     let both = r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[],"pages":[]}"#;
-    assert!(form::parse(both).unwrap_err().to_string().contains("not both"));
+    assert!(definition::parse(both).unwrap_err().to_string().contains("not both"));
 }
 
 #[test]
@@ -246,12 +249,12 @@ fn numbers_are_exact_decimals() {
         assert_eq!(Num::parse(text).map(Num::to_text).as_deref(), expected, "{text}");
     }
     assert_eq!(Num::parse("0.1").map(|a| a.0 + Num::parse("0.2").unwrap().0), Num::parse("0.3").map(|n| n.0));
-    assert!(form::parse(include_str!("fixtures/forms/every-type.json")).unwrap().questions.iter().any(|q| q.kind == QuestionType::Matrix));
+    assert!(definition::parse(include_str!("fixtures/forms/every-type.json")).unwrap().questions.iter().any(|q| q.question_type() == QuestionType::Matrix));
 }
 
 #[test]
 fn five_needs_asks_what_to_improve_only_after_a_low_score_and_thanks_by_name() {
-    let form = form::parse(seda_core::templates::get("five-needs").unwrap()).unwrap();
+    let form = definition::parse(seda_core::templates::get("five-needs").unwrap()).unwrap();
     let q = |id: &str| form.question(id).unwrap();
     let rate = |s: &mut Session, scores: [i64; 4]| {
         for (id, v) in ["service", "price", "quality", "appreciation"].into_iter().zip(scores) {

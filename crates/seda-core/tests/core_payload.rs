@@ -1,15 +1,17 @@
 //! The response payload, ids, timestamps, the embed configuration and delivery outcomes.
 #![cfg(not(target_arch = "wasm32"))]
 
+use seda_core::definition;
 use seda_core::pairs::Pairs;
 
 use seda_core::answer::Answer;
-use seda_core::config::{check_endpoint, pick_locale, shows_errors, ConfigError, EmbedConfig, FormSource, Mode};
+use seda_core::config::{check_endpoint, pick_locale, shows_errors, ConfigError, EmbedConfig, Mode};
 use seda_core::delivery::{classify, Outcome};
-use seda_core::form;
+use seda_core::form_source::{FormSource, FormSourceError};
 use seda_core::i18n;
 use seda_core::id::{is_uuid_v4, uuid_v4};
-use seda_core::response::{Meta, NpsCategory, Response, MAX_PAGE_URL_CHARS, MAX_RESPONSE_BYTES};
+use seda_core::nps::NpsCategory;
+use seda_core::response::{Meta, Response, MAX_PAGE_URL_CHARS, MAX_RESPONSE_BYTES};
 use seda_core::templates;
 use seda_core::time::rfc3339_utc;
 
@@ -33,7 +35,7 @@ fn nps_categories() {
 
 #[test]
 fn the_payload_has_the_documented_shape() {
-    let form = form::parse(templates::get("nps").unwrap()).unwrap();
+    let form = definition::parse(templates::get("nps").unwrap()).unwrap();
     let answers = Pairs::from([
         ("recommend".to_string(), Answer::Number(6)),
         ("reason".to_string(), Answer::Text("Slow delivery".into())),
@@ -60,7 +62,7 @@ fn the_payload_has_the_documented_shape() {
 
 #[test]
 fn no_nps_answer_means_no_category_field() {
-    let form = form::parse(templates::get("csat").unwrap()).unwrap();
+    let form = definition::parse(templates::get("csat").unwrap()).unwrap();
     let answers = Pairs::from([("satisfaction".to_string(), Answer::Number(5))]);
     let r = Response::new(uuid_v4([1; 16]), &form, answers, meta());
     assert_eq!(r.nps_category, None);
@@ -101,8 +103,8 @@ fn form_sources() {
         ("my_form", Ok(FormSource::Inline("my_form".into()))),
         ("forms/post-purchase.json", Ok(FormSource::Url("forms/post-purchase.json".into()))),
         ("https://cdn.example/f.json", Ok(FormSource::Url("https://cdn.example/f.json".into()))),
-        ("template:quiz", Err(ConfigError::UnknownTemplate { name: "quiz".into() })),
-        ("  ", Err(ConfigError::MissingForm)),
+        ("template:quiz", Err(FormSourceError::UnknownTemplate { name: "quiz".into() })),
+        ("  ", Err(FormSourceError::Missing)),
     ];
     for (value, expected) in cases {
         assert_eq!(FormSource::parse(value), expected, "{value}");
@@ -139,7 +141,7 @@ fn embed_config_from_the_dataset() {
     assert_eq!(cfg.mode, Mode::Inline { target: "#slot".into() });
     assert_eq!(cfg.locale.as_deref(), Some("fa"));
     let cases = [
-        (data(&[]), ConfigError::MissingForm),
+        (data(&[]), ConfigError::Form(FormSourceError::Missing)),
         (data(&[("form", "template:nps"), ("target", "")]), ConfigError::EmptyTarget),
         (data(&[("form", "template:nps"), ("locale", "persian!")]), ConfigError::BadLocale { locale: "persian!".into() }),
         (data(&[("form", "template:nps"), ("endpoint", "http://api.example.com")]),
@@ -216,7 +218,7 @@ fn setup_errors_are_drawn_on_development_pages_or_when_asked() {
 
 #[test]
 fn a_response_over_64_kib_does_not_fit_and_a_long_page_url_is_cut() {
-    let form = form::parse(
+    let form = definition::parse(
         r#"{"seda":1,"id":"long","version":1,"kind":"survey","questions":[
             {"id":"a","type":"text","multiline":true,"max_length":10000,"title":"A"},
             {"id":"b","type":"text","multiline":true,"max_length":10000,"title":"B"},
@@ -243,7 +245,7 @@ fn a_response_over_64_kib_does_not_fit_and_a_long_page_url_is_cut() {
 
 #[test]
 fn locale_precedence() {
-    let bilingual = form::parse(templates::get("nps").unwrap()).unwrap();
+    let bilingual = definition::parse(templates::get("nps").unwrap()).unwrap();
     // (data-locale, <html lang>, browser, expected) for the bilingual NPS template
     let cases = [
         (Some("fa"), Some("en"), Some("de"), "fa"),
@@ -262,9 +264,9 @@ fn locale_precedence() {
 
 #[test]
 fn a_form_speaks_its_own_language_and_those_of_its_texts() {
-    let nps = form::parse(templates::get("nps").unwrap()).unwrap();
+    let nps = definition::parse(templates::get("nps").unwrap()).unwrap();
     assert!(nps.speaks("en-US") && nps.speaks("fa") && !nps.speaks("de"));
-    let plain = form::parse(r#"{"seda":1,"id":"f","version":1,"kind":"survey","locale":"fa","questions":[{"id":"q","type":"nps","title":"چقدر؟"}]}"#).unwrap();
+    let plain = definition::parse(r#"{"seda":1,"id":"f","version":1,"kind":"survey","locale":"fa","questions":[{"id":"q","type":"nps","title":"چقدر؟"}]}"#).unwrap();
     assert!(plain.speaks("fa-IR") && !plain.speaks("en"));
 }
 

@@ -1,4 +1,5 @@
-//! schema/form.schema.json is what core::schema generates from the reader's field lists,
+//! schema/form.schema.json is what core::schema generates from the reader's field lists and
+//! each question type's declaration,
 //! and every form this repository ships is valid against it.
 //! After changing the format: `SEDA_WRITE_SCHEMA=1 cargo test -p seda-core --test core_schema`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -88,6 +89,13 @@ fn valid(schema: &Value, root: &Value, v: &Value, path: &str, errors: &mut Vec<S
             errors.push(format!("{path}: wrong number of members"));
         }
     }
+    if let Value::Number(n) = v {
+        let n: f64 = n.parse().unwrap();
+        let bound = |key: &str| schema.get(key).and_then(Value::as_i64).map(|b| b as f64);
+        if bound("minimum").is_some_and(|min| n < min) || bound("maximum").is_some_and(|max| n > max) {
+            errors.push(format!("{path}: out of range"));
+        }
+    }
     if let (Value::Array(items), Some(item_schema)) = (v, schema.get("items")) {
         for (i, item) in items.iter().enumerate() {
             valid(item_schema, root, item, &format!("{path}[{i}]"), errors);
@@ -122,6 +130,11 @@ fn the_schema_refuses_what_the_reader_refuses() {
         r#"{"seda":1,"id":"f","version":1,"kind":"survey"}"#,
         r#"{"seda":2,"id":"f","version":1,"kind":"survey","questions":[]}"#,
         r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"nps","title":"T","show_if":{"question":"a","bigger":1}}]}"#,
+        // A field of another type: each type's own fields, from its declaration.
+        r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"nps","title":"T","scale":{"min":1,"max":5}}]}"#,
+        r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"text","title":"T","choices":[{"id":"a","label":"A"}]}]}"#,
+        r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{"id":"q","type":"statement","title":"T","required":true}]}"#,
+        r#"{"seda":1,"id":"f","version":1,"kind":"complaint","questions":[{"id":"q","type":"attachments","title":"T","max_files":11}]}"#,
     ];
     for text in bad {
         assert!(!check(text).is_empty(), "{text}");

@@ -1,15 +1,16 @@
 //! Answer validation and the survey session.
 #![cfg(not(target_arch = "wasm32"))]
 
+use seda_core::definition;
 use seda_core::answer::Answer;
-use seda_core::form::{self, Form};
+use seda_core::form::Form;
 use seda_core::pairs::Pairs;
 use seda_core::session::Session;
 use seda_core::templates;
 use seda_core::validate::{is_email, max_chars, validate, AnswerError};
 
 fn kitchen_sink() -> Form {
-    form::parse(include_str!("fixtures/forms/kitchen-sink.json")).unwrap()
+    definition::parse(include_str!("fixtures/forms/kitchen-sink.json")).unwrap()
 }
 
 fn n(v: i64) -> Option<Answer> {
@@ -87,7 +88,7 @@ fn blank_input_is_no_answer_and_single_lines_lose_control_characters() {
 
 #[test]
 fn control_characters_are_stripped_and_only_multi_line_text_keeps_breaks_and_tabs() {
-    let form = form::parse(
+    let form = definition::parse(
         r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[
             {"id":"line","type":"text","title":"One line"},
             {"id":"lines","type":"text","multiline":true,"title":"Several lines"},
@@ -113,7 +114,7 @@ fn control_characters_are_stripped_and_only_multi_line_text_keeps_breaks_and_tab
 
 #[test]
 fn text_answers_have_a_default_cap_when_the_form_gives_none() {
-    let form = form::parse(
+    let form = definition::parse(
         r#"{"seda":1,"id":"f","version":1,"kind":"survey","questions":[
             {"id":"line","type":"text","title":"One line"},
             {"id":"lines","type":"text","multiline":true,"title":"Several lines"},
@@ -131,7 +132,7 @@ fn text_answers_have_a_default_cap_when_the_form_gives_none() {
 
 #[test]
 fn walks_the_nps_template_forward_and_back() {
-    let form = form::parse(templates::get("nps").unwrap()).unwrap();
+    let form = definition::parse(templates::get("nps").unwrap()).unwrap();
     let mut s = Session::new(&form, Pairs::new());
     assert!(s.is_first());
     assert_eq!(s.progress(&form), (1, 2));
@@ -153,7 +154,7 @@ fn walks_the_nps_template_forward_and_back() {
 
 #[test]
 fn page_errors_list_every_unacceptable_answer_on_the_page() {
-    let form = form::parse(
+    let form = definition::parse(
         r#"{"seda":1,"id":"f","version":1,"kind":"survey","pages":[{"id":"p","questions":[
             {"id":"recommend","type":"nps","title":"R","required":true},
             {"id":"csat","type":"rating","title":"C","scale":{"min":1,"max":5}},

@@ -2,7 +2,7 @@
 //! from any brand keep text at 4.5:1.
 #![cfg(not(target_arch = "wasm32"))]
 
-use seda_core::form;
+use seda_core::definition;
 use seda_core::pairs::Pairs;
 use seda_core::theme::{contrast, css, parse_color, readable_on, with_attributes, Scheme, Theme, DARK_SURFACE, INK, WHITE};
 
@@ -38,7 +38,7 @@ fn css_for_a_light_brand_uses_dark_text_on_it_and_a_darker_ink() {
 
 #[test]
 fn attributes_override_the_form_and_bad_values_are_named() {
-    let form = form::parse(
+    let form = definition::parse(
         r##"{"seda":1,"id":"f","version":1,"kind":"survey","theme":{"brand":"#0f766e","scheme":"dark"},
             "questions":[{"id":"q","type":"nps","title":"T"}]}"##,
     )
@@ -53,10 +53,10 @@ fn attributes_override_the_form_and_bad_values_are_named() {
         ("themeFont", "x;}:host{color:red", "data-theme-font"),
         ("theme", "sepia", "light, dark or auto"),
     ] {
-        let e = with_attributes(Theme::default(), &data(&[(k, v)])).unwrap_err();
+        let e = with_attributes(Theme::default(), &data(&[(k, v)])).unwrap_err().to_string();
         assert!(e.contains(says), "{k}={v}: {e}");
     }
     let bad = r##"{"seda":1,"id":"f","version":1,"kind":"survey","theme":{"brand":"blue","radius":40},"questions":[{"id":"q","type":"nps","title":"T"}]}"##;
-    let paths: Vec<String> = form::parse(bad).unwrap_err().0.into_iter().map(|e| e.path).collect();
+    let paths: Vec<String> = definition::parse(bad).unwrap_err().0.into_iter().map(|e| e.path).collect();
     assert_eq!(paths, ["theme.brand", "theme.radius"]);
 }

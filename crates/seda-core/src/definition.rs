@@ -1,0 +1,30 @@
+//! Reading a form definition in two passes: [`crate::form::read`] turns the JSON into
+//! a [`Form`], naming the JSON path of everything it cannot read; then
+//! [`crate::check`] looks at the whole form and names every path whose value is
+//! readable but wrong.
+
+use super::check;
+use super::decode::Decoder;
+use super::form::{self, Form};
+use super::form_error::{FormError, FormErrors};
+use super::json;
+use super::limits::MAX_JSON_BYTES;
+
+/// Reads and checks a form definition.
+pub fn parse(json: &str) -> Result<Form, FormErrors> {
+    if json.len() > MAX_JSON_BYTES {
+        return Err(FormErrors(vec![FormError::new(
+            "",
+            format!("the definition is {} bytes; the most accepted is {MAX_JSON_BYTES}", json.len()),
+        )]));
+    }
+    let doc = json::parse(json).map_err(|e| FormErrors(vec![FormError::new(e.path.clone(), e.to_string())]))?;
+    let mut d = Decoder::default();
+    match form::read(&mut d, &doc) {
+        Some(form) if d.errors.is_empty() => {
+            let errors = check::check(&form);
+            if errors.is_empty() { Ok(form) } else { Err(FormErrors(errors)) }
+        }
+        _ => Err(FormErrors(d.errors)),
+    }
+}
