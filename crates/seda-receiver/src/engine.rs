@@ -6,13 +6,16 @@
 use std::sync::OnceLock;
 
 use seda_core::answer::{Answer, Answers};
-use seda_core::checklist::{Checklist, ItemType};
+use seda_core::checklist::{Checklist, ItemKind};
 use seda_core::complaint::reference_code;
-use seda_core::form::{self, Form, FormKind, QuestionType};
+use seda_core::definition;
+use seda_core::form::{Form, FormKind};
+use seda_core::question::QuestionKind;
 use seda_core::json::{self, Value as CoreValue};
-use seda_core::logic::Num;
+use seda_core::num::Num;
 use seda_core::pairs::Pairs;
-use seda_core::response::{NpsCategory, MAX_CHECKLIST_BYTES, MAX_RESPONSE_BYTES};
+use seda_core::nps::NpsCategory;
+use seda_core::response::{MAX_CHECKLIST_BYTES, MAX_RESPONSE_BYTES};
 use seda_core::score::{self, Problem};
 use seda_core::session::Session;
 use seda_core::validate::{validate, AnswerError};
@@ -46,7 +49,7 @@ pub enum Shape {
 impl KnownForm {
     /// Reads and checks a definition; each problem names its JSON path.
     pub fn read(text: &str) -> Result<KnownForm, Vec<PathProblem>> {
-        form::parse(text)
+        definition::parse(text)
             .map(|form| KnownForm { form })
             .map_err(|e| e.0.into_iter().map(|e| PathProblem { path: e.path, message: e.message }).collect())
     }
@@ -79,7 +82,7 @@ impl KnownForm {
                 .iter()
                 .filter(|q| q.takes_answer())
                 .flat_map(|q| {
-                    let other = q.other.is_some().then(|| format!("{}.other", q.id));
+                    let other = q.other().is_some().then(|| format!("{}.other", q.id));
                     std::iter::once(q.id.clone()).chain(other)
                 })
                 .collect(),
@@ -100,26 +103,25 @@ impl KnownForm {
         if let Some(c) = self.checklist() {
             let item = c.item(key)?;
             return Some(match item.kind {
-                ItemType::YesNo => Shape::Bool,
-                ItemType::Options => Shape::Text,
-                ItemType::Multi => Shape::Choices,
-                ItemType::Rating => Shape::Integer,
-                ItemType::Measure => Shape::Decimal,
+                ItemKind::YesNo => Shape::Bool,
+                ItemKind::Options(_) => Shape::Text,
+                ItemKind::Multi(_) => Shape::Choices,
+                ItemKind::Rating(_) => Shape::Integer,
+                ItemKind::Measure(_) => Shape::Decimal,
             });
         }
         if let Some(base) = key.strip_suffix(".other") {
-            return self.form.question(base).filter(|q| q.other.is_some()).map(|_| Shape::Text);
+            return self.form.question(base).filter(|q| q.other().is_some()).map(|_| Shape::Text);
         }
         let q = self.form.question(key)?;
-        use QuestionType::*;
-        Some(match q.kind {
-            Nps | Rating => Shape::Integer,
-            Number if q.decimals == 0 => Shape::Integer,
-            Number => Shape::Decimal,
-            YesNo => Shape::Bool,
-            Choice if q.multiple => Shape::Choices,
-            Matrix => Shape::Rows,
-            Attachments => Shape::Files,
+        Some(match &q.kind {
+            QuestionKind::Nps(_) | QuestionKind::Rating(_) => Shape::Integer,
+            QuestionKind::Number(number) if number.decimals == 0 => Shape::Integer,
+            QuestionKind::Number(_) => Shape::Decimal,
+            QuestionKind::YesNo => Shape::Bool,
+            QuestionKind::Choice(choice) if choice.multiple => Shape::Choices,
+            QuestionKind::Matrix(_) => Shape::Rows,
+            QuestionKind::Attachments(_) => Shape::Files,
             _ => Shape::Text,
         })
     }
@@ -211,7 +213,7 @@ fn verify_survey(form: &Form, members: &[(String, CoreValue)], payload: &Value, 
         };
         if let Some(q) = form.question(key) {
             match answer_of(value).filter(|_| q.takes_answer()) {
-                None => flag(format!("not an answer a {} question takes", q.kind.name())),
+                None => flag(format!("not an answer a {} question takes", q.question_type().name())),
                 Some(a) => match validate(q, Some(&a)) {
                     Err(e) => flag(describe(e)),
                     Ok(()) => {
@@ -219,7 +221,7 @@ fn verify_survey(form: &Form, members: &[(String, CoreValue)], payload: &Value, 
                     }
                 },
             }
-        } else if key.strip_suffix(".other").and_then(|base| form.question(base)).is_some_and(|q| q.other.is_some()) {
+        } else if key.strip_suffix(".other").and_then(|base| form.question(base)).is_some_and(|q| q.other().is_some()) {
             match value.as_str() {
                 Some(text) => {
                     answers.insert(key.as_str(), Answer::Text(text.to_owned()));
@@ -239,7 +241,12 @@ fn verify_survey(form: &Form, members: &[(String, CoreValue)], payload: &Value, 
         .unwrap_or_default();
     let mut relaxed = form.clone();
     for q in &mut relaxed.questions {
-        (q.required, q.required_if, q.other) = (false, None, None);
+        (q.required, q.required_if) = (false, None);
+        match &mut q.kind {
+            QuestionKind::Choice(choice) => choice.other = None,
+            QuestionKind::Dropdown(dropdown) => dropdown.other = None,
+            _ => {}
+        }
     }
     let mut session = Session::resume(form, Vec::new(), answers.clone(), hidden);
     for _ in 0..=form.pages.len() {
@@ -259,7 +266,7 @@ fn verify_survey(form: &Form, members: &[(String, CoreValue)], payload: &Value, 
     let expected = form
         .questions
         .iter()
-        .filter(|q| q.kind == QuestionType::Nps)
+        .filter(|q| matches!(q.kind, QuestionKind::Nps(_)))
         .find_map(|q| counted.get(&q.id)?.as_number())
         .map(|n| NpsCategory::of(n).name());
     let sent = payload.get("nps_category").and_then(Value::as_str);

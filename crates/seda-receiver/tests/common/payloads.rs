@@ -1,9 +1,10 @@
 //! Responses as the widget makes them, built with the engine itself.
 
 use seda_core::answer::{Answer, Answers, File};
-use seda_core::form::{self, Form};
+use seda_core::definition;
+use seda_core::form::Form;
 use seda_core::checklist::Standard;
-use seda_core::logic::Num;
+use seda_core::num::Num;
 use seda_core::response::{Meta, Response};
 use seda_core::score;
 use seda_core::templates;
@@ -11,7 +12,7 @@ use seda_core::visit::{Mark, Visit};
 use serde_json::{json, Value};
 
 pub fn template(name: &str) -> Form {
-    form::parse(templates::get(name).unwrap()).unwrap()
+    definition::parse(templates::get(name).unwrap()).unwrap()
 }
 
 fn meta() -> Meta {
@@ -60,13 +61,13 @@ pub fn mystery_shop(id: &str) -> Value {
     let c = form.checklist.as_deref().unwrap();
     let mut visit = Visit::new(&form.id, form.version, id.into(), "2026-11-23T10:00:00Z".into());
     for item in c.items() {
-        use seda_core::checklist::ItemType::*;
-        let mark = match item.kind {
-            YesNo => Mark::Yes(true),
-            Options => Mark::Pick(item.options.iter().max_by_key(|o| o.points).unwrap().id.clone()),
-            Multi => Mark::Picks(item.options.iter().map(|o| o.id.clone()).collect()),
-            Rating => Mark::Rating(item.scale.unwrap().max),
-            Measure => Mark::Measure(match item.standard {
+        use seda_core::checklist::ItemKind;
+        let mark = match &item.kind {
+            ItemKind::YesNo => Mark::Yes(true),
+            ItemKind::Options(spec) => Mark::Pick(spec.options.iter().max_by_key(|o| o.points).unwrap().id.clone()),
+            ItemKind::Multi(spec) => Mark::Picks(spec.options.iter().map(|o| o.id.clone()).collect()),
+            ItemKind::Rating(spec) => Mark::Rating(spec.scale.unwrap().max),
+            ItemKind::Measure(spec) => Mark::Measure(match spec.standard {
                 Some(Standard::AtMost { target, .. }) | Some(Standard::AtLeast { target, .. }) => target,
                 Some(Standard::Between { low, .. }) => low,
                 None => Num::parse("1").unwrap(),
