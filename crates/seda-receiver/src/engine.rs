@@ -129,6 +129,17 @@ impl KnownForm {
     fn checklist(&self) -> Option<&Checklist> {
         self.form.checklist.as_deref()
     }
+
+    /// The ids of the questions that take an email address or a phone number (what
+    /// erasure by contact looks in).
+    pub fn contact_keys(&self) -> Vec<String> {
+        self.form.questions.iter().filter(|q| matches!(q.kind, QuestionType::Email | QuestionType::Phone)).map(|q| q.id.clone()).collect()
+    }
+}
+
+/// The reference code a complaint with this id was given (`K7Q4-MZ8P`).
+pub fn complaint_reference(id: &str) -> String {
+    reference_code(id)
 }
 
 /// Every built-in template, read, with its JSON.

@@ -24,6 +24,9 @@ pub enum Reason {
     InvalidForm,
     FormVersionConflict,
     Unauthorized,
+    Forbidden,
+    OriginNotAllowed,
+    RateLimited,
     NotFound,
     MethodNotAllowed,
     BadQuery,
@@ -32,7 +35,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 19] = [
+    pub const ALL: [Reason; 22] = [
         Reason::MalformedJson,
         Reason::MalformedForm,
         Reason::MalformedMultipart,
@@ -47,6 +50,9 @@ impl Reason {
         Reason::InvalidForm,
         Reason::FormVersionConflict,
         Reason::Unauthorized,
+        Reason::Forbidden,
+        Reason::OriginNotAllowed,
+        Reason::RateLimited,
         Reason::NotFound,
         Reason::MethodNotAllowed,
         Reason::BadQuery,
@@ -76,6 +82,9 @@ impl Reason {
                 ("form-version-conflict", "This form version is already registered with a different definition", S::CONFLICT)
             }
             Reason::Unauthorized => ("unauthorized", "Credentials are missing or wrong", S::UNAUTHORIZED),
+            Reason::Forbidden => ("forbidden", "These credentials may not do this", S::FORBIDDEN),
+            Reason::OriginNotAllowed => ("origin-not-allowed", "This form does not take responses from this site", S::FORBIDDEN),
+            Reason::RateLimited => ("rate-limited", "Too many requests from this address: retry later", S::TOO_MANY_REQUESTS),
             Reason::NotFound => ("not-found", "Not found", S::NOT_FOUND),
             Reason::MethodNotAllowed => ("method-not-allowed", "Method not allowed", S::METHOD_NOT_ALLOWED),
             Reason::BadQuery => ("bad-query", "The query parameters are not acceptable", S::BAD_REQUEST),
@@ -100,6 +109,8 @@ impl Reason {
             StatusCode::PAYLOAD_TOO_LARGE => Reason::TooLarge,
             StatusCode::UNSUPPORTED_MEDIA_TYPE => Reason::UnsupportedMediaType,
             StatusCode::UNAUTHORIZED => Reason::Unauthorized,
+            StatusCode::FORBIDDEN => Reason::Forbidden,
+            StatusCode::TOO_MANY_REQUESTS => Reason::RateLimited,
             StatusCode::SERVICE_UNAVAILABLE => Reason::Unavailable,
             s if s.is_client_error() => Reason::BadQuery,
             _ => Reason::Internal,
@@ -177,10 +188,18 @@ pub fn problem(reason: Reason, detail: &str, path: Option<&str>, problems: &[Pat
     if reason == Reason::Unauthorized {
         response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
+    if reason == Reason::OriginNotAllowed {
+        response.extensions_mut().insert(WithoutCors);
+    }
     response
 }
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Marks an answer that must leave without CORS headers: a site refused by a form's
+/// allowed origins is not told it may read the answer.
+#[derive(Clone, Copy, Debug)]
+pub struct WithoutCors;
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {

@@ -5,12 +5,25 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// The default file store of a database: `files/` in a SQLite database's folder
+/// (`./data/files` for the default database), else `./data/files`.
+pub fn beside_database(database: &str) -> PathBuf {
+    database
+        .strip_prefix("sqlite://")
+        .or_else(|| database.strip_prefix("sqlite:"))
+        .map(|p| p.split('?').next().unwrap_or_default())
+        .and_then(|p| Path::new(p).parent().map(|d| d.join("files")))
+        .unwrap_or_else(|| PathBuf::from("./data/files"))
+}
 
 pub trait FileStore: Send + Sync + std::fmt::Debug {
     /// Stores `bytes` under `key` (a lowercase hex SHA-256) durably before returning.
     fn put(&self, key: &str, bytes: &[u8]) -> io::Result<()>;
     fn get(&self, key: &str) -> io::Result<Vec<u8>>;
+    /// Removes the file under `key` (erasure, retention); a missing file is no error.
+    fn delete(&self, key: &str) -> io::Result<()>;
 }
 
 /// Files under a folder: `<root>/ab/abcdef...`.
@@ -51,6 +64,13 @@ impl FileStore for LocalFiles {
 
     fn get(&self, key: &str) -> io::Result<Vec<u8>> {
         fs::read(self.path(key)?)
+    }
+
+    fn delete(&self, key: &str) -> io::Result<()> {
+        match fs::remove_file(self.path(key)?) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
     }
 }
 

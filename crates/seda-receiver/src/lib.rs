@@ -5,16 +5,23 @@
 //! The router is built in [`app`] over one [`AppState`]; handlers live in `routes/`;
 //! every error is an [`error::AppError`] answered as `application/problem+json`.
 
+pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod canonical;
 pub mod catalog;
+pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod files;
 pub mod flat;
+pub mod form_settings;
 pub mod ingest;
+pub mod limits;
 pub mod metrics;
+pub mod privacy;
 pub mod routes;
+pub mod secret;
 pub mod settings;
 pub mod store;
 
@@ -33,6 +40,7 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub metrics: Arc<metrics::Metrics>,
     pub catalog: Arc<catalog::Catalog>,
+    pub limits: Arc<limits::Limits>,
 }
 
 impl AppState {
@@ -40,6 +48,7 @@ impl AppState {
         AppState {
             store,
             files,
+            limits: Arc::new(limits::Limits::new(&settings)),
             settings: Arc::new(settings),
             metrics: Arc::default(),
             catalog: Arc::default(),

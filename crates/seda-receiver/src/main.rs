@@ -1,5 +1,6 @@
 //! `seda-receiver serve` runs the endpoint; `seda-receiver forms add FILE` registers
-//! a form version.
+//! a form version; the administration commands (`users`, `erase`, `retention`,
+//! `backup`, `forms settings`) are in the library's `cli`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -7,12 +8,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use seda_receiver::files::LocalFiles;
-use seda_receiver::settings::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES};
+use seda_receiver::audit::{self, Actor};
+use seda_receiver::files::{beside_database, LocalFiles};
+use seda_receiver::limits::Rate;
+use seda_receiver::settings::{DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES};
 use seda_receiver::store::FormAdded;
-use seda_receiver::{app, catalog, now_micros, AppState, Settings, Store, UnknownForms};
-
-const DEFAULT_DATABASE: &str = "sqlite://./data/seda.db";
+use seda_receiver::{app, catalog, cli, now_micros, privacy, AppState, Settings, Store, UnknownForms};
 
 #[derive(Parser)]
 #[command(name = "seda-receiver", version, about = "Seda's endpoint: takes the widget's responses, checks them against their forms, exports them.")]
@@ -45,12 +46,26 @@ enum Command {
         /// Cache-Control max-age of GET /forms/{id}, in seconds.
         #[arg(long, default_value_t = 300)]
         form_max_age: u32,
+        /// POST /responses per client address (N/s, N/min, N/h, or off), in bursts of up to N.
+        #[arg(long, default_value_t = Rate::DEFAULT_RESPONSES)]
+        rate_limit: Rate,
+        /// POST /session (sign-in attempts) per client address.
+        #[arg(long, default_value_t = Rate::DEFAULT_SIGN_IN)]
+        sign_in_limit: Rate,
+        /// Behind a proxy: the client is the last X-Forwarded-For address.
+        #[arg(long)]
+        trust_forwarded_for: bool,
+        /// How long a sign-in lasts, in hours.
+        #[arg(long, default_value_t = 12)]
+        session_hours: i64,
     },
     /// Manage registered forms.
     Forms {
         #[command(subcommand)]
         command: FormsCommand,
     },
+    #[command(flatten)]
+    Admin(cli::AdminCommand),
 }
 
 #[derive(Subcommand)]
@@ -61,6 +76,8 @@ enum FormsCommand {
         #[arg(long, env = "SEDA_DATABASE_URL", default_value = DEFAULT_DATABASE)]
         database: String,
     },
+    /// Show or change a form's allowed origins and retention period.
+    Settings(cli::FormSettingsArgs),
 }
 
 fn main() -> ExitCode {
@@ -75,18 +92,36 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve { listen, database, files, unknown_forms, max_body_bytes, max_multipart_bytes, form_max_age } => {
+            Command::Serve {
+                listen,
+                database,
+                files,
+                unknown_forms,
+                max_body_bytes,
+                max_multipart_bytes,
+                form_max_age,
+                rate_limit,
+                sign_in_limit,
+                trust_forwarded_for,
+                session_hours,
+            } => {
                 let settings = Settings {
                     unknown_forms,
                     admin_token: std::env::var("SEDA_ADMIN_TOKEN").ok().filter(|t| !t.is_empty()),
                     max_body_bytes,
                     max_multipart_bytes,
                     form_max_age,
+                    rate_limit,
+                    sign_in_limit,
+                    trust_forwarded_for,
+                    session_seconds: session_hours.max(1) * 3600,
                 };
-                let files = files.unwrap_or_else(|| files_beside(&database));
+                let files = files.unwrap_or_else(|| beside_database(&database));
                 serve(listen, &database, files, settings).await
             }
             Command::Forms { command: FormsCommand::Add { file, database } } => add_form(&file, &database).await,
+            Command::Forms { command: FormsCommand::Settings(args) } => cli::form_settings(args).await,
+            Command::Admin(command) => cli::run(command).await,
         }
     });
     match result {
@@ -98,25 +133,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// `files/` in the SQLite database's folder (`./data/files` by default).
-fn files_beside(database: &str) -> PathBuf {
-    database
-        .strip_prefix("sqlite://")
-        .or_else(|| database.strip_prefix("sqlite:"))
-        .map(|p| p.split('?').next().unwrap_or_default())
-        .and_then(|p| Path::new(p).parent().map(|d| d.join("files")))
-        .unwrap_or_else(|| PathBuf::from("./data/files"))
-}
-
 async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Settings) -> Result<(), String> {
     let store = Store::connect(database).await.map_err(|e| format!("cannot open the database: {e}"))?;
     if settings.admin_token.is_none() {
         tracing::warn!("SEDA_ADMIN_TOKEN is not set: the admin API and exports answer 401");
     }
     let state = AppState::new(store, Arc::new(LocalFiles::new(files)), settings);
+    tokio::spawn(privacy::retention_task(state.clone(), privacy::RETENTION_EVERY));
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     tracing::info!(%listen, "seda-receiver serving");
-    axum::serve(listener, app(state))
+    // The peer's address is what rate limits count by.
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -131,6 +158,9 @@ async fn add_form(file: &Path, database: &str) -> Result<(), String> {
         Ok((added, form)) => {
             let what = if added == FormAdded::Created { "registered" } else { "already registered, unchanged:" };
             println!("{what} form {} version {}", form.form_id, form.version);
+            let target = format!("{}@{}", form.form_id, form.version);
+            let detail = serde_json::json!({"created": added == FormAdded::Created});
+            audit::record(&store, &Actor::Cli, None, "form.add", Some(&target), Some(detail)).await.map_err(|e| format!("not in the audit log: {e}"))?;
             Ok(())
         }
         Err(seda_receiver::error::AppError::Rejected { detail, problems, .. }) if !problems.is_empty() => {

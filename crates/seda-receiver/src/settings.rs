@@ -22,7 +22,17 @@ pub struct Settings {
     pub max_multipart_bytes: usize,
     /// `Cache-Control: max-age` of `GET /forms/{id}`.
     pub form_max_age: u32,
+    /// Requests per client address to `POST /responses`, and to `POST /session`.
+    pub rate_limit: crate::limits::Rate,
+    pub sign_in_limit: crate::limits::Rate,
+    /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
+    pub trust_forwarded_for: bool,
+    /// How long a sign-in lasts, in seconds.
+    pub session_seconds: i64,
 }
+
+/// Where the database is unless `--database` or `SEDA_DATABASE_URL` says otherwise.
+pub const DEFAULT_DATABASE: &str = "sqlite://./data/seda.db";
 
 /// 10 MiB of files in base64, plus the 64 KiB payload, plus slack.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 14 * 1024 * 1024;
@@ -37,6 +47,10 @@ impl Default for Settings {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_multipart_bytes: DEFAULT_MAX_MULTIPART_BYTES,
             form_max_age: 300,
+            rate_limit: crate::limits::Rate::DEFAULT_RESPONSES,
+            sign_in_limit: crate::limits::Rate::DEFAULT_SIGN_IN,
+            trust_forwarded_for: false,
+            session_seconds: 12 * 60 * 60,
         }
     }
 }

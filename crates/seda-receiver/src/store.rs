@@ -14,6 +14,16 @@ use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 
 use crate::error::AppError;
 
+// Accounts, the audit log, and form settings with erasure and retention, each in its
+// own file under store/.
+mod accounts;
+mod audit;
+mod privacy;
+
+pub use accounts::{SessionRow, UserRow};
+pub use audit::AuditEntry;
+pub use privacy::{Erased, ResponseRef};
+
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
@@ -86,8 +96,10 @@ pub struct StoredResponse {
     pub checklist: Option<String>,
 }
 
-static MIGRATIONS: [(i64, &str, &str); 1] =
-    [(1, "responses and forms", include_str!("../migrations/0001_responses_and_forms.sql"))];
+static MIGRATIONS: [(i64, &str, &str); 2] = [
+    (1, "responses and forms", include_str!("../migrations/0001_responses_and_forms.sql")),
+    (2, "accounts, audit and form settings", include_str!("../migrations/0002_accounts_audit_settings.sql")),
+];
 
 impl Store {
     /// Opens (creating a SQLite file and its folder if need be) and migrates the

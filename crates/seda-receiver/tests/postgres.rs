@@ -79,3 +79,36 @@ async fn two_receivers_share_keys() {
     let b = app_on(&url, settings()).await;
     common::scenarios::concurrent_keys(&[&a, &b]).await;
 }
+
+#[tokio::test]
+async fn sessions() {
+    common::admin::sessions(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn allowed_origins() {
+    common::admin::allowed_origins(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn erasure() {
+    common::admin::erasure(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn shared_files() {
+    common::admin::shared_files(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn retention() {
+    common::admin::retention(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn backup_is_for_sqlite() {
+    let app = pg_app().await;
+    let dir = tempfile::TempDir::new().unwrap();
+    let refused = app.store.backup_into(&dir.path().join("copy.db")).await.unwrap_err().to_string();
+    assert!(refused.contains("pg_dump"), "{refused}");
+}

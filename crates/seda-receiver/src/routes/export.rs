@@ -30,7 +30,7 @@ pub struct ExportQuery {
 /// The checklist figures flattened into CSV columns (and each section's score).
 const FIGURES: [&str; 7] = ["outcome", "pass", "band", "score", "earned", "possible", "method"];
 
-pub async fn get(_: Admin, State(state): State<AppState>, Query(q): Query<ExportQuery>) -> Result<Response, AppError> {
+pub async fn get(admin: Admin, State(state): State<AppState>, Query(q): Query<ExportQuery>) -> Result<Response, AppError> {
     let form = q.form.filter(|f| !f.is_empty()).ok_or_else(|| AppError::at(Reason::BadQuery, "form", "name the form: ?form=ID"))?;
     let since = match q.since.as_deref() {
         None | Some("") => i64::MIN,
@@ -39,6 +39,8 @@ pub async fn get(_: Admin, State(state): State<AppState>, Query(q): Query<Export
             (t.unix_timestamp_nanos() / 1_000) as i64
         }
     };
+    let detail = serde_json::json!({"format": q.format.as_deref().unwrap_or("jsonl"), "since": q.since});
+    admin.audit(&state, "export", Some(&form), Some(detail)).await?;
     match q.format.as_deref().unwrap_or("jsonl") {
         "jsonl" => {
             let lines = state.store.responses(form.clone(), since).map_ok(|r| Bytes::from(jsonl_line(&r)));
@@ -67,7 +69,7 @@ fn streamed(body: Body, content_type: &'static str, form: &str, ext: &str) -> Re
     response
 }
 
-fn rfc3339(micros: i64) -> String {
+pub(crate) fn rfc3339(micros: i64) -> String {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1_000)
         .ok()
         .and_then(|t| t.format(&Rfc3339).ok())

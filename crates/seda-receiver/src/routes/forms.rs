@@ -48,11 +48,13 @@ fn template_text(id: &str) -> Option<String> {
     crate::engine::template_json(id).map(str::to_owned)
 }
 
-pub async fn add(_: Admin, State(state): State<AppState>, request: Request<Body>) -> Result<Response, AppError> {
+pub async fn add(admin: Admin, State(state): State<AppState>, request: Request<Body>) -> Result<Response, AppError> {
     let bytes = read_limited(request.into_body(), MAX_FORM_BYTES).await?;
     let text = std::str::from_utf8(&bytes).map_err(|_| AppError::reject(Reason::InvalidForm, "the definition is not UTF-8"))?;
     let (added, stored) = catalog::register(&state.store, text, now_micros()).await?;
     let status = if added == FormAdded::Created { StatusCode::CREATED } else { StatusCode::OK };
+    let target = format!("{}@{}", stored.form_id, stored.version);
+    admin.audit(&state, "form.add", Some(&target), Some(json!({"created": added == FormAdded::Created}))).await?;
     Ok(status_json(
         status,
         json!({"form_id": stored.form_id, "version": stored.version, "status": if added == FormAdded::Created { "registered" } else { "unchanged" }}),

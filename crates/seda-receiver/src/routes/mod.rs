@@ -1,10 +1,12 @@
 //! The router: public routes (responses in, forms out) with open CORS, the admin
 //! API behind the bearer token, and the operational endpoints.
 
+mod admin;
 mod export;
 mod forms;
 mod ops;
 mod responses;
+mod session;
 
 use std::time::Duration;
 
@@ -23,8 +25,8 @@ use tower_http::cors::{Any, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::error::{problem, AppError, Reason, PROBLEM_JSON};
-use crate::AppState;
+use crate::error::{problem, AppError, Reason, WithoutCors, PROBLEM_JSON};
+use crate::{limits, AppState};
 
 pub fn router(state: AppState) -> Router {
     // The widget posts from any site; its preflight asks for these two headers.
@@ -32,19 +34,30 @@ pub fn router(state: AppState) -> Router {
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
-        .expose_headers([header::ETAG])
+        .expose_headers([header::ETAG, header::RETRY_AFTER])
         .max_age(Duration::from_secs(24 * 60 * 60));
     let public = Router::new()
         .route("/responses", post(responses::post))
+        .route_layer(middleware::from_fn_with_state(state.clone(), limits::responses))
         .route("/forms/{id}", get(forms::get))
-        .layer(open_cors);
+        .layer(open_cors)
+        .layer(middleware::map_response(strip_cors_if_refused));
     let admin = Router::new().route("/admin/forms", post(forms::add)).route("/export", get(export::get));
+    let accounts = Router::new()
+        .route(
+            "/session",
+            post(session::create).route_layer(middleware::from_fn_with_state(state.clone(), limits::sign_in)).get(session::get).delete(session::delete),
+        )
+        .route("/admin/forms/{id}/settings", get(admin::get_settings).put(admin::put_settings))
+        .route("/admin/erase", post(admin::erase))
+        .route("/admin/audit", get(admin::audit));
     let ops = Router::new().route("/healthz", get(ops::healthz)).route("/metrics", get(ops::metrics));
     // A hard cap before any handler reads a byte; each handler reads within its own, smaller limit.
     let cap = state.settings.max_body_bytes.max(state.settings.max_multipart_bytes) + 64 * 1024;
     Router::new()
         .merge(public)
         .merge(admin)
+        .merge(accounts)
         .merge(ops)
         .fallback(|| async { AppError::reject(Reason::NotFound, "there is nothing at this address") })
         .layer(DefaultBodyLimit::disable())
@@ -75,6 +88,17 @@ async fn problem_for_every_error(request: Request<Body>, next: Next) -> Response
         }
     }
     replaced
+}
+
+/// A site a form's allowed origins refuse gets no CORS headers (see `WithoutCors`).
+async fn strip_cors_if_refused(mut response: Response) -> Response {
+    if response.extensions().get::<WithoutCors>().is_some() {
+        let h = response.headers_mut();
+        for name in [header::ACCESS_CONTROL_ALLOW_ORIGIN, header::ACCESS_CONTROL_EXPOSE_HEADERS, header::ACCESS_CONTROL_ALLOW_CREDENTIALS] {
+            h.remove(name);
+        }
+    }
+    response
 }
 
 /// Reads a body of at most `limit` bytes: 413 beyond it.

@@ -40,7 +40,11 @@ async fn receive(state: &AppState, request: Request<Body>) -> Result<Response, A
     let header_key = header_key(&parts.headers)?;
     let bytes = read_limited(body, limit).await?;
     let received = ingest::read_body(format, &parts.headers, bytes).await?;
-    let form = match ingest::named_form(&received) {
+    let named = ingest::named_form(&received);
+    if let Some((id, _)) = &named {
+        check_origin(state, id, &parts.headers).await?;
+    }
+    let form = match named {
         Some((id, version)) => state.catalog.resolve(&state.store, &id, version).await?,
         None => None,
     };
@@ -72,6 +76,17 @@ async fn receive(state: &AppState, request: Request<Body>) -> Result<Response, A
         Receipt::Replayed => answer_again(state, &row.id, true),
         Receipt::Conflict => answer_again(state, &row.id, false),
     }
+}
+
+/// 403 when the form lists its allowed origins and the page posting is on another.
+/// (The CORS preflight cannot name the form, so it is let through; this refuses the POST.)
+async fn check_origin(state: &AppState, form_id: &str, headers: &HeaderMap) -> Result<(), AppError> {
+    let Some(settings) = state.store.form_settings(form_id).await? else { return Ok(()) };
+    let origin = headers.get(axum::http::header::ORIGIN).map(|o| o.to_str().unwrap_or("null"));
+    if settings.allows(origin) {
+        return Ok(());
+    }
+    Err(AppError::at(Reason::OriginNotAllowed, "form_id", format!("form {form_id:?} does not take responses from {}", origin.unwrap_or_default())))
 }
 
 fn answer_again(state: &AppState, key: &str, same: bool) -> Result<Response, AppError> {

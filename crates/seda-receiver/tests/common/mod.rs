@@ -2,6 +2,7 @@
 //! and payloads made by the engine the widget runs.
 #![allow(dead_code)]
 
+pub mod admin;
 pub mod payloads;
 pub mod scenarios;
 
