@@ -133,7 +133,7 @@ impl KnownForm {
     /// The ids of the questions that take an email address or a phone number (what
     /// erasure by contact looks in).
     pub fn contact_keys(&self) -> Vec<String> {
-        self.form.questions.iter().filter(|q| matches!(q.kind, QuestionType::Email | QuestionType::Phone)).map(|q| q.id.clone()).collect()
+        self.form.questions.iter().filter(|q| matches!(q.kind, QuestionKind::Email(_) | QuestionKind::Phone(_))).map(|q| q.id.clone()).collect()
     }
 }
 
