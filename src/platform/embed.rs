@@ -21,7 +21,7 @@ use crate::core::response::Response;
 use crate::core::templates;
 #[cfg(feature = "checklists")]
 use crate::ui::checklist::ChecklistWidget;
-use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
+use crate::ui::{Deliver, Env, ErrorBox, Pictures, SendResult, Widget};
 
 use super::env::{browser_lang, console_error, document, new_id, now, now_local, page_lang, page_url, resolve_url, today, window};
 use super::events::{emit, emit_about, emit_error};
@@ -265,6 +265,7 @@ fn show(
         today: Some(today()),
         now_local: Some(now_local()),
         open_form: Some(open_in_place(host.element.clone(), data.clone())),
+        pictures: pictures(),
         follow_delivery: Rc::new(|id: &str, then: Rc<dyn Fn(SendResult)>| {
             super::events::on_settled(id, Rc::new(move |delivered| then(if delivered { SendResult::Sent } else { SendResult::Rejected })));
         }),
@@ -363,6 +364,17 @@ fn open_in_place(element: web_sys::HtmlElement, data: Pairs<String>) -> Rc<dyn F
             hand_over(&next, None, &Placement::Corner, shows_errors(next.get("debug").map(String::as_str), &page_url()));
         }
     })
+}
+
+/// The picture tools attachment questions use (only the builds that have them).
+fn pictures() -> Option<Pictures> {
+    #[cfg(feature = "attachments")]
+    return Some(Pictures {
+        prepare: Rc::new(|file| Box::pin(super::pictures::prepare(file))),
+        thumbnail: Rc::new(|canvas, file| Box::pin(super::pictures::thumbnail(canvas, file))),
+    });
+    #[cfg(not(feature = "attachments"))]
+    None
 }
 
 /// Puts each response in the outbox and sends it, or keeps it in the local inbox

@@ -15,15 +15,14 @@ use crate::core::complaint::{accepts, DEFAULT_ACCEPT};
 use crate::core::form::Question;
 use crate::core::i18n::{answer_error, fill, size_text};
 use crate::core::validate::{file_caps, AnswerError};
-use crate::platform::pictures;
 
-use super::question::{parts, GroupHeading, Parts};
-use super::widget::{expect_widget, WidgetState};
-use super::{handler, rx, Rx};
+use super::erased::{handler, reactive, Reactive};
+use super::question_parts::{parts, GroupHeading, Parts};
+use super::widget_state::{expect_widget, WidgetState};
 
 /// The files the session holds for `q`.
-fn current(w: WidgetState, q: &Question) -> Vec<File> {
-    match w.answer(&q.id) {
+fn current(widget: WidgetState, q: &Question) -> Vec<File> {
+    match widget.answer(&q.id) {
         Some(Answer::Files(files)) => files,
         _ => Vec::new(),
     }
@@ -39,10 +38,10 @@ pub fn Attachments(
     /// An `attachments` question.
     question: Question,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
-    let strings = w.strings();
+    let widget = expect_widget();
+    let strings = widget.strings();
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
     let add_id = ids.input.clone();
@@ -51,7 +50,7 @@ pub fn Attachments(
     let accept_attr = if accept.is_empty() { DEFAULT_ACCEPT.join(",") } else { accept.join(",") };
     let pictures_ok = accepts(&accept, "image/jpeg");
     let q = Arc::new(question);
-    let listed = RwSignal::new(listed_of(&current(w, &q)));
+    let listed = RwSignal::new(listed_of(&current(widget, &q)));
     // "Preparing photo.jpg…" while a file is read; what did not fit, once it is done.
     let busy = RwSignal::new(None::<String>);
     let problem = RwSignal::new(String::new());
@@ -66,12 +65,12 @@ pub fn Attachments(
             let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
             // Picking the same file again must fire `change` again.
             input.set_value("");
-            let (q, accept) = (q.clone(), accept.clone());
+            let (q, accept, pictures) = (q.clone(), accept.clone(), widget.pictures());
             spawn_local(async move {
                 let mut problems = Vec::new();
                 for picked in picked {
                     let name = picked.name();
-                    let mut files = current(w, &q);
+                    let mut files = current(widget, &q);
                     let said = |e| format!("{name}: {}", answer_error(strings, e));
                     if files.len() >= max_files as usize {
                         problems.push(answer_error(strings, AnswerError::TooManyFiles { max: max_files }));
@@ -82,7 +81,11 @@ pub fn Attachments(
                         continue;
                     }
                     busy.set(Some(fill(strings.preparing, &[("name", name.clone())])));
-                    match pictures::prepare(picked).await {
+                    let prepared = match &pictures {
+                        Some(pictures) => (pictures.prepare)(picked).await,
+                        None => Err("this build cannot read files".to_owned()),
+                    };
+                    match prepared {
                         Err(_) => problems.push(fill(strings.file_unreadable, &[("name", name.clone())])),
                         Ok(file) if files.iter().map(|f| f.size).sum::<u64>() + file.size > u64::from(max_bytes) => {
                             problems.push(said(AnswerError::FilesTooLarge { max: max_bytes }));
@@ -90,7 +93,7 @@ pub fn Attachments(
                         Ok(file) => {
                             files.push(file);
                             listed.set(listed_of(&files));
-                            w.set_answer(&q, Some(Answer::Files(files)));
+                            widget.set_answer(&q, Some(Answer::Files(files)));
                         }
                     }
                 }
@@ -102,12 +105,12 @@ pub fn Attachments(
     let remove = {
         let q = q.clone();
         Arc::new(move |i: usize| {
-            let mut files = current(w, &q);
+            let mut files = current(widget, &q);
             if i < files.len() {
                 files.remove(i);
             }
             listed.set(listed_of(&files));
-            w.set_answer(&q, (!files.is_empty()).then_some(Answer::Files(files)));
+            widget.set_answer(&q, (!files.is_empty()).then_some(Answer::Files(files)));
             problem.set(String::new());
             // The Remove button is gone: focus goes to "Add", not to the page.
             if let Some(b) = add_button.get_untracked() {
@@ -118,22 +121,22 @@ pub fn Attachments(
     let items = {
         let q = q.clone();
         move || {
-            let files = current(w, &q);
+            let files = current(widget, &q);
             listed
                 .get()
                 .into_iter()
                 .enumerate()
                 .map(|(i, (name, size))| {
                     let thumb = NodeRef::<html::Canvas>::new();
-                    if let Some(file) = files.get(i).cloned() {
-                        thumb.on_load(move |canvas| spawn_local(pictures::thumbnail(canvas, file)));
+                    if let (Some(file), Some(pictures)) = (files.get(i).cloned(), widget.pictures()) {
+                        thumb.on_load(move |canvas| spawn_local((pictures.thumbnail)(canvas, file)));
                     }
                     let remove = remove.clone();
                     view! {
                         <li class="seda-file">
                             <canvas class="seda-file__thumb" width="96" height="96" aria-hidden="true" node_ref=thumb></canvas>
                             <span class="seda-file__name" dir="auto">{name.clone()}</span>
-                            <span class="seda-file__size">{w.digits(&size_text(strings, size))}</span>
+                            <span class="seda-file__size">{widget.digits(&size_text(strings, size))}</span>
                             <button
                                 type="button"
                                 class="seda-button seda-button--quiet seda-file__remove"
@@ -148,15 +151,15 @@ pub fn Attachments(
                 .collect_view()
         }
     };
-    let status = rx(move || {
+    let status = reactive(move || {
         busy.get().unwrap_or_else(|| {
             let list = listed.get();
-            let n = |v: u64| w.digits(&v.to_string());
+            let n = |v: u64| widget.digits(&v.to_string());
             fill(strings.files_count, &[
                 ("n", n(list.len() as u64)),
                 ("max", n(u64::from(max_files))),
-                ("size", w.digits(&size_text(strings, list.iter().map(|(_, s)| s).sum()))),
-                ("max_size", w.digits(&size_text(strings, u64::from(max_bytes)))),
+                ("size", widget.digits(&size_text(strings, list.iter().map(|(_, s)| s).sum()))),
+                ("max_size", widget.digits(&size_text(strings, u64::from(max_bytes)))),
             ])
         })
     });
@@ -179,7 +182,7 @@ pub fn Attachments(
             <input type="file" class="seda-files__input" hidden accept="image/*" capture="environment" node_ref=camera
                 on:change=handler(move |ev: leptos::ev::Event| add_shot(event_target(&ev))) />
             <p class="seda-files__status" aria-live="polite">{status}</p>
-            <p class="seda-error" role="alert">{rx(move || problem.get())}</p>
+            <p class="seda-error" role="alert">{reactive(move || problem.get())}</p>
             <ul class="seda-files__list">{items}</ul>
         </fieldset>
     }

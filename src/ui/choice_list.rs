@@ -9,10 +9,10 @@ use crate::core::answer::Answer;
 use crate::core::check::OTHER;
 use crate::core::form::{Choice, Question};
 
+use super::erased::{handler, reactive, Reactive};
 use super::option::{choice_option, OptionInput};
-use super::question::{GroupHeading, Parts, parts};
-use super::{handler, rx, Rx};
-use super::widget::expect_widget;
+use super::question_parts::{GroupHeading, Parts, parts};
+use super::widget_state::expect_widget;
 
 /// The choices in the order shown: the form's, or shuffled (the same order for
 /// the whole response, so Back does not reshuffle) with "Other" last.
@@ -33,17 +33,17 @@ fn ordered(q: &Question, seed: &str) -> Vec<Choice> {
 
 /// The label of a question's "Other" option, when it has one.
 fn other_label(q: &Question) -> Option<String> {
-    let w = expect_widget();
-    q.other.as_ref().map(|label| label.as_ref().map_or(w.strings().other.to_owned(), |l| w.text(l)))
+    let widget = expect_widget();
+    q.other.as_ref().map(|label| label.as_ref().map_or(widget.strings().other.to_owned(), |l| widget.text(l)))
 }
 
 /// The text box for "Other", shown while "Other" is picked.
 fn other_box(q: Arc<Question>, label: String, id: String) -> impl IntoView {
-    let w = expect_widget();
+    let widget = expect_widget();
     let (q_show, q_write) = (q.clone(), q.clone());
-    let shown = move || w.session.with(|s| s.answer(&q_show.id).is_some_and(|a| a.picks(OTHER)));
-    let initial = w.session.with_untracked(|s| s.other_text(&q).unwrap_or_default().to_owned());
-    let placeholder = w.strings().other_placeholder;
+    let shown = move || widget.session.with(|s| s.answer(&q_show.id).is_some_and(|a| a.picks(OTHER)));
+    let initial = widget.session.with_untracked(|s| s.other_text(&q).unwrap_or_default().to_owned());
+    let placeholder = widget.strings().other_placeholder;
     move || {
         let (q_write, initial, id) = (q_write.clone(), initial.clone(), id.clone());
         shown().then(|| view! {
@@ -55,7 +55,7 @@ fn other_box(q: Arc<Question>, label: String, id: String) -> impl IntoView {
                 aria-label=label.clone()
                 placeholder=placeholder
                 prop:value=initial
-                on:input=handler(move |ev| w.session.update(|s| s.set_other(&q_write, &event_target_value(&ev))))
+                on:input=handler(move |ev| widget.session.update(|s| s.set_other(&q_write, &event_target_value(&ev))))
             />
         })
     }
@@ -66,15 +66,15 @@ pub fn ChoiceList(
     /// A `choice` question.
     question: Question,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
+    let widget = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
     let other_id = format!("{}-other", ids.input);
     let multiple = question.multiple;
     let required = question.required;
-    let mut choices = ordered(&question, &w.response_id());
+    let mut choices = ordered(&question, &widget.response_id());
     let other_label = other_label(&question);
     if let Some(label) = &other_label {
         choices.push(Choice { id: OTHER.to_owned(), label: crate::core::text::Text::Plain(label.clone()) });
@@ -87,7 +87,7 @@ pub fn ChoiceList(
             let (id_read, id_write) = (choice.id.clone(), choice.id.clone());
             let toggle = move |checked: bool| {
                 let answer = if multiple {
-                    let mut picked = match w.answer(&q_write.id) {
+                    let mut picked = match widget.answer(&q_write.id) {
                         Some(Answer::Choices(list)) => list,
                         _ => Vec::new(),
                     };
@@ -99,7 +99,7 @@ pub fn ChoiceList(
                 } else {
                     Answer::Text(id_write.clone())
                 };
-                w.set_answer(&q_write, Some(answer));
+                widget.set_answer(&q_write, Some(answer));
             };
             let input = OptionInput {
                 kind: if multiple { "checkbox" } else { "radio" },
@@ -107,10 +107,10 @@ pub fn ChoiceList(
                 name: q.id.clone(),
                 value: choice.id.clone(),
                 label: None,
-                checked: rx(move || w.session.with(|s| s.answer(&q_read.id).is_some_and(|a| a.picks(&id_read)))),
+                checked: reactive(move || widget.session.with(|s| s.answer(&q_read.id).is_some_and(|a| a.picks(&id_read)))),
                 on_change: Rc::new(toggle),
             };
-            choice_option(input, w.text(&choice.label))
+            choice_option(input, widget.text(&choice.label))
         })
         .collect_view();
     let other_box = other_label.map(|label| other_box(q.clone(), label, other_id));
@@ -135,10 +135,10 @@ pub fn YesNo(
     /// A `yes_no` question.
     question: Question,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
-    let strings = w.strings();
+    let widget = expect_widget();
+    let strings = widget.strings();
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
     let required = question.required;
@@ -153,8 +153,8 @@ pub fn YesNo(
                 name: q.id.clone(),
                 value: (if value { "yes" } else { "no" }).to_owned(),
                 label: None,
-                checked: rx(move || w.session.with(|s| s.answer(&q_read.id) == Some(&Answer::Bool(value)))),
-                on_change: Rc::new(move |_| w.set_answer(&q_write, Some(Answer::Bool(value)))),
+                checked: reactive(move || widget.session.with(|s| s.answer(&q_read.id) == Some(&Answer::Bool(value)))),
+                on_change: Rc::new(move |_| widget.set_answer(&q_write, Some(Answer::Bool(value)))),
             };
             choice_option(input, label.to_owned())
         })
@@ -179,18 +179,18 @@ pub fn Dropdown(
     /// A `dropdown` question.
     question: Question,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
+    let widget = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
-    let placeholder = question.placeholder.as_ref().map_or(w.strings().choose.to_owned(), |p| w.text(p));
-    let picked = w.session.with_untracked(|s| s.answer(&question.id).and_then(Answer::as_text).map(str::to_owned));
+    let placeholder = question.placeholder.as_ref().map_or(widget.strings().choose.to_owned(), |p| widget.text(p));
+    let picked = widget.session.with_untracked(|s| s.answer(&question.id).and_then(Answer::as_text).map(str::to_owned));
     let options = question
         .choices()
         .iter()
         .map(|c| {
             let selected = picked.as_deref() == Some(c.id.as_str());
-            view! { <option value=c.id.clone() selected=selected>{w.text(&c.label)}</option> }
+            view! { <option value=c.id.clone() selected=selected>{widget.text(&c.label)}</option> }
         })
         .collect_view();
     let required = question.required;
@@ -214,7 +214,7 @@ pub fn Dropdown(
                 aria-describedby=described_by
                 on:change=handler(move |ev| {
                     let value = event_target_value(&ev);
-                    w.set_answer(&q, (!value.is_empty()).then_some(Answer::Text(value)));
+                    widget.set_answer(&q, (!value.is_empty()).then_some(Answer::Text(value)));
                 })
             >
                 <option value="" selected=picked.is_none()>{placeholder}</option>

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use super::erased::{handler, Reactive};
 
-use super::{handler, Rx};
 
 /// What an option input is and does.
 pub struct OptionInput {
@@ -18,7 +18,7 @@ pub struct OptionInput {
     /// `aria-label`, for an input with no `<label>` around it (a matrix cell).
     pub label: Option<String>,
     /// Whether the answer picks this option.
-    pub checked: Rx<bool>,
+    pub checked: Reactive<bool>,
     /// Called with the input's new `checked` when the visitor changes it.
     pub on_change: Rc<dyn Fn(bool)>,
 }
