@@ -3,7 +3,7 @@
 //! Run by the test command with `cargo test -p seda-core --no-default-features --test core_lean`.
 #![cfg(all(not(target_arch = "wasm32"), not(feature = "checklists")))]
 
-use seda_core::form::{self, FormKind, Needs};
+use seda_core::form::{self, FormKind, FeaturesNeeded};
 use seda_core::templates;
 
 const VISIT: &str = r#"{"seda":1,"id":"v","version":1,"kind":"checklist","title":"Visit",
@@ -18,7 +18,7 @@ fn a_checklist_is_handed_over_unread() {
     let visit = form::parse(VISIT).unwrap();
     assert_eq!(visit.kind, FormKind::Checklist);
     assert!(visit.checklist.is_none());
-    assert_eq!(visit.needs(), Needs { checklists: true, attachments: false });
+    assert_eq!(visit.needs(), FeaturesNeeded { checklists: true, attachments: false });
 }
 
 #[test]
