@@ -5,7 +5,6 @@
 
 use super::decode::Decoder;
 use super::json::Value;
-use super::pairs::Pairs;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Scheme {
@@ -29,8 +28,31 @@ pub struct Theme {
     pub scheme: Scheme,
 }
 
+/// The tag's `data-theme-*` attributes, read by the embed configuration: each one
+/// given takes the place of the form's own value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ThemeOverrides {
+    pub brand: Option<[u8; 3]>,
+    pub radius: Option<u8>,
+    pub font: Option<String>,
+    pub scheme: Option<Scheme>,
+}
+
+impl Theme {
+    /// This theme with the tag's `overrides` over it.
+    pub fn overridden_by(self, overrides: &ThemeOverrides) -> Theme {
+        Theme {
+            brand: overrides.brand.or(self.brand),
+            radius: overrides.radius.or(self.radius),
+            font: overrides.font.clone().or(self.font),
+            scheme: overrides.scheme.unwrap_or(self.scheme),
+        }
+    }
+}
+
 pub const FIELDS: &[&str] = &["brand", "radius", "font", "scheme"];
-const MAX_RADIUS: u8 = 32;
+/// The largest corner radius, in px.
+pub const MAX_RADIUS: u8 = 32;
 
 /// `#4338ca` or `#43c` as RGB.
 pub fn parse_color(text: &str) -> Option<[u8; 3]> {
@@ -52,8 +74,9 @@ pub fn valid_font(font: &str) -> bool {
     !font.is_empty() && font.len() <= 200 && font.chars().all(|c| c.is_alphanumeric() || " ,'\"-_".contains(c))
 }
 
-fn check_radius(n: i64) -> Option<u8> {
-    u8::try_from(n).ok().filter(|r| *r <= MAX_RADIUS)
+/// A corner radius in px, from 0 to [`MAX_RADIUS`].
+pub fn check_radius(pixels: i64) -> Option<u8> {
+    u8::try_from(pixels).ok().filter(|radius| *radius <= MAX_RADIUS)
 }
 
 /// Reads a form's `theme` object.
@@ -82,29 +105,6 @@ pub fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Theme> {
     });
     let scheme = d.opt(&m, "scheme", |d, p, v| d.one_of(p, v, SCHEMES));
     Some(Theme { brand: brand.ok()?, radius: radius.ok()?, font: font.ok()?, scheme: scheme.ok()?.unwrap_or_default() })
-}
-
-/// The tag's `data-theme-brand`, `data-theme-radius`, `data-theme-font` and
-/// `data-theme` (the scheme) over the form's theme. An error names the attribute.
-pub fn with_attributes(mut theme: Theme, data: &Pairs<String>) -> Result<Theme, String> {
-    let get = |k: &str| data.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
-    if let Some(v) = get("themeBrand") {
-        theme.brand = Some(parse_color(v).ok_or_else(|| format!("data-theme-brand=\"{v}\": give a colour such as \"#4338ca\""))?);
-    }
-    if let Some(v) = get("themeRadius") {
-        let r = v.trim_end_matches("px").parse::<i64>().ok().and_then(check_radius);
-        theme.radius = Some(r.ok_or_else(|| format!("data-theme-radius=\"{v}\": give pixels from 0 to {MAX_RADIUS}"))?);
-    }
-    if let Some(v) = get("themeFont") {
-        if !valid_font(v) {
-            return Err(format!("data-theme-font=\"{v}\": give a font-family list such as \"Georgia, serif\""));
-        }
-        theme.font = Some(v.to_owned());
-    }
-    if let Some(v) = get("theme") {
-        theme.scheme = SCHEMES.iter().find(|(n, _)| *n == v).map(|(_, s)| *s).ok_or_else(|| format!("data-theme=\"{v}\": use light, dark or auto"))?;
-    }
-    Ok(theme)
 }
 
 /// WCAG relative luminance.
