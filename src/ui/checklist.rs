@@ -77,7 +77,7 @@ pub fn ChecklistWidget(
         _ => (visit.with(|v| v.section), false),
     });
     view! {
-        <div class="seda-root seda-state" dir=dir lang=locale role="dialog" aria-label=label>
+        <div class="seda-root seda-cl" dir=dir lang=locale role="dialog" aria-label=label>
             <ScoreBar title=title />
             {move || match screen.get() {
                 (_, true) => erase(view! { <ChecklistDone /> }),
@@ -124,14 +124,14 @@ fn ScoreBar(
     });
     let failing = reactive(move || state.card.with(|c| matches!(c.outcome, Outcome::CriticalFail | Outcome::SectionFail)));
     view! {
-        <header class="seda-state-bar">
+        <header class="seda-cl-bar">
             {title.map(|t| view! { <p class="seda-form-title">{t}</p> })}
-            <div class="seda-state-bar__row">
-                <span class="seda-state-bar__where">{where_text}</span>
-                <span class="seda-state-bar__scores" role="status" class:seda-state-bar__scores--fail=failing>
-                    <span class="seda-state-bar__section">{section_text}</span>
+            <div class="seda-cl-bar__row">
+                <span class="seda-cl-bar__where">{where_text}</span>
+                <span class="seda-cl-bar__scores" role="status" class:seda-cl-bar__scores--fail=failing>
+                    <span class="seda-cl-bar__section">{section_text}</span>
                     " "
-                    <span class="seda-state-bar__overall">{overall_text}</span>
+                    <span class="seda-cl-bar__overall">{overall_text}</span>
                 </span>
             </div>
         </header>
@@ -175,20 +175,20 @@ fn ChecklistSection(
     focus_when_mounted(
         node,
         Rc::new(move || match state.focus_item.try_update_value(Option::take).flatten() {
-            Some(id) => format!("[id=\"seda-state-{id}-title\"]"),
-            None => ".seda-state-section__title".to_owned(),
+            Some(id) => format!("[id=\"seda-cl-{id}-title\"]"),
+            None => ".seda-cl-section__title".to_owned(),
         }),
     );
     let runs = (first..first + count)
         .step_by(RUN)
         .map(|start| {
             let items = (start..(start + RUN).min(first + count)).map(|i| view! { <ChecklistItem index=i /> }).collect_view();
-            view! { <div class="seda-state-run">{items}</div> }
+            view! { <div class="seda-cl-run">{items}</div> }
         })
         .collect_view();
     view! {
-        <div class="seda-state-section" node_ref=node>
-            <h2 class="seda-title seda-state-section__title" tabindex="-1">{title}</h2>
+        <div class="seda-cl-section" node_ref=node>
+            <h2 class="seda-title seda-cl-section__title" tabindex="-1">{title}</h2>
             {description.map(|d| view! { <p class="seda-description">{d}</p> })}
             {runs}
             <Nav back=Some(index) next=index + 2 next_label=labels.next />
@@ -209,7 +209,7 @@ fn Nav(
     let state = expect_checklist();
     let labels = state.labels();
     view! {
-        <div class="seda-actions seda-state-nav">
+        <div class="seda-actions seda-cl-nav">
             {back.map(|to| view! {
                 <button type="button" class="seda-button seda-button--quiet" on:click=handler(move |_| state.go(to))>{labels.back}</button>
             })}
@@ -230,8 +230,8 @@ fn VisitDetails() -> impl IntoView {
     let record = move || state.visit.with(|v| v.record.clone());
     let field = move |label: &'static str, id: &'static str, get: fn(&crate::core::visit::Record) -> String, set: fn(&mut crate::core::visit::Record, String)| {
         view! {
-            <div class="seda-state-field">
-                <label class="seda-state-label" for=id>{label}</label>
+            <div class="seda-cl-field">
+                <label class="seda-cl-label" for=id>{label}</label>
                 <input id=id class="seda-input" type="text" dir="auto" maxlength="200"
                     prop:value=reactive(move || get(&record()))
                     on:change=handler(move |ev| { let value = event_target_value(&ev); state.visit.update(|v| set(&mut v.record, value)) }) />
@@ -239,7 +239,7 @@ fn VisitDetails() -> impl IntoView {
         }
     };
     let location = if locations.is_empty() {
-        erase(field(labels.location, "seda-state-location", |r| r.location.clone(), |r, v| r.location = v))
+        erase(field(labels.location, "seda-cl-location", |r| r.location.clone(), |r, v| r.location = v))
     } else {
         let options = locations
             .into_iter()
@@ -249,9 +249,9 @@ fn VisitDetails() -> impl IntoView {
             })
             .collect_view();
         erase(view! {
-            <div class="seda-state-field">
-                <label class="seda-state-label" for="seda-state-location">{labels.location}</label>
-                <select id="seda-state-location" class="seda-input"
+            <div class="seda-cl-field">
+                <label class="seda-cl-label" for="seda-cl-location">{labels.location}</label>
+                <select id="seda-cl-location" class="seda-input"
                     on:change=handler(move |ev| { let value = event_target_value(&ev); state.visit.update(|v| v.record.location = value) })>
                     <option value="" prop:selected=reactive(move || record().location.is_empty())>{labels.choose_location}</option>
                     {options}
@@ -272,7 +272,7 @@ fn VisitDetails() -> impl IntoView {
             state.env.with_value(|e| (e.locate)(done));
         };
         view! {
-            <div class="seda-state-field">
+            <div class="seda-cl-field">
                 <button type="button" class="seda-button seda-button--quiet" on:click=handler(ask)>{labels.share_location}</button>
                 <p class="seda-description">{labels.share_location_note}</p>
                 <p class="seda-note" role="status">{reactive(move || {
@@ -286,20 +286,20 @@ fn VisitDetails() -> impl IntoView {
             </div>
         }
     });
-    let staff = staff_names.then(|| field(labels.staff, "seda-state-staff", |r| r.staff.clone(), |r, v| r.staff = v));
+    let staff = staff_names.then(|| field(labels.staff, "seda-cl-staff", |r| r.staff.clone(), |r, v| r.staff = v));
     let node = NodeRef::<leptos::html::Div>::new();
-    focus_when_mounted(node, Rc::new(|| ".seda-state-section__title".to_owned()));
+    focus_when_mounted(node, Rc::new(|| ".seda-cl-section__title".to_owned()));
     view! {
-        <div class="seda-state-section" node_ref=node>
-            <h2 class="seda-title seda-state-section__title" tabindex="-1">{labels.visit}</h2>
+        <div class="seda-cl-section" node_ref=node>
+            <h2 class="seda-title seda-cl-section__title" tabindex="-1">{labels.visit}</h2>
             {location}
-            {field(labels.shopper, "seda-state-shopper", |r| r.shopper.clone(), |r, v| r.shopper = v)}
-            {field(labels.assignment, "seda-state-assignment", |r| r.assignment.clone(), |r, v| r.assignment = v)}
+            {field(labels.shopper, "seda-cl-shopper", |r| r.shopper.clone(), |r, v| r.shopper = v)}
+            {field(labels.assignment, "seda-cl-assignment", |r| r.assignment.clone(), |r, v| r.assignment = v)}
             {staff}
-            <div class="seda-state-field seda-state-time">
+            <div class="seda-cl-field seda-cl-time">
                 <button type="button" class="seda-button seda-button--quiet"
                     on:click=handler(move |_| { let now = state.now(); state.visit.update(|v| v.record.time_in = now) })>{labels.record_time_in}</button>
-                <span class="seda-state-time__value">{labels.time_in} ": " {time_in}</span>
+                <span class="seda-cl-time__value">{labels.time_in} ": " {time_in}</span>
             </div>
             {geo}
             <p class="seda-note">{labels.saved_offline}</p>
@@ -343,9 +343,9 @@ fn Review() -> impl IntoView {
             .map(|(i, sec)| {
                 let name = state.text(&sec.title);
                 view! {
-                    <li class="seda-state-review__section">
+                    <li class="seda-cl-review__section">
                         <span>{name}</span>
-                        <span class:seda-state-fail=reactive(move || state.card.with(|c| c.sections[i].failed))>{reactive(move || state.percent(state.card.with(|c| c.sections[i].score)))}</span>
+                        <span class:seda-cl-fail=reactive(move || state.card.with(|c| c.sections[i].failed))>{reactive(move || state.percent(state.card.with(|c| c.sections[i].score)))}</span>
                     </li>
                 }
             })
@@ -354,7 +354,7 @@ fn Review() -> impl IntoView {
     let time_out = reactive(move || state.visit.with(|v| state.clock(&v.record.time_out)));
     let sending = move || state.phase.get() == ChecklistPhase::Sending;
     let node = NodeRef::<leptos::html::Div>::new();
-    focus_when_mounted(node, Rc::new(|| ".seda-state-section__title".to_owned()));
+    focus_when_mounted(node, Rc::new(|| ".seda-cl-section__title".to_owned()));
     let submit = move |_| {
         if sending() {
             return;
@@ -363,19 +363,19 @@ fn Review() -> impl IntoView {
             state.submit();
         } else if let Some(el) = node.get_untracked() {
             let el: &web_sys::Element = el.unchecked_ref();
-            if let Ok(Some(first)) = el.query_selector(".seda-state-problems button") {
+            if let Ok(Some(first)) = el.query_selector(".seda-cl-problems button") {
                 let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }
     };
     view! {
-        <div class="seda-state-section" node_ref=node>
-            <h2 class="seda-title seda-state-section__title" tabindex="-1">{labels.review}</h2>
-            <ul class="seda-state-review">{sections}</ul>
+        <div class="seda-cl-section" node_ref=node>
+            <h2 class="seda-title seda-cl-section__title" tabindex="-1">{labels.review}</h2>
+            <ul class="seda-cl-review">{sections}</ul>
             {move || {
                 let problems = list.get();
                 if problems.is_empty() {
-                    return erase(view! { <p class="seda-note seda-state-ready" role="status">{labels.ready}</p> });
+                    return erase(view! { <p class="seda-note seda-cl-ready" role="status">{labels.ready}</p> });
                 }
                 let heading = fill(labels.to_fix, &[("n", state.digits(&problems.len().to_string()))]);
                 let rows = problems
@@ -385,20 +385,20 @@ fn Review() -> impl IntoView {
                             state.focus_item.set_value(Some(id.clone()));
                             state.go(screen);
                         };
-                        view! { <li><button type="button" class="seda-state-link" on:click=handler(go)>{words}</button></li> }
+                        view! { <li><button type="button" class="seda-cl-link" on:click=handler(go)>{words}</button></li> }
                     })
                     .collect_view();
                 erase(view! {
-                    <div class="seda-state-problems">
-                        <h3 class="seda-state-problems__title">{heading}</h3>
+                    <div class="seda-cl-problems">
+                        <h3 class="seda-cl-problems__title">{heading}</h3>
                         <ul>{rows}</ul>
                     </div>
                 })
             }}
-            <div class="seda-state-field seda-state-time">
+            <div class="seda-cl-field seda-cl-time">
                 <button type="button" class="seda-button seda-button--quiet"
                     on:click=handler(move |_| { let now = state.now(); state.visit.update(|v| v.record.time_out = now) })>{labels.record_time_out}</button>
-                <span class="seda-state-time__value">{labels.time_out} ": " {time_out}</span>
+                <span class="seda-cl-time__value">{labels.time_out} ": " {time_out}</span>
             </div>
             {move || (state.phase.get() == ChecklistPhase::Failed).then(|| {
                 let strings = crate::core::i18n::strings(&state.locale.get_value());
@@ -409,7 +409,7 @@ fn Review() -> impl IntoView {
                     </div>
                 }
             })}
-            <div class="seda-actions seda-state-nav">
+            <div class="seda-actions seda-cl-nav">
                 <button type="button" class="seda-button seda-button--quiet" on:click=handler(move |_| state.go(total))>{labels.back}</button>
                 <button type="button" class="seda-button seda-button--primary"
                     aria-disabled=reactive(move || sending().then_some("true"))
@@ -446,10 +446,10 @@ fn ChecklistDone() -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     focus_when_mounted(node, Rc::new(|| ".seda-title".to_owned()));
     view! {
-        <div class="seda-thanks seda-state-section" node_ref=node>
+        <div class="seda-thanks seda-cl-section" node_ref=node>
             <h2 class="seda-title" tabindex="-1">{title}</h2>
             <p>{body}</p>
-            <p class="seda-state-summary">{summary}</p>
+            <p class="seda-cl-summary">{summary}</p>
             <p class="seda-note" role="status">{note}</p>
         </div>
     }

@@ -28,7 +28,7 @@ pub fn ChecklistItem(
     let labels = state.labels();
     let item = Rc::new(state.with_checklist(|c| c.items().nth(index).cloned().expect("an item")));
     let id = item.id.clone();
-    let title_id = format!("seda-state-{id}-title");
+    let title_id = format!("seda-cl-{id}-title");
     // This item's entry and failure: an answer to another item re-runs nothing here.
     let ItemState { entry, failed: failed_now } = state.slots.with_value(|items| items[index]);
     let failed = move || failed_now.get();
@@ -67,16 +67,16 @@ pub fn ChecklistItem(
     let na = (item.na && item.kind != ItemType::Measure).then(|| radio(na_label.to_owned(), Mark::Na));
     let field = match item.kind {
         ItemType::YesNo => erase(view! {
-            <div class="seda-state-choices seda-state-choices--row">{radio(labels.yes.to_owned(), Mark::Yes(true))}{radio(labels.no.to_owned(), Mark::Yes(false))}{na}</div>
+            <div class="seda-cl-choices seda-cl-choices--row">{radio(labels.yes.to_owned(), Mark::Yes(true))}{radio(labels.no.to_owned(), Mark::Yes(false))}{na}</div>
         }),
         ItemType::Options => {
             let options = item.options.iter().map(|o| radio(state.text(&o.label), Mark::Pick(o.id.clone()))).collect_view();
-            erase(view! { <div class="seda-state-choices">{options}{na}</div> })
+            erase(view! { <div class="seda-cl-choices">{options}{na}</div> })
         }
         ItemType::Rating => {
             let sc = item.scale.expect("a rating item has a scale");
             let points = (sc.min..=sc.max).map(|n| radio(state.digits(&n.to_string()), Mark::Rating(n))).collect_view();
-            erase(view! { <div class="seda-state-choices seda-state-choices--row">{points}{na}</div> })
+            erase(view! { <div class="seda-cl-choices seda-cl-choices--row">{points}{na}</div> })
         }
         ItemType::Multi => erase(multi(&item, mark_of.clone(), set.clone())),
         ItemType::Measure => erase(measure(&item, &title_id, mark_of.clone(), set.clone())),
@@ -86,23 +86,23 @@ pub fn ChecklistItem(
         item.bonus.then_some(labels.bonus),
         (!item.required && !item.bonus).then_some(labels.optional),
     ];
-    let badges = badges.into_iter().flatten().map(|b| view! { <span class="seda-state-badge">{b}</span> }).collect_view();
+    let badges = badges.into_iter().flatten().map(|b| view! { <span class="seda-cl-badge">{b}</span> }).collect_view();
     let at = reactive(move || {
         let at = entry.with(|e| e.as_ref().filter(|e| e.mark.is_some()).map(|e| e.at.clone()).unwrap_or_default());
         if at.is_empty() { String::new() } else { fill(labels.answered_at, &[("time", state.clock(&at))]) }
     });
     let failed_class = reactive(failed);
     view! {
-        <fieldset class="seda-field seda-state-item" class:seda-state-item--failed=failed_class aria-labelledby=title_id.clone()>
+        <fieldset class="seda-field seda-cl-item" class:seda-cl-item--failed=failed_class aria-labelledby=title_id.clone()>
             <legend class="seda-legend">
-                <h3 class="seda-title seda-state-item__title" id=title_id.clone() tabindex="-1">{state.text(&item.title)}</h3>
+                <h3 class="seda-title seda-cl-item__title" id=title_id.clone() tabindex="-1">{state.text(&item.title)}</h3>
             </legend>
             {badges}
             {item.description.as_ref().map(|d| view! { <p class="seda-description">{state.text(d)}</p> })}
             {field}
-            <p class="seda-state-flag" role="status">{reactive(move || if failed() { labels.below_standard } else { "" })}</p>
+            <p class="seda-cl-flag" role="status">{reactive(move || if failed() { labels.below_standard } else { "" })}</p>
             {evidence(item.clone(), entry, failed_now)}
-            <p class="seda-state-at">{at}</p>
+            <p class="seda-cl-at">{at}</p>
         </fieldset>
     }
 }
@@ -158,7 +158,7 @@ fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync +
     };
     let none = special(if state.locale.with_value(|l| l.starts_with("fa")) { "هیچ‌کدام" } else { "None of these" }, Mark::Picks(Vec::new()));
     let na = item.na.then(|| special(labels.na, Mark::Na));
-    view! { <div class="seda-state-choices">{boxes}{none}{na}</div> }
+    view! { <div class="seda-cl-choices">{boxes}{none}{na}</div> }
 }
 
 /// A measured value: a number box with its unit, a stopwatch for times, and
@@ -168,9 +168,9 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
     let labels = state.labels();
     let u = item.unit.unwrap_or(Unit::Count);
     let unit_name = unit(&state.locale.read_value(), u);
-    let input_id = format!("seda-state-{}-input", item.id);
-    let unit_id = format!("seda-state-{}-unit", item.id);
-    let error_id = format!("seda-state-{}-error", item.id);
+    let input_id = format!("seda-cl-{}-input", item.id);
+    let unit_id = format!("seda-cl-{}-unit", item.id);
+    let error_id = format!("seda-cl-{}-error", item.id);
     let bad = RwSignal::new(false);
     let value = {
         let mark_of = mark_of.clone();
@@ -235,7 +235,7 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
             }
         };
         view! {
-            <button type="button" class="seda-button seda-button--quiet seda-state-timer" aria-pressed=reactive(move || if started.get().is_some() { "true" } else { "false" })
+            <button type="button" class="seda-button seda-button--quiet seda-cl-timer" aria-pressed=reactive(move || if started.get().is_some() { "true" } else { "false" })
                 on:click=handler(toggle)>
                 {reactive(move || match started.get() {
                     Some(_) => format!("{} · {}", labels.stop_timer, fill(labels.timing, &[("n", state.digits(&shown.get().to_string()))])),
@@ -261,11 +261,11 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
     });
     let labelled_by = format!("{title_id} {unit_id}");
     view! {
-        <div class="seda-state-measure">
-            <input id=input_id class="seda-input seda-state-measure__input" type="text" inputmode="decimal" autocomplete="off"
+        <div class="seda-cl-measure">
+            <input id=input_id class="seda-input seda-cl-measure__input" type="text" inputmode="decimal" autocomplete="off"
                 aria-labelledby=labelled_by aria-describedby=error_id.clone() aria-invalid=reactive(move || bad.get().then_some("true"))
                 prop:value=value on:change=on_change />
-            <span class="seda-state-unit" id=unit_id>{if unit_name.is_empty() { labels.value } else { unit_name }}</span>
+            <span class="seda-cl-unit" id=unit_id>{if unit_name.is_empty() { labels.value } else { unit_name }}</span>
             {stopwatch}
         </div>
         <p class="seda-error" id=error_id role="alert">{reactive(move || if bad.get() {
@@ -287,7 +287,7 @@ fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, 
         let photo_of = move || entry.with(|e| e.as_ref().and_then(|e| e.photo.clone()));
         // Redrawn only when the photo or the need for one changes.
         let shown = Memo::new(move |_| (wanted(rule), photo_of()));
-        let input_id = format!("seda-state-{id}-photo");
+        let input_id = format!("seda-cl-{id}-photo");
         let on_pick = StoredValue::new_local(move |ev: leptos::ev::Event| {
             let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -306,11 +306,11 @@ fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, 
                 let (id_remove, input_id, on_pick_label) = (id_remove.clone(), input_id.clone(), if needed { labels.photo_required } else { labels.photo });
                 let title = title.clone();
                 view! {
-                    <div class="seda-state-evidence">
-                        <label class="seda-state-label" for=input_id.clone()>{on_pick_label}</label>
-                        <input id=input_id class="seda-state-file" type="file" accept="image/*" capture="environment" on:change=handler(move |ev| on_pick.with_value(|f| f(ev))) />
+                    <div class="seda-cl-evidence">
+                        <label class="seda-cl-label" for=input_id.clone()>{on_pick_label}</label>
+                        <input id=input_id class="seda-cl-file" type="file" accept="image/*" capture="environment" on:change=handler(move |ev| on_pick.with_value(|f| f(ev))) />
                         {photo.map(|src| view! {
-                            <img class="seda-state-photo" src=src alt=format!("{}: {title}", labels.photo) />
+                            <img class="seda-cl-photo" src=src alt=format!("{}: {title}", labels.photo) />
                             <button type="button" class="seda-button seda-button--quiet"
                                 on:click=handler(move |_| state.update(|v| v.set_photo(&id_remove, None)))>{labels.remove_photo}</button>
                         })}
@@ -322,13 +322,13 @@ fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, 
     let comment = (item.comment != Evidence::Never).then(|| {
         let (rule, min) = (item.comment, item.comment_min_length.max(1));
         let id_write = id.clone();
-        let input_id = format!("seda-state-{id}-comment");
+        let input_id = format!("seda-cl-{id}-comment");
         let text_of = move || entry.with(|e| e.as_ref().map(|e| e.comment.clone()).unwrap_or_default());
         let label = reactive(move || if wanted(rule) { fill(labels.comment_required, &[("min", state.digits(&min.to_string()))]) } else { labels.comment.to_owned() });
         view! {
-            <div class="seda-state-evidence">
-                <label class="seda-state-label" for=input_id.clone()>{label}</label>
-                <textarea id=input_id class="seda-input seda-state-comment" dir="auto" rows="3" maxlength="2000"
+            <div class="seda-cl-evidence">
+                <label class="seda-cl-label" for=input_id.clone()>{label}</label>
+                <textarea id=input_id class="seda-input seda-cl-comment" dir="auto" rows="3" maxlength="2000"
                     aria-required=reactive(move || wanted(rule).then_some("true"))
                     prop:value=reactive(text_of)
                     on:input=handler(move |ev| { let t = event_target_value(&ev); state.update(|v| v.set_comment(&id_write, &t)) })></textarea>
