@@ -203,23 +203,25 @@ fn show(ready: Ready, config: EmbedConfig, placement: Placement) {
     let focus_before = document().active_element();
     let Some(mut host) = add_host(&placement, &ready.theme_css) else { return };
     let form_id = ready.form.id.clone();
-    let closer = closer(&host, &placement, config.seen_key(), form_id.clone(), focus_before);
+    let seen_key = config.seen_key();
+    let closer = closer(&host, &placement, seen_key.clone(), form_id.clone(), focus_before);
     if !placement.launcher() {
         OPEN.with(|open| open.borrow_mut().push(closer.clone()));
     }
     // A checklist is a visit's whole record: no close button that could hide it.
     let on_close = (placement.floating() && ready.form.checklist.is_none()).then_some(closer.clone());
-    let env = views_env(&ready, &config, &host, on_close);
+    let (form_attribute, focus) = (config.form_attribute.clone(), config.focus);
+    let env = views_env(&ready, config, seen_key, &host, on_close);
     let label = crate::core::i18n::strings(&ready.locale).feedback;
     mount_views(&host, ready, env, placement.floating());
     // The copy of the first screen seda.js may have drawn meanwhile (only ever in the corner).
     let clicked = match placement {
-        Placement::Corner => shell::take_over(&config.form_attribute, &host.root),
+        Placement::Corner => shell::take_over(&form_attribute, &host.root),
         _ => None,
     };
     if placement.modal() {
         host::make_modal(&host);
-    } else if config.focus {
+    } else if focus {
         // Opened from another form's button, which is gone: focus moves into this one.
         host::focus_first(&host.root, ".seda-title");
     }
@@ -291,8 +293,8 @@ fn closer(host: &host::Host, placement: &Placement, seen_key: String, form_id: S
 }
 
 /// The views' only door to the page: delivery, drafts, the clock, events and the
-/// complaint offer's form opened in this one's place.
-fn views_env(ready: &Ready, config: &EmbedConfig, host: &host::Host, on_close: Option<Rc<dyn Fn()>>) -> Env {
+/// complaint offer's form opened in this one's place (which keeps `config`).
+fn views_env(ready: &Ready, config: EmbedConfig, seen_key: String, host: &host::Host, on_close: Option<Rc<dyn Fn()>>) -> Env {
     let form_id = ready.form.id.clone();
     let draft_form = form_id.clone();
     Env {
@@ -300,7 +302,7 @@ fn views_env(ready: &Ready, config: &EmbedConfig, host: &host::Host, on_close: O
         started_at: now(),
         page_url: payload_page_url(&page_url(), &config.page_params),
         now: Rc::new(now),
-        deliver: delivery::deliverer(config.endpoint.clone(), form_id.clone(), config.seen_key()),
+        deliver: delivery::deliverer(config.endpoint.clone(), form_id.clone(), seen_key),
         on_close,
         draft: drafts::load(&form_id).filter(|draft| draft.fits(&ready.form)),
         keep_draft: Rc::new(move |draft| match draft {
@@ -310,7 +312,7 @@ fn views_env(ready: &Ready, config: &EmbedConfig, host: &host::Host, on_close: O
         hidden: ready.hidden.clone(),
         today: Some(today()),
         now_local: Some(now_local()),
-        open_form: Some(open_in_place(host.element.clone(), config.clone())),
+        open_form: Some(open_in_place(host.element.clone(), config)),
         pictures: pictures(),
         follow_delivery: Rc::new(|id: &str, then: Rc<dyn Fn(SendResult)>| {
             super::events::on_settled(id, Rc::new(move |delivered| then(if delivered { SendResult::Sent } else { SendResult::Rejected })));
@@ -349,13 +351,17 @@ fn mount_views(host: &host::Host, ready: Ready, env: Env, floating: bool) {
 }
 
 /// Replaces the widget in `element` with another form (a survey's complaint offer):
-/// the same tag's configuration, with the form and the hidden values replaced.
+/// the same tag's configuration, with the form and the hidden values replaced. Once:
+/// the widget that offered it is gone then.
 #[inline(never)]
 fn open_in_place(element: web_sys::HtmlElement, config: EmbedConfig) -> Rc<dyn Fn(&str, Pairs<String>)> {
+    let config = std::cell::Cell::new(Some(config));
     Rc::new(move |form: &str, hidden: Pairs<String>| {
+        let Some(config) = config.take() else { return };
+        let debug = config.debug;
         let next = match config.for_offer(form, hidden) {
             Ok(next) => next,
-            Err(problem) => return fail(vec![problem.to_string()], &Placement::Corner, config.debug),
+            Err(problem) => return fail(vec![problem.to_string()], &Placement::Corner, debug),
         };
         element.remove();
         if bundles::FULL {

@@ -202,8 +202,9 @@
   }
   function percent(v) {
     var m = /^\s*(\d{1,3})(\.\d+)?\s*%?\s*$/.exec(v);
-    /* At most 100 exactly, as the widget counts: 100.0000000000000001 is 100 as a float. */
-    return m && (m[1] < 100 || m[1] == 100 && !/[1-9]/.test(m[2] || "")) ? +(m[1] + (m[2] || "")) : null;
+    /* At most 100 exactly, as the widget counts: 100.0000000000000001 is 100 as a float. (No
+       fraction tests "undefined", which has no digit.) */
+    return m && (m[1] < 100 || m[1] == 100 && !/[1-9]/.test(m[2])) ? +(m[1] + (m[2] || "")) : null;
   }
   function allowed() {
     var form = (data.form || "").trim(), seen, again = days(data.recontact), share = percent(data.sample);

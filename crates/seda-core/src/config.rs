@@ -285,8 +285,8 @@ impl EmbedConfig {
     /// This tag's configuration for another form opened in the form's place (a survey's
     /// complaint offer): `form` (a `data-form` value) with these hidden values, shown at
     /// once with focus in it; the launcher was opened already, so in the corner.
-    pub fn for_offer(&self, form: &str, hidden: Pairs<String>) -> Result<Self, ConfigError> {
-        let mut next = self.clone();
+    pub fn for_offer(self, form: &str, hidden: Pairs<String>) -> Result<Self, ConfigError> {
+        let mut next = self;
         next.form = FormSource::parse(form)?;
         next.form_attribute = form.trim().to_owned();
         next.hidden = hidden;

@@ -204,7 +204,7 @@ fn a_complaint_offer_opens_with_the_tags_configuration_and_its_own_form() {
     ]))
     .unwrap();
     let hidden: Pairs<String> = [("score", "3".to_owned()), ("page", "https://shop.example/".to_owned())].into_iter().collect();
-    let next = config.for_offer("template:complaint", hidden.clone()).unwrap();
+    let next = config.clone().for_offer("template:complaint", hidden.clone()).unwrap();
     assert_eq!(next.form, FormSource::Template("complaint".into()));
     assert_eq!(next.seen_key(), "seda:seen:template:complaint");
     assert_eq!(next.mode, Mode::SlideIn, "the launcher was opened already");

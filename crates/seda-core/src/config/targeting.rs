@@ -51,10 +51,9 @@ pub fn trigger(value: &str) -> Option<Trigger> {
         if !digits(whole) || !digits(fraction) {
             return None;
         }
-        // Milliseconds without floating point; an absurd delay saturates (it never comes).
-        let millis = fraction.bytes().chain(std::iter::repeat(b'0')).take(3).fold(0, |ms, byte| ms * 10 + u64::from(byte - b'0'));
-        let whole = whole.bytes().fold(0u64, |secs, byte| secs.saturating_mul(10).saturating_add(u64::from(byte - b'0')));
-        return Some(Trigger::Delay { ms: whole.saturating_mul(1000).saturating_add(millis) });
+        // An absurd delay (past u64) saturates: it never comes, as in seda.js.
+        let whole: u64 = whole.parse().unwrap_or(u64::MAX);
+        return Some(Trigger::Delay { ms: whole.saturating_mul(1000).saturating_add(u64::from(leading(fraction, 3))) });
     }
     let percent = value.strip_prefix("scroll:")?.strip_suffix('%')?;
     (digits(percent) && percent.len() <= 3).then(|| Trigger::Scroll { percent: percent.parse().unwrap_or_default() })
@@ -76,10 +75,15 @@ pub fn sample_percent(value: &str) -> Option<u32> {
     if !digits(whole, 3) || !digits(fraction, usize::MAX) {
         return None;
     }
-    let hundredths = fraction.bytes().chain(std::iter::repeat(b'0')).take(2).fold(0, |n, byte| n * 10 + u32::from(byte - b'0'));
-    let total = whole.parse::<u32>().ok()? * 100 + hundredths;
+    let total = whole.parse::<u32>().ok()? * 100 + leading(fraction, 2);
     let beyond = fraction.bytes().skip(2).any(|byte| byte != b'0');
     (total < 10_000 || (total == 10_000 && !beyond)).then_some(total)
+}
+
+/// The first `places` digits of a decimal fraction as a whole number, padded with
+/// zeros (`leading("5", 3)` is 500): no floating point, whose parser would cost more.
+fn leading(fraction: &str, places: usize) -> u32 {
+    fraction.bytes().chain(std::iter::repeat(b'0')).take(places).fold(0, |number, digit| number * 10 + u32::from(digit - b'0'))
 }
 
 /// `data-recontact`: whole days (`30`, `30d`), or `never` (`u32::MAX`).
