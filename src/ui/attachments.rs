@@ -20,9 +20,9 @@ use super::erased::{handler, reactive, Reactive};
 use super::question_parts::{parts, GroupHeading, Parts};
 use super::widget_state::{expect_widget, WidgetState};
 
-/// The files the session holds for `q`.
-fn current(widget: WidgetState, q: &Question) -> Vec<File> {
-    match widget.answer(&q.id) {
+/// The files the session holds for `question`.
+fn current(widget: WidgetState, question: &Question) -> Vec<File> {
+    match widget.answer(&question.id) {
         Some(Answer::Files(files)) => files,
         _ => Vec::new(),
     }
@@ -30,7 +30,7 @@ fn current(widget: WidgetState, q: &Question) -> Vec<File> {
 
 /// What the list draws of each file (the bytes stay in the session).
 fn listed_of(files: &[File]) -> Vec<(String, u64)> {
-    files.iter().map(|f| (f.name.clone(), f.size)).collect()
+    files.iter().map(|file| (file.name.clone(), file.size)).collect()
 }
 
 #[component]
@@ -49,8 +49,8 @@ pub fn Attachments(
     let accept: Arc<Vec<String>> = Arc::new(question.accept.clone().unwrap_or_default());
     let accept_attr = if accept.is_empty() { DEFAULT_ACCEPT.join(",") } else { accept.join(",") };
     let pictures_ok = accepts(&accept, "image/jpeg");
-    let q = Arc::new(question);
-    let listed = RwSignal::new(listed_of(&current(widget, &q)));
+    let question = Arc::new(question);
+    let listed = RwSignal::new(listed_of(&current(widget, &question)));
     // "Preparing photo.jpg…" while a file is read; what did not fit, once it is done.
     let busy = RwSignal::new(None::<String>);
     let problem = RwSignal::new(String::new());
@@ -59,19 +59,19 @@ pub fn Attachments(
     let add_button = NodeRef::<html::Button>::new();
 
     let add: Rc<dyn Fn(web_sys::HtmlInputElement)> = {
-        let q = q.clone();
+        let question = question.clone();
         Rc::new(move |input| {
             let Some(list) = input.files() else { return };
-            let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|index| list.get(index)).collect();
             // Picking the same file again must fire `change` again.
             input.set_value("");
-            let (q, accept, pictures) = (q.clone(), accept.clone(), widget.pictures());
+            let (question, accept, pictures) = (question.clone(), accept.clone(), widget.pictures());
             spawn_local(async move {
                 let mut problems = Vec::new();
                 for picked in picked {
                     let name = picked.name();
-                    let mut files = current(widget, &q);
-                    let said = |e| format!("{name}: {}", answer_error(strings, e));
+                    let mut files = current(widget, &question);
+                    let said = |error| format!("{name}: {}", answer_error(strings, error));
                     if files.len() >= max_files as usize {
                         problems.push(answer_error(strings, AnswerError::TooManyFiles { max: max_files }));
                         break;
@@ -87,13 +87,13 @@ pub fn Attachments(
                     };
                     match prepared {
                         Err(_) => problems.push(fill(strings.file_unreadable, &[("name", name.clone())])),
-                        Ok(file) if files.iter().map(|f| f.size).sum::<u64>() + file.size > u64::from(max_bytes) => {
+                        Ok(file) if files.iter().map(|file| file.size).sum::<u64>() + file.size > u64::from(max_bytes) => {
                             problems.push(said(AnswerError::FilesTooLarge { max: max_bytes }));
                         }
                         Ok(file) => {
                             files.push(file);
                             listed.set(listed_of(&files));
-                            widget.set_answer(&q, Some(Answer::Files(files)));
+                            widget.set_answer(&question, Some(Answer::Files(files)));
                         }
                     }
                 }
@@ -103,14 +103,14 @@ pub fn Attachments(
         })
     };
     let remove = {
-        let q = q.clone();
-        Arc::new(move |i: usize| {
-            let mut files = current(widget, &q);
-            if i < files.len() {
-                files.remove(i);
+        let question = question.clone();
+        Arc::new(move |index: usize| {
+            let mut files = current(widget, &question);
+            if index < files.len() {
+                files.remove(index);
             }
             listed.set(listed_of(&files));
-            widget.set_answer(&q, (!files.is_empty()).then_some(Answer::Files(files)));
+            widget.set_answer(&question, (!files.is_empty()).then_some(Answer::Files(files)));
             problem.set(String::new());
             // The Remove button is gone: focus goes to "Add", not to the page.
             if let Some(b) = add_button.get_untracked() {
@@ -119,9 +119,9 @@ pub fn Attachments(
         })
     };
     let items = {
-        let q = q.clone();
+        let question = question.clone();
         move || {
-            let files = current(widget, &q);
+            let files = current(widget, &question);
             listed
                 .get()
                 .into_iter()
@@ -154,11 +154,11 @@ pub fn Attachments(
     let status = reactive(move || {
         busy.get().unwrap_or_else(|| {
             let list = listed.get();
-            let n = |v: u64| widget.digits(&v.to_string());
+            let count = |number: u64| widget.digits(&number.to_string());
             fill(strings.files_count, &[
-                ("n", n(list.len() as u64)),
-                ("max", n(u64::from(max_files))),
-                ("size", widget.digits(&size_text(strings, list.iter().map(|(_, s)| s).sum()))),
+                ("n", count(list.len() as u64)),
+                ("max", count(u64::from(max_files))),
+                ("size", widget.digits(&size_text(strings, list.iter().map(|(_, size)| size).sum()))),
                 ("max_size", widget.digits(&size_text(strings, u64::from(max_bytes)))),
             ])
         })

@@ -16,33 +16,33 @@ use super::widget_state::expect_widget;
 
 /// The choices in the order shown: the form's, or shuffled (the same order for
 /// the whole response, so Back does not reshuffle) with "Other" last.
-fn ordered(q: &Question, seed: &str) -> Vec<Choice> {
-    let mut list = q.choices().to_vec();
-    if q.shuffle {
+fn ordered(question: &Question, seed: &str) -> Vec<Choice> {
+    let mut list = question.choices().to_vec();
+    if question.shuffle {
         // xorshift seeded from the response id: varied across visitors, stable for one.
-        let mut x = seed.bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)) | 1;
+        let mut state = seed.bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3)) | 1;
         for i in (1..list.len()).rev() {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            list.swap(i, (x % (i as u64 + 1)) as usize);
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            list.swap(i, (state % (i as u64 + 1)) as usize);
         }
     }
     list
 }
 
 /// The label of a question's "Other" option, when it has one.
-fn other_label(q: &Question) -> Option<String> {
+fn other_label(question: &Question) -> Option<String> {
     let widget = expect_widget();
-    q.other.as_ref().map(|label| label.as_ref().map_or(widget.strings().other.to_owned(), |l| widget.text(l)))
+    question.other.as_ref().map(|label| label.as_ref().map_or(widget.strings().other.to_owned(), |label| widget.text(label)))
 }
 
 /// The text box for "Other", shown while "Other" is picked.
-fn other_box(q: Arc<Question>, label: String, id: String) -> impl IntoView {
+fn other_box(question: Arc<Question>, label: String, id: String) -> impl IntoView {
     let widget = expect_widget();
-    let (q_show, q_write) = (q.clone(), q.clone());
-    let shown = move || widget.session.with(|s| s.answer(&q_show.id).is_some_and(|a| a.picks(OTHER)));
-    let initial = widget.session.with_untracked(|s| s.other_text(&q).unwrap_or_default().to_owned());
+    let (q_show, q_write) = (question.clone(), question.clone());
+    let shown = move || widget.session.with(|session| session.answer(&q_show.id).is_some_and(|answer| answer.picks(OTHER)));
+    let initial = widget.session.with_untracked(|session| session.other_text(&question).unwrap_or_default().to_owned());
     let placeholder = widget.strings().other_placeholder;
     move || {
         let (q_write, initial, id) = (q_write.clone(), initial.clone(), id.clone());
@@ -55,7 +55,7 @@ fn other_box(q: Arc<Question>, label: String, id: String) -> impl IntoView {
                 aria-label=label.clone()
                 placeholder=placeholder
                 prop:value=initial
-                on:input=handler(move |ev| widget.session.update(|s| s.set_other(&q_write, &event_target_value(&ev))))
+                on:input=handler(move |ev| widget.session.update(|session| session.set_other(&q_write, &event_target_value(&ev))))
             />
         })
     }
@@ -79,11 +79,11 @@ pub fn ChoiceList(
     if let Some(label) = &other_label {
         choices.push(Choice { id: OTHER.to_owned(), label: crate::core::text::Text::Plain(label.clone()) });
     }
-    let q = Arc::new(question);
+    let question = Arc::new(question);
     let options = choices
         .iter()
         .map(|choice| {
-            let (q_read, q_write) = (q.clone(), q.clone());
+            let (q_read, q_write) = (question.clone(), question.clone());
             let (id_read, id_write) = (choice.id.clone(), choice.id.clone());
             let toggle = move |checked: bool| {
                 let answer = if multiple {
@@ -91,7 +91,7 @@ pub fn ChoiceList(
                         Some(Answer::Choices(list)) => list,
                         _ => Vec::new(),
                     };
-                    picked.retain(|c| *c != id_write);
+                    picked.retain(|choice| *choice != id_write);
                     if checked {
                         picked.push(id_write.clone());
                     }
@@ -104,16 +104,16 @@ pub fn ChoiceList(
             let input = OptionInput {
                 kind: if multiple { "checkbox" } else { "radio" },
                 class: "seda-choice__input",
-                name: q.id.clone(),
+                name: question.id.clone(),
                 value: choice.id.clone(),
                 label: None,
-                checked: reactive(move || widget.session.with(|s| s.answer(&q_read.id).is_some_and(|a| a.picks(&id_read)))),
+                checked: reactive(move || widget.session.with(|session| session.answer(&q_read.id).is_some_and(|answer| answer.picks(&id_read)))),
                 on_change: Rc::new(toggle),
             };
             choice_option(input, widget.text(&choice.label))
         })
         .collect_view();
-    let other_box = other_label.map(|label| other_box(q.clone(), label, other_id));
+    let other_box = other_label.map(|label| other_box(question.clone(), label, other_id));
     view! {
         <fieldset
             class="seda-field seda-choices"
@@ -142,18 +142,18 @@ pub fn YesNo(
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
     let required = question.required;
-    let q = Arc::new(question);
+    let question = Arc::new(question);
     let options = [(true, strings.yes), (false, strings.no)]
         .into_iter()
         .map(|(value, label)| {
-            let (q_read, q_write) = (q.clone(), q.clone());
+            let (q_read, q_write) = (question.clone(), question.clone());
             let input = OptionInput {
                 kind: "radio",
                 class: "seda-choice__input",
-                name: q.id.clone(),
+                name: question.id.clone(),
                 value: (if value { "yes" } else { "no" }).to_owned(),
                 label: None,
-                checked: reactive(move || widget.session.with(|s| s.answer(&q_read.id) == Some(&Answer::Bool(value)))),
+                checked: reactive(move || widget.session.with(|session| session.answer(&q_read.id) == Some(&Answer::Bool(value)))),
                 on_change: Rc::new(move |_| widget.set_answer(&q_write, Some(Answer::Bool(value)))),
             };
             choice_option(input, label.to_owned())
@@ -183,29 +183,29 @@ pub fn Dropdown(
 ) -> impl IntoView {
     let widget = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
-    let placeholder = question.placeholder.as_ref().map_or(widget.strings().choose.to_owned(), |p| widget.text(p));
-    let picked = widget.session.with_untracked(|s| s.answer(&question.id).and_then(Answer::as_text).map(str::to_owned));
+    let placeholder = question.placeholder.as_ref().map_or(widget.strings().choose.to_owned(), |placeholder| widget.text(placeholder));
+    let picked = widget.session.with_untracked(|session| session.answer(&question.id).and_then(Answer::as_text).map(str::to_owned));
     let options = question
         .choices()
         .iter()
-        .map(|c| {
-            let selected = picked.as_deref() == Some(c.id.as_str());
-            view! { <option value=c.id.clone() selected=selected>{widget.text(&c.label)}</option> }
+        .map(|choice| {
+            let selected = picked.as_deref() == Some(choice.id.as_str());
+            view! { <option value=choice.id.clone() selected=selected>{widget.text(&choice.label)}</option> }
         })
         .collect_view();
     let required = question.required;
     let other = other_label(&question);
-    let other_option = other.clone().map(|l| view! { <option value=OTHER selected=picked.as_deref() == Some(OTHER)>{l}</option> });
+    let other_option = other.clone().map(|label| view! { <option value=OTHER selected=picked.as_deref() == Some(OTHER)>{label}</option> });
     let other_id = format!("{}-other", ids.input);
-    let q = Arc::new(question);
-    let other_box = other.map(|label| other_box(q.clone(), label, other_id));
+    let question = Arc::new(question);
+    let other_box = other.map(|label| other_box(question.clone(), label, other_id));
     view! {
         <div class="seda-field">
             <h2 class="seda-title" id=ids.title tabindex="-1">
                 <label for=ids.input.clone()>{words.title}</label>
             </h2>
-            {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
-            {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
+            {words.optional.map(|optional| view! { <span class="seda-optional">{optional}</span> })}
+            {words.description.map(|description| view! { <p class="seda-description" id=ids.description>{description}</p> })}
             <select
                 id=ids.input
                 class="seda-input seda-select"
@@ -214,7 +214,7 @@ pub fn Dropdown(
                 aria-describedby=described_by
                 on:change=handler(move |ev| {
                     let value = event_target_value(&ev);
-                    widget.set_answer(&q, (!value.is_empty()).then_some(Answer::Text(value)));
+                    widget.set_answer(&question, (!value.is_empty()).then_some(Answer::Text(value)));
                 })
             >
                 <option value="" selected=picked.is_none()>{placeholder}</option>

@@ -25,11 +25,11 @@ pub fn Matrix(
     let widget = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
-    let columns: Vec<(String, String)> = question.columns().iter().map(|c| (c.id.clone(), widget.text(&c.label))).collect();
+    let columns: Vec<(String, String)> = question.columns().iter().map(|column| (column.id.clone(), widget.text(&column.label))).collect();
     let head = columns.iter().map(|(_, label)| view! { <th scope="col">{label.clone()}</th> }).collect_view();
     let required = question.required;
-    let q = Arc::new(question);
-    let rows = q
+    let question = Arc::new(question);
+    let rows = question
         .rows()
         .iter()
         .map(|row| {
@@ -37,17 +37,17 @@ pub fn Matrix(
             let cells = columns
                 .iter()
                 .map(|(col, col_label)| {
-                    let (q_read, q_write) = (q.clone(), q.clone());
+                    let (q_read, q_write) = (question.clone(), question.clone());
                     let (row_read, row_write, col_read, col_write) = (row.id.clone(), row.id.clone(), col.clone(), col.clone());
                     view! {
                         <td>
                             {option_input(OptionInput {
                                 kind: "radio",
                                 class: "seda-choice__input",
-                                name: format!("{}.{}", q.id, row.id),
+                                name: format!("{}.{}", question.id, row.id),
                                 value: col.clone(),
                                 label: Some(format!("{row_label}: {col_label}")),
-                                checked: reactive(move || widget.session.with(|s| match s.answer(&q_read.id) {
+                                checked: reactive(move || widget.session.with(|session| match session.answer(&q_read.id) {
                                     Some(Answer::Rows(rows)) => rows.get(&row_read) == Some(&col_read),
                                     _ => false,
                                 })),

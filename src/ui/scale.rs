@@ -31,27 +31,27 @@ pub fn Scale(
     let words = words(&question);
     let ids = ids(&question);
     let scale = question.scale().unwrap_or(NPS_SCALE);
-    let labels = question.labels.as_ref().map(|l| (widget.text(&l.min), widget.text(&l.max)));
+    let labels = question.labels.as_ref().map(|labels| (widget.text(&labels.min), widget.text(&labels.max)));
     let described_by = if labels.is_some() { format!("{} {}", ids.labels, described_by(&question)) } else { described_by(&question) };
     let labels_id = ids.labels.clone();
     let title_id = ids.title.clone();
     let required = question.required;
     let display = question.display;
     let points = scale.max - scale.min + 1;
-    let q = Arc::new(question);
+    let question = Arc::new(question);
     // The score picked, read where it is needed (a memo per scale costs more code than
     // the few comparisons it would save).
-    let picked = move |q: &Question| widget.session.with(|s| s.answer(&q.id).and_then(Answer::as_number));
+    let picked = move |question: &Question| widget.session.with(|session| session.answer(&question.id).and_then(Answer::as_number));
     let options = (scale.min..=scale.max)
-        .map(|n| {
-            let (q_read, q_write, q_star) = (q.clone(), q.clone(), q.clone());
-            let mouth = MOUTHS[((n - scale.min) * if points == 3 { 2 } else { 1 }).clamp(0, 4) as usize];
-            let point = match display {
-                Display::Numbers => erase(view! { <span class="seda-scale__point">{widget.digits(&n.to_string())}</span> }),
+        .map(|score| {
+            let (q_read, q_write, q_star) = (question.clone(), question.clone(), question.clone());
+            let mouth = MOUTHS[((score - scale.min) * if points == 3 { 2 } else { 1 }).clamp(0, 4) as usize];
+            let drawn = match display {
+                Display::Numbers => erase(view! { <span class="seda-scale__point">{widget.digits(&score.to_string())}</span> }),
                 Display::Stars => erase(view! {
-                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=reactive(move || picked(&q_star).is_some_and(|p| p >= n))>
+                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=reactive(move || picked(&q_star).is_some_and(|chosen| chosen >= score))>
                         <span aria-hidden="true">"★"</span>
-                        <span class="seda-sr-only">{fill(strings.stars, &[("n", n.to_string()), ("total", scale.max.to_string())])}</span>
+                        <span class="seda-sr-only">{fill(strings.stars, &[("n", score.to_string()), ("total", scale.max.to_string())])}</span>
                     </span>
                 }),
                 Display::Smileys => erase(view! {
@@ -62,7 +62,7 @@ pub fn Scale(
                             <circle cx="15.5" cy="10" r="1.2" class="seda-eye" />
                             <path d=mouth />
                         </svg>
-                        <span class="seda-sr-only">{widget.digits(&n.to_string())}</span>
+                        <span class="seda-sr-only">{widget.digits(&score.to_string())}</span>
                     </span>
                 }),
             };
@@ -71,13 +71,13 @@ pub fn Scale(
                     {option_input(OptionInput {
                         kind: "radio",
                         class: "seda-sr-only",
-                        name: q.id.clone(),
-                        value: n.to_string(),
+                        name: question.id.clone(),
+                        value: score.to_string(),
                         label: None,
-                        checked: reactive(move || picked(&q_read) == Some(n)),
-                        on_change: Rc::new(move |_| widget.set_answer(&q_write, Some(Answer::Number(n)))),
+                        checked: reactive(move || picked(&q_read) == Some(score)),
+                        on_change: Rc::new(move |_| widget.set_answer(&q_write, Some(Answer::Number(score)))),
                     })}
-                    {point}
+                    {drawn}
                 </label>
             }
         })

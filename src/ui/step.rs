@@ -16,22 +16,22 @@ pub fn Step() -> impl IntoView {
     let widget = expect_widget();
     let strings = widget.strings();
     let form = widget.form.get_value();
-    let (page, first, total) = widget.session.with_untracked(|s| (s.page(), s.is_first(), s.progress(&form).1));
+    let (page, first, total) = widget.session.with_untracked(|session| (session.page(), session.is_first(), session.progress(&form).1));
     // Where this page leads can change as it is answered (a jump, a page that
     // appears): the button and the progress follow.
     // Read where they are shown: the text only changes when the value does.
-    let last = move || widget.session.with(|s| s.is_last(&widget.form.get_value()));
-    let progress = move || widget.session.with(|s| s.progress(&widget.form.get_value()));
-    let page_title = form.pages[page].title.as_ref().map(|t| widget.text(t));
+    let last = move || widget.session.with(|session| session.is_last(&widget.form.get_value()));
+    let progress = move || widget.session.with(|session| session.progress(&widget.form.get_value()));
+    let page_title = form.pages[page].title.as_ref().map(|title| widget.text(title));
     let errors = RwSignal::new(Vec::<(String, AnswerError)>::new());
     // The questions shown on this page, as the answers so far decide (a question
     // can appear or go as the visitor answers one above it): for each of the page's
     // questions, whether it is shown.
     let shown = Memo::new(move |_| {
         let form = widget.form.get_value();
-        widget.session.with(|s| {
-            let visible = s.visible(&form, page);
-            form.pages[page].questions.iter().map(|&i| visible.iter().any(|q| std::ptr::eq(*q, &form.questions[i]))).collect::<Vec<_>>()
+        widget.session.with(|session| {
+            let visible = session.visible(&form, page);
+            form.pages[page].questions.iter().map(|&i| visible.iter().any(|question| std::ptr::eq(*question, &form.questions[i]))).collect::<Vec<_>>()
         })
     });
     // A question is made when it appears (so a title that quotes an earlier answer is
@@ -41,8 +41,8 @@ pub fn Step() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(at, &i)| {
-            let on = Memo::new(move |_| shown.with(|v| v[at]));
-            move || on.get().then(|| erase(view! { <Question question=widget.form.with_value(|f| f.questions[i].clone()) errors=errors /> }))
+            let on = Memo::new(move |_| shown.with(|shown| shown[at]));
+            move || on.get().then(|| erase(view! { <Question question=widget.form.with_value(|form| form.questions[i].clone()) errors=errors /> }))
         })
         .collect::<Vec<_>>();
     let node = NodeRef::<html::Form>::new();
@@ -53,7 +53,7 @@ pub fn Step() -> impl IntoView {
         }
         widget.interacted.set_value(true);
         let form = widget.form.get_value();
-        match widget.session.try_update(|s| s.advance(&form)).unwrap_or(Ok(false)) {
+        match widget.session.try_update(|session| session.advance(&form)).unwrap_or(Ok(false)) {
             Err(list) => {
                 // Focus goes to the first question that needs attention: its box, or
                 // for a group (a scale, choices) its heading.
@@ -79,7 +79,7 @@ pub fn Step() -> impl IntoView {
     };
     let back = move |_| {
         widget.interacted.set_value(true);
-        widget.session.update(|s| s.back());
+        widget.session.update(|session| session.back());
     };
     widget.focus_title_when_mounted(node);
     let sending = move || widget.phase.get() == Phase::Sending;
@@ -101,7 +101,7 @@ pub fn Step() -> impl IntoView {
                     </span>
                 </div>
             })}
-            {page_title.map(|t| view! { <h2 class="seda-title seda-page-title" tabindex="-1">{t}</h2> })}
+            {page_title.map(|title| view! { <h2 class="seda-title seda-page-title" tabindex="-1">{title}</h2> })}
             {questions}
             {move || match widget.phase.get() {
                 Phase::Failed => Some(view! {

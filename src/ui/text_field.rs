@@ -15,11 +15,11 @@ use super::widget_state::expect_widget;
 /// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
 /// Numbers are typed in a text box (with a numeric keyboard) so Persian digits and a
 /// decimal comma are accepted as written.
-fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str, Option<&'static str>) {
-    match q.kind {
+fn input_kind(question: &Question) -> (&'static str, Option<&'static str>, &'static str, Option<&'static str>) {
+    match question.kind {
         QuestionType::Email => ("email", None, "email", Some("ltr")),
         QuestionType::Phone => ("tel", None, "tel", Some("ltr")),
-        QuestionType::Number => ("text", Some(if q.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
+        QuestionType::Number => ("text", Some(if question.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
         QuestionType::Date => ("date", None, "off", None),
         QuestionType::Datetime => ("datetime-local", None, "off", None),
         // Typed text runs in the direction of what is typed (Persian or Latin).
@@ -36,12 +36,12 @@ pub fn TextField(
 ) -> impl IntoView {
     let widget = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
-    let placeholder = question.placeholder.as_ref().map(|p| widget.text(p));
+    let placeholder = question.placeholder.as_ref().map(|placeholder| widget.text(placeholder));
     let max = matches!(question.kind, QuestionType::Text | QuestionType::Email | QuestionType::Phone).then(|| max_chars(&question).to_string());
     // `aria-required` follows `required_if` as the answers above change.
     let required: Reactive<Option<&'static str>> = if question.required_if.is_some() {
-        let q = question.clone();
-        reactive(move || widget.session.with(|s| s.is_required(&widget.form.get_value(), &q).then_some("true")))
+        let question = question.clone();
+        reactive(move || widget.session.with(|session| session.is_required(&widget.form.get_value(), &question).then_some("true")))
     } else {
         let required = question.required.then_some("true");
         reactive(move || required)
@@ -52,16 +52,16 @@ pub fn TextField(
     let latest = (question.kind == QuestionType::Datetime).then(|| widget.now_local()).flatten();
     // The field starts with the stored answer (after Back) and is then the visitor's:
     // what they type is stored tidied, but never rewritten under their cursor.
-    let initial = widget.session.with_untracked(|s| match s.answer(&question.id) {
+    let initial = widget.session.with_untracked(|session| match session.answer(&question.id) {
         Some(Answer::Text(t)) => t.clone(),
         Some(Answer::Number(n)) => n.to_string(),
         Some(Answer::Decimal(d)) => d.clone(),
         _ => String::new(),
     });
-    let q = Arc::new(question);
+    let question = Arc::new(question);
     let on_input = handler(move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        widget.set_answer(&q, Some(Answer::Text(value)));
+        widget.set_answer(&question, Some(Answer::Text(value)));
     });
     let input_id = ids.input.clone();
     let field = if multiline {
@@ -105,8 +105,8 @@ pub fn TextField(
             <h2 class="seda-title" id=ids.title tabindex="-1">
                 <label for=ids.input>{words.title}</label>
             </h2>
-            {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
-            {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
+            {words.optional.map(|optional| view! { <span class="seda-optional">{optional}</span> })}
+            {words.description.map(|description| view! { <p class="seda-description" id=ids.description>{description}</p> })}
             {field}
         </div>
     }
@@ -124,8 +124,8 @@ pub fn Consent(
     let Parts { words, ids, described_by } = parts(&question);
     let required = question.required;
     let text = words.title.clone();
-    let q = Arc::new(question);
-    let q_read = q.clone();
+    let question = Arc::new(question);
+    let q_read = question.clone();
     view! {
         <div class="seda-field seda-consent">
             <label class="seda-choice" id=ids.title tabindex="-1">
@@ -135,15 +135,15 @@ pub fn Consent(
                     aria-required=required.then_some("true")
                     aria-invalid=invalid
                     aria-describedby=described_by
-                    prop:checked=reactive(move || widget.session.with(|s| s.answer(&q_read.id).is_some()))
+                    prop:checked=reactive(move || widget.session.with(|session| session.answer(&q_read.id).is_some()))
                     on:change=handler(move |ev| {
                         let answer = event_target_checked(&ev).then(|| Answer::Text(text.clone()));
-                        widget.set_answer(&q, answer);
+                        widget.set_answer(&question, answer);
                     })
                 />
                 <span>{words.title}</span>
             </label>
-            {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
+            {words.description.map(|description| view! { <p class="seda-description" id=ids.description>{description}</p> })}
         </div>
     }
 }
