@@ -116,6 +116,7 @@ fn mount_form(json: &str, locale: &str, results: Vec<SendResult>, draft: Option<
         on_answer: Rc::new(|_, _| {}),
         now_local: None,
         open_form: None,
+        pictures: None,
         follow_delivery: Rc::new(|_, then| FOLLOWING.with(|f| *f.borrow_mut() = Some(then))),
     };
     let locale = locale.to_owned();

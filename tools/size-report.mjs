@@ -33,7 +33,8 @@ export const BUDGETS = {
   // can shadow document.currentScript), to send what waits in the outbox from a page whose
   // tag shows no form, and to ask the visit's service worker to keep the page: 2218 bytes,
   // raised by that to 2.25 KiB. Reading data-sample and data-recontact in their documented
-  // spellings: 2303-2306 bytes (the stamped hashes vary): 2.3 KiB.
+  // spellings: 2303-2306 bytes (the stamped hashes vary): 2.3 KiB. Reading the trigger
+  // once, by the widget's rules: 2349 bytes.
   loader: 2355,
   // The copy of one built-in survey's first screen that seda.js draws while the widget
   // loads (seda-shells-*/<template>.js: its markup in English and Persian, the stylesheet
@@ -78,8 +79,12 @@ export const BUDGETS = {
     // the stable toolchain alone, the standard library linked prebuilt (no unstable
     // switches), 173 886 bytes (+8 886, 5.4 %): ceiling 170 KiB. The engine as a crate of
     // its own (crates/seda-core), 175 163 bytes (+1 277; 5 575 raw bytes more, with the
-    // same sources): ceiling 171.5 KiB.
-    ceiling: 171.5 * 1024,
+    // same sources): ceiling 171.5 KiB. The tag read once into one typed configuration
+    // (the trigger, the targeting, the theme attributes, the hidden values and the complaint
+    // offer with it, a named error for each; a form handed to the full bundle as the dataset
+    // that configuration makes), 177 277 bytes (+1 896; 5.1 KiB raw, of which the hand-over's
+    // dataset 1.8): ceiling 173.5 KiB.
+    ceiling: 173.5 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -107,8 +112,9 @@ export const BUDGETS = {
   // (+624): ceiling 221.5 KiB. Built by the stable toolchain alone, 237 357 bytes (+10 912,
   // 4.8 %): ceiling 232 KiB. The engine as a crate of its own, 238 892 bytes (+1 535):
   // ceiling 233.5 KiB. The redirect probe given a time limit, 239 137 bytes (+245): 234 KiB.
+  // The tag read once into one typed configuration, 240 849 bytes (+1 712): 235.5 KiB.
   full: {
-    ceiling: 234 * 1024,
+    ceiling: 235.5 * 1024,
   },
 };
 

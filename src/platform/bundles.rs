@@ -31,8 +31,8 @@ pub fn keep(to_full: Option<js_sys::Function>) {
 
 /// Whether this build has the views `form` takes (always, in the full build).
 pub fn can_show(form: &Form) -> bool {
-    let needs = form.needs();
-    (cfg!(feature = "checklists") || !needs.checklists) && (cfg!(feature = "attachments") || !needs.attachments)
+    let needed = form.needs();
+    (cfg!(feature = "checklists") || !needed.checklists) && (cfg!(feature = "attachments") || !needed.attachments)
 }
 
 /// Asks seda.js to mount `data` (a tag's dataset) with the full bundle, passing on

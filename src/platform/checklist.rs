@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::config::query_params;
 use crate::core::visit::key;
-use crate::ui::checklist::ChecklistEnv;
+use crate::ui::checklist_state::ChecklistEnv;
 use crate::ui::Env;
 
 use super::env::{document, window};

@@ -9,29 +9,25 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::{hidden_values, payload_page_url, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
 use crate::core::answer::Answer;
-use crate::core::json::Value;
-use crate::core::theme;
-use crate::core::pairs::Pairs;
-use crate::core::endpoint::Endpoint;
+use crate::core::config::{hidden_values, parse_debug, payload_page_url, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
 use crate::core::definition;
 use crate::core::form::Form;
 use crate::core::form_source::FormSource;
+use crate::core::json::Value;
 use crate::core::offer::offer_from_attribute;
-use crate::core::outbox::{Attempt, Record, Settled};
-use crate::core::response::Response;
+use crate::core::pairs::Pairs;
 use crate::core::templates;
+use crate::core::theme;
 #[cfg(feature = "checklists")]
 use crate::ui::checklist::ChecklistWidget;
-use crate::ui::{Deliver, Env, ErrorBox, SendResult, Widget};
+use crate::ui::{Env, ErrorBox, Pictures, SendResult, Widget};
 
 use super::env::{browser_lang, console_error, document, new_id, now, now_local, page_lang, page_url, resolve_url, today, window};
 use super::events::{emit, emit_about, emit_error};
 use super::fetch::describe;
 use super::host::{self, Placement};
-use super::outbox::{self, AddError};
-use super::{bundles, crash, drafts, form_source, inbox, sender, shell, transport};
+use super::{bundles, crash, delivery, drafts, form_source, sender, shell};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
@@ -48,10 +44,10 @@ pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: O
         return shell::remove_all();
     }
     bundles::keep(to_full);
-    let data = string_map(dataset_json).unwrap_or_default();
+    let tag = string_map(dataset_json).unwrap_or_default();
     // Not leptos's spawn_local: its executor starts with the first mount_to, which
     // comes later, inside start().
-    wasm_bindgen_futures::spawn_local(start(data, form_json, CLOSES.get()));
+    wasm_bindgen_futures::spawn_local(start(tag, form_json, CLOSES.get()));
     // Whatever an earlier page left unsent goes now, whether or not this page shows a
     // form: in the next task, so the outbox's first read does not hold up a form that
     // is ready to show in this one.
@@ -70,33 +66,48 @@ pub fn drain() {
 
 /// `closes`: [`CLOSES`] when seda.js mounted the form. A `Seda.close()` since then
 /// (while the form was being read) means it is not shown.
-async fn start(mut data: Pairs<String>, form_json: Option<String>, closes: u32) {
+async fn start(tag: Pairs<String>, form_json: Option<String>, closes: u32) {
     if CLOSES.get() != closes {
         return;
     }
-    // A relative endpoint is relative to the page, like a form's action. One the
-    // browser cannot parse is refused below (after the checks that say more, such as a
-    // port out of range), as no request could be made to it.
-    let mut unparsable = None;
-    if let Some(endpoint) = data.get("endpoint").filter(|e| !e.trim().is_empty()) {
-        match resolve_url(endpoint.trim()) {
-            Some(absolute) => {
-                data.insert("endpoint", absolute);
-            }
-            None => unparsable = Some(endpoint.trim().to_owned()),
-        }
-    }
     if host::html_refused() {
         let problem = "this page enforces Trusted Types (require-trusted-types-for 'script'), which the widget does not support yet";
-        return fail(vec![problem.to_owned()], &Placement::Corner, false);
+        // No box either: the page refuses the markup it would be drawn from.
+        return fail(vec![problem.to_owned()], &Placement::Corner, Some(false));
     }
-    let boxes = shows_errors(data.get("debug").map(String::as_str), &page_url());
-    let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
-    let config = match (EmbedConfig::from_dataset(&data), unparsable) {
-        (Ok(config), None) => config,
-        (Ok(_), Some(url)) => return fail(vec![ConfigError::BadEndpoint { url }.to_string()], &Placement::Corner),
-        (Err(e), _) => return fail(vec![e.to_string()], &Placement::Corner),
-    };
+    match read_tag(tag) {
+        Ok(config) => begin(config, form_json, closes).await,
+        // A data-debug the reader refused is no answer: the page decides.
+        Err((problem, debug)) => fail(vec![problem.to_string()], &Placement::Corner, debug),
+    }
+}
+
+/// The tag's attributes, read once into the typed configuration (with `data-debug`
+/// beside a problem, to say where it is drawn). Nothing past this reads them.
+fn read_tag(mut tag: Pairs<String>) -> Result<EmbedConfig, (ConfigError, Option<bool>)> {
+    let debug = parse_debug(tag.get("debug").map(String::as_str)).unwrap_or(None);
+    // A relative endpoint is relative to the page, like a form's action. One the
+    // browser cannot parse is refused (after the checks that say more, such as a port
+    // out of range), as no request could be made to it.
+    let mut unparsable = None;
+    if let Some(endpoint) = tag.get("endpoint").map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) {
+        match resolve_url(&endpoint) {
+            Some(absolute) => {
+                tag.insert("endpoint", absolute);
+            }
+            None => unparsable = Some(endpoint),
+        }
+    }
+    match (EmbedConfig::from_dataset(&tag), unparsable) {
+        (Ok(config), None) => Ok(config),
+        (Ok(_), Some(url)) => Err((ConfigError::BadEndpoint { url }, debug)),
+        (Err(problem), _) => Err((problem, debug)),
+    }
+}
+
+/// Finds where the form goes and reads its definition, then [`open`]s it; hands to the
+/// full bundle, before it adds anything to the page, a form only that one shows.
+async fn begin(config: EmbedConfig, form_json: Option<String>, closes: u32) {
     let placement = match &config.mode {
         Mode::SlideIn => Placement::Corner,
         Mode::Popup => Placement::Popup,
@@ -104,65 +115,68 @@ async fn start(mut data: Pairs<String>, form_json: Option<String>, closes: u32) 
         Mode::Launcher => Placement::Launcher,
         Mode::Inline { target } => match document().query_selector(target) {
             Ok(Some(element)) => Placement::Inline(element),
-            _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner),
+            _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner, config.debug),
         },
     };
-    // A lean build hands over what only the full one has, before it adds anything to the page.
     if let FormSource::Template(name) = &config.form {
         if !bundles::FULL && templates::full_only(name) {
-            return hand_over(&data, None, &placement, boxes);
+            return hand_over(&config, None, &placement);
         }
     }
     let json = match form_json {
         Some(json) => json,
         None => match form_source::load(&config.form).await {
             Ok(json) => json,
-            Err(problem) => return fail(vec![problem], &placement),
+            Err(problem) => return fail(vec![problem], &placement, config.debug),
         },
     };
     if CLOSES.get() == closes {
-        open(json, data, config, placement, boxes);
+        open(json, config, placement);
     }
+}
+
+/// The form, read and made ready for this page: what [`show`] draws.
+struct Ready {
+    form: Form,
+    /// The language it is shown in.
+    locale: String,
+    /// The theme (the form's, the tag's over it) as CSS for the widget's `:host`.
+    theme_css: String,
+    /// The hidden fields' values.
+    hidden: Pairs<String>,
 }
 
 /// Reads the form and shows it. Kept apart from [`start`]'s state machine, as are the
 /// other steps below: the browser compiles each wasm function when it first runs, and
 /// one function holding every step, used or not, cost the first form about 10 ms.
 #[inline(never)]
-fn open(json: String, data: Pairs<String>, config: EmbedConfig, placement: Placement, boxes: bool) {
-    let fail = |problems: Vec<String>, placement: &Placement| fail(problems, placement, boxes);
+fn open(json: String, config: EmbedConfig, placement: Placement) {
     let mut form = match definition::parse(&json) {
         Ok(form) => form,
-        Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement),
+        Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement, config.debug),
     };
     if !bundles::can_show(&form) {
-        return hand_over(&data, Some(&json), &placement, boxes);
+        return hand_over(&config, Some(&json), &placement);
     }
-    if let Some(offer) = data.get("offerComplaint").filter(|v| !v.trim().is_empty()) {
+    if let Some(offer) = &config.offer_complaint {
         if let Err(problem) = offer_from_attribute(&mut form, offer) {
-            return fail(vec![problem.to_string()], &placement);
+            return fail(vec![problem.to_string()], &placement, config.debug);
         }
     }
     let locale = pick_locale(
         [config.locale.as_deref(), page_lang().as_deref(), browser_lang().as_deref()],
-        |l| form.speaks(l),
+        |locale| form.speaks(locale),
         &form.locale,
     );
-    let theme = match theme::with_attributes(form.theme.clone(), &data) {
-        Ok(theme) => theme::css(&theme),
-        Err(problem) => return fail(vec![problem.to_string()], &placement),
-    };
-    let hidden = hidden_values(&form, &data, &window().location().search().unwrap_or_default());
-    // What seda.js reads to honour data-recontact: keyed by the tag's data-form, which
-    // it knows before it loads anything.
-    let seen_key = format!("seda:seen:{}", data.get("form").map_or("", |f| f.trim()));
-    show(form, locale, config, placement, hidden, seen_key, theme, data);
+    let theme_css = theme::css(&form.theme.clone().overridden_by(&config.theme));
+    let hidden = hidden_values(&form, &config.hidden, &window().location().search().unwrap_or_default());
+    show(Ready { form, locale, theme_css, hidden }, config, placement);
 }
 
-/// Has seda.js mount `data` with the full bundle (a lean build's form that needs it).
-fn hand_over(data: &Pairs<String>, form_json: Option<&str>, placement: &Placement, boxes: bool) {
-    if let Err(problem) = bundles::to_full(data, form_json) {
-        fail(vec![problem], placement, boxes);
+/// Has seda.js mount this configuration with the full bundle (a lean build's form that needs it).
+fn hand_over(config: &EmbedConfig, form_json: Option<&str>, placement: &Placement) {
+    if let Err(problem) = bundles::to_full(&config.to_dataset(), form_json) {
+        fail(vec![problem], placement, config.debug);
     }
 }
 
@@ -184,137 +198,33 @@ pub fn close() {
     }
 }
 
-/// Notes that the visitor answered or dismissed a form, for `data-recontact`.
-fn remember_seen(key: &str) {
-    if let Some(storage) = window().local_storage().ok().flatten() {
-        let _ = storage.set_item(key, &(js_sys::Date::now() as i64).to_string());
-    }
-}
-
+/// Draws the ready form on the page, in steps: the host element, how it closes, the
+/// edge the views reach the page through, the views, then the page is told.
 #[inline(never)]
-#[allow(clippy::too_many_arguments)]
-fn show(
-    form: Form,
-    locale: String,
-    config: EmbedConfig,
-    placement: Placement,
-    hidden: Pairs<String>,
-    seen_key: String,
-    theme: String,
-    data: Pairs<String>,
-) {
-    let floating = placement.floating();
+fn show(ready: Ready, config: EmbedConfig, placement: Placement) {
     // Where focus was, to give it back when a modal form closes.
-    let before = document().active_element();
-    let mut host = match host::create(&placement) {
-        Ok(host) => host,
-        Err(e) => {
-            let message = format!("could not add the widget to the page: {}", describe(e));
-            console_error(&message);
-            return emit_error(&message, Vec::new());
-        }
-    };
-    if let Err(e) = host::apply_theme(&host, &theme) {
-        console_error(&format!("could not apply the theme: {}", describe(e)));
-    }
-    let form_id = form.id.clone();
-    let closer: Rc<dyn Fn()> = {
-        let (element, form_id, seen_key) = (host.element.clone(), form_id.clone(), seen_key.clone());
-        let before = before.clone();
-        let launcher = placement.launcher().then(|| host.mount.clone());
-        Rc::new(move || {
-            if let Some(card) = &launcher {
-                // Behind a launcher, closing hides the card and brings the button back.
-                if !card.hidden() {
-                    card.set_hidden(true);
-                    if let Some(button) = card.previous_element_sibling().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        button.set_hidden(false);
-                        let _ = button.set_attribute("aria-expanded", "false");
-                        let _ = button.focus();
-                    }
-                    remember_seen(&seen_key);
-                    emit_about("dismiss", None, &form_id);
-                }
-            } else if element.is_connected() {
-                element.remove();
-                remember_seen(&seen_key);
-                emit_about("dismiss", None, &form_id);
-                if let Some(el) = before.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
-                    let _ = el.focus();
-                }
-            }
-        })
-    };
+    let focus_before = document().active_element();
+    let Some(mut host) = add_host(&placement, &ready.theme_css) else { return };
+    let form_id = ready.form.id.clone();
+    let seen_key = config.seen_key();
+    let closer = closer(&host, &placement, seen_key.clone(), form_id.clone(), focus_before);
     if !placement.launcher() {
         OPEN.with(|open| open.borrow_mut().push(closer.clone()));
     }
     // A checklist is a visit's whole record: no close button that could hide it.
-    let on_close = (floating && form.checklist.is_none()).then_some(closer.clone());
-    let draft = drafts::load(&form.id).filter(|d| d.fits(&form));
-    let draft_form = form.id.clone();
-    let env = Env {
-        response_id: new_id(),
-        started_at: now(),
-        page_url: payload_page_url(&page_url(), &config.page_params),
-        now: Rc::new(now),
-        deliver: deliverer(config.endpoint, form.id.clone(), seen_key),
-        on_close,
-        draft,
-        keep_draft: Rc::new(move |draft| match draft {
-            Some(d) => drafts::save(&d),
-            None => drafts::discard(&draft_form),
-        }),
-        hidden,
-        today: Some(today()),
-        now_local: Some(now_local()),
-        open_form: Some(open_in_place(host.element.clone(), data.clone())),
-        follow_delivery: Rc::new(|id: &str, then: Rc<dyn Fn(SendResult)>| {
-            super::events::on_settled(id, Rc::new(move |delivered| then(if delivered { SendResult::Sent } else { SendResult::Rejected })));
-        }),
-        on_answer: {
-            let form_id = form.id.clone();
-            Rc::new(move |question: &str, answer: &Answer| {
-                // Attached files are described, not copied into the event.
-                let answer = match answer {
-                    Answer::Files(files) => Value::Array(
-                        files
-                            .iter()
-                            .map(|f| Value::object([("name", Value::from(f.name.as_str())), ("type", Value::from(f.mime.as_str())), ("size", Value::from(f.size as i64))]))
-                            .collect(),
-                    ),
-                    a => a.to_value(),
-                };
-                let detail = Value::object([
-                    ("form_id", Value::from(form_id.as_str())),
-                    ("question_id", Value::from(question)),
-                    ("answer", answer),
-                ]);
-                emit("answer", &detail.to_json());
-            })
-        },
-    };
-    let form = Arc::new(form);
-    let modal = placement.modal();
-    let label = crate::core::i18n::strings(&locale).feedback;
-    #[cfg(feature = "checklists")]
-    if form.checklist.is_some() {
-        let _ = host::apply_theme(&host, super::checklist::CSS);
-        let _ = host.mount.class_list().add_1("seda-cl-page");
-        let env = super::checklist::env(env, &form.id);
-        leptos::mount::mount_to(host.mount.clone(), move || view! { <ChecklistWidget form=form locale=locale env=env /> }).forget();
-    } else {
-        leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
-    }
-    #[cfg(not(feature = "checklists"))]
-    leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
+    let on_close = (placement.floating() && ready.form.checklist.is_none()).then_some(closer.clone());
+    let (form_attribute, focus) = (config.form_attribute.clone(), config.focus);
+    let env = views_env(&ready, config, seen_key, &host, on_close);
+    let label = crate::core::i18n::strings(&ready.locale).feedback;
+    mount_views(&host, ready, env, placement.floating());
     // The copy of the first screen seda.js may have drawn meanwhile (only ever in the corner).
-    let clicked = match (&placement, data.get("form")) {
-        (Placement::Corner, Some(spec)) => shell::take_over(spec.trim(), &host.root),
+    let clicked = match placement {
+        Placement::Corner => shell::take_over(&form_attribute, &host.root),
         _ => None,
     };
-    if modal {
+    if placement.modal() {
         host::make_modal(&host);
-    } else if data.get("focus").is_some() {
+    } else if focus {
         // Opened from another form's button, which is gone: focus moves into this one.
         host::focus_first(&host.root, ".seda-title");
     }
@@ -339,130 +249,152 @@ fn show(
     }
 }
 
-/// Replaces the widget in `element` with another form (a survey's complaint offer):
-/// the same tag's attributes, with `data-form` and the hidden values replaced.
-#[inline(never)]
-fn open_in_place(element: web_sys::HtmlElement, data: Pairs<String>) -> Rc<dyn Fn(&str, Pairs<String>)> {
-    Rc::new(move |form: &str, hidden: Pairs<String>| {
-        let carried_over = |k: &str| !k.starts_with("hidden") && !matches!(k, "trigger" | "offerComplaint");
-        let mut next: Pairs<String> = data.iter().filter(|(k, _)| carried_over(k)).map(|(k, v)| (k, v.clone())).collect();
-        next.insert("form", form.to_owned());
-        if next.get("mode").is_some_and(|m| m.trim() == "launcher") {
-            // The launcher was already opened: the complaint shows at once, in the corner.
-            next.insert("mode", "slide-in".to_owned());
+/// Adds the widget's host element to the page, themed; `None` (reported) when the page refuses it.
+fn add_host(placement: &Placement, theme_css: &str) -> Option<host::Host> {
+    let host = match host::create(placement) {
+        Ok(host) => host,
+        Err(e) => {
+            let message = format!("could not add the widget to the page: {}", describe(e));
+            console_error(&message);
+            emit_error(&message, Vec::new());
+            return None;
         }
-        next.insert("focus", "true".to_owned());
-        for (id, value) in hidden.iter() {
-            let mut key = "hidden".to_owned();
-            key.extend(id.chars().next().map(|c| c.to_ascii_uppercase()));
-            key.push_str(id.get(1..).unwrap_or_default());
-            next.insert(key, value.clone());
-        }
-        element.remove();
-        if bundles::FULL {
-            wasm_bindgen_futures::spawn_local(start(next, None, CLOSES.get()));
-        } else {
-            // A lean build opens the complaint form in the full bundle, through seda.js.
-            hand_over(&next, None, &Placement::Corner, shows_errors(next.get("debug").map(String::as_str), &page_url()));
-        }
-    })
+    };
+    if let Err(e) = host::apply_theme(&host, theme_css) {
+        console_error(&format!("could not apply the theme: {}", describe(e)));
+    }
+    Some(host)
 }
 
-/// Puts each response in the outbox and sends it, or keeps it in the local inbox
-/// when no endpoint is configured. The draft goes once the response is stored.
-#[inline(never)]
-fn deliverer(endpoint: Option<Endpoint>, form_id: String, seen_key: String) -> Deliver {
-    Rc::new(move |response: Response| {
-        let (endpoint, form_id) = (endpoint.clone(), form_id.clone());
-        remember_seen(&seen_key);
-        let complaint = response.reference.clone().map(|code| {
-            Value::object([("id", Value::from(response.id.as_str())), ("form_id", Value::from(form_id.as_str())), ("reference", Value::from(code))]).to_json()
-        });
-        let sending = send(response, endpoint, form_id);
-        Box::pin(async move {
-            let result = sending.await;
-            // A complaint is acknowledged (with its code) once it is sent or safely stored.
-            if let (Some(detail), false) = (complaint, matches!(result, SendResult::Failed(_))) {
-                emit("complaint", &detail);
-            }
-            result
-        })
-    })
-}
-
-/// Stores and sends one response (see [`deliverer`]).
-async fn send(response: Response, endpoint: Option<Endpoint>, form_id: String) -> SendResult {
-    {
-        {
-            let json = response.to_json();
-            emit("submit", &json);
-            let id = response.id.clone();
-            let Some(endpoint) = endpoint else {
-                return match inbox::keep(&json) {
-                    Ok(()) => {
-                        drafts::discard(&form_id);
-                        emit_about("complete", Some(&id), &form_id);
-                        SendResult::KeptLocally
-                    }
-                    Err(e) => not_sent(format!("could not keep the response in this browser: {e}"), &id, None),
-                };
-            };
-            let record = Record::new(&response, &endpoint, js_sys::Date::now() as i64);
-            match outbox::add(&record).await {
-                Ok(()) => {
-                    drafts::discard(&form_id);
-                    sender::run(false).await;
-                    match sender::settled(&record.id) {
-                        Some(Settled::Delivered) => SendResult::Sent,
-                        Some(Settled::Rejected) => SendResult::Rejected,
-                        _ => {
-                            let message = "not sent yet: the response is saved on this device and will be sent automatically";
-                            emit_error(message, vec![("response_id", Value::from(id)), ("will_retry", Value::from(true))]);
-                            SendResult::Queued
-                        }
-                    }
+/// How the widget closes: its close button, Escape and `Seda.close()`. Behind a
+/// launcher the card hides and the button comes back; otherwise the host goes and focus
+/// returns to `focus_before`. Either way the visitor is remembered as having seen it.
+fn closer(host: &host::Host, placement: &Placement, seen_key: String, form_id: String, focus_before: Option<web_sys::Element>) -> Rc<dyn Fn()> {
+    let element = host.element.clone();
+    let launcher = placement.launcher().then(|| host.mount.clone());
+    Rc::new(move || {
+        if let Some(card) = &launcher {
+            if !card.hidden() {
+                card.set_hidden(true);
+                if let Some(button) = card.previous_element_sibling().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    button.set_hidden(false);
+                    let _ = button.set_attribute("aria-expanded", "false");
+                    let _ = button.focus();
                 }
-                Err(AddError::Full(e)) => not_sent(format!("the response was not stored: {e}"), &id, None),
-                // No IndexedDB here: send directly; on failure the answers stay on
-                // screen with "Try again".
-                Err(AddError::Unavailable(reason)) => match transport::attempt(&record).await {
-                    Attempt::Answered { status: 200..=299, .. } => {
-                        drafts::discard(&form_id);
-                        emit_about("complete", Some(&id), &form_id);
-                        SendResult::Sent
-                    }
-                    Attempt::Answered { status, body, .. } => {
-                        not_sent(format!("the endpoint answered {status}: {body} ({reason})"), &id, Some(status))
-                    }
-                    Attempt::Redirected { location } => not_sent(
-                        format!("the endpoint redirects to {}: set data-endpoint to the new address ({reason})", location.as_deref().unwrap_or("another address")),
-                        &id,
-                        None,
-                    ),
-                    Attempt::Unsendable(e) | Attempt::NoAnswer(e) => not_sent(format!("the endpoint could not be reached: {e} ({reason})"), &id, None),
-                },
+                delivery::remember_seen(&seen_key);
+                emit_about("dismiss", None, &form_id);
+            }
+        } else if element.is_connected() {
+            element.remove();
+            delivery::remember_seen(&seen_key);
+            emit_about("dismiss", None, &form_id);
+            if let Some(before) = focus_before.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
+                let _ = before.focus();
             }
         }
+    })
+}
+
+/// The views' only door to the page: delivery, drafts, the clock, events and the
+/// complaint offer's form opened in this one's place (which keeps `config`).
+fn views_env(ready: &Ready, config: EmbedConfig, seen_key: String, host: &host::Host, on_close: Option<Rc<dyn Fn()>>) -> Env {
+    let form_id = ready.form.id.clone();
+    let draft_form = form_id.clone();
+    Env {
+        response_id: new_id(),
+        started_at: now(),
+        page_url: payload_page_url(&page_url(), &config.page_params),
+        now: Rc::new(now),
+        deliver: delivery::deliverer(config.endpoint.clone(), form_id.clone(), seen_key),
+        on_close,
+        draft: drafts::load(&form_id).filter(|draft| draft.fits(&ready.form)),
+        keep_draft: Rc::new(move |draft| match draft {
+            Some(draft) => drafts::save(&draft),
+            None => drafts::discard(&draft_form),
+        }),
+        hidden: ready.hidden.clone(),
+        today: Some(today()),
+        now_local: Some(now_local()),
+        open_form: Some(open_in_place(host.element.clone(), config)),
+        pictures: pictures(),
+        follow_delivery: Rc::new(|id: &str, then: Rc<dyn Fn(SendResult)>| {
+            super::events::on_settled(id, Rc::new(move |delivered| then(if delivered { SendResult::Sent } else { SendResult::Rejected })));
+        }),
+        on_answer: Rc::new(move |question: &str, answer: &Answer| {
+            // Attached files are described, not copied into the event.
+            let answer = match answer {
+                Answer::Files(files) => Value::Array(
+                    files
+                        .iter()
+                        .map(|file| Value::object([("name", Value::from(file.name.as_str())), ("type", Value::from(file.mime.as_str())), ("size", Value::from(file.size as i64))]))
+                        .collect(),
+                ),
+                answer => answer.to_value(),
+            };
+            let detail = Value::object([("form_id", Value::from(form_id.as_str())), ("question_id", Value::from(question)), ("answer", answer)]);
+            emit("answer", &detail.to_json());
+        }),
     }
 }
 
-/// Reports a response that is neither sent nor stored: the visitor keeps the
-/// answers on screen and can try again.
-fn not_sent(message: String, id: &str, status: Option<u16>) -> SendResult {
-    console_error(&message);
-    let mut extra = vec![("response_id", Value::from(id))];
-    extra.extend(status.map(|s| ("status", Value::from(u32::from(s)))));
-    emit_error(&message, extra);
-    SendResult::Failed(message)
+/// Mounts the form's views (a checklist's, or a survey's and a complaint's) in the host.
+fn mount_views(host: &host::Host, ready: Ready, env: Env, floating: bool) {
+    let Ready { form, locale, .. } = ready;
+    #[cfg(feature = "checklists")]
+    if form.checklist.is_some() {
+        let _ = host::apply_theme(host, super::checklist::CSS);
+        let _ = host.mount.class_list().add_1("seda-cl-page");
+        let env = super::checklist::env(env, &form.id);
+        let form = Arc::new(form);
+        leptos::mount::mount_to(host.mount.clone(), move || view! { <ChecklistWidget form=form locale=locale env=env /> }).forget();
+        return;
+    }
+    let form = Arc::new(form);
+    leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
 }
 
-/// Reports a setup problem: one console error, `seda:error`, and, when `boxes`,
-/// an error box (otherwise the page is left exactly as it was).
+/// Replaces the widget in `element` with another form (a survey's complaint offer):
+/// the same tag's configuration, with the form and the hidden values replaced. Once:
+/// the widget that offered it is gone then.
 #[inline(never)]
-fn fail(problems: Vec<String>, placement: &Placement, boxes: bool) {
+fn open_in_place(element: web_sys::HtmlElement, config: EmbedConfig) -> Rc<dyn Fn(&str, Pairs<String>)> {
+    let config = std::cell::Cell::new(Some(config));
+    Rc::new(move |form: &str, hidden: Pairs<String>| {
+        let Some(config) = config.take() else { return };
+        let debug = config.debug;
+        let next = match config.for_offer(form, hidden) {
+            Ok(next) => next,
+            Err(problem) => return fail(vec![problem.to_string()], &Placement::Corner, debug),
+        };
+        element.remove();
+        if bundles::FULL {
+            wasm_bindgen_futures::spawn_local(begin(next, None, CLOSES.get()));
+        } else {
+            // A lean build opens the complaint form in the full bundle, through seda.js.
+            hand_over(&next, None, &Placement::Corner);
+        }
+    })
+}
+
+/// The picture tools attachment questions use (only the builds that have them).
+fn pictures() -> Option<Pictures> {
+    #[cfg(feature = "attachments")]
+    return Some(Pictures {
+        prepare: Rc::new(|file| Box::pin(super::pictures::prepare(file))),
+        thumbnail: Rc::new(|canvas, file| Box::pin(super::pictures::thumbnail(canvas, file))),
+    });
+    #[cfg(not(feature = "attachments"))]
+    None
+}
+
+/// Reports a setup problem: one console error, `seda:error`, and, where
+/// [`shows_errors`] says so for the tag's `data-debug`, an error box (otherwise the
+/// page is left exactly as it was).
+#[inline(never)]
+fn fail(problems: Vec<String>, placement: &Placement, debug: Option<bool>) {
     console_error(&format!("{SETUP_PROBLEM}:\n{}", problems.join("\n")));
     emit_error(SETUP_PROBLEM, vec![("problems", Value::from(problems.clone()))]);
-    if !boxes {
+    if !shows_errors(debug, &page_url()) {
         return;
     }
     if let Ok(host) = host::create(placement) {

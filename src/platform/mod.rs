@@ -6,6 +6,7 @@ pub mod bundles;
 #[cfg(feature = "checklists")]
 pub mod checklist;
 pub mod crash;
+pub mod delivery;
 pub mod drafts;
 pub mod embed;
 pub mod env;

@@ -49,9 +49,10 @@
      another. The module itself draws nothing when a saved draft would (the widget opens
      on "Continue?"). */
   var named = (data.form || "").trim(), kind = named[0] == "#" ? "form" : SURVEYS.test(named) && named.slice(9),
+    trigger = when(data.trigger), on = trigger && trigger[0],
     copy = kind && Object.keys(data).every(function (k) {
-      return /^(form|endpoint\w*|locale|include|exclude|sample|recontact|debug)$/.test(k) || (k === "trigger" && data[k].trim() === "load");
-    }) && allowed() && import(base + "__SEDA_SHELLS__" + kind + ".js").catch(function () {});
+      return /^(form|endpoint\w*|locale|include|exclude|sample|recontact|debug|trigger)$/.test(k);
+    }) && on == "load" && allowed() && import(base + "__SEDA_SHELLS__" + kind + ".js").catch(function () {});
   function shell(what) {
     if (copy) copy.then(function (m) { if (m) m[what](data); });
   }
@@ -185,15 +186,25 @@
       return p !== "" && re.test(p.indexOf("://") > 0 ? location.href : location.pathname);
     });
   }
-  /* The spellings the widget accepts (crates/seda-core/src/config.rs reads them the same
-     way): a tag whose value is none of them is let through, so the widget names the mistake. */
+  /* when, days and percent read data-trigger, data-recontact and data-sample by the
+     widget's own rules (crates/seda-core/src/config/targeting.rs): tests/e2e/tag-rules.spec.mjs
+     runs them, as they are written here, over the cases the widget's tests run its reader
+     over (crates/seda-core/tests/fixtures/tag-rules.json). null: a value the widget names
+     as a setup error; such a tag is let through, so the widget names the mistake (a
+     trigger, which decides whether to load it at all, is reported here). */
+  function when(v) {
+    var t = (v || "").trim() || "load", m = /^(load|exit|manual)$|^delay:(\d+(\.\d+)?)s$|^scroll:(\d{1,3})%$/.exec(t);
+    return m ? m[1] ? [m[1]] : m[2] ? ["delay", m[2] * 1e3] : ["scroll", +m[4]] : null;
+  }
   function days(v) {
     var m = /^\s*(?:(never)|(\d{1,5})\s*d?)\s*$/.exec(v);
     return m ? (m[1] ? 1 / 0 : +m[2]) : null;
   }
   function percent(v) {
-    var m = /^\s*(\d{1,3}(\.\d+)?)\s*%?\s*$/.exec(v);
-    return m && +m[1] <= 100 ? +m[1] : null;
+    var m = /^\s*((\d{1,3})(\.\d+)?)\s*%?\s*$/.exec(v);
+    /* At most 100 exactly, as the widget counts: 100.0000000000000001 is 100 as a float. (No
+       fraction tests "undefined", which has no digit.) */
+    return m && (m[2] < 100 || m[2] == 100 && !/[1-9]/.test(m[3])) ? +m[1] : null;
   }
   function allowed() {
     var form = (data.form || "").trim(), seen, again = days(data.recontact), share = percent(data.sample);
@@ -227,17 +238,16 @@
     target.addEventListener(type, listener, { passive: true });
   }
   function arm() {
-    var t = (data.trigger || "load").trim(), m;
-    if (t === "manual") return;
-    if (t === "load") return show();
-    if ((m = /^delay:(\d+(?:\.\d+)?)s$/.exec(t))) return setTimeout(show, m[1] * 1000);
-    if ((m = /^scroll:(\d{1,3})%$/.exec(t))) {
+    if (!on) return report('data-trigger="' + data.trigger.trim() + '": use load, delay:5s, scroll:50%, exit or manual');
+    if (on == "load") return show();
+    if (on == "delay") return setTimeout(show, trigger[1]);
+    if (on == "scroll") {
       return once(w, "scroll", function () {
         var e = d.documentElement;
-        return (w.scrollY + w.innerHeight) / e.scrollHeight * 100 >= Number(m[1]);
+        return (w.scrollY + w.innerHeight) / e.scrollHeight * 100 >= trigger[1];
       });
     }
-    if (t === "exit") {
+    if (on == "exit") {
       if (w.matchMedia && w.matchMedia("(hover: none)").matches) {
         var low = w.scrollY;
         return once(w, "scroll", function () {
@@ -247,7 +257,7 @@
       }
       return once(d, "mouseout", function (e) { return !e.relatedTarget && e.clientY <= 0; });
     }
-    report('data-trigger="' + t + '": use load, delay:5s, scroll:50%, exit or manual');
+    /* manual: only Seda.open(). */
   }
 
   /* Responses an earlier page left unsent go from any page with the tag, whether or not it
@@ -282,11 +292,11 @@
     if (ready) return;
     ready = true;
     clearTimeout(timer);
-    var manual = data.trigger === "manual", shown = manual || allowed();
+    var shown = on == "manual" || allowed();
     /* A form shown now starts the sender itself; a tag that loads the widget for later
        (a manual or later trigger) sends with the bundle it loads anyway, and one whose
        targeting keeps the form away loads the lean bundle only if something is waiting. */
-    if (!shown || (data.trigger || "load").trim() !== "load") drainPending(shown ? null : 0);
+    if (!shown || on != "load") drainPending(shown ? null : 0);
     if (!shown) return;
     /* A full-page form (a checklist visit) must open and submit offline: the service
        worker beside this file keeps the widget's files and the page. */

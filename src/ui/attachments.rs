@@ -15,15 +15,14 @@ use crate::core::attachments::{accepts, DEFAULT_ACCEPT};
 use crate::core::question::{AttachmentsSpec, Question};
 use crate::core::i18n::{answer_error, fill, size_text};
 use crate::core::validate::{file_caps, AnswerError};
-use crate::platform::pictures;
 
-use super::question::{parts, GroupHeading, Parts};
-use super::widget::{expect_widget, WidgetState};
-use super::{handler, rx, Rx};
+use super::erased::{handler, reactive, Reactive};
+use super::question_parts::{parts, GroupHeading, Parts};
+use super::widget_state::{expect_widget, WidgetState};
 
-/// The files the session holds for `q`.
-fn current(w: WidgetState, q: &Question) -> Vec<File> {
-    match w.answer(&q.id) {
+/// The files the session holds for `question`.
+fn current(widget: WidgetState, question: &Question) -> Vec<File> {
+    match widget.answer(&question.id) {
         Some(Answer::Files(files)) => files,
         _ => Vec::new(),
     }
@@ -31,7 +30,7 @@ fn current(w: WidgetState, q: &Question) -> Vec<File> {
 
 /// What the list draws of each file (the bytes stay in the session).
 fn listed_of(files: &[File]) -> Vec<(String, u64)> {
-    files.iter().map(|f| (f.name.clone(), f.size)).collect()
+    files.iter().map(|file| (file.name.clone(), file.size)).collect()
 }
 
 #[component]
@@ -41,10 +40,10 @@ pub fn Attachments(
     /// Its caps and the types it takes.
     spec: AttachmentsSpec,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
-    let strings = w.strings();
+    let widget = expect_widget();
+    let strings = widget.strings();
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
     let add_id = ids.input.clone();
@@ -52,8 +51,8 @@ pub fn Attachments(
     let accept: Arc<Vec<String>> = Arc::new(spec.accept.unwrap_or_default());
     let accept_attr = if accept.is_empty() { DEFAULT_ACCEPT.join(",") } else { accept.join(",") };
     let pictures_ok = accepts(&accept, "image/jpeg");
-    let q = Arc::new(question);
-    let listed = RwSignal::new(listed_of(&current(w, &q)));
+    let question = Arc::new(question);
+    let listed = RwSignal::new(listed_of(&current(widget, &question)));
     // "Preparing photo.jpg…" while a file is read; what did not fit, once it is done.
     let busy = RwSignal::new(None::<String>);
     let problem = RwSignal::new(String::new());
@@ -62,19 +61,19 @@ pub fn Attachments(
     let add_button = NodeRef::<html::Button>::new();
 
     let add: Rc<dyn Fn(web_sys::HtmlInputElement)> = {
-        let q = q.clone();
+        let question = question.clone();
         Rc::new(move |input| {
             let Some(list) = input.files() else { return };
-            let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|index| list.get(index)).collect();
             // Picking the same file again must fire `change` again.
             input.set_value("");
-            let (q, accept) = (q.clone(), accept.clone());
+            let (question, accept, pictures) = (question.clone(), accept.clone(), widget.pictures());
             spawn_local(async move {
                 let mut problems = Vec::new();
                 for picked in picked {
                     let name = picked.name();
-                    let mut files = current(w, &q);
-                    let said = |e| format!("{name}: {}", answer_error(strings, e));
+                    let mut files = current(widget, &question);
+                    let said = |error| format!("{name}: {}", answer_error(strings, error));
                     if files.len() >= max_files as usize {
                         problems.push(answer_error(strings, AnswerError::TooManyFiles { max: max_files }));
                         break;
@@ -84,15 +83,19 @@ pub fn Attachments(
                         continue;
                     }
                     busy.set(Some(fill(strings.preparing, &[("name", name.clone())])));
-                    match pictures::prepare(picked).await {
+                    let prepared = match &pictures {
+                        Some(pictures) => (pictures.prepare)(picked).await,
+                        None => Err("this build cannot read files".to_owned()),
+                    };
+                    match prepared {
                         Err(_) => problems.push(fill(strings.file_unreadable, &[("name", name.clone())])),
-                        Ok(file) if files.iter().map(|f| f.size).sum::<u64>() + file.size > u64::from(max_bytes) => {
+                        Ok(file) if files.iter().map(|file| file.size).sum::<u64>() + file.size > u64::from(max_bytes) => {
                             problems.push(said(AnswerError::FilesTooLarge { max: max_bytes }));
                         }
                         Ok(file) => {
                             files.push(file);
                             listed.set(listed_of(&files));
-                            w.set_answer(&q, Some(Answer::Files(files)));
+                            widget.set_answer(&question, Some(Answer::Files(files)));
                         }
                     }
                 }
@@ -102,14 +105,14 @@ pub fn Attachments(
         })
     };
     let remove = {
-        let q = q.clone();
-        Arc::new(move |i: usize| {
-            let mut files = current(w, &q);
-            if i < files.len() {
-                files.remove(i);
+        let question = question.clone();
+        Arc::new(move |index: usize| {
+            let mut files = current(widget, &question);
+            if index < files.len() {
+                files.remove(index);
             }
             listed.set(listed_of(&files));
-            w.set_answer(&q, (!files.is_empty()).then_some(Answer::Files(files)));
+            widget.set_answer(&question, (!files.is_empty()).then_some(Answer::Files(files)));
             problem.set(String::new());
             // The Remove button is gone: focus goes to "Add", not to the page.
             if let Some(b) = add_button.get_untracked() {
@@ -118,24 +121,24 @@ pub fn Attachments(
         })
     };
     let items = {
-        let q = q.clone();
+        let question = question.clone();
         move || {
-            let files = current(w, &q);
+            let files = current(widget, &question);
             listed
                 .get()
                 .into_iter()
                 .enumerate()
                 .map(|(i, (name, size))| {
                     let thumb = NodeRef::<html::Canvas>::new();
-                    if let Some(file) = files.get(i).cloned() {
-                        thumb.on_load(move |canvas| spawn_local(pictures::thumbnail(canvas, file)));
+                    if let (Some(file), Some(pictures)) = (files.get(i).cloned(), widget.pictures()) {
+                        thumb.on_load(move |canvas| spawn_local((pictures.thumbnail)(canvas, file)));
                     }
                     let remove = remove.clone();
                     view! {
                         <li class="seda-file">
                             <canvas class="seda-file__thumb" width="96" height="96" aria-hidden="true" node_ref=thumb></canvas>
                             <span class="seda-file__name" dir="auto">{name.clone()}</span>
-                            <span class="seda-file__size">{w.digits(&size_text(strings, size))}</span>
+                            <span class="seda-file__size">{widget.digits(&size_text(strings, size))}</span>
                             <button
                                 type="button"
                                 class="seda-button seda-button--quiet seda-file__remove"
@@ -150,15 +153,15 @@ pub fn Attachments(
                 .collect_view()
         }
     };
-    let status = rx(move || {
+    let status = reactive(move || {
         busy.get().unwrap_or_else(|| {
             let list = listed.get();
-            let n = |v: u64| w.digits(&v.to_string());
+            let count = |number: u64| widget.digits(&number.to_string());
             fill(strings.files_count, &[
-                ("n", n(list.len() as u64)),
-                ("max", n(u64::from(max_files))),
-                ("size", w.digits(&size_text(strings, list.iter().map(|(_, s)| s).sum()))),
-                ("max_size", w.digits(&size_text(strings, u64::from(max_bytes)))),
+                ("n", count(list.len() as u64)),
+                ("max", count(u64::from(max_files))),
+                ("size", widget.digits(&size_text(strings, list.iter().map(|(_, size)| size).sum()))),
+                ("max_size", widget.digits(&size_text(strings, u64::from(max_bytes)))),
             ])
         })
     });
@@ -181,7 +184,7 @@ pub fn Attachments(
             <input type="file" class="seda-files__input" hidden accept="image/*" capture="environment" node_ref=camera
                 on:change=handler(move |ev: leptos::ev::Event| add_shot(event_target(&ev))) />
             <p class="seda-files__status" aria-live="polite">{status}</p>
-            <p class="seda-error" role="alert">{rx(move || problem.get())}</p>
+            <p class="seda-error" role="alert">{reactive(move || problem.get())}</p>
             <ul class="seda-files__list">{items}</ul>
         </fieldset>
     }

@@ -15,30 +15,29 @@ use crate::core::i18n::fill;
 use crate::core::num::Num;
 use crate::core::visit::Mark;
 
-use super::checklist::{expect_cl, Slot};
-use super::erased::built;
+use super::checklist_state::{expect_checklist, ItemState};
+use super::erased::{erase, handler, reactive};
 use super::option::{choice_option, OptionInput};
-use super::{handler, rx};
 
 #[component]
 pub fn ChecklistItem(
     /// The item's index in the checklist's order.
     index: usize,
 ) -> impl IntoView {
-    let cl = expect_cl();
-    let s = cl.s();
-    let item = Rc::new(cl.with_checklist(|c| c.items().nth(index).cloned().expect("an item")));
+    let state = expect_checklist();
+    let labels = state.labels();
+    let item = Rc::new(state.with_checklist(|c| c.items().nth(index).cloned().expect("an item")));
     let id = item.id.clone();
     let title_id = format!("seda-cl-{id}-title");
     // This item's entry and failure: an answer to another item re-runs nothing here.
-    let Slot { entry, failed: failed_now } = cl.slots.with_value(|s| s[index]);
+    let ItemState { entry, failed: failed_now } = state.slots.with_value(|items| items[index]);
     let failed = move || failed_now.get();
     let mark_of = move || entry.with(|e| e.as_ref().and_then(|e| e.mark.clone()));
     let set: Rc<dyn Fn(Option<Mark>)> = {
         let item = item.clone();
         Rc::new(move |m: Option<Mark>| {
-            let now = cl.now();
-            cl.update(|v| v.set_mark(&item, m, &now));
+            let now = state.now();
+            state.update(|v| v.set_mark(&item, m, &now));
         })
     };
     // A radio for each possible answer of a single-answer item.
@@ -54,7 +53,7 @@ pub fn ChecklistItem(
                     other => other.to_value().to_json(),
                 },
                 label: None,
-                checked: rx(move || mark_of().as_ref() == Some(&want)),
+                checked: reactive(move || mark_of().as_ref() == Some(&want)),
                 on_change: Rc::new(move |on| {
                     if on {
                         set(Some(m.clone()));
@@ -64,44 +63,44 @@ pub fn ChecklistItem(
             label,
         )
     };
-    let na_label = if item.item_type() == ItemType::Measure { s.did_not_happen } else { s.na };
+    let na_label = if item.item_type() == ItemType::Measure { labels.did_not_happen } else { labels.na };
     let na = (item.na && item.item_type() != ItemType::Measure).then(|| radio(na_label.to_owned(), Mark::Na));
     let field = match item.item_type() {
-        ItemType::YesNo => built(view! {
-            <div class="seda-cl-choices seda-cl-choices--row">{radio(s.yes.to_owned(), Mark::Yes(true))}{radio(s.no.to_owned(), Mark::Yes(false))}{na}</div>
+        ItemType::YesNo => erase(view! {
+            <div class="seda-cl-choices seda-cl-choices--row">{radio(labels.yes.to_owned(), Mark::Yes(true))}{radio(labels.no.to_owned(), Mark::Yes(false))}{na}</div>
         }),
         ItemType::Options => {
-            let options = item.options().iter().map(|o| radio(cl.text(&o.label), Mark::Pick(o.id.clone()))).collect_view();
-            built(view! { <div class="seda-cl-choices">{options}{na}</div> })
+            let options = item.options().iter().map(|o| radio(state.text(&o.label), Mark::Pick(o.id.clone()))).collect_view();
+            erase(view! { <div class="seda-cl-choices">{options}{na}</div> })
         }
         ItemType::Rating => {
             let sc = item.scale().expect("a rating item has a scale");
-            let points = (sc.min..=sc.max).map(|n| radio(cl.digits(&n.to_string()), Mark::Rating(n))).collect_view();
-            built(view! { <div class="seda-cl-choices seda-cl-choices--row">{points}{na}</div> })
+            let points = (sc.min..=sc.max).map(|n| radio(state.digits(&n.to_string()), Mark::Rating(n))).collect_view();
+            erase(view! { <div class="seda-cl-choices seda-cl-choices--row">{points}{na}</div> })
         }
-        ItemType::Multi => built(multi(&item, mark_of.clone(), set.clone())),
-        ItemType::Measure => built(measure(&item, &title_id, mark_of.clone(), set.clone())),
+        ItemType::Multi => erase(multi(&item, mark_of.clone(), set.clone())),
+        ItemType::Measure => erase(measure(&item, &title_id, mark_of.clone(), set.clone())),
     };
     let badges = [
-        (item.critical != Critical::None).then_some(s.critical),
-        item.bonus.then_some(s.bonus),
-        (!item.required && !item.bonus).then_some(s.optional),
+        (item.critical != Critical::None).then_some(labels.critical),
+        item.bonus.then_some(labels.bonus),
+        (!item.required && !item.bonus).then_some(labels.optional),
     ];
     let badges = badges.into_iter().flatten().map(|b| view! { <span class="seda-cl-badge">{b}</span> }).collect_view();
-    let at = rx(move || {
+    let at = reactive(move || {
         let at = entry.with(|e| e.as_ref().filter(|e| e.mark.is_some()).map(|e| e.at.clone()).unwrap_or_default());
-        if at.is_empty() { String::new() } else { fill(s.answered_at, &[("time", cl.clock(&at))]) }
+        if at.is_empty() { String::new() } else { fill(labels.answered_at, &[("time", state.clock(&at))]) }
     });
-    let failed_class = rx(failed);
+    let failed_class = reactive(failed);
     view! {
         <fieldset class="seda-field seda-cl-item" class:seda-cl-item--failed=failed_class aria-labelledby=title_id.clone()>
             <legend class="seda-legend">
-                <h3 class="seda-title seda-cl-item__title" id=title_id.clone() tabindex="-1">{cl.text(&item.title)}</h3>
+                <h3 class="seda-title seda-cl-item__title" id=title_id.clone() tabindex="-1">{state.text(&item.title)}</h3>
             </legend>
             {badges}
-            {item.description.as_ref().map(|d| view! { <p class="seda-description">{cl.text(d)}</p> })}
+            {item.description.as_ref().map(|d| view! { <p class="seda-description">{state.text(d)}</p> })}
             {field}
-            <p class="seda-cl-flag" role="status">{rx(move || if failed() { s.below_standard } else { "" })}</p>
+            <p class="seda-cl-flag" role="status">{reactive(move || if failed() { labels.below_standard } else { "" })}</p>
             {evidence(item.clone(), entry, failed_now)}
             <p class="seda-cl-at">{at}</p>
         </fieldset>
@@ -110,8 +109,8 @@ pub fn ChecklistItem(
 
 /// Checkboxes for a `multi` item, with "None of these" (and N/A when allowed).
 fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync + 'static, set: Rc<dyn Fn(Option<Mark>)>) -> impl IntoView {
-    let cl = expect_cl();
-    let s = cl.s();
+    let state = expect_checklist();
+    let labels = state.labels();
     let boxes = item
         .options()
         .iter()
@@ -125,7 +124,7 @@ fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync +
                     name: item.id.clone(),
                     value: o.id.clone(),
                     label: None,
-                    checked: rx(move || matches!(mark_of(), Some(Mark::Picks(p)) if p.contains(&want))),
+                    checked: reactive(move || matches!(mark_of(), Some(Mark::Picks(p)) if p.contains(&want))),
                     on_change: Rc::new(move |on| {
                         let mut picked = match read() {
                             Some(Mark::Picks(p)) => p,
@@ -138,7 +137,7 @@ fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync +
                         set(Some(Mark::Picks(picked)));
                     }),
                 },
-                cl.text(&o.label),
+                state.text(&o.label),
             )
         })
         .collect_view();
@@ -151,32 +150,32 @@ fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync +
                 name: format!("{}-special", item.id),
                 value: label.to_owned(),
                 label: None,
-                checked: rx(move || mark_of().as_ref() == Some(&want)),
+                checked: reactive(move || mark_of().as_ref() == Some(&want)),
                 on_change: Rc::new(move |on| set(on.then(|| m.clone()))),
             },
             label.to_owned(),
         )
     };
-    let none = special(if cl.locale.with_value(|l| l.starts_with("fa")) { "هیچ‌کدام" } else { "None of these" }, Mark::Picks(Vec::new()));
-    let na = item.na.then(|| special(s.na, Mark::Na));
+    let none = special(if state.locale.with_value(|l| l.starts_with("fa")) { "هیچ‌کدام" } else { "None of these" }, Mark::Picks(Vec::new()));
+    let na = item.na.then(|| special(labels.na, Mark::Na));
     view! { <div class="seda-cl-choices">{boxes}{none}{na}</div> }
 }
 
 /// A measured value: a number box with its unit, a stopwatch for times, and
 /// "Did not happen" when the item allows it.
 fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync + 'static, set: Rc<dyn Fn(Option<Mark>)>) -> impl IntoView {
-    let cl = expect_cl();
-    let s = cl.s();
+    let state = expect_checklist();
+    let labels = state.labels();
     let u = item.measure().and_then(|m| m.unit).unwrap_or(Unit::Count);
-    let unit_name = unit(&cl.locale.read_value(), u);
+    let unit_name = unit(&state.locale.read_value(), u);
     let input_id = format!("seda-cl-{}-input", item.id);
     let unit_id = format!("seda-cl-{}-unit", item.id);
     let error_id = format!("seda-cl-{}-error", item.id);
     let bad = RwSignal::new(false);
     let value = {
         let mark_of = mark_of.clone();
-        rx(move || match mark_of() {
-            Some(Mark::Measure(n)) => cl.digits(&n.to_text()),
+        reactive(move || match mark_of() {
+            Some(Mark::Measure(n)) => state.digits(&n.to_text()),
             _ => String::new(),
         })
     };
@@ -236,11 +235,11 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
             }
         };
         view! {
-            <button type="button" class="seda-button seda-button--quiet seda-cl-timer" aria-pressed=rx(move || if started.get().is_some() { "true" } else { "false" })
+            <button type="button" class="seda-button seda-button--quiet seda-cl-timer" aria-pressed=reactive(move || if started.get().is_some() { "true" } else { "false" })
                 on:click=handler(toggle)>
-                {rx(move || match started.get() {
-                    Some(_) => format!("{} · {}", s.stop_timer, fill(s.timing, &[("n", cl.digits(&shown.get().to_string()))])),
-                    None => s.start_timer.to_owned(),
+                {reactive(move || match started.get() {
+                    Some(_) => format!("{} · {}", labels.stop_timer, fill(labels.timing, &[("n", state.digits(&shown.get().to_string()))])),
+                    None => labels.start_timer.to_owned(),
                 })}
             </button>
         }
@@ -254,23 +253,23 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
                 name: format!("{}-na", item.id),
                 value: "n/a".to_owned(),
                 label: None,
-                checked: rx(move || mark_of() == Some(Mark::Na)),
+                checked: reactive(move || mark_of() == Some(Mark::Na)),
                 on_change: Rc::new(move |on| set(on.then_some(Mark::Na))),
             },
-            s.did_not_happen.to_owned(),
+            labels.did_not_happen.to_owned(),
         )
     });
     let labelled_by = format!("{title_id} {unit_id}");
     view! {
         <div class="seda-cl-measure">
             <input id=input_id class="seda-input seda-cl-measure__input" type="text" inputmode="decimal" autocomplete="off"
-                aria-labelledby=labelled_by aria-describedby=error_id.clone() aria-invalid=rx(move || bad.get().then_some("true"))
+                aria-labelledby=labelled_by aria-describedby=error_id.clone() aria-invalid=reactive(move || bad.get().then_some("true"))
                 prop:value=value on:change=on_change />
-            <span class="seda-cl-unit" id=unit_id>{if unit_name.is_empty() { s.value } else { unit_name }}</span>
+            <span class="seda-cl-unit" id=unit_id>{if unit_name.is_empty() { labels.value } else { unit_name }}</span>
             {stopwatch}
         </div>
-        <p class="seda-error" id=error_id role="alert">{rx(move || if bad.get() {
-            crate::core::i18n::strings(&cl.locale.get_value()).decimal_number.replace("{decimals}", &cl.digits("2"))
+        <p class="seda-error" id=error_id role="alert">{reactive(move || if bad.get() {
+            crate::core::i18n::strings(&state.locale.get_value()).decimal_number.replace("{decimals}", &state.digits("2"))
         } else { String::new() })}</p>
         {na}
     }
@@ -278,8 +277,8 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
 
 /// The photo and comment an item's rules ask for (shown when wanted or already given).
 fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, failed: RwSignal<bool>) -> impl IntoView {
-    let cl = expect_cl();
-    let s = cl.s();
+    let state = expect_checklist();
+    let labels = state.labels();
     let wanted = move |e: Evidence| e == Evidence::Always || (e == Evidence::WhenFailed && failed.get());
     let id = item.id.clone();
     let photo = (item.photo != Evidence::Never).then(|| {
@@ -292,28 +291,28 @@ fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, 
         let on_pick = StoredValue::new_local(move |ev: leptos::ev::Event| {
             let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            let read = cl.env.with_value(|e| e.read_photo.clone());
+            let read = state.env.with_value(|e| e.read_photo.clone());
             let id = id_set.clone();
             spawn_local(async move {
                 if let Some(url) = read(file).await {
-                    cl.update(|v| v.set_photo(&id, Some(url)));
+                    state.update(|v| v.set_photo(&id, Some(url)));
                 }
             });
         });
-        let title = cl.text(&item.title);
+        let title = state.text(&item.title);
         move || {
             let (needed, photo) = shown.get();
             (needed || photo.is_some()).then(|| {
-                let (id_remove, input_id, on_pick_label) = (id_remove.clone(), input_id.clone(), if needed { s.photo_required } else { s.photo });
+                let (id_remove, input_id, on_pick_label) = (id_remove.clone(), input_id.clone(), if needed { labels.photo_required } else { labels.photo });
                 let title = title.clone();
                 view! {
                     <div class="seda-cl-evidence">
                         <label class="seda-cl-label" for=input_id.clone()>{on_pick_label}</label>
                         <input id=input_id class="seda-cl-file" type="file" accept="image/*" capture="environment" on:change=handler(move |ev| on_pick.with_value(|f| f(ev))) />
                         {photo.map(|src| view! {
-                            <img class="seda-cl-photo" src=src alt=format!("{}: {title}", s.photo) />
+                            <img class="seda-cl-photo" src=src alt=format!("{}: {title}", labels.photo) />
                             <button type="button" class="seda-button seda-button--quiet"
-                                on:click=handler(move |_| cl.update(|v| v.set_photo(&id_remove, None)))>{s.remove_photo}</button>
+                                on:click=handler(move |_| state.update(|v| v.set_photo(&id_remove, None)))>{labels.remove_photo}</button>
                         })}
                     </div>
                 }
@@ -325,14 +324,14 @@ fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, 
         let id_write = id.clone();
         let input_id = format!("seda-cl-{id}-comment");
         let text_of = move || entry.with(|e| e.as_ref().map(|e| e.comment.clone()).unwrap_or_default());
-        let label = rx(move || if wanted(rule) { fill(s.comment_required, &[("min", cl.digits(&min.to_string()))]) } else { s.comment.to_owned() });
+        let label = reactive(move || if wanted(rule) { fill(labels.comment_required, &[("min", state.digits(&min.to_string()))]) } else { labels.comment.to_owned() });
         view! {
             <div class="seda-cl-evidence">
                 <label class="seda-cl-label" for=input_id.clone()>{label}</label>
                 <textarea id=input_id class="seda-input seda-cl-comment" dir="auto" rows="3" maxlength="2000"
-                    aria-required=rx(move || wanted(rule).then_some("true"))
-                    prop:value=rx(text_of)
-                    on:input=handler(move |ev| { let t = event_target_value(&ev); cl.update(|v| v.set_comment(&id_write, &t)) })></textarea>
+                    aria-required=reactive(move || wanted(rule).then_some("true"))
+                    prop:value=reactive(text_of)
+                    on:input=handler(move |ev| { let t = event_target_value(&ev); state.update(|v| v.set_comment(&id_write, &t)) })></textarea>
             </div>
         }
     });

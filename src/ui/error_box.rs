@@ -17,7 +17,7 @@ pub fn ErrorBox(
             <div class="seda-card seda-error-box" role="alert">
                 <p class="seda-error-box__title">{title}</p>
                 <ul class="seda-error-box__list">
-                    {problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
+                    {problems.into_iter().map(|problem| view! { <li><code>{problem}</code></li> }).collect_view()}
                 </ul>
                 <p class="seda-note">"Seda · this message is for the site owner; see the browser console."</p>
             </div>

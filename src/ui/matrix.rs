@@ -10,10 +10,10 @@ use crate::core::answer::Answer;
 use crate::core::question::{MatrixSpec, Question};
 use crate::core::pairs::Pairs;
 
+use super::erased::{reactive, Reactive};
 use super::option::{option_input, OptionInput};
-use super::question::{GroupHeading, Parts, parts};
-use super::{rx, Rx};
-use super::widget::expect_widget;
+use super::question_parts::{GroupHeading, Parts, parts};
+use super::widget_state::expect_widget;
 
 #[component]
 pub fn Matrix(
@@ -22,44 +22,44 @@ pub fn Matrix(
     /// Its rows and columns.
     spec: MatrixSpec,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
+    let widget = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
     let title_id = ids.title.clone();
-    let columns: Vec<(String, String)> = spec.columns.iter().map(|c| (c.id.clone(), w.text(&c.label))).collect();
+    let columns: Vec<(String, String)> = spec.columns.iter().map(|column| (column.id.clone(), widget.text(&column.label))).collect();
     let head = columns.iter().map(|(_, label)| view! { <th scope="col">{label.clone()}</th> }).collect_view();
     let required = question.required;
-    let q = Arc::new(question);
+    let question = Arc::new(question);
     let rows = spec
         .rows
         .iter()
         .map(|row| {
-            let row_label = w.text(&row.label);
+            let row_label = widget.text(&row.label);
             let cells = columns
                 .iter()
                 .map(|(col, col_label)| {
-                    let (q_read, q_write) = (q.clone(), q.clone());
+                    let (q_read, q_write) = (question.clone(), question.clone());
                     let (row_read, row_write, col_read, col_write) = (row.id.clone(), row.id.clone(), col.clone(), col.clone());
                     view! {
                         <td>
                             {option_input(OptionInput {
                                 kind: "radio",
                                 class: "seda-choice__input",
-                                name: format!("{}.{}", q.id, row.id),
+                                name: format!("{}.{}", question.id, row.id),
                                 value: col.clone(),
                                 label: Some(format!("{row_label}: {col_label}")),
-                                checked: rx(move || w.session.with(|s| match s.answer(&q_read.id) {
+                                checked: reactive(move || widget.session.with(|session| match session.answer(&q_read.id) {
                                     Some(Answer::Rows(rows)) => rows.get(&row_read) == Some(&col_read),
                                     _ => false,
                                 })),
                                 on_change: Rc::new(move |_| {
-                                    let mut rows = match w.answer(&q_write.id) {
+                                    let mut rows = match widget.answer(&q_write.id) {
                                         Some(Answer::Rows(rows)) => rows,
                                         _ => Pairs::new(),
                                     };
                                     rows.insert(row_write.as_str(), col_write.clone());
-                                    w.set_answer(&q_write, Some(Answer::Rows(rows)));
+                                    widget.set_answer(&q_write, Some(Answer::Rows(rows)));
                                 }),
                             })}
                         </td>

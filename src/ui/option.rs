@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use super::erased::{handler, Reactive};
 
-use super::{handler, Rx};
 
 /// What an option input is and does.
 pub struct OptionInput {
@@ -18,31 +18,31 @@ pub struct OptionInput {
     /// `aria-label`, for an input with no `<label>` around it (a matrix cell).
     pub label: Option<String>,
     /// Whether the answer picks this option.
-    pub checked: Rx<bool>,
+    pub checked: Reactive<bool>,
     /// Called with the input's new `checked` when the visitor changes it.
     pub on_change: Rc<dyn Fn(bool)>,
 }
 
-pub fn option_input(o: OptionInput) -> impl IntoView {
-    let on_change = o.on_change;
+pub fn option_input(option: OptionInput) -> impl IntoView {
+    let on_change = option.on_change;
     view! {
         <input
-            type=o.kind
-            class=o.class
-            name=o.name
-            value=o.value
-            aria-label=o.label
-            prop:checked=o.checked
+            type=option.kind
+            class=option.class
+            name=option.name
+            value=option.value
+            aria-label=option.label
+            prop:checked=option.checked
             on:change=handler(move |ev| on_change(event_target_checked(&ev)))
         />
     }
 }
 
 /// A labelled choice: the input and its words, as in a list of choices or yes/no.
-pub fn choice_option(o: OptionInput, words: String) -> impl IntoView {
+pub fn choice_option(option: OptionInput, words: String) -> impl IntoView {
     view! {
         <label class="seda-choice">
-            {option_input(o)}
+            {option_input(option)}
             <span>{words}</span>
         </label>
     }

@@ -3,24 +3,23 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::handler;
-use super::step::focus_title_when_mounted;
-use super::widget::expect_widget;
+use super::erased::handler;
+use super::widget_state::expect_widget;
 
 #[component]
 pub fn Resume() -> impl IntoView {
-    let w = expect_widget();
-    let strings = w.strings();
+    let widget = expect_widget();
+    let strings = widget.strings();
     let node = NodeRef::<html::Div>::new();
-    focus_title_when_mounted(node);
+    widget.focus_title_when_mounted(node);
     view! {
         <div class="seda-resume" role="group" aria-labelledby="seda-resume-title" node_ref=node>
             <h2 class="seda-title" id="seda-resume-title" tabindex="-1">{strings.resume}</h2>
             <div class="seda-actions">
-                <button type="button" class="seda-button seda-button--quiet" on:click=handler(move |_| w.start_over())>
+                <button type="button" class="seda-button seda-button--quiet" on:click=handler(move |_| widget.start_over())>
                     {strings.start_over}
                 </button>
-                <button type="button" class="seda-button seda-button--primary" on:click=handler(move |_| w.resume())>
+                <button type="button" class="seda-button seda-button--primary" on:click=handler(move |_| widget.resume())>
                     {strings.resume_continue}
                 </button>
             </div>

@@ -10,11 +10,10 @@ use crate::core::answer::Answer;
 use crate::core::question::{Display, Question, QuestionKind, NPS_SCALE};
 use crate::core::i18n::fill;
 
+use super::erased::{erase, reactive, Reactive};
 use super::option::{option_input, OptionInput};
-use super::question::{described_by, ids, words, GroupHeading};
-use super::{rx, Rx};
-use super::erased::built;
-use super::widget::expect_widget;
+use super::question_parts::{described_by, ids, words, GroupHeading};
+use super::widget_state::expect_widget;
 
 /// Mouths of the faces on a 5-point scale, worst to best (a 3-point scale uses the
 /// 1st, 3rd and 5th). Drawn, not emoji: emoji fonts differ from phone to phone.
@@ -25,14 +24,14 @@ pub fn Scale(
     /// An `nps` or `rating` question.
     question: Question,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
-    let strings = w.strings();
+    let widget = expect_widget();
+    let strings = widget.strings();
     let words = words(&question);
     let ids = ids(&question);
     let scale = question.scale().unwrap_or(NPS_SCALE);
-    let labels = question.labels().map(|l| (w.text(&l.min), w.text(&l.max)));
+    let labels = question.labels().map(|labels| (widget.text(&labels.min), widget.text(&labels.max)));
     let described_by = if labels.is_some() { format!("{} {}", ids.labels, described_by(&question)) } else { described_by(&question) };
     let labels_id = ids.labels.clone();
     let title_id = ids.title.clone();
@@ -42,23 +41,23 @@ pub fn Scale(
         _ => Display::Numbers,
     };
     let points = scale.max - scale.min + 1;
-    let q = Arc::new(question);
+    let question = Arc::new(question);
     // The score picked, read where it is needed (a memo per scale costs more code than
     // the few comparisons it would save).
-    let picked = move |q: &Question| w.session.with(|s| s.answer(&q.id).and_then(Answer::as_number));
+    let picked = move |question: &Question| widget.session.with(|session| session.answer(&question.id).and_then(Answer::as_number));
     let options = (scale.min..=scale.max)
-        .map(|n| {
-            let (q_read, q_write, q_star) = (q.clone(), q.clone(), q.clone());
-            let mouth = MOUTHS[((n - scale.min) * if points == 3 { 2 } else { 1 }).clamp(0, 4) as usize];
-            let point = match display {
-                Display::Numbers => built(view! { <span class="seda-scale__point">{w.digits(&n.to_string())}</span> }),
-                Display::Stars => built(view! {
-                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=rx(move || picked(&q_star).is_some_and(|p| p >= n))>
+        .map(|score| {
+            let (q_read, q_write, q_star) = (question.clone(), question.clone(), question.clone());
+            let mouth = MOUTHS[((score - scale.min) * if points == 3 { 2 } else { 1 }).clamp(0, 4) as usize];
+            let drawn = match display {
+                Display::Numbers => erase(view! { <span class="seda-scale__point">{widget.digits(&score.to_string())}</span> }),
+                Display::Stars => erase(view! {
+                    <span class="seda-scale__point seda-scale__point--star" class:seda-on=reactive(move || picked(&q_star).is_some_and(|chosen| chosen >= score))>
                         <span aria-hidden="true">"★"</span>
-                        <span class="seda-sr-only">{fill(strings.stars, &[("n", n.to_string()), ("total", scale.max.to_string())])}</span>
+                        <span class="seda-sr-only">{fill(strings.stars, &[("n", score.to_string()), ("total", scale.max.to_string())])}</span>
                     </span>
                 }),
-                Display::Smileys => built(view! {
+                Display::Smileys => erase(view! {
                     <span class="seda-scale__point seda-scale__point--face">
                         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                             <circle cx="12" cy="12" r="10" />
@@ -66,7 +65,7 @@ pub fn Scale(
                             <circle cx="15.5" cy="10" r="1.2" class="seda-eye" />
                             <path d=mouth />
                         </svg>
-                        <span class="seda-sr-only">{w.digits(&n.to_string())}</span>
+                        <span class="seda-sr-only">{widget.digits(&score.to_string())}</span>
                     </span>
                 }),
             };
@@ -75,13 +74,13 @@ pub fn Scale(
                     {option_input(OptionInput {
                         kind: "radio",
                         class: "seda-sr-only",
-                        name: q.id.clone(),
-                        value: n.to_string(),
+                        name: question.id.clone(),
+                        value: score.to_string(),
                         label: None,
-                        checked: rx(move || picked(&q_read) == Some(n)),
-                        on_change: Rc::new(move |_| w.set_answer(&q_write, Some(Answer::Number(n)))),
+                        checked: reactive(move || picked(&q_read) == Some(score)),
+                        on_change: Rc::new(move |_| widget.set_answer(&q_write, Some(Answer::Number(score)))),
                     })}
-                    {point}
+                    {drawn}
                 </label>
             }
         })

@@ -7,51 +7,31 @@ use wasm_bindgen::JsCast;
 use crate::core::i18n::fill;
 use crate::core::validate::AnswerError;
 
+use super::erased::{erase, handler, reactive};
 use super::question::Question;
-use super::erased::built;
-use super::{handler, rx};
-use super::widget::{expect_widget, Phase};
-
-/// Moves focus to the first `.seda-title` inside `node` once it is on the page, if
-/// the visitor has already interacted (so screen readers hear the new step).
-pub fn focus_title_when_mounted<E>(node: NodeRef<E>)
-where
-    E: html::ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
-    let w = expect_widget();
-    Effect::new(move |_| {
-        let Some(el) = node.get() else { return };
-        let el: &web_sys::Element = el.unchecked_ref();
-        if w.interacted.get_value() {
-            if let Ok(Some(title)) = el.query_selector(".seda-title") {
-                let _ = title.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        }
-    });
-}
+use super::widget_state::{expect_widget, Phase};
 
 #[component]
 pub fn Step() -> impl IntoView {
-    let w = expect_widget();
-    let strings = w.strings();
-    let form = w.form.get_value();
-    let (page, first, total) = w.session.with_untracked(|s| (s.page(), s.is_first(), s.progress(&form).1));
+    let widget = expect_widget();
+    let strings = widget.strings();
+    let form = widget.form.get_value();
+    let (page, first, total) = widget.session.with_untracked(|session| (session.page(), session.is_first(), session.progress(&form).1));
     // Where this page leads can change as it is answered (a jump, a page that
     // appears): the button and the progress follow.
     // Read where they are shown: the text only changes when the value does.
-    let last = move || w.session.with(|s| s.is_last(&w.form.get_value()));
-    let progress = move || w.session.with(|s| s.progress(&w.form.get_value()));
-    let page_title = form.pages[page].title.as_ref().map(|t| w.text(t));
+    let last = move || widget.session.with(|session| session.is_last(&widget.form.get_value()));
+    let progress = move || widget.session.with(|session| session.progress(&widget.form.get_value()));
+    let page_title = form.pages[page].title.as_ref().map(|title| widget.text(title));
     let errors = RwSignal::new(Vec::<(String, AnswerError)>::new());
     // The questions shown on this page, as the answers so far decide (a question
     // can appear or go as the visitor answers one above it): for each of the page's
     // questions, whether it is shown.
     let shown = Memo::new(move |_| {
-        let form = w.form.get_value();
-        w.session.with(|s| {
-            let visible = s.visible(&form, page);
-            form.pages[page].questions.iter().map(|&i| visible.iter().any(|q| std::ptr::eq(*q, &form.questions[i]))).collect::<Vec<_>>()
+        let form = widget.form.get_value();
+        widget.session.with(|session| {
+            let visible = session.visible(&form, page);
+            form.pages[page].questions.iter().map(|&i| visible.iter().any(|question| std::ptr::eq(*question, &form.questions[i]))).collect::<Vec<_>>()
         })
     });
     // A question is made when it appears (so a title that quotes an earlier answer is
@@ -61,19 +41,19 @@ pub fn Step() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(at, &i)| {
-            let on = Memo::new(move |_| shown.with(|v| v[at]));
-            move || on.get().then(|| built(view! { <Question question=w.form.with_value(|f| f.questions[i].clone()) errors=errors /> }))
+            let on = Memo::new(move |_| shown.with(|shown| shown[at]));
+            move || on.get().then(|| erase(view! { <Question question=widget.form.with_value(|form| form.questions[i].clone()) errors=errors /> }))
         })
         .collect::<Vec<_>>();
     let node = NodeRef::<html::Form>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if w.phase.get_untracked() == Phase::Sending {
+        if widget.phase.get_untracked() == Phase::Sending {
             return;
         }
-        w.interacted.set_value(true);
-        let form = w.form.get_value();
-        match w.session.try_update(|s| s.advance(&form)).unwrap_or(Ok(false)) {
+        widget.interacted.set_value(true);
+        let form = widget.form.get_value();
+        match widget.session.try_update(|session| session.advance(&form)).unwrap_or(Ok(false)) {
             Err(list) => {
                 // Focus goes to the first question that needs attention: its box, or
                 // for a group (a scale, choices) its heading.
@@ -90,22 +70,22 @@ pub fn Step() -> impl IntoView {
                 }
             }
             Ok(finished) => {
-                w.report_answers(page);
+                widget.report_answers(page);
                 if finished {
-                    w.submit();
+                    widget.submit();
                 }
             }
         }
     };
     let back = move |_| {
-        w.interacted.set_value(true);
-        w.session.update(|s| s.back());
+        widget.interacted.set_value(true);
+        widget.session.update(|session| session.back());
     };
-    focus_title_when_mounted(node);
-    let sending = move || w.phase.get() == Phase::Sending;
-    let progress_text = rx(move || {
+    widget.focus_title_when_mounted(node);
+    let sending = move || widget.phase.get() == Phase::Sending;
+    let progress_text = reactive(move || {
         let (n, total) = progress();
-        fill(strings.step_of, &[("n", w.digits(&n.to_string())), ("total", w.digits(&total.to_string()))])
+        fill(strings.step_of, &[("n", widget.digits(&n.to_string())), ("total", widget.digits(&total.to_string()))])
     });
 
     view! {
@@ -114,21 +94,21 @@ pub fn Step() -> impl IntoView {
                 <div class="seda-progress">
                     <span class="seda-progress__text">{progress_text}</span>
                     <span class="seda-progress__track" aria-hidden="true">
-                        <span class="seda-progress__bar" style:width=rx(move || {
+                        <span class="seda-progress__bar" style:width=reactive(move || {
                             let (n, total) = progress();
                             format!("{}%", n * 100 / total.max(1))
                         })></span>
                     </span>
                 </div>
             })}
-            {page_title.map(|t| view! { <h2 class="seda-title seda-page-title" tabindex="-1">{t}</h2> })}
+            {page_title.map(|title| view! { <h2 class="seda-title seda-page-title" tabindex="-1">{title}</h2> })}
             {questions}
-            {move || match w.phase.get() {
+            {move || match widget.phase.get() {
                 Phase::Failed => Some(view! {
                     <div class="seda-alert" role="alert">
                         <p class="seda-alert__title">{strings.send_failed}</p>
                         <p>{strings.send_failed_body}</p>
-                        <button type="button" class="seda-button" on:click=handler(move |_| w.submit())>{strings.try_again}</button>
+                        <button type="button" class="seda-button" on:click=handler(move |_| widget.submit())>{strings.try_again}</button>
                     </div>
                 }.into_any()),
                 Phase::TooLarge => Some(view! {
@@ -140,8 +120,8 @@ pub fn Step() -> impl IntoView {
                 {(!first).then(|| view! {
                     <button type="button" class="seda-button seda-button--quiet" on:click=handler(back)>{strings.back}</button>
                 })}
-                <button type="submit" class="seda-button seda-button--primary" aria-disabled=rx(move || sending().then_some("true"))>
-                    {rx(move || if sending() { strings.sending } else if last() { strings.submit } else { strings.next })}
+                <button type="submit" class="seda-button seda-button--primary" aria-disabled=reactive(move || sending().then_some("true"))>
+                    {reactive(move || if sending() { strings.sending } else if last() { strings.submit } else { strings.next })}
                 </button>
             </div>
         </form>

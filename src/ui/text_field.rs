@@ -8,19 +8,18 @@ use crate::core::answer::Answer;
 use crate::core::question::{Question, QuestionKind};
 use crate::core::validate::max_chars;
 
-use super::question::{Parts, parts};
-use super::{handler, rx, Rx};
-use super::erased::built;
-use super::widget::expect_widget;
+use super::erased::{erase, handler, reactive, Reactive};
+use super::question_parts::{Parts, parts};
+use super::widget_state::expect_widget;
 
 /// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
 /// Numbers are typed in a text box (with a numeric keyboard) so Persian digits and a
 /// decimal comma are accepted as written.
-fn input_kind(q: &Question) -> (&'static str, Option<&'static str>, &'static str, Option<&'static str>) {
-    match &q.kind {
+fn input_kind(question: &Question) -> (&'static str, Option<&'static str>, &'static str, Option<&'static str>) {
+    match &question.kind {
         QuestionKind::Email(_) => ("email", None, "email", Some("ltr")),
         QuestionKind::Phone(_) => ("tel", None, "tel", Some("ltr")),
-        QuestionKind::Number(n) => ("text", Some(if n.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
+        QuestionKind::Number(number) => ("text", Some(if number.decimals > 0 { "decimal" } else { "numeric" }), "off", None),
         QuestionKind::Date(_) => ("date", None, "off", None),
         QuestionKind::Datetime => ("datetime-local", None, "off", None),
         // Typed text runs in the direction of what is typed (Persian or Latin).
@@ -33,40 +32,40 @@ pub fn TextField(
     /// A `text`, `email`, `phone`, `number` or `date` question.
     question: Question,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
+    let widget = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
-    let placeholder = question.placeholder().map(|p| w.text(p));
+    let placeholder = question.placeholder().map(|placeholder| widget.text(placeholder));
     let max = matches!(question.kind, QuestionKind::Text(_) | QuestionKind::Email(_) | QuestionKind::Phone(_)).then(|| max_chars(&question).to_string());
     // `aria-required` follows `required_if` as the answers above change.
-    let required: Rx<Option<&'static str>> = if question.required_if.is_some() {
-        let q = question.clone();
-        rx(move || w.session.with(|s| s.is_required(&w.form.get_value(), &q).then_some("true")))
+    let required: Reactive<Option<&'static str>> = if question.required_if.is_some() {
+        let question = question.clone();
+        reactive(move || widget.session.with(|session| session.is_required(&widget.form.get_value(), &question).then_some("true")))
     } else {
         let required = question.required.then_some("true");
-        rx(move || required)
+        reactive(move || required)
     };
     let multiline = question.multiline();
     let (kind, inputmode, autocomplete, dir) = input_kind(&question);
     // A date and time that has happened: the picker stops at now.
-    let latest = (question.kind == QuestionKind::Datetime).then(|| w.now_local()).flatten();
+    let latest = (question.kind == QuestionKind::Datetime).then(|| widget.now_local()).flatten();
     // The field starts with the stored answer (after Back) and is then the visitor's:
     // what they type is stored tidied, but never rewritten under their cursor.
-    let initial = w.session.with_untracked(|s| match s.answer(&question.id) {
+    let initial = widget.session.with_untracked(|session| match session.answer(&question.id) {
         Some(Answer::Text(t)) => t.clone(),
         Some(Answer::Number(n)) => n.to_string(),
         Some(Answer::Decimal(d)) => d.clone(),
         _ => String::new(),
     });
-    let q = Arc::new(question);
+    let question = Arc::new(question);
     let on_input = handler(move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        w.set_answer(&q, Some(Answer::Text(value)));
+        widget.set_answer(&question, Some(Answer::Text(value)));
     });
     let input_id = ids.input.clone();
     let field = if multiline {
-        built(view! {
+        erase(view! {
             <textarea
                 id=input_id
                 dir="auto"
@@ -82,7 +81,7 @@ pub fn TextField(
             ></textarea>
         })
     } else {
-        built(view! {
+        erase(view! {
             <input
                 id=input_id
                 class="seda-input"
@@ -106,8 +105,8 @@ pub fn TextField(
             <h2 class="seda-title" id=ids.title tabindex="-1">
                 <label for=ids.input>{words.title}</label>
             </h2>
-            {words.optional.map(|o| view! { <span class="seda-optional">{o}</span> })}
-            {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
+            {words.optional.map(|optional| view! { <span class="seda-optional">{optional}</span> })}
+            {words.description.map(|description| view! { <p class="seda-description" id=ids.description>{description}</p> })}
             {field}
         </div>
     }
@@ -119,14 +118,14 @@ pub fn Consent(
     /// A `consent` question.
     question: Question,
     /// `aria-invalid`: `Some("true")` while the page shows an error for this answer.
-    invalid: Rx<Option<&'static str>>,
+    invalid: Reactive<Option<&'static str>>,
 ) -> impl IntoView {
-    let w = expect_widget();
+    let widget = expect_widget();
     let Parts { words, ids, described_by } = parts(&question);
     let required = question.required;
     let text = words.title.clone();
-    let q = Arc::new(question);
-    let q_read = q.clone();
+    let question = Arc::new(question);
+    let q_read = question.clone();
     view! {
         <div class="seda-field seda-consent">
             <label class="seda-choice" id=ids.title tabindex="-1">
@@ -136,15 +135,15 @@ pub fn Consent(
                     aria-required=required.then_some("true")
                     aria-invalid=invalid
                     aria-describedby=described_by
-                    prop:checked=rx(move || w.session.with(|s| s.answer(&q_read.id).is_some()))
+                    prop:checked=reactive(move || widget.session.with(|session| session.answer(&q_read.id).is_some()))
                     on:change=handler(move |ev| {
                         let answer = event_target_checked(&ev).then(|| Answer::Text(text.clone()));
-                        w.set_answer(&q, answer);
+                        widget.set_answer(&question, answer);
                     })
                 />
                 <span>{words.title}</span>
             </label>
-            {words.description.map(|d| view! { <p class="seda-description" id=ids.description>{d}</p> })}
+            {words.description.map(|description| view! { <p class="seda-description" id=ids.description>{description}</p> })}
         </div>
     }
 }

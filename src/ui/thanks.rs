@@ -9,22 +9,21 @@ use leptos::prelude::*;
 use crate::core::complaint::{carried, reference_code};
 use crate::core::form::FormKind;
 
-use super::handler;
-use super::step::focus_title_when_mounted;
-use super::widget::expect_widget;
-use super::SendResult;
+use super::env::SendResult;
+use super::erased::handler;
+use super::widget_state::expect_widget;
 
 #[component]
 pub fn Thanks() -> impl IntoView {
-    let w = expect_widget();
-    let strings = w.strings();
-    let form = w.form.get_value();
-    let thank_you = w.session.with_untracked(|s| s.ending(&form).cloned());
+    let widget = expect_widget();
+    let strings = widget.strings();
+    let form = widget.form.get_value();
+    let thank_you = widget.session.with_untracked(|session| session.ending(&form).cloned());
     let complaint = form.kind == FormKind::Complaint;
     let ack = form.acknowledgement.clone().unwrap_or_default();
     // How the response fared (never a failure: that stays on the last step).
-    let fate = w.fate();
-    let own_title = ack.title.as_ref().or(thank_you.as_ref().map(|t| &t.title)).map(|t| w.text(t));
+    let fate = widget.fate();
+    let own_title = ack.title.as_ref().or(thank_you.as_ref().map(|text| &text.title)).map(|text| widget.text(text));
     // A complaint's own heading says the site has it only once it does.
     let title = move || match (&own_title, complaint) {
         (Some(title), _) => title.clone(),
@@ -32,14 +31,14 @@ pub fn Thanks() -> impl IntoView {
         (None, true) => strings.complaint_saved.to_owned(),
         (None, false) => strings.thank_you.to_owned(),
     };
-    let body = thank_you.as_ref().and_then(|t| t.body.as_ref()).map(|b| w.text(b));
+    let body = thank_you.as_ref().and_then(|text| text.body.as_ref()).map(|body| widget.text(body));
     let body = if complaint { body } else { Some(body.unwrap_or_else(|| strings.thank_you_body.to_owned())) };
     let note = move || fate().note(strings);
     // The code is the same whether the complaint was sent or waits on this device.
     let reference = complaint.then(|| {
-        let code = reference_code(&w.response_id());
+        let code = reference_code(&widget.response_id());
         // Read one symbol at a time ("K 7 Q 4, M Z 8 P"), not as a word.
-        let spelled = code.chars().map(|c| if c == '-' { ",".to_owned() } else { format!(" {c}") }).collect::<String>();
+        let spelled = code.chars().map(|symbol| if symbol == '-' { ",".to_owned() } else { format!(" {symbol}") }).collect::<String>();
         view! {
             <div class="seda-reference">
                 <p class="seda-reference__label">{strings.reference}</p>
@@ -52,11 +51,11 @@ pub fn Thanks() -> impl IntoView {
         }
     });
     // One paragraph type for every promise and the body (one copy of its view code).
-    let para = |t: Option<String>| t.map(|t| view! { <p>{t}</p> });
-    let promise = |t: &Option<crate::core::text::Text>| para(t.as_ref().map(|t| w.text(t)));
-    let offer = form.offer_complaint.as_ref().zip(w.open_form()).and_then(|(offer, open)| {
-        let score = w.session.with_untracked(|s| s.complaint_offer(&form))?;
-        let hidden = carried(score, &w.page_url(), &form.id);
+    let para = |text: Option<String>| text.map(|text| view! { <p>{text}</p> });
+    let promise = |text: &Option<crate::core::text::Text>| para(text.as_ref().map(|text| widget.text(text)));
+    let offer = form.offer_complaint.as_ref().zip(widget.open_form()).and_then(|(offer, open)| {
+        let score = widget.session.with_untracked(|session| session.complaint_offer(&form))?;
+        let hidden = carried(score, &widget.page_url(), &form.id);
         let target = offer.form.clone();
         Some(view! {
             <div class="seda-offer">
@@ -68,7 +67,7 @@ pub fn Thanks() -> impl IntoView {
         })
     });
     let node = NodeRef::<html::Div>::new();
-    focus_title_when_mounted(node);
+    widget.focus_title_when_mounted(node);
     view! {
         <div class="seda-thanks" node_ref=node>
             <svg class="seda-thanks__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

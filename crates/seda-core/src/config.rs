@@ -1,19 +1,34 @@
-//! The embed configuration: what the `data-*` attributes of the script tag say,
-//! checked before anything is drawn.
+//! The embed configuration: what the `data-*` attributes of the script tag say, read
+//! once, here, into one typed [`EmbedConfig`] and checked before anything is drawn. Every
+//! malformed value is a named [`ConfigError`]. The widget's code past its entry point
+//! reads this value, never the attributes; seda.js, which acts on the trigger and the
+//! targeting before the widget is downloaded, reads those by the same rules
+//! ([`targeting`]).
+
+mod address;
+pub mod targeting;
 
 use thiserror::Error;
 
-use super::locale::valid_locale;
 use super::endpoint::{header_name_allowed, header_value_problem, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
-use super::names::Named;
-use super::json;
 use super::form::Form;
 use super::form_source::{FormSource, FormSourceError};
+use super::json::{self, Value};
+use super::locale::valid_locale;
+use super::names::Named;
 use super::pairs::Pairs;
+use super::theme::{self, Scheme, ThemeOverrides};
 
-/// The checked embed configuration.
+pub use address::{check_endpoint, payload_page_url, query_params, shows_errors};
+pub use targeting::{recontact_days, sample_percent, Targeting, Trigger};
+
+/// The checked embed configuration: every attribute of the tag, typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedConfig {
+    /// `data-form` as written (trimmed): seda.js keys the visitor's memory of the form
+    /// (`seda:seen:<this>`) and the copy of its first screen by it.
+    pub form_attribute: String,
+    /// `data-form`, read.
     pub form: FormSource,
     /// `data-endpoint` and its options; `None` keeps responses in the browser's local inbox.
     pub endpoint: Option<Endpoint>,
@@ -23,6 +38,24 @@ pub struct EmbedConfig {
     pub locale: Option<String>,
     /// `data-page-params`: the query parameters `meta.page_url` keeps (none by default).
     pub page_params: Vec<String>,
+    /// `data-debug`: `Some(true)` draws setup errors on the page, `Some(false)` never;
+    /// `None` leaves it to the page ([`shows_errors`]).
+    pub debug: Option<bool>,
+    /// `data-theme-brand`, `data-theme-radius`, `data-theme-font` and `data-theme`,
+    /// over the form's own theme.
+    pub theme: ThemeOverrides,
+    /// `data-hidden-<id>`: hidden fields' values by id (`data-hidden-order-id` gives
+    /// `order-id`); the form keeps those it declares ([`hidden_values`]).
+    pub hidden: Pairs<String>,
+    /// `data-offer-complaint`: the complaint form (a `data-form` value) a survey offers.
+    pub offer_complaint: Option<String>,
+    /// `data-trigger` (seda.js acts on it).
+    pub trigger: Trigger,
+    /// `data-include`, `data-exclude`, `data-sample` and `data-recontact` (seda.js acts on them).
+    pub targeting: Targeting,
+    /// Focus moves into the form once shown: it was opened from another form's button
+    /// (the `focus` key, which only the widget sets when it hands a form over).
+    pub focus: bool,
 }
 
 /// Where the form is drawn (`data-mode`; without it, `data-target` decides).
@@ -40,6 +73,12 @@ pub enum Mode {
     Launcher,
 }
 
+impl Mode {
+    /// The names of the modes drawn over the page, as `data-mode` spells them.
+    const OVERLAYS: [(&'static str, Mode); 4] = [("slide-in", Mode::SlideIn), ("popup", Mode::Popup), ("page", Mode::Page), ("launcher", Mode::Launcher)];
+}
+
+/// A malformed attribute, named in the message (which `seda:error` carries).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ConfigError {
     #[error(transparent)]
@@ -78,68 +117,243 @@ pub enum ConfigError {
     BadSample { value: String },
     #[error("data-recontact=\"{value}\": give the days before the form is offered again to a visitor who answered or closed it, such as \"30\" or \"30d\", or \"never\"")]
     BadRecontact { value: String },
+    #[error("data-trigger=\"{value}\": use load, delay:5s, scroll:50%, exit or manual")]
+    BadTrigger { value: String },
+    #[error("data-theme-brand=\"{value}\": give a colour such as \"#4338ca\"")]
+    BadThemeBrand { value: String },
+    #[error("data-theme-radius=\"{value}\": give pixels from 0 to {}", theme::MAX_RADIUS)]
+    BadThemeRadius { value: String },
+    #[error("data-theme-font=\"{value}\": give a font-family list such as \"Georgia, serif\"")]
+    BadThemeFont { value: String },
+    #[error("data-theme=\"{value}\": use light, dark or auto")]
+    BadTheme { value: String },
+    #[error("data-offer-complaint=\"{value}\": {problem}")]
+    BadOfferComplaint { value: String, problem: String },
 }
 
 impl EmbedConfig {
-    /// Reads the script tag's dataset (keys as the DOM gives them: `form`,
-    /// `endpoint`, `target`, `mode`, `locale`, `debug`, `endpointFormat`...). `endpoint` must already be resolved
-    /// against the page into an absolute URL.
+    /// Reads the script tag's dataset (keys as the DOM gives them: `form`, `endpoint`,
+    /// `target`, `mode`, `locale`, `debug`, `endpointFormat`, `hiddenOrderId`...): the
+    /// one place the tag's attributes are read. `endpoint` must already be resolved
+    /// against the page into an absolute URL. Keys it does not know are left alone.
     pub fn from_dataset(data: &Pairs<String>) -> Result<Self, ConfigError> {
-        let get = |k: &str| data.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
-        let form = FormSource::parse(get("form").unwrap_or_default())?;
+        // A blank attribute is one left out.
+        let get = |key: &str| data.get(key).map(|value| value.trim()).filter(|value| !value.is_empty());
+        let form_attribute = get("form").unwrap_or_default().to_owned();
+        let form = FormSource::parse(&form_attribute)?;
         let endpoint = match get("endpoint") {
             None => None,
             Some(url) => Some(endpoint_options(check_endpoint(url)?, &get)?),
         };
         let target = match data.get("target") {
-            Some(t) if t.trim().is_empty() => return Err(ConfigError::EmptyTarget),
-            Some(t) => Some(t.trim().to_owned()),
+            Some(target) if target.trim().is_empty() => return Err(ConfigError::EmptyTarget),
+            Some(target) => Some(target.trim().to_owned()),
             None => None,
         };
-        let mode = match (data.get("mode").map(|m| m.trim()), target) {
-            (None | Some("inline"), Some(target)) => Mode::Inline { target },
-            (Some("inline"), None) => return Err(ConfigError::InlineNeedsTarget),
-            (None | Some("slide-in"), None) => Mode::SlideIn,
-            (Some("popup"), None) => Mode::Popup,
-            (Some("page"), None) => Mode::Page,
-            (Some("launcher"), None) => Mode::Launcher,
-            (Some(m @ ("slide-in" | "popup" | "page" | "launcher")), Some(_)) => return Err(ConfigError::TargetWithOverlay { mode: m.to_owned() }),
-            (Some(other), _) => return Err(ConfigError::UnknownMode { value: other.to_owned() }),
+        let mode_name = data.get("mode").map(|mode| mode.trim());
+        let overlay = Mode::OVERLAYS.iter().find(|(name, _)| Some(*name) == mode_name).map(|(_, mode)| mode.clone());
+        let mode = match (mode_name, target, overlay) {
+            (None | Some("inline"), Some(target), _) => Mode::Inline { target },
+            (Some("inline"), None, _) => return Err(ConfigError::InlineNeedsTarget),
+            (None, None, _) => Mode::SlideIn,
+            (Some(_), None, Some(overlay)) => overlay,
+            (Some(name), Some(_), Some(_)) => return Err(ConfigError::TargetWithOverlay { mode: name.to_owned() }),
+            (Some(other), _, None) => return Err(ConfigError::UnknownMode { value: other.to_owned() }),
         };
         let locale = match get("locale") {
-            Some(l) if !valid_locale(l) => return Err(ConfigError::BadLocale { locale: l.to_owned() }),
-            l => l.map(str::to_owned),
+            Some(locale) if !valid_locale(locale) => return Err(ConfigError::BadLocale { locale: locale.to_owned() }),
+            locale => locale.map(str::to_owned),
         };
-        if let Some(value) = data.get("debug").filter(|v| !matches!(v.trim(), "true" | "false")) {
-            return Err(ConfigError::BadDebug { value: value.clone() });
+        let debug = parse_debug(data.get("debug").map(String::as_str))?;
+        let page_params = get("pageParams").map(targeting::patterns).unwrap_or_default();
+        let offer_complaint = match get("offerComplaint") {
+            Some(value) => match FormSource::parse(value) {
+                Ok(_) => Some(value.to_owned()),
+                Err(problem) => return Err(ConfigError::BadOfferComplaint { value: value.to_owned(), problem: problem.to_string() }),
+            },
+            None => None,
+        };
+        let trigger = match get("trigger") {
+            Some(value) => targeting::trigger(value).ok_or_else(|| ConfigError::BadTrigger { value: value.to_owned() })?,
+            None => Trigger::Load,
+        };
+        let sample = data.get("sample").map(|value| sample_percent(value).ok_or_else(|| ConfigError::BadSample { value: value.clone() })).transpose()?;
+        let recontact_days = data.get("recontact").map(|value| recontact_days(value).ok_or_else(|| ConfigError::BadRecontact { value: value.clone() })).transpose()?;
+        let targeting = Targeting {
+            include: get("include").map(targeting::patterns).unwrap_or_default(),
+            exclude: get("exclude").map(targeting::patterns).unwrap_or_default(),
+            sample,
+            recontact_days,
+        };
+        Ok(EmbedConfig {
+            form_attribute,
+            form,
+            endpoint,
+            mode,
+            locale,
+            page_params,
+            debug,
+            theme: theme_overrides(&get)?,
+            hidden: hidden_attributes(data),
+            offer_complaint,
+            trigger,
+            targeting,
+            focus: data.get("focus").is_some(),
+        })
+    }
+
+    /// The same configuration as a dataset that [`Self::from_dataset`] reads back, for a
+    /// lean build to hand the form to the full bundle through seda.js. The trigger and
+    /// the targeting are left out: seda.js has acted on them already.
+    pub fn to_dataset(&self) -> Pairs<String> {
+        let mut data = Pairs::new();
+        data.insert("form", self.form_attribute.clone());
+        if let Some(endpoint) = &self.endpoint {
+            data.insert("endpoint", endpoint.url.clone());
+            data.insert("endpointFormat", endpoint.format.name().to_owned());
+            data.insert("endpointCredentials", endpoint.credentials.name().to_owned());
+            data.insert("endpointTimeout", (endpoint.timeout_ms / 1000).to_string());
+            data.insert("endpointHeaders", Value::object(endpoint.headers.iter().map(|(name, value)| (name, Value::from(value.as_str())))).to_json());
         }
-        if let Some(value) = data.get("sample").filter(|v| sample_percent(v).is_none()) {
-            return Err(ConfigError::BadSample { value: value.clone() });
+        match &self.mode {
+            Mode::Inline { target } => data.insert("target", target.clone()),
+            overlay => data.insert("mode", Mode::OVERLAYS.iter().find(|(_, mode)| mode == overlay).map_or("slide-in", |(name, _)| name).to_owned()),
+        };
+        let mut optional = |key: &str, value: Option<String>| {
+            if let Some(value) = value {
+                data.insert(key, value);
+            }
+        };
+        optional("locale", self.locale.clone());
+        optional("pageParams", (!self.page_params.is_empty()).then(|| self.page_params.join(",")));
+        optional("debug", self.debug.map(|debug| debug.to_string()));
+        optional("offerComplaint", self.offer_complaint.clone());
+        optional("themeBrand", self.theme.brand.map(theme::hex));
+        optional("themeRadius", self.theme.radius.map(|radius| radius.to_string()));
+        optional("themeFont", self.theme.font.clone());
+        optional("theme", self.theme.scheme.map(|scheme| scheme.name().to_owned()));
+        optional("focus", self.focus.then(|| "true".to_owned()));
+        for (id, value) in self.hidden.iter() {
+            data.insert(hidden_key(id), value.clone());
         }
-        if let Some(value) = data.get("recontact").filter(|v| recontact_days(v).is_none()) {
-            return Err(ConfigError::BadRecontact { value: value.clone() });
+        data
+    }
+
+    /// Where seda.js keeps when this visitor last answered or closed the form
+    /// (`data-recontact`): keyed by the tag's `data-form`, which it knows before it loads anything.
+    pub fn seen_key(&self) -> String {
+        format!("seda:seen:{}", self.form_attribute)
+    }
+
+    /// This tag's configuration for another form opened in the form's place (a survey's
+    /// complaint offer): `form` (a `data-form` value) with these hidden values, shown at
+    /// once with focus in it; the launcher was opened already, so in the corner.
+    pub fn for_offer(self, form: &str, hidden: Pairs<String>) -> Result<Self, ConfigError> {
+        let mut next = self;
+        next.form = FormSource::parse(form)?;
+        next.form_attribute = form.trim().to_owned();
+        next.hidden = hidden;
+        next.offer_complaint = None;
+        next.trigger = Trigger::Load;
+        next.focus = true;
+        if next.mode == Mode::Launcher {
+            next.mode = Mode::SlideIn;
         }
-        let page_params = get("pageParams")
-            .map(|list| list.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect())
-            .unwrap_or_default();
-        Ok(EmbedConfig { form, endpoint, mode, locale, page_params })
+        Ok(next)
     }
 }
 
+/// `data-debug`: `true`, `false`, or left out (`None`).
+pub fn parse_debug(value: Option<&str>) -> Result<Option<bool>, ConfigError> {
+    match value.map(str::trim) {
+        None => Ok(None),
+        Some("true") => Ok(Some(true)),
+        Some("false") => Ok(Some(false)),
+        Some(_) => Err(ConfigError::BadDebug { value: value.unwrap_or_default().to_owned() }),
+    }
+}
+
+/// `data-theme-brand`, `data-theme-radius` (`8` or `8px`), `data-theme-font`, `data-theme`.
+fn theme_overrides<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<ThemeOverrides, ConfigError> {
+    let brand = match get("themeBrand") {
+        Some(value) => Some(theme::parse_color(value).ok_or_else(|| ConfigError::BadThemeBrand { value: value.to_owned() })?),
+        None => None,
+    };
+    let radius = match get("themeRadius") {
+        Some(value) => {
+            let radius = value.trim_end_matches("px").parse::<i64>().ok().and_then(theme::check_radius);
+            Some(radius.ok_or_else(|| ConfigError::BadThemeRadius { value: value.to_owned() })?)
+        }
+        None => None,
+    };
+    let font = match get("themeFont") {
+        Some(value) if theme::valid_font(value) => Some(value.to_owned()),
+        Some(value) => return Err(ConfigError::BadThemeFont { value: value.to_owned() }),
+        None => None,
+    };
+    let scheme = match get("theme") {
+        Some(value) => Some(Scheme::from_name(value).ok_or_else(|| ConfigError::BadTheme { value: value.to_owned() })?),
+        None => None,
+    };
+    Ok(ThemeOverrides { brand, radius, font, scheme })
+}
+
+/// The `data-hidden-<id>` attributes, by id: the DOM's camelCase back to the
+/// attribute's dashes (`hiddenOrderId` is `order-id`).
+fn hidden_attributes(data: &Pairs<String>) -> Pairs<String> {
+    data.iter()
+        .filter_map(|(key, value)| {
+            let rest = key.strip_prefix("hidden").filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))?;
+            let mut id = String::new();
+            for (at, character) in rest.chars().enumerate() {
+                if character.is_ascii_uppercase() {
+                    if at > 0 {
+                        id.push('-');
+                    }
+                    id.push(character.to_ascii_lowercase());
+                } else {
+                    id.push(character);
+                }
+            }
+            Some((id, value.clone()))
+        })
+        .collect()
+}
+
+/// The dataset key of hidden field `id`, as the DOM spells `data-hidden-<id>`
+/// (`order-id` is `hiddenOrderId`).
+fn hidden_key(id: &str) -> String {
+    // The DOM's rule: a dash before a lower-case ASCII letter goes, the letter is upper-cased.
+    let attribute = format!("hidden-{id}");
+    let mut key = String::new();
+    let mut characters = attribute.chars().peekable();
+    while let Some(character) = characters.next() {
+        match characters.peek() {
+            Some(next) if character == '-' && next.is_ascii_lowercase() => {
+                key.push(next.to_ascii_uppercase());
+                characters.next();
+            }
+            _ => key.push(character),
+        }
+    }
+    key
+}
+
+/// `data-endpoint-*`: how responses are sent to `url`.
 fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> Result<Endpoint, ConfigError> {
     let format = match get("endpointFormat") {
         None => Format::Json,
-        Some(v) => Format::from_name(v).ok_or_else(|| ConfigError::BadFormat { value: v.to_owned() })?,
+        Some(value) => Format::from_name(value).ok_or_else(|| ConfigError::BadFormat { value: value.to_owned() })?,
     };
     let credentials = match get("endpointCredentials") {
         None => Credentials::Omit,
-        Some(v) => Credentials::from_name(v).ok_or_else(|| ConfigError::BadCredentials { value: v.to_owned() })?,
+        Some(value) => Credentials::from_name(value).ok_or_else(|| ConfigError::BadCredentials { value: value.to_owned() })?,
     };
     let timeout_ms = match get("endpointTimeout") {
         None => DEFAULT_TIMEOUT_MS,
-        Some(v) => match v.parse::<u64>() {
+        Some(value) => match value.parse::<u64>() {
             Ok(secs @ 1..=120) => secs * 1000,
-            _ => return Err(ConfigError::BadTimeout { value: v.to_owned() }),
+            _ => return Err(ConfigError::BadTimeout { value: value.to_owned() }),
         },
     };
     let headers = match get("endpointHeaders") {
@@ -147,47 +361,17 @@ fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> 
         Some(json) => {
             let bad = |problem: String| ConfigError::BadHeaders { problem };
             let map = string_map(json)
-                .map_err(|e| bad(format!("expected a JSON object of header names to strings ({e})")))?;
-            if let Some(name) = map.keys().find(|n| !header_name_allowed(n)) {
+                .map_err(|problem| bad(format!("expected a JSON object of header names to strings ({problem})")))?;
+            if let Some(name) = map.keys().find(|name| !header_name_allowed(name)) {
                 return Err(bad(format!("\"{name}\" is not a header a page may set")));
             }
-            if let Some((name, problem)) = map.iter().find_map(|(n, v)| Some((n, header_value_problem(v)?))) {
+            if let Some((name, problem)) = map.iter().find_map(|(name, value)| Some((name, header_value_problem(value)?))) {
                 return Err(bad(format!("the value of \"{name}\" {problem}")));
             }
             map
         }
     };
     Ok(Endpoint { url, format, headers, credentials, timeout_ms })
-}
-
-/// `data-sample`: a percentage from 0 to 100, with or without `%` (`25`, `12.5%`), in
-/// hundredths of a percent (`1250`). Read without floating point, whose parser would
-/// cost the widget more than all of this file.
-pub fn sample_percent(value: &str) -> Option<u32> {
-    let trimmed = value.trim();
-    let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
-    let digits = |s: &str, most: usize| (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(whole, 3) || !digits(fraction, 20) {
-        return None;
-    }
-    let hundredths = fraction.bytes().chain(std::iter::repeat(b'0')).take(2).fold(0, |n, b| n * 10 + u32::from(b - b'0'));
-    let total = whole.parse::<u32>().ok()? * 100 + hundredths;
-    let beyond = fraction.bytes().skip(2).any(|b| b != b'0');
-    (total < 10_000 || (total == 10_000 && !beyond)).then_some(total)
-}
-
-/// `data-recontact`: whole days (`30`, `30d`), or `never` (`u32::MAX`).
-pub fn recontact_days(value: &str) -> Option<u32> {
-    let value = value.trim();
-    if value == "never" {
-        return Some(u32::MAX);
-    }
-    let number = value.strip_suffix('d').unwrap_or(value).trim_end();
-    if !(1..=5).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    number.parse().ok()
 }
 
 /// Why a text is not a JSON object of strings.
@@ -207,9 +391,9 @@ pub fn string_map(text: &str) -> Result<Pairs<String>, StringMapError> {
     let members = doc.as_object().ok_or_else(|| StringMapError::NotAnObject(doc.kind()))?;
     members
         .iter()
-        .map(|(k, v)| match v.as_str() {
-            Some(s) => Ok((k.clone(), s.to_owned())),
-            None => Err(StringMapError::NotAString { key: k.clone(), kind: v.kind() }),
+        .map(|(key, value)| match value.as_str() {
+            Some(text) => Ok((key.clone(), text.to_owned())),
+            None => Err(StringMapError::NotAString { key: key.clone(), kind: value.kind() }),
         })
         .collect()
 }
@@ -217,185 +401,18 @@ pub fn string_map(text: &str) -> Result<Pairs<String>, StringMapError> {
 /// The longest value a hidden field keeps.
 pub const MAX_HIDDEN_CHARS: usize = 500;
 
-/// The hidden fields' values: from `data-hidden-<id>` attributes (given in the
-/// dataset as `hiddenOrderId` for `data-hidden-order-id`), else from the URL query
-/// parameter the form names. Only fields the form declares are kept.
-pub fn hidden_values(form: &Form, dataset: &Pairs<String>, query: &str) -> Pairs<String> {
-    let from_tag: Pairs<String> = dataset
-        .iter()
-        .filter_map(|(k, v)| {
-            let rest = k.strip_prefix("hidden").filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))?;
-            // The DOM's camelCase back to the attribute's dashes: OrderId -> order-id.
-            let mut id = String::new();
-            for (i, c) in rest.chars().enumerate() {
-                if c.is_ascii_uppercase() {
-                    if i > 0 {
-                        id.push('-');
-                    }
-                    id.push(c.to_ascii_lowercase());
-                } else {
-                    id.push(c);
-                }
-            }
-            Some((id, v.clone()))
-        })
-        .collect();
+/// The hidden fields' values: from the tag's `data-hidden-<id>` attributes (`from_tag`,
+/// [`EmbedConfig::hidden`]), else from the URL query parameter the form names. Only
+/// fields the form declares are kept.
+pub fn hidden_values(form: &Form, from_tag: &Pairs<String>, query: &str) -> Pairs<String> {
     let params = query_params(query);
     form.hidden
         .iter()
-        .filter_map(|h| {
-            let value = from_tag.get(&h.id).or_else(|| params.get(h.url_param.as_deref()?))?;
-            Some((h.id.as_str(), value.chars().filter(|c| !c.is_control()).take(MAX_HIDDEN_CHARS).collect()))
+        .filter_map(|field| {
+            let value = from_tag.get(&field.id).or_else(|| params.get(field.url_param.as_deref()?))?;
+            Some((field.id.as_str(), value.chars().filter(|c| !c.is_control()).take(MAX_HIDDEN_CHARS).collect()))
         })
         .collect()
-}
-
-/// The page's address as a response carries it (`meta.page_url`): without the fragment,
-/// and without the query but for the parameters named in `keep` (`data-page-params`),
-/// in the page's order. Query strings and fragments carry tokens (`?reset_token=`,
-/// `#access_token=`) that an endpoint has no business receiving.
-pub fn payload_page_url(url: &str, keep: &[String]) -> String {
-    let url = url.split('#').next().unwrap_or_default();
-    let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|part| {
-            let name = part.split('=').next().unwrap_or_default();
-            !part.is_empty() && keep.iter().any(|k| percent_decode(name) == *k)
-        })
-        .collect();
-    if kept.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{}", kept.join("&"))
-    }
-}
-
-/// `?a=1&b=x+y` (with or without the `?`) as decoded pairs; the first of a repeated name wins.
-pub fn query_params(query: &str) -> Pairs<String> {
-    let mut out = Pairs::new();
-    for part in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        let k = percent_decode(k);
-        if !out.contains_key(&k) {
-            out.insert(k, percent_decode(v));
-        }
-    }
-    out
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Accepts `https:` anywhere and `http:` only on this machine (for development), and
-/// only a URL a browser will send to: no user name or password, a port from 1 to 65535.
-pub fn check_endpoint(url: &str) -> Result<String, ConfigError> {
-    let bad = || ConfigError::BadEndpoint { url: url.to_owned() };
-    if url.chars().any(|c| c.is_control() || c == ' ') {
-        return Err(bad());
-    }
-    let parts = url_parts(url).ok_or_else(bad)?;
-    if parts.host.is_empty() {
-        return Err(bad());
-    }
-    if parts.userinfo {
-        return Err(ConfigError::EndpointCredentials { url: url.to_owned() });
-    }
-    if let Some(port) = parts.port {
-        if !(1..=5).contains(&port.len()) || !port.bytes().all(|b| b.is_ascii_digit()) || !(1..=65535).contains(&port.parse::<u32>().unwrap_or(0)) {
-            return Err(ConfigError::BadPort { url: url.to_owned() });
-        }
-    }
-    match parts.scheme.as_str() {
-        "https" => Ok(url.to_owned()),
-        "http" if matches!(parts.host.as_str(), "localhost" | "127.0.0.1" | "[::1]") => Ok(url.to_owned()),
-        "http" => Err(ConfigError::InsecureEndpoint { url: url.to_owned() }),
-        _ => Err(bad()),
-    }
-}
-
-/// The parts of an absolute URL's authority that decide where it may be sent.
-struct UrlParts {
-    /// Lower-cased.
-    scheme: String,
-    /// Lower-cased; an IPv6 address with its brackets.
-    host: String,
-    /// What follows the host's `:`, as written (`Some("")` for a bare colon).
-    port: Option<String>,
-    /// Whether a `user:password@` comes before the host.
-    userinfo: bool,
-}
-
-fn url_parts(url: &str) -> Option<UrlParts> {
-    let lower = url.to_ascii_lowercase();
-    let (scheme, rest) = lower.split_once("://")?;
-    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
-    let (userinfo, host_port) = match authority.rsplit_once('@') {
-        Some((_, h)) => (true, h),
-        None => (false, authority),
-    };
-    let (host, port) = if host_port.starts_with('[') {
-        // An IPv6 address: hex digits, colons and dots in brackets, then a port or nothing.
-        let end = host_port.find(']')? + 1;
-        let (host, after) = host_port.split_at(end);
-        if !host[1..end - 1].bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') || !(after.is_empty() || after.starts_with(':')) {
-            return None;
-        }
-        (host, after.strip_prefix(':'))
-    } else {
-        let (host, port) = match host_port.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (host_port, None),
-        };
-        // The URL standard's forbidden host code points.
-        if host.contains(|c: char| c.is_control() || " #%/:<>?@[\\]^|".contains(c)) {
-            return None;
-        }
-        (host, port)
-    };
-    Some(UrlParts { scheme: scheme.to_owned(), host: host.to_owned(), port: port.map(str::to_owned), userinfo })
-}
-
-/// The scheme and host of an absolute URL, lower-cased (`None` without `://`).
-fn scheme_and_host(url: &str) -> Option<(String, String)> {
-    url_parts(url).map(|p| (p.scheme, p.host))
-}
-
-/// Whether setup errors are drawn on the page for the site owner, or only logged
-/// (console and `seda:error`) so visitors never see them. `data-debug="true"` or
-/// `"false"` decides; without it they are drawn on a development page: a `file:`
-/// page, localhost, `*.localhost`, 127.0.0.1 or [::1], or any page whose URL
-/// contains `seda-debug` (`?seda-debug`, `#seda-debug`).
-pub fn shows_errors(debug: Option<&str>, page_url: &str) -> bool {
-    match debug.map(str::trim) {
-        Some("true") => true,
-        Some("false") => false,
-        _ => {
-            let development = scheme_and_host(page_url).is_some_and(|(scheme, host)| {
-                scheme == "file" || matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") || host.ends_with(".localhost")
-            });
-            development || page_url.contains("seda-debug")
-        }
-    }
 }
 
 /// The locale to show: `data-locale`, else the page's `<html lang>`, else the
@@ -410,7 +427,7 @@ pub fn pick_locale<'a>(
         .into_iter()
         .flatten()
         .map(str::trim)
-        .find(|l| valid_locale(l) && speaks(l))
+        .find(|locale| valid_locale(locale) && speaks(locale))
         .unwrap_or(form_default)
         .to_owned()
 }

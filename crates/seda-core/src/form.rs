@@ -113,8 +113,8 @@ impl Form {
     /// The optional parts of the widget this form takes to be shown: the checklist
     /// views (`kind: checklist`) and the attachment picker (an `attachments`
     /// question). A build without them (the lean bundle) hands the form over.
-    pub fn needs(&self) -> Needs {
-        Needs {
+    pub fn needs(&self) -> FeaturesNeeded {
+        FeaturesNeeded {
             checklists: self.kind == FormKind::Checklist,
             attachments: self.questions.iter().any(|q| q.question_type() == QuestionType::Attachments),
         }
@@ -131,7 +131,7 @@ impl Form {
 
 /// See [`Form::needs`]: what of the widget's optional parts (Cargo features) a form takes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Needs {
+pub struct FeaturesNeeded {
     pub checklists: bool,
     pub attachments: bool,
 }

@@ -3,12 +3,9 @@
 //! on the widget's `:host`. Every value is checked (no CSS can be smuggled in), and
 //! the colours derived from the brand keep text contrast at 4.5:1 or more.
 
-use thiserror::Error;
 
 use super::decode::Decoder;
 use super::json::Value;
-use super::names::Named;
-use super::pairs::Pairs;
 
 named_enum! {
     #[derive(Default)]
@@ -32,8 +29,31 @@ pub struct Theme {
     pub scheme: Scheme,
 }
 
+/// The tag's `data-theme-*` attributes, read by the embed configuration: each one
+/// given takes the place of the form's own value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ThemeOverrides {
+    pub brand: Option<[u8; 3]>,
+    pub radius: Option<u8>,
+    pub font: Option<String>,
+    pub scheme: Option<Scheme>,
+}
+
+impl Theme {
+    /// This theme with the tag's `overrides` over it.
+    pub fn overridden_by(self, overrides: &ThemeOverrides) -> Theme {
+        Theme {
+            brand: overrides.brand.or(self.brand),
+            radius: overrides.radius.or(self.radius),
+            font: overrides.font.clone().or(self.font),
+            scheme: overrides.scheme.unwrap_or(self.scheme),
+        }
+    }
+}
+
 pub const FIELDS: &[&str] = &["brand", "radius", "font", "scheme"];
-const MAX_RADIUS: u8 = 32;
+/// The largest corner radius, in px.
+pub const MAX_RADIUS: u8 = 32;
 
 /// `#4338ca` or `#43c` as RGB.
 pub fn parse_color(text: &str) -> Option<[u8; 3]> {
@@ -55,8 +75,9 @@ pub fn valid_font(font: &str) -> bool {
     !font.is_empty() && font.len() <= 200 && font.chars().all(|c| c.is_alphanumeric() || " ,'\"-_".contains(c))
 }
 
-fn check_radius(n: i64) -> Option<u8> {
-    u8::try_from(n).ok().filter(|r| *r <= MAX_RADIUS)
+/// A corner radius in px, from 0 to [`MAX_RADIUS`].
+pub fn check_radius(pixels: i64) -> Option<u8> {
+    u8::try_from(pixels).ok().filter(|radius| *radius <= MAX_RADIUS)
 }
 
 /// Reads a form's `theme` object.
@@ -85,42 +106,6 @@ pub fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Theme> {
     });
     let scheme = d.opt(&m, "scheme", |d, p, v| d.named(p, v));
     Some(Theme { brand: brand.ok()?, radius: radius.ok()?, font: font.ok()?, scheme: scheme.ok()?.unwrap_or_default() })
-}
-
-/// A `data-theme-*` attribute the widget cannot take; each names the attribute.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum ThemeError {
-    #[error("data-theme-brand=\"{0}\": give a colour such as \"#4338ca\"")]
-    Brand(String),
-    #[error("data-theme-radius=\"{0}\": give pixels from 0 to {MAX_RADIUS}")]
-    Radius(String),
-    #[error("data-theme-font=\"{0}\": give a font-family list such as \"Georgia, serif\"")]
-    Font(String),
-    #[error("data-theme=\"{0}\": use light, dark or auto")]
-    Scheme(String),
-}
-
-/// The tag's `data-theme-brand`, `data-theme-radius`, `data-theme-font` and
-/// `data-theme` (the scheme) over the form's theme.
-pub fn with_attributes(mut theme: Theme, data: &Pairs<String>) -> Result<Theme, ThemeError> {
-    let get = |k: &str| data.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
-    if let Some(v) = get("themeBrand") {
-        theme.brand = Some(parse_color(v).ok_or_else(|| ThemeError::Brand(v.to_owned()))?);
-    }
-    if let Some(v) = get("themeRadius") {
-        let r = v.trim_end_matches("px").parse::<i64>().ok().and_then(check_radius);
-        theme.radius = Some(r.ok_or_else(|| ThemeError::Radius(v.to_owned()))?);
-    }
-    if let Some(v) = get("themeFont") {
-        if !valid_font(v) {
-            return Err(ThemeError::Font(v.to_owned()));
-        }
-        theme.font = Some(v.to_owned());
-    }
-    if let Some(v) = get("theme") {
-        theme.scheme = Scheme::from_name(v).ok_or_else(|| ThemeError::Scheme(v.to_owned()))?;
-    }
-    Ok(theme)
 }
 
 /// WCAG relative luminance.

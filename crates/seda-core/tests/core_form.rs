@@ -59,20 +59,20 @@ fn the_full_build_has_all_six_templates() {
 /// surveys itself and hands the complaint (photos) and the checklist to the full one.
 #[test]
 fn what_each_template_needs() {
-    use seda_core::form::Needs;
-    let none = Needs::default();
+    use seda_core::form::FeaturesNeeded;
+    let none = FeaturesNeeded::default();
     for (name, needs) in [
         ("nps", none),
         ("csat", none),
         ("ces", none),
         ("five-needs", none),
-        ("complaint", Needs { attachments: true, ..none }),
-        ("mystery-shop", Needs { checklists: true, ..none }),
+        ("complaint", FeaturesNeeded { attachments: true, ..none }),
+        ("mystery-shop", FeaturesNeeded { checklists: true, ..none }),
     ] {
         assert_eq!(definition::parse(templates::get(name).unwrap()).unwrap().needs(), needs, "{name}");
     }
     let photos = with_question(r#"{"id":"p","type":"attachments","title":"Photos"}"#);
-    assert_eq!(definition::parse(&photos).unwrap().needs(), Needs { attachments: true, checklists: false });
+    assert_eq!(definition::parse(&photos).unwrap().needs(), FeaturesNeeded { attachments: true, checklists: false });
 }
 
 #[test]

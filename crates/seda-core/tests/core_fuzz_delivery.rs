@@ -130,8 +130,11 @@ proptest! {
         query in "\\PC{0,300}",
     ) {
         let form = definition::parse(templates::get("complaint").unwrap()).unwrap();
-        let data: Pairs<String> = tag.into_iter().collect();
-        let values = hidden_values(&form, &data, &query);
+        let mut data: Pairs<String> = tag.into_iter().collect();
+        data.insert("form", "template:complaint".to_owned());
+        // A random key may be an attribute with a value the tag refuses (data-mode="x").
+        let from_tag = EmbedConfig::from_dataset(&data).map(|config| config.hidden).unwrap_or_default();
+        let values = hidden_values(&form, &from_tag, &query);
         for (id, value) in values.iter() {
             prop_assert!(form.hidden.iter().any(|h| &h.id == id), "{id} is declared");
             prop_assert!(value.chars().count() <= MAX_HIDDEN_CHARS);

@@ -4,7 +4,7 @@
 #![cfg(all(not(target_arch = "wasm32"), not(feature = "checklists")))]
 
 use seda_core::definition;
-use seda_core::form::{self, FormKind, Needs};
+use seda_core::form::{self, FormKind, FeaturesNeeded};
 use seda_core::templates;
 
 const VISIT: &str = r#"{"seda":1,"id":"v","version":1,"kind":"checklist","title":"Visit",
@@ -19,7 +19,7 @@ fn a_checklist_is_handed_over_unread() {
     let visit = definition::parse(VISIT).unwrap();
     assert_eq!(visit.kind, FormKind::Checklist);
     assert!(visit.checklist.is_none());
-    assert_eq!(visit.needs(), Needs { checklists: true, attachments: false });
+    assert_eq!(visit.needs(), FeaturesNeeded { checklists: true, attachments: false });
 }
 
 #[test]

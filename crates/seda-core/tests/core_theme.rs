@@ -4,7 +4,8 @@
 
 use seda_core::definition;
 use seda_core::pairs::Pairs;
-use seda_core::theme::{contrast, css, parse_color, readable_on, with_attributes, Scheme, Theme, DARK_SURFACE, INK, WHITE};
+use seda_core::config::EmbedConfig;
+use seda_core::theme::{contrast, css, parse_color, readable_on, Scheme, Theme, DARK_SURFACE, INK, WHITE};
 
 #[test]
 fn colours_and_contrast() {
@@ -44,16 +45,24 @@ fn attributes_override_the_form_and_bad_values_are_named() {
     )
     .unwrap();
     assert_eq!(form.theme.scheme, Scheme::Dark);
-    let data = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (*k, v.to_string())).collect::<Pairs<String>>();
-    let t = with_attributes(form.theme.clone(), &data(&[("themeBrand", "#123"), ("theme", "light"), ("themeRadius", "8px")])).unwrap();
+    let config = |pairs: &[(&str, &str)]| {
+        let mut data: Pairs<String> = pairs.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        data.insert("form", "template:nps".to_owned());
+        EmbedConfig::from_dataset(&data)
+    };
+    let tag = config(&[("themeBrand", "#123"), ("theme", "light"), ("themeRadius", "8px")]).unwrap();
+    let t = form.theme.clone().overridden_by(&tag.theme);
     assert_eq!((t.brand, t.scheme, t.radius), (Some([0x11, 0x22, 0x33]), Scheme::Light, Some(8)));
+    // What the tag leaves out stays the form's.
+    let t = form.theme.clone().overridden_by(&config(&[("themeRadius", "4")]).unwrap().theme);
+    assert_eq!((t.brand, t.scheme, t.radius), (Some([0x0f, 0x76, 0x6e]), Scheme::Dark, Some(4)));
     for (k, v, says) in [
         ("themeBrand", "red;background:url(x)", "data-theme-brand"),
         ("themeRadius", "99", "0 to 32"),
         ("themeFont", "x;}:host{color:red", "data-theme-font"),
         ("theme", "sepia", "light, dark or auto"),
     ] {
-        let e = with_attributes(Theme::default(), &data(&[(k, v)])).unwrap_err().to_string();
+        let e = config(&[(k, v)]).unwrap_err().to_string();
         assert!(e.contains(says), "{k}={v}: {e}");
     }
     let bad = r##"{"seda":1,"id":"f","version":1,"kind":"survey","theme":{"brand":"blue","radius":40},"questions":[{"id":"q","type":"nps","title":"T"}]}"##;

@@ -1,0 +1,89 @@
+//! What the views need from the browser edge, given at mount: the views reach the page
+//! only through an [`Env`], so they run as well in a test that hands them a fake one.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use crate::core::answer::{Answer, File};
+use crate::core::draft::Draft;
+use crate::core::i18n::Strings;
+use crate::core::pairs::Pairs;
+use crate::core::response::Response;
+
+/// How a submitted response fared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendResult {
+    /// The endpoint answered 2xx.
+    Sent,
+    /// Stored on this device; the outbox sends it when the endpoint can be reached.
+    Queued,
+    /// Stored on this device, but the endpoint refused it for good (a 4xx).
+    Rejected,
+    /// No endpoint is configured: the response was kept in this browser.
+    KeptLocally,
+    /// It did not reach the endpoint (the message is for the console, not the visitor).
+    Failed(String),
+}
+
+impl SendResult {
+    /// The note that says where the response is.
+    pub fn note(&self, strings: &Strings) -> &'static str {
+        match self {
+            SendResult::Sent => strings.sent,
+            SendResult::Queued => strings.queued,
+            SendResult::Rejected => strings.rejected,
+            SendResult::KeptLocally | SendResult::Failed(_) => strings.saved_on_device,
+        }
+    }
+}
+
+pub type Deliver = Rc<dyn Fn(Response) -> Pin<Box<dyn Future<Output = SendResult>>>>;
+
+/// Reads one picked file for an attachment answer (a picture downscaled), or says why not.
+pub type PrepareFile = Rc<dyn Fn(web_sys::File) -> Pin<Box<dyn Future<Output = Result<File, String>>>>>;
+
+/// Draws a kept file's thumbnail into a canvas.
+pub type DrawThumbnail = Rc<dyn Fn(web_sys::HtmlCanvasElement, File) -> Pin<Box<dyn Future<Output = ()>>>>;
+
+/// The browser's picture tools, for attachment questions.
+#[derive(Clone)]
+pub struct Pictures {
+    pub prepare: PrepareFile,
+    pub thumbnail: DrawThumbnail,
+}
+
+/// What the views need from the browser edge, given at mount.
+#[derive(Clone)]
+pub struct Env {
+    /// The response's id, made when the form was first shown.
+    pub response_id: String,
+    pub started_at: String,
+    pub page_url: String,
+    /// The current time, RFC 3339.
+    pub now: Rc<dyn Fn() -> String>,
+    pub deliver: Deliver,
+    /// Called when the visitor closes the widget; `None` hides the close button.
+    pub on_close: Option<Rc<dyn Fn()>>,
+    /// A saved draft of this very form, offered as "Continue where you left off?".
+    pub draft: Option<Draft>,
+    /// Keeps the form in progress, called on every change; `None` discards it.
+    pub keep_draft: Rc<dyn Fn(Option<Draft>)>,
+    /// The hidden fields' values (`data-hidden-*`, URL parameters).
+    pub hidden: Pairs<String>,
+    /// Today, in days since 1970-01-01 (the visitor's calendar), for date bounds.
+    pub today: Option<i64>,
+    /// Called for each answer on a page the visitor moves on from (question id, answer).
+    pub on_answer: Rc<dyn Fn(&str, &Answer)>,
+    /// The visitor's local time now, `YYYY-MM-DDTHH:MM`, where date-and-time answers start.
+    pub now_local: Option<String>,
+    /// Opens another form in this one's place (a survey's complaint offer): the
+    /// form's `data-form` value and the hidden values it is given.
+    pub open_form: Option<Rc<dyn Fn(&str, Pairs<String>)>>,
+    /// Calls back once the outbox settles a queued response later, on this page:
+    /// (response id, [`SendResult::Sent`] or [`SendResult::Rejected`]).
+    pub follow_delivery: Rc<dyn Fn(&str, Rc<dyn Fn(SendResult)>)>,
+    /// Reads and draws attached pictures; `None` where the build has no attachment
+    /// questions (a picked file is then said to be unreadable).
+    pub pictures: Option<Pictures>,
+}
