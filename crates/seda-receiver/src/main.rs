@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand};
 use seda_receiver::files::LocalFiles;
 use seda_receiver::settings::{DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES};
 use seda_receiver::store::FormAdded;
-use seda_receiver::{app, catalog, now_micros, AppState, Settings, Store, UnknownForms};
+use seda_receiver::routes::Site;
+use seda_receiver::{app_with_site, catalog, now_micros, AppState, Settings, Store, UnknownForms};
 
 const DEFAULT_DATABASE: &str = "sqlite://./data/seda.db";
 
@@ -45,6 +46,12 @@ enum Command {
         /// Cache-Control max-age of GET /forms/{id}, in seconds.
         #[arg(long, default_value_t = 300)]
         form_max_age: u32,
+        /// Serve this folder at `/` (the widget's dist/), beside the API.
+        #[arg(long, value_name = "DIR")]
+        assets: Option<PathBuf>,
+        /// Answer GET /demo/responses with the newest responses, to anyone: for the demo only.
+        #[arg(long)]
+        demo: bool,
     },
     /// Manage registered forms.
     Forms {
@@ -75,7 +82,7 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve { listen, database, files, unknown_forms, max_body_bytes, max_multipart_bytes, form_max_age } => {
+            Command::Serve { listen, database, files, unknown_forms, max_body_bytes, max_multipart_bytes, form_max_age, assets, demo } => {
                 let settings = Settings {
                     unknown_forms,
                     admin_token: std::env::var("SEDA_ADMIN_TOKEN").ok().filter(|t| !t.is_empty()),
@@ -84,7 +91,7 @@ fn main() -> ExitCode {
                     form_max_age,
                 };
                 let files = files.unwrap_or_else(|| files_beside(&database));
-                serve(listen, &database, files, settings).await
+                serve(listen, &database, files, settings, Site { assets, demo }).await
             }
             Command::Forms { command: FormsCommand::Add { file, database } } => add_form(&file, &database).await,
         }
@@ -108,7 +115,10 @@ fn files_beside(database: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("./data/files"))
 }
 
-async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Settings) -> Result<(), String> {
+async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Settings, site: Site) -> Result<(), String> {
+    if let Some(dir) = site.assets.as_deref().filter(|d| !d.is_dir()) {
+        return Err(format!("--assets {}: not a folder", dir.display()));
+    }
     let store = Store::connect(database).await.map_err(|e| format!("cannot open the database: {e}"))?;
     if settings.admin_token.is_none() {
         tracing::warn!("SEDA_ADMIN_TOKEN is not set: the admin API and exports answer 401");
@@ -116,7 +126,7 @@ async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Set
     let state = AppState::new(store, Arc::new(LocalFiles::new(files)), settings);
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     tracing::info!(%listen, "seda-receiver serving");
-    axum::serve(listener, app(state))
+    axum::serve(listener, app_with_site(state, &site))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -67,7 +67,7 @@ fn streamed(body: Body, content_type: &'static str, form: &str, ext: &str) -> Re
     response
 }
 
-fn rfc3339(micros: i64) -> String {
+pub(crate) fn rfc3339(micros: i64) -> String {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1_000)
         .ok()
         .and_then(|t| t.format(&Rfc3339).ok())
