@@ -23,8 +23,9 @@ cargo test --locked -p seda-core --no-default-features --test core_lean 2>&1 | t
 
 stage "receiver on PostgreSQL (tools/with-postgres.sh)"
 # The receiver's store tests again on a throwaway PostgreSQL cluster, with two receivers
-# racing on shared keys; tests/postgres.rs is compiled only here, and fails without the server.
-bash tools/with-postgres.sh cargo test --locked -p seda-receiver --features postgres-tests --test postgres 2>&1 | tee -a "$LOG"
+# racing on shared keys, and kill -9 under load; tests/postgres.rs and the PostgreSQL case of
+# tests/kill.rs are compiled only here, and fail without the server.
+bash tools/with-postgres.sh cargo test --locked -p seda-receiver --features postgres-tests --test postgres --test kill 2>&1 | tee -a "$LOG"
 
 stage "cargo test (wasm32 in headless Chromium, wasm-bindgen-test-runner)"
 CHROMEDRIVER=/usr/bin/chromedriver \
