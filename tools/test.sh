@@ -41,7 +41,10 @@ mkdir -p target
 node tools/size-report.mjs dist --check --md target/size-report.md
 
 stage "playwright end-to-end (tests/e2e)"
-npx --no playwright test 2>&1 | tee -a "$LOG"
+# The demo and the receiver specs start the real receiver (target/debug/seda-receiver), on
+# SQLite and on the throwaway PostgreSQL cluster; its cases fail without the server.
+cargo build --locked -p seda-receiver 2>&1 | tee -a "$LOG"
+bash tools/with-postgres.sh npx --no playwright test 2>&1 | tee -a "$LOG"
 
 printf '\nall stages passed in %ds\n' "$((SECONDS - START))"
 # Tests counted over every runner: cargo's "test result:" lines and Playwright's summary.
