@@ -214,7 +214,9 @@ async fn main() {
     // 1. Steady.
     let url = fresh_database(&o, "steady", dir.path()).await;
     let receiver = Receiver::start(&o.receiver, &url, &dir.path().join("files"), TOKEN).await;
+    let cpu_before = receiver.cpu_seconds().unwrap_or(0.0);
     let (mut t, elapsed) = run(receiver.addr, &o, ids.clone(), None, Arc::default()).await;
+    let cpu = receiver.cpu_seconds().unwrap_or(0.0) - cpu_before;
     let (lost, duplicates, stored) = check(receiver.addr, &t.acked).await;
     drop(receiver);
     let steady_failed = lost + duplicates + t.errors.len();
@@ -223,6 +225,8 @@ async fn main() {
     let requests = t.latencies.len() as f64 / elapsed.as_secs_f64();
     println!("{name} steady: {} responses, {} clients, {} replays answered 200, {} connections dropped mid-request, {} errors",
         o.responses, o.clients, t.replays_ok, t.drops, t.errors.len());
+    println!("  the receiver used {cpu:.1} s of CPU: {:.2} ms a request, {:.2} cores on average",
+        cpu * 1000.0 / t.latencies.len().max(1) as f64, cpu / elapsed.as_secs_f64());
     for e in t.errors.iter().take(5) {
         println!("  error: {e}");
     }

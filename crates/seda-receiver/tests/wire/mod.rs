@@ -59,6 +59,16 @@ impl Receiver {
         }
     }
 
+    /// The CPU time the process has used so far (user and system, from /proc; Linux only).
+    pub fn cpu_seconds(&self) -> Option<f64> {
+        let pid = self.child.as_ref()?.id();
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+        Some(ticks / 100.0)
+    }
+
     /// SIGKILL: the process ends at once, nothing flushed, no handler run.
     pub fn kill9(&mut self) {
         if let Some(mut child) = self.child.take() {
