@@ -53,7 +53,7 @@ async fn site_app(demo: bool) -> SiteApp {
     SiteApp { router: app_with_site(AppState::new(store, files, settings()), &site), _dirs: (db, dir) }
 }
 
-fn header<'a>(a: &'a Answer, name: header::HeaderName) -> &'a str {
+fn header(a: &Answer, name: header::HeaderName) -> &str {
     a.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
 }
 
