@@ -144,4 +144,7 @@ async fn the_demo_lists_the_newest_responses_only_when_asked_to() {
     assert_eq!(list[0]["form_id"], "nps");
     assert_eq!(list[0]["verification"], "verified");
     assert_eq!(list[0]["payload"]["answers"]["recommend"], 10);
+    // The payload's text as it came, as the export keeps it.
+    assert!(a.text().contains(&format!(r#""payload":{}}}"#, payloads::nps("demo-2", 10))), "{}", a.text());
+    assert!(a.content_type().starts_with("application/json"));
 }
