@@ -23,8 +23,9 @@ cargo test --locked -p seda-core --no-default-features --test core_lean 2>&1 | t
 
 stage "receiver on PostgreSQL (tools/with-postgres.sh)"
 # The receiver's store tests again on a throwaway PostgreSQL cluster, with two receivers
-# racing on shared keys; tests/postgres.rs is compiled only here, and fails without the server.
-bash tools/with-postgres.sh cargo test --locked -p seda-receiver --features postgres-tests --test postgres 2>&1 | tee -a "$LOG"
+# racing on shared keys, and kill -9 under load; tests/postgres.rs and the PostgreSQL case of
+# tests/kill.rs are compiled only here, and fail without the server.
+bash tools/with-postgres.sh cargo test --locked -p seda-receiver --features postgres-tests --test postgres --test kill 2>&1 | tee -a "$LOG"
 
 stage "cargo test (wasm32 in headless Chromium, wasm-bindgen-test-runner)"
 CHROMEDRIVER=/usr/bin/chromedriver \
@@ -40,7 +41,10 @@ mkdir -p target
 node tools/size-report.mjs dist --check --md target/size-report.md
 
 stage "playwright end-to-end (tests/e2e)"
-npx --no playwright test 2>&1 | tee -a "$LOG"
+# The demo and the receiver specs start the real receiver (target/debug/seda-receiver), on
+# SQLite and on the throwaway PostgreSQL cluster; its cases fail without the server.
+cargo build --locked -p seda-receiver 2>&1 | tee -a "$LOG"
+bash tools/with-postgres.sh npx --no playwright test 2>&1 | tee -a "$LOG"
 
 printf '\nall stages passed in %ds\n' "$((SECONDS - START))"
 # Tests counted over every runner: cargo's "test result:" lines and Playwright's summary.

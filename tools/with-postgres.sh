@@ -35,9 +35,10 @@ started=
 for _ in 1 2 3 4 5 6 7 8 9 10; do
   port=$((20000 + RANDOM % 20000))
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
-  # fsync off: a throwaway cluster need not survive a power cut, and tests run faster.
+  # fsync off: a throwaway cluster need not survive a power cut, and tests run faster
+  # (SEDA_PG_FSYNC=on for a benchmark, where durability's cost belongs in the figures).
   if "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
+       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${SEDA_PG_FSYNC:-off} -c max_connections=200" start >/dev/null; then
     started=1
     break
   fi

@@ -1,14 +1,22 @@
-// The demo page that `bash tools/demo.sh` serves (dist/index.html): every widget on it comes
-// up, nothing is reported as an error, and with no endpoint set a response lands in the
-// page's inbox (localStorage["seda:inbox"], listed at the bottom).
+// The demo page that `bash tools/demo.sh` serves: the receiver (seda-receiver serve --assets
+// dist --demo) serves the page, the widget's files and /responses on one origin. Every widget
+// on the page comes up, nothing is reported as an error, and a response answered on the page
+// is stored by the receiver, listed in the page's "Received" section and in the export.
 import { expect, test } from "@playwright/test";
-import { button, useOrigins, watchConsole } from "./support.mjs";
+import { startReceiver } from "./receiver.mjs";
+import { button, DIST, watchConsole } from "./support.mjs";
 
-const o = useOrigins(test);
+let receiver;
+test.beforeAll(async () => {
+  receiver = await startReceiver({ database: "sqlite", assets: DIST, demo: true });
+});
+test.afterAll(async () => {
+  await receiver?.close();
+});
 
-test("the demo page shows its six widgets without an error, and a response lands in its inbox", async ({ page }) => {
+test("the demo page shows its six widgets without an error, and a response reaches the receiver", async ({ page }) => {
   const logged = watchConsole(page);
-  await page.goto(o.assets.url("/index.html"));
+  await page.goto(receiver.url("/"));
   // One widget a tag: the corner card and five inline forms, each showing its first step.
   await expect
     .poll(() => page.evaluate(() => [...document.querySelectorAll("[data-seda-host]")].filter((h) => h.shadowRoot?.querySelector(".seda-step")).length), {
@@ -16,6 +24,7 @@ test("the demo page shows its six widgets without an error, and a response lands
       timeout: 20_000,
     })
     .toBe(6);
+  await expect(page.locator("#inbox-status")).toHaveText("No responses yet. Answer a survey above.");
   await expect(page.locator("#inbox li")).toHaveCount(0);
 
   // The form written in inline JSON: one required choice, then two optional questions.
@@ -26,11 +35,16 @@ test("the demo page shows its six widgets without an error, and a response lands
   await button(custom, "Next").click();
   await button(custom, "Submit").click();
 
+  // Listed from the receiver's database, not from the browser.
   await expect(page.locator("#inbox li")).toHaveCount(1);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("seda:inbox") || "[]"));
-  expect(stored).toHaveLength(1);
-  expect(stored[0].form_id).toBe("checkout");
-  expect(stored[0].answers).toMatchObject({ found: "yes", topics: ["service"] });
+  const id = await page.locator("#inbox li").getAttribute("data-id");
+  await expect(page.locator("#inbox li")).toContainText("checkout");
+  expect(await page.evaluate(() => localStorage.getItem("seda:inbox")), "nothing kept in the browser's inbox").toBeNull();
+  const rows = await receiver.exportRows("checkout");
+  expect(rows).toHaveLength(1);
+  expect(rows[0].id).toBe(id);
+  expect(rows[0].payload.form_id).toBe("checkout");
+  expect(rows[0].payload.answers).toMatchObject({ found: "yes", topics: ["service"] });
   expect(logged.errors, "console errors").toEqual([]);
   expect(logged.pageErrors, "page errors").toEqual([]);
 });

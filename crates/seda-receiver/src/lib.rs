@@ -61,6 +61,11 @@ pub fn app(state: AppState) -> Router {
     routes::router(state)
 }
 
+/// The HTTP interface with a site beside it (`serve --assets DIR`, `--demo`).
+pub fn app_with_site(state: AppState, site: &routes::Site) -> Router {
+    routes::router_with_site(state, site)
+}
+
 /// Now, in microseconds since 1970-01-01 UTC.
 pub fn now_micros() -> i64 {
     let t = time::OffsetDateTime::now_utc();

@@ -13,7 +13,8 @@ use seda_receiver::files::{beside_database, LocalFiles};
 use seda_receiver::limits::Rate;
 use seda_receiver::settings::{DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES};
 use seda_receiver::store::FormAdded;
-use seda_receiver::{app, catalog, cli, now_micros, privacy, AppState, Settings, Store, UnknownForms};
+use seda_receiver::routes::Site;
+use seda_receiver::{app_with_site, catalog, cli, now_micros, privacy, AppState, Settings, Store, UnknownForms};
 
 #[derive(Parser)]
 #[command(name = "seda-receiver", version, about = "Seda's endpoint: takes the widget's responses, checks them against their forms, exports them.")]
@@ -58,6 +59,12 @@ enum Command {
         /// How long a sign-in lasts, in hours.
         #[arg(long, default_value_t = 12)]
         session_hours: i64,
+        /// Serve this folder at `/` (the widget's dist/), beside the API.
+        #[arg(long, value_name = "DIR")]
+        assets: Option<PathBuf>,
+        /// Answer GET /demo/responses with the newest responses, to anyone: for the demo only.
+        #[arg(long)]
+        demo: bool,
     },
     /// Manage registered forms.
     Forms {
@@ -104,6 +111,8 @@ fn main() -> ExitCode {
                 sign_in_limit,
                 trust_forwarded_for,
                 session_hours,
+                assets,
+                demo,
             } => {
                 let settings = Settings {
                     unknown_forms,
@@ -117,7 +126,7 @@ fn main() -> ExitCode {
                     session_seconds: session_hours.max(1) * 3600,
                 };
                 let files = files.unwrap_or_else(|| beside_database(&database));
-                serve(listen, &database, files, settings).await
+                serve(listen, &database, files, settings, Site { assets, demo }).await
             }
             Command::Forms { command: FormsCommand::Add { file, database } } => add_form(&file, &database).await,
             Command::Forms { command: FormsCommand::Settings(args) } => cli::form_settings(args).await,
@@ -133,7 +142,10 @@ fn main() -> ExitCode {
     }
 }
 
-async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Settings) -> Result<(), String> {
+async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Settings, site: Site) -> Result<(), String> {
+    if let Some(dir) = site.assets.as_deref().filter(|d| !d.is_dir()) {
+        return Err(format!("--assets {}: not a folder", dir.display()));
+    }
     let store = Store::connect(database).await.map_err(|e| format!("cannot open the database: {e}"))?;
     if settings.admin_token.is_none() {
         tracing::warn!("SEDA_ADMIN_TOKEN is not set: the admin API and exports answer 401");
@@ -143,7 +155,7 @@ async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Set
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     tracing::info!(%listen, "seda-receiver serving");
     // The peer's address is what rate limits count by.
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
+    axum::serve(listener, app_with_site(state, &site).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -96,6 +96,17 @@ pub struct StoredResponse {
     pub checklist: Option<String>,
 }
 
+/// A stored response as the demo page lists it.
+#[derive(Clone, Debug)]
+pub struct RecentResponse {
+    pub id: String,
+    pub form_id: String,
+    pub received_at: i64,
+    pub format: String,
+    pub verification: String,
+    pub payload: String,
+}
+
 static MIGRATIONS: [(i64, &str, &str); 2] = [
     (1, "responses and forms", include_str!("../migrations/0001_responses_and_forms.sql")),
     (2, "accounts, audit and form settings", include_str!("../migrations/0002_accounts_audit_settings.sql")),
@@ -298,6 +309,29 @@ impl Store {
         });
         // Fused: a body encoder may poll once more after the end.
         futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }).fuse().boxed()
+    }
+}
+
+impl Store {
+    /// The `limit` newest responses of any form, newest first (the demo's view).
+    pub async fn recent_responses(&self, limit: i64) -> Result<Vec<RecentResponse>, AppError> {
+        let rows = sqlx::query(
+            "SELECT id, form_id, received_at, format, verification, payload FROM responses ORDER BY received_at DESC, id LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| RecentResponse {
+                id: r.get(0),
+                form_id: r.get(1),
+                received_at: r.get(2),
+                format: r.get(3),
+                verification: r.get(4),
+                payload: r.get(5),
+            })
+            .collect())
     }
 }
 

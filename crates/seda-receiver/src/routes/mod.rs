@@ -7,6 +7,9 @@ mod forms;
 mod ops;
 mod responses;
 mod session;
+mod site;
+
+pub use site::Site;
 
 use std::time::Duration;
 
@@ -29,6 +32,11 @@ use crate::error::{problem, AppError, Reason, WithoutCors, PROBLEM_JSON};
 use crate::{limits, AppState};
 
 pub fn router(state: AppState) -> Router {
+    router_with_site(state, &Site::default())
+}
+
+/// The API, and what `site` adds: the assets at `/` and the demo's view.
+pub fn router_with_site(state: AppState, site: &Site) -> Router {
     // The widget posts from any site; its preflight asks for these two headers.
     let open_cors = CorsLayer::new()
         .allow_origin(Any)
@@ -59,7 +67,11 @@ pub fn router(state: AppState) -> Router {
         .merge(admin)
         .merge(accounts)
         .merge(ops)
-        .fallback(|| async { AppError::reject(Reason::NotFound, "there is nothing at this address") })
+        .merge(site::routes(site))
+        .fallback({
+            let assets = site.assets.clone();
+            move |request| site::fallback(assets, request)
+        })
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(cap))
         .layer(CompressionLayer::new())
