@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::accounts::{self, Role};
 use crate::audit::{self, Actor};
 use crate::catalog::Catalog;
-use crate::files::{beside_database, FileStore, LocalFiles};
+use crate::files::{FileStore, FilesAt};
 use crate::privacy::{self, Erasure};
 use crate::settings::DEFAULT_DATABASE;
 use crate::{now_micros, Store};
@@ -116,9 +116,10 @@ pub struct Place {
     /// sqlite://PATH or postgres://USER@HOST:PORT/DB.
     #[arg(long, env = "SEDA_DATABASE_URL", default_value = DEFAULT_DATABASE)]
     database: String,
-    /// Where attached files are kept (default: `files/` beside a SQLite database, else ./data/files).
+    /// Where attached files are kept: a folder, or s3://BUCKET[/PREFIX] with the AWS_*
+    /// environment (default: `files/` beside a SQLite database, else ./data/files).
     #[arg(long)]
-    files: Option<PathBuf>,
+    files: Option<FilesAt>,
 }
 
 impl Place {
@@ -126,8 +127,9 @@ impl Place {
         Store::connect(&self.database).await.map_err(|e| format!("cannot open the database: {e}"))
     }
 
-    fn files(&self) -> Arc<dyn FileStore> {
-        Arc::new(LocalFiles::new(self.files.clone().unwrap_or_else(|| beside_database(&self.database))))
+    async fn files(&self) -> Result<Arc<dyn FileStore>, String> {
+        let at = FilesAt::or_beside(self.files.clone(), &self.database);
+        at.open().await.map_err(|e| format!("cannot open the file store: {e}"))
     }
 }
 
@@ -161,13 +163,13 @@ pub async fn run(command: AdminCommand) -> Result<(), String> {
                 _ => return Err("name --response, --reference or --contact".into()),
             };
             let store = place.store().await?;
-            let removed = privacy::erase(&store, &place.files(), &Catalog::default(), &what).await.map_err(|e| e.to_string())?;
+            let removed = privacy::erase(&store, &place.files().await?, &Catalog::default(), &what).await.map_err(|e| e.to_string())?;
             record(&store, "erase", Some(&what.audit_target()), Some(json!({"erased": removed.responses, "files": removed.files}))).await?;
             println!("erased {} responses and {} files", removed.responses, removed.files);
         }
         AdminCommand::Retention { command: RetentionCommand::Run { place } } => {
             let store = place.store().await?;
-            let removed = privacy::run_retention(&store, &place.files(), now_micros()).await.map_err(|e| e.to_string())?;
+            let removed = privacy::run_retention(&store, &place.files().await?, now_micros()).await.map_err(|e| e.to_string())?;
             record(&store, "retention.run", None, Some(privacy::retention_detail(&removed))).await?;
             for (form, r) in &removed {
                 println!("{form}: deleted {} responses and {} files", r.responses, r.files);

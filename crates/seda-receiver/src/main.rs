@@ -5,11 +5,10 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use seda_receiver::audit::{self, Actor};
-use seda_receiver::files::{beside_database, LocalFiles};
+use seda_receiver::files::FilesAt;
 use seda_receiver::limits::Rate;
 use seda_receiver::settings::{DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES};
 use seda_receiver::store::FormAdded;
@@ -32,9 +31,10 @@ enum Command {
         /// sqlite://PATH or postgres://USER@HOST:PORT/DB.
         #[arg(long, env = "SEDA_DATABASE_URL", default_value = DEFAULT_DATABASE)]
         database: String,
-        /// Where attached files are kept (default: `files/` beside a SQLite database, else ./data/files).
+        /// Where attached files are kept: a folder, or s3://BUCKET[/PREFIX] with the AWS_*
+        /// environment (default: `files/` beside a SQLite database, else ./data/files).
         #[arg(long)]
-        files: Option<PathBuf>,
+        files: Option<FilesAt>,
         /// What to do with a response to a form that is neither registered nor built in.
         #[arg(long, value_enum, default_value_t = UnknownForms::Accept)]
         unknown_forms: UnknownForms,
@@ -125,7 +125,7 @@ fn main() -> ExitCode {
                     trust_forwarded_for,
                     session_seconds: session_hours.max(1) * 3600,
                 };
-                let files = files.unwrap_or_else(|| beside_database(&database));
+                let files = FilesAt::or_beside(files, &database);
                 serve(listen, &database, files, settings, Site { assets, demo }).await
             }
             Command::Forms { command: FormsCommand::Add { file, database } } => add_form(&file, &database).await,
@@ -142,7 +142,7 @@ fn main() -> ExitCode {
     }
 }
 
-async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Settings, site: Site) -> Result<(), String> {
+async fn serve(listen: SocketAddr, database: &str, files: FilesAt, settings: Settings, site: Site) -> Result<(), String> {
     if let Some(dir) = site.assets.as_deref().filter(|d| !d.is_dir()) {
         return Err(format!("--assets {}: not a folder", dir.display()));
     }
@@ -150,7 +150,8 @@ async fn serve(listen: SocketAddr, database: &str, files: PathBuf, settings: Set
     if settings.admin_token.is_none() {
         tracing::warn!("SEDA_ADMIN_TOKEN is not set: the admin API and exports answer 401");
     }
-    let state = AppState::new(store, Arc::new(LocalFiles::new(files)), settings);
+    let files = files.open().await.map_err(|e| format!("cannot open the file store: {e}"))?;
+    let state = AppState::new(store, files, settings);
     tokio::spawn(privacy::retention_task(state.clone(), privacy::RETENTION_EVERY));
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     tracing::info!(%listen, "seda-receiver serving");

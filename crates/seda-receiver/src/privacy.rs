@@ -131,10 +131,9 @@ fn normalise_reference(code: &str) -> String {
 
 async fn remove_files(files: &Arc<dyn FileStore>, erased: Erased) -> Result<Removed, AppError> {
     let count = erased.unreferenced_files.len() as u64;
-    let files = files.clone();
-    tokio::task::spawn_blocking(move || erased.unreferenced_files.iter().try_for_each(|key| files.delete(key)))
-        .await
-        .map_err(|e| AppError::Internal(format!("file removal stopped: {e}")))??;
+    for key in &erased.unreferenced_files {
+        files.delete(key).await?;
+    }
     Ok(Removed { responses: erased.responses, files: count })
 }
 

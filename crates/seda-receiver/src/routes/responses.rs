@@ -152,10 +152,7 @@ fn verified_row(incoming: &Incoming, form: Option<&KnownForm>) -> (NewResponse, 
 async fn keep_files(state: &AppState, incoming: &Incoming) -> Result<Vec<NewAttachment>, AppError> {
     let mut out = Vec::new();
     for f in &incoming.files {
-        let (files, key, bytes) = (state.files.clone(), f.sha256.clone(), f.bytes.clone());
-        tokio::task::spawn_blocking(move || files.put(&key, &bytes))
-            .await
-            .map_err(|e| AppError::Internal(format!("file writer stopped: {e}")))??;
+        state.files.put(&f.sha256, f.bytes.clone()).await?;
         out.push(NewAttachment {
             part: f.part.clone(),
             file_name: f.file_name.clone(),

@@ -271,7 +271,7 @@ pub async fn shared_files(app: &TestApp) {
 async fn old_response(app: &TestApp, id: &str, form_id: &str, days_ago: i64, file: &[u8]) -> std::path::PathBuf {
     use seda_receiver::files::FileStore;
     let key = seda_receiver::canonical::sha256_hex(file);
-    seda_receiver::files::LocalFiles::new(app.files.path()).put(&key, file).unwrap();
+    seda_receiver::files::LocalFiles::new(app.files.path()).put(&key, file.to_vec().into()).await.unwrap();
     let row = NewResponse {
         id: id.into(),
         form_id: form_id.into(),
