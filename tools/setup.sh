@@ -29,6 +29,13 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
 
+# The receiver's S3 tests run a local S3-compatible server (tools/with-s3.sh).
+if ! python3 -c 'import moto.server' 2>/dev/null; then
+  say "pip installing moto[server]"
+  python3 -m pip install --quiet 'moto[server]' 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages 'moto[server]'
+fi
+
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 8 minutes)"
   # trunk 0.22 declares a newer rust-version than it needs; it builds and runs on 1.95.

@@ -27,6 +27,11 @@ stage "receiver on PostgreSQL (tools/with-postgres.sh)"
 # tests/kill.rs are compiled only here, and fail without the server.
 bash tools/with-postgres.sh cargo test --locked -p seda-receiver --features postgres-tests --test postgres --test kill 2>&1 | tee -a "$LOG"
 
+stage "receiver with an S3-compatible file store (tools/with-s3.sh)"
+# Attachments put, read back, re-sent and erased in a bucket on a local moto server;
+# tests/s3.rs is compiled only here, and fails without the server.
+bash tools/with-s3.sh cargo test --locked -p seda-receiver --features s3-tests --test s3 2>&1 | tee -a "$LOG"
+
 stage "cargo test (wasm32 in headless Chromium, wasm-bindgen-test-runner)"
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
