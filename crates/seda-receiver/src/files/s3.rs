@@ -22,7 +22,7 @@ const CHECK_WITHIN: Duration = Duration::from_secs(20);
 /// A file store that cannot be used as configured; each names the setting to fix.
 #[derive(Debug, thiserror::Error)]
 pub enum S3Error {
-    #[error("--files {0}: expected s3://BUCKET or s3://BUCKET/PREFIX")]
+    #[error("{0}: expected s3://BUCKET or s3://BUCKET/PREFIX")]
     Url(String),
     #[error("--files s3://{bucket}/{prefix}: not a valid object prefix: {source}")]
     Prefix { bucket: String, prefix: String, source: object_store::path::Error },
