@@ -32,8 +32,8 @@ fi
 # The receiver's S3 tests run a local S3-compatible server (tools/with-s3.sh).
 if ! python3 -c 'import moto.server' 2>/dev/null; then
   say "pip installing moto[server]"
-  python3 -m pip install --quiet 'moto[server]' 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages 'moto[server]'
+  python3 -m pip install --quiet 'moto[server]==5.2.1' 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages 'moto[server]==5.2.1'
 fi
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
