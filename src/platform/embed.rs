@@ -175,7 +175,7 @@ fn open(json: String, config: EmbedConfig, placement: Placement) {
 
 /// Has seda.js mount this configuration with the full bundle (a lean build's form that needs it).
 fn hand_over(config: &EmbedConfig, form_json: Option<&str>, placement: &Placement) {
-    if let Err(problem) = bundles::to_full(&config.to_dataset(), form_json) {
+    if let Err(problem) = bundles::to_full(config.dataset.as_pairs(), form_json) {
         fail(vec![problem], placement, config.debug);
     }
 }

@@ -13,7 +13,7 @@ use thiserror::Error;
 use super::endpoint::{header_name_allowed, header_value_problem, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
 use super::form::Form;
 use super::form_source::{FormSource, FormSourceError};
-use super::json::{self, Value};
+use super::json;
 use super::locale::valid_locale;
 use super::names::Named;
 use super::pairs::Pairs;
@@ -56,6 +56,22 @@ pub struct EmbedConfig {
     /// Focus moves into the form once shown: it was opened from another form's button
     /// (the `focus` key, which only the widget sets when it hands a form over).
     pub focus: bool,
+    /// The dataset this was read from, kept unread for the hand-over.
+    pub dataset: Dataset,
+}
+
+/// The tag's dataset as [`EmbedConfig::from_dataset`] read it, kept for one use: a lean
+/// build hands a form it cannot show to the full bundle (through seda.js) as this, and
+/// the full bundle reads it itself. Nothing here reads it again; [`EmbedConfig::for_offer`]
+/// edits it as it edits the configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dataset(Pairs<String>);
+
+impl Dataset {
+    /// The attributes, by their dataset names, to hand over.
+    pub fn as_pairs(&self) -> &Pairs<String> {
+        &self.0
+    }
 }
 
 /// Where the form is drawn (`data-mode`; without it, `data-target` decides).
@@ -199,44 +215,8 @@ impl EmbedConfig {
             trigger,
             targeting,
             focus: data.get("focus").is_some(),
+            dataset: Dataset(data.clone()),
         })
-    }
-
-    /// The same configuration as a dataset that [`Self::from_dataset`] reads back, for a
-    /// lean build to hand the form to the full bundle through seda.js. The trigger and
-    /// the targeting are left out: seda.js has acted on them already.
-    pub fn to_dataset(&self) -> Pairs<String> {
-        let mut data = Pairs::new();
-        data.insert("form", self.form_attribute.clone());
-        if let Some(endpoint) = &self.endpoint {
-            data.insert("endpoint", endpoint.url.clone());
-            data.insert("endpointFormat", endpoint.format.name().to_owned());
-            data.insert("endpointCredentials", endpoint.credentials.name().to_owned());
-            data.insert("endpointTimeout", (endpoint.timeout_ms / 1000).to_string());
-            data.insert("endpointHeaders", Value::object(endpoint.headers.iter().map(|(name, value)| (name, Value::from(value.as_str())))).to_json());
-        }
-        match &self.mode {
-            Mode::Inline { target } => data.insert("target", target.clone()),
-            overlay => data.insert("mode", Mode::OVERLAYS.iter().find(|(_, mode)| mode == overlay).map_or("slide-in", |(name, _)| name).to_owned()),
-        };
-        let mut optional = |key: &str, value: Option<String>| {
-            if let Some(value) = value {
-                data.insert(key, value);
-            }
-        };
-        optional("locale", self.locale.clone());
-        optional("pageParams", (!self.page_params.is_empty()).then(|| self.page_params.join(",")));
-        optional("debug", self.debug.map(|debug| debug.to_string()));
-        optional("offerComplaint", self.offer_complaint.clone());
-        optional("themeBrand", self.theme.brand.map(theme::hex));
-        optional("themeRadius", self.theme.radius.map(|radius| radius.to_string()));
-        optional("themeFont", self.theme.font.clone());
-        optional("theme", self.theme.scheme.map(|scheme| scheme.name().to_owned()));
-        optional("focus", self.focus.then(|| "true".to_owned()));
-        for (id, value) in self.hidden.iter() {
-            data.insert(hidden_key(id), value.clone());
-        }
-        data
     }
 
     /// Where seda.js keeps when this visitor last answered or closed the form
@@ -247,18 +227,27 @@ impl EmbedConfig {
 
     /// This tag's configuration for another form opened in the form's place (a survey's
     /// complaint offer): `form` (a `data-form` value) with these hidden values, shown at
-    /// once with focus in it; the launcher was opened already, so in the corner.
+    /// once with focus in it; the launcher was opened already, so in the corner. Its
+    /// [`Dataset`] says the same, for the full bundle to read back.
     pub fn for_offer(self, form: &str, hidden: Pairs<String>) -> Result<Self, ConfigError> {
         let mut next = self;
         next.form = FormSource::parse(form)?;
         next.form_attribute = form.trim().to_owned();
+        let data = &mut next.dataset.0;
+        data.retain(|key, _| !key.starts_with("hidden") && key != "trigger" && key != "offerComplaint");
+        data.insert("form", next.form_attribute.clone());
+        data.insert("focus", "true".to_owned());
+        for (id, value) in hidden.iter() {
+            data.insert(hidden_key(id), value.clone());
+        }
+        if next.mode == Mode::Launcher {
+            next.mode = Mode::SlideIn;
+            data.insert("mode", "slide-in".to_owned());
+        }
         next.hidden = hidden;
         next.offer_complaint = None;
         next.trigger = Trigger::Load;
         next.focus = true;
-        if next.mode == Mode::Launcher {
-            next.mode = Mode::SlideIn;
-        }
         Ok(next)
     }
 }

@@ -152,9 +152,9 @@ fn every_attribute_is_read_into_the_configuration() {
     assert!(!config.focus);
 }
 
-// The lean bundle hands a form it cannot show to the full one as a dataset made from its
-// configuration: the full one must read back what the lean one read (but for the trigger
-// and targeting, which seda.js has acted on already).
+// The lean bundle hands a form it cannot show to the full one as the dataset its
+// configuration was read from (edited by for_offer for a complaint offer): the full one
+// must read back what the lean one had.
 #[test]
 fn the_configuration_handed_over_reads_back_the_same() {
     let tags = [
@@ -183,14 +183,15 @@ fn the_configuration_handed_over_reads_back_the_same() {
             ("focus", "true"),
         ]),
         tag(&[("mode", "popup")]),
+        tag(&[("mode", "launcher"), ("hiddenName", "Sara"), ("trigger", "exit"), ("offerComplaint", "template:complaint")]),
         tag(&[("mode", "page"), ("endpoint", "https://api.example/r")]),
     ];
+    let hidden: Pairs<String> = [("score", "3".to_owned()), ("order-id", "A-1".to_owned())].into_iter().collect();
     for data in tags {
         let config = EmbedConfig::from_dataset(&data).unwrap();
-        let mut expected = config.clone();
-        expected.trigger = Trigger::Load;
-        expected.targeting = Default::default();
-        assert_eq!(EmbedConfig::from_dataset(&config.to_dataset()), Ok(expected), "{:?}", config.to_dataset());
+        assert_eq!(EmbedConfig::from_dataset(config.dataset.as_pairs()).as_ref(), Ok(&config));
+        let next = config.for_offer(" template:complaint ", hidden.clone()).unwrap();
+        assert_eq!(EmbedConfig::from_dataset(next.dataset.as_pairs()).as_ref(), Ok(&next), "{:?}", next.dataset);
     }
 }
 
