@@ -8,6 +8,8 @@
 mod address;
 pub mod targeting;
 
+use std::fmt;
+
 use thiserror::Error;
 
 use super::endpoint::{header_name_allowed, header_value_problem, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
@@ -95,56 +97,99 @@ impl Mode {
 }
 
 /// A malformed attribute, named in the message (which `seda:error` carries).
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigError {
-    #[error(transparent)]
-    Form(#[from] FormSourceError),
-    #[error("data-endpoint=\"{url}\": an endpoint must use https: (http: only for localhost and 127.0.0.1)")]
+    Form(FormSourceError),
     InsecureEndpoint { url: String },
-    #[error("data-endpoint=\"{url}\": not an absolute http(s) URL")]
     BadEndpoint { url: String },
-    #[error("data-endpoint=\"{url}\": an endpoint URL must not carry a user name or password (browsers refuse to send to it); use data-endpoint-headers for a public key")]
     EndpointCredentials { url: String },
-    #[error("data-endpoint=\"{url}\": the port must be a number from 1 to 65535")]
     BadPort { url: String },
-    #[error("data-target is empty: give a CSS selector such as \"#feedback\", or leave the attribute out for the corner card")]
     EmptyTarget,
-    #[error("data-target=\"{selector}\": no element on the page matches it")]
     TargetNotFound { selector: String },
-    #[error("data-mode=\"inline\" needs data-target: a CSS selector of the element to draw the form in")]
     InlineNeedsTarget,
-    #[error("data-mode=\"{mode}\" draws the form over the page: leave out data-target, or use data-mode=\"inline\"")]
     TargetWithOverlay { mode: String },
-    #[error("data-mode=\"{value}\": use \"inline\" (with data-target), \"slide-in\", \"popup\", \"page\" or \"launcher\"")]
     UnknownMode { value: String },
-    #[error("data-debug=\"{value}\": use \"true\" (show setup errors on the page) or \"false\" (only log them)")]
     BadDebug { value: String },
-    #[error("data-locale=\"{locale}\": not a locale such as \"en\" or \"fa\"")]
     BadLocale { locale: String },
-    #[error("data-endpoint-format=\"{value}\": use \"json\" (the default), \"form\" or \"multipart\"")]
     BadFormat { value: String },
-    #[error("data-endpoint-credentials=\"{value}\": use \"omit\" (the default) or \"include\"")]
     BadCredentials { value: String },
-    #[error("data-endpoint-timeout=\"{value}\": give the seconds one attempt may take, 1 to 120")]
     BadTimeout { value: String },
-    #[error("data-endpoint-headers: {problem}")]
     BadHeaders { problem: String },
-    #[error("data-sample=\"{value}\": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\"")]
     BadSample { value: String },
-    #[error("data-recontact=\"{value}\": give the days before the form is offered again to a visitor who answered or closed it, such as \"30\" or \"30d\", or \"never\"")]
     BadRecontact { value: String },
-    #[error("data-trigger=\"{value}\": use load, delay:5s, scroll:50%, exit or manual")]
     BadTrigger { value: String },
-    #[error("data-theme-brand=\"{value}\": give a colour such as \"#4338ca\"")]
     BadThemeBrand { value: String },
-    #[error("data-theme-radius=\"{value}\": give pixels from 0 to {}", theme::MAX_RADIUS)]
     BadThemeRadius { value: String },
-    #[error("data-theme-font=\"{value}\": give a font-family list such as \"Georgia, serif\"")]
     BadThemeFont { value: String },
-    #[error("data-theme=\"{value}\": use light, dark or auto")]
     BadTheme { value: String },
-    #[error("data-offer-complaint=\"{value}\": {problem}")]
     BadOfferComplaint { value: String, problem: String },
+}
+
+impl From<FormSourceError> for ConfigError {
+    fn from(error: FormSourceError) -> Self {
+        ConfigError::Form(error)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+// Written out rather than derived with thiserror: every message but the form's is
+// `data-<attribute>="<value>"` (or without the value) and what to give, so one write
+// path serves them all, where a derived Display formats each message on its own path.
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ConfigError::*;
+        let (attribute, value, advice): (&str, Option<&str>, &str) = match self {
+            Form(error) => return error.fmt(f),
+            InsecureEndpoint { url } => ("endpoint", Some(url), ": an endpoint must use https: (http: only for localhost and 127.0.0.1)"),
+            BadEndpoint { url } => ("endpoint", Some(url), ": not an absolute http(s) URL"),
+            EndpointCredentials { url } => (
+                "endpoint",
+                Some(url),
+                ": an endpoint URL must not carry a user name or password (browsers refuse to send to it); use data-endpoint-headers for a public key",
+            ),
+            BadPort { url } => ("endpoint", Some(url), ": the port must be a number from 1 to 65535"),
+            EmptyTarget => ("target", None, " is empty: give a CSS selector such as \"#feedback\", or leave the attribute out for the corner card"),
+            TargetNotFound { selector } => ("target", Some(selector), ": no element on the page matches it"),
+            InlineNeedsTarget => ("mode", Some("inline"), " needs data-target: a CSS selector of the element to draw the form in"),
+            TargetWithOverlay { mode } => ("mode", Some(mode), " draws the form over the page: leave out data-target, or use data-mode=\"inline\""),
+            UnknownMode { value } => ("mode", Some(value), ": use \"inline\" (with data-target), \"slide-in\", \"popup\", \"page\" or \"launcher\""),
+            BadDebug { value } => ("debug", Some(value), ": use \"true\" (show setup errors on the page) or \"false\" (only log them)"),
+            BadLocale { locale } => ("locale", Some(locale), ": not a locale such as \"en\" or \"fa\""),
+            BadFormat { value } => ("endpoint-format", Some(value), ": use \"json\" (the default), \"form\" or \"multipart\""),
+            BadCredentials { value } => ("endpoint-credentials", Some(value), ": use \"omit\" (the default) or \"include\""),
+            BadTimeout { value } => ("endpoint-timeout", Some(value), ": give the seconds one attempt may take, 1 to 120"),
+            BadHeaders { problem } => ("endpoint-headers", None, problem),
+            BadSample { value } => ("sample", Some(value), ": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\""),
+            BadRecontact { value } => (
+                "recontact",
+                Some(value),
+                ": give the days before the form is offered again to a visitor who answered or closed it, such as \"30\" or \"30d\", or \"never\"",
+            ),
+            BadTrigger { value } => ("trigger", Some(value), ": use load, delay:5s, scroll:50%, exit or manual"),
+            BadThemeBrand { value } => ("theme-brand", Some(value), ": give a colour such as \"#4338ca\""),
+            BadThemeRadius { value } => ("theme-radius", Some(value), ": give pixels from 0 to "),
+            BadThemeFont { value } => ("theme-font", Some(value), ": give a font-family list such as \"Georgia, serif\""),
+            BadTheme { value } => ("theme", Some(value), ": use light, dark or auto"),
+            BadOfferComplaint { value, problem } => ("offer-complaint", Some(value), problem),
+        };
+        f.write_str("data-")?;
+        f.write_str(attribute)?;
+        if let Some(value) = value {
+            f.write_str("=\"")?;
+            f.write_str(value)?;
+            f.write_str("\"")?;
+        }
+        // The two whose advice is another problem's message.
+        if let BadHeaders { .. } | BadOfferComplaint { .. } = self {
+            f.write_str(": ")?;
+        }
+        f.write_str(advice)?;
+        if let BadThemeRadius { .. } = self {
+            fmt::Display::fmt(&theme::MAX_RADIUS, f)?;
+        }
+        Ok(())
+    }
 }
 
 impl EmbedConfig {
