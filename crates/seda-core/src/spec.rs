@@ -94,6 +94,20 @@ impl FieldValue for Option<Text> {
     }
 }
 
+/// The field `key` of `m`: its default when absent, and when wrong too, with `ok` cleared
+/// (the error is in `d`). One function per field type, not one per field: the readers
+/// [`spec!`] writes are a call per field.
+#[inline(never)]
+pub fn field<T: FieldValue>(d: &mut Decoder, m: &Members, key: &str, ok: &mut bool) -> T {
+    match m.get(key) {
+        None => T::default(),
+        Some(v) => T::read(d, &m.path(key), v).unwrap_or_else(|| {
+            *ok = false;
+            T::default()
+        }),
+    }
+}
+
 /// One field of a declaration as the JSON Schema describes it.
 #[derive(Clone, Debug)]
 pub struct FieldInfo {
@@ -144,8 +158,9 @@ macro_rules! spec {
 
             #[allow(unused_variables)]
             fn read(d: &mut $crate::decode::Decoder, m: &$crate::decode::Members) -> Option<Self> {
-                $( let $field = d.opt(m, stringify!($field), <$ty as $crate::spec::FieldValue>::read); )*
-                Some($name { $( $field: $field.ok()?.unwrap_or_default(), )* })
+                let mut ok = true;
+                let read = $name { $( $field: $crate::spec::field(d, m, stringify!($field), &mut ok), )* };
+                ok.then_some(read)
             }
 
             fn schema_fields() -> Vec<$crate::spec::FieldInfo> {
