@@ -42,12 +42,6 @@ impl<'v> Members<'v> {
     pub fn keys(&self) -> impl Iterator<Item = &'v str> + '_ {
         self.members.iter().filter(|(_, v)| *v != Value::Null).map(|(k, _)| k.as_str())
     }
-
-    /// The same object with only the member `key`.
-    pub fn only(&self, key: &str) -> Members<'v> {
-        let at = self.members.iter().position(|(k, _)| k == key).unwrap_or(self.members.len());
-        Members { path: self.path.clone(), members: &self.members[at..(at + 1).min(self.members.len())] }
-    }
 }
 
 impl Decoder {
