@@ -165,13 +165,13 @@ impl Decoder {
 
     /// One of an enum's names, such as a question type.
     pub fn named<T: Named>(&mut self, path: &str, v: &Value) -> Option<T> {
-        self.one_of(path, v, T::NAMES).map(|i| T::ALL[i])
+        self.one_of(path, v, T::NAMES).and_then(|i| T::ALL.get(i).copied())
     }
 
     /// The position of `v` in a fixed list of names.
     fn one_of(&mut self, path: &str, v: &Value, names: &[&str]) -> Option<usize> {
         let s = self.string(path, v)?;
-        let found = names.iter().position(|n| *n == s);
+        let found = super::names::position(names, &s);
         if found.is_none() {
             self.err(path, format!("unknown variant `{s}`, expected one of {}", names.join(", ")));
         }
