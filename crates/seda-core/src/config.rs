@@ -63,9 +63,9 @@ pub struct EmbedConfig {
 }
 
 /// The tag's dataset as [`EmbedConfig::from_dataset`] read it, kept for one use: a lean
-/// build hands a form it cannot show to the full bundle (through seda.js) as this, and
-/// the full bundle reads it itself. Nothing here reads it again; [`EmbedConfig::for_offer`]
-/// edits it as it edits the configuration.
+/// build hands a form it cannot show to the full bundle (through seda.js) as this (or as
+/// [`Dataset::offered`] makes it), and the full bundle reads it itself. Nothing reads it
+/// past the entry point.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dataset(Pairs<String>);
 
@@ -273,27 +273,39 @@ impl EmbedConfig {
     /// This tag's configuration for another form opened in the form's place (a survey's
     /// complaint offer): `form` (a `data-form` value) with these hidden values, shown at
     /// once with focus in it; the launcher was opened already, so in the corner. Its
-    /// [`Dataset`] says the same, for the full bundle to read back.
+    /// `dataset` is still the tag's: [`Dataset::offered`] makes the one to hand over.
     pub fn for_offer(self, form: &str, hidden: Pairs<String>) -> Result<Self, ConfigError> {
         let mut next = self;
         next.form = FormSource::parse(form)?;
         next.form_attribute = form.trim().to_owned();
-        let data = &mut next.dataset.0;
-        data.retain(|key, _| !key.starts_with("hidden") && key != "trigger" && key != "offerComplaint");
-        data.insert("form", next.form_attribute.clone());
-        data.insert("focus", "true".to_owned());
-        for (id, value) in hidden.iter() {
-            data.insert(hidden_key(id), value.clone());
-        }
-        if next.mode == Mode::Launcher {
-            next.mode = Mode::SlideIn;
-            data.insert("mode", "slide-in".to_owned());
-        }
         next.hidden = hidden;
         next.offer_complaint = None;
         next.trigger = Trigger::Load;
         next.focus = true;
+        if next.mode == Mode::Launcher {
+            next.mode = Mode::SlideIn;
+        }
         Ok(next)
+    }
+}
+
+impl Dataset {
+    /// The dataset of `offer`, a configuration [`EmbedConfig::for_offer`] made from the
+    /// one read from this: it reads back as `offer` (but for its `dataset`). Only a lean
+    /// build, which hands the offered form to the full bundle, needs it.
+    pub fn offered(&self, offer: &EmbedConfig) -> Dataset {
+        let mut data = self.0.clone();
+        data.retain(|key, _| !key.starts_with("hidden") && key != "trigger" && key != "offerComplaint");
+        data.insert("form", offer.form_attribute.clone());
+        data.insert("focus", "true".to_owned());
+        for (id, value) in offer.hidden.iter() {
+            data.insert(hidden_key(id), value.clone());
+        }
+        if offer.mode == Mode::SlideIn {
+            // Was the launcher, perhaps: opened already.
+            data.insert("mode", "slide-in".to_owned());
+        }
+        Dataset(data)
     }
 }
 
