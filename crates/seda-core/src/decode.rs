@@ -151,16 +151,21 @@ impl Decoder {
 
     /// Each item of the list at `path`, read by `read`; `None` if any is wrong.
     pub fn each<T>(&mut self, path: &str, v: &Value, mut read: impl FnMut(&mut Self, &str, &Value) -> Option<T>) -> Option<Vec<T>> {
-        let items = self.list(path, v)?;
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Vec::new();
+        let ok = self.each_item(path, v, &mut |d, p, item| read(d, p, item).map(|t| out.push(t)).is_some());
+        ok.then_some(out)
+    }
+
+    /// The loop of [`Decoder::each`], written once for every item type: `read` reads the
+    /// item at a path and says whether it was right; whether the list and every item were.
+    #[inline(never)]
+    fn each_item(&mut self, path: &str, v: &Value, read: &mut dyn FnMut(&mut Self, &str, &Value) -> bool) -> bool {
+        let Some(items) = self.list(path, v) else { return false };
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match read(self, &format!("{path}[{i}]"), item) {
-                Some(t) => out.push(t),
-                None => ok = false,
-            }
+            ok &= read(self, &format!("{path}[{i}]"), item);
         }
-        ok.then_some(out)
+        ok
     }
 
     /// One of an enum's names, such as a question type.
