@@ -178,6 +178,7 @@ fn hand_over(config: &EmbedConfig, form_json: Option<&str>, placement: &Placemen
     hand_over_dataset(&config.dataset, form_json, placement, config.debug);
 }
 
+/// Has seda.js mount `dataset` (a tag's, or the offered form's) with the full bundle.
 fn hand_over_dataset(dataset: &Dataset, form_json: Option<&str>, placement: &Placement, debug: Option<bool>) {
     if let Err(problem) = bundles::to_full(dataset.as_pairs(), form_json) {
         fail(vec![problem], placement, debug);
