@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::core::answer::Answer;
-use crate::core::config::{hidden_values, parse_debug, payload_page_url, pick_locale, shows_errors, string_map, ConfigError, EmbedConfig, Mode};
+use crate::core::config::{hidden_values, parse_debug, payload_page_url, pick_locale, shows_errors, string_map, ConfigError, Dataset, EmbedConfig, Mode};
 use crate::core::definition;
 use crate::core::form::Form;
 use crate::core::form_source::FormSource;
@@ -175,8 +175,13 @@ fn open(json: String, config: EmbedConfig, placement: Placement) {
 
 /// Has seda.js mount this configuration with the full bundle (a lean build's form that needs it).
 fn hand_over(config: &EmbedConfig, form_json: Option<&str>, placement: &Placement) {
-    if let Err(problem) = bundles::to_full(&config.to_dataset(), form_json) {
-        fail(vec![problem], placement, config.debug);
+    hand_over_dataset(&config.dataset, form_json, placement, config.debug);
+}
+
+/// Has seda.js mount `dataset` (a tag's, or the offered form's) with the full bundle.
+fn hand_over_dataset(dataset: &Dataset, form_json: Option<&str>, placement: &Placement, debug: Option<bool>) {
+    if let Err(problem) = bundles::to_full(dataset.as_pairs(), form_json) {
+        fail(vec![problem], placement, debug);
     }
 }
 
@@ -371,7 +376,7 @@ fn open_in_place(element: web_sys::HtmlElement, config: EmbedConfig) -> Rc<dyn F
             wasm_bindgen_futures::spawn_local(begin(next, None, CLOSES.get()));
         } else {
             // A lean build opens the complaint form in the full bundle, through seda.js.
-            hand_over(&next, None, &Placement::Corner);
+            hand_over_dataset(&next.dataset.offered(&next), None, &Placement::Corner, debug);
         }
     })
 }

@@ -8,12 +8,14 @@
 mod address;
 pub mod targeting;
 
+use std::fmt;
+
 use thiserror::Error;
 
 use super::endpoint::{header_name_allowed, header_value_problem, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
 use super::form::Form;
 use super::form_source::{FormSource, FormSourceError};
-use super::json::{self, Value};
+use super::json;
 use super::locale::valid_locale;
 use super::names::Named;
 use super::pairs::Pairs;
@@ -56,6 +58,22 @@ pub struct EmbedConfig {
     /// Focus moves into the form once shown: it was opened from another form's button
     /// (the `focus` key, which only the widget sets when it hands a form over).
     pub focus: bool,
+    /// The dataset this was read from, kept unread for the hand-over.
+    pub dataset: Dataset,
+}
+
+/// The tag's dataset as [`EmbedConfig::from_dataset`] read it, kept for one use: a lean
+/// build hands a form it cannot show to the full bundle (through seda.js) as this (or as
+/// [`Dataset::offered`] makes it), and the full bundle reads it itself. Nothing reads it
+/// past the entry point.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dataset(Pairs<String>);
+
+impl Dataset {
+    /// The attributes, by their dataset names, to hand over.
+    pub fn as_pairs(&self) -> &Pairs<String> {
+        &self.0
+    }
 }
 
 /// Where the form is drawn (`data-mode`; without it, `data-target` decides).
@@ -79,56 +97,99 @@ impl Mode {
 }
 
 /// A malformed attribute, named in the message (which `seda:error` carries).
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigError {
-    #[error(transparent)]
-    Form(#[from] FormSourceError),
-    #[error("data-endpoint=\"{url}\": an endpoint must use https: (http: only for localhost and 127.0.0.1)")]
+    Form(FormSourceError),
     InsecureEndpoint { url: String },
-    #[error("data-endpoint=\"{url}\": not an absolute http(s) URL")]
     BadEndpoint { url: String },
-    #[error("data-endpoint=\"{url}\": an endpoint URL must not carry a user name or password (browsers refuse to send to it); use data-endpoint-headers for a public key")]
     EndpointCredentials { url: String },
-    #[error("data-endpoint=\"{url}\": the port must be a number from 1 to 65535")]
     BadPort { url: String },
-    #[error("data-target is empty: give a CSS selector such as \"#feedback\", or leave the attribute out for the corner card")]
     EmptyTarget,
-    #[error("data-target=\"{selector}\": no element on the page matches it")]
     TargetNotFound { selector: String },
-    #[error("data-mode=\"inline\" needs data-target: a CSS selector of the element to draw the form in")]
     InlineNeedsTarget,
-    #[error("data-mode=\"{mode}\" draws the form over the page: leave out data-target, or use data-mode=\"inline\"")]
     TargetWithOverlay { mode: String },
-    #[error("data-mode=\"{value}\": use \"inline\" (with data-target), \"slide-in\", \"popup\", \"page\" or \"launcher\"")]
     UnknownMode { value: String },
-    #[error("data-debug=\"{value}\": use \"true\" (show setup errors on the page) or \"false\" (only log them)")]
     BadDebug { value: String },
-    #[error("data-locale=\"{locale}\": not a locale such as \"en\" or \"fa\"")]
     BadLocale { locale: String },
-    #[error("data-endpoint-format=\"{value}\": use \"json\" (the default), \"form\" or \"multipart\"")]
     BadFormat { value: String },
-    #[error("data-endpoint-credentials=\"{value}\": use \"omit\" (the default) or \"include\"")]
     BadCredentials { value: String },
-    #[error("data-endpoint-timeout=\"{value}\": give the seconds one attempt may take, 1 to 120")]
     BadTimeout { value: String },
-    #[error("data-endpoint-headers: {problem}")]
     BadHeaders { problem: String },
-    #[error("data-sample=\"{value}\": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\"")]
     BadSample { value: String },
-    #[error("data-recontact=\"{value}\": give the days before the form is offered again to a visitor who answered or closed it, such as \"30\" or \"30d\", or \"never\"")]
     BadRecontact { value: String },
-    #[error("data-trigger=\"{value}\": use load, delay:5s, scroll:50%, exit or manual")]
     BadTrigger { value: String },
-    #[error("data-theme-brand=\"{value}\": give a colour such as \"#4338ca\"")]
     BadThemeBrand { value: String },
-    #[error("data-theme-radius=\"{value}\": give pixels from 0 to {}", theme::MAX_RADIUS)]
     BadThemeRadius { value: String },
-    #[error("data-theme-font=\"{value}\": give a font-family list such as \"Georgia, serif\"")]
     BadThemeFont { value: String },
-    #[error("data-theme=\"{value}\": use light, dark or auto")]
     BadTheme { value: String },
-    #[error("data-offer-complaint=\"{value}\": {problem}")]
     BadOfferComplaint { value: String, problem: String },
+}
+
+impl From<FormSourceError> for ConfigError {
+    fn from(error: FormSourceError) -> Self {
+        ConfigError::Form(error)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+// Written out rather than derived with thiserror: every message but the form's is
+// `data-<attribute>="<value>"` (or without the value) and what to give, so one write
+// path serves them all, where a derived Display formats each message on its own path.
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ConfigError::*;
+        let (attribute, value, advice): (&str, Option<&str>, &str) = match self {
+            Form(error) => return error.fmt(f),
+            InsecureEndpoint { url } => ("endpoint", Some(url), ": an endpoint must use https: (http: only for localhost and 127.0.0.1)"),
+            BadEndpoint { url } => ("endpoint", Some(url), ": not an absolute http(s) URL"),
+            EndpointCredentials { url } => (
+                "endpoint",
+                Some(url),
+                ": an endpoint URL must not carry a user name or password (browsers refuse to send to it); use data-endpoint-headers for a public key",
+            ),
+            BadPort { url } => ("endpoint", Some(url), ": the port must be a number from 1 to 65535"),
+            EmptyTarget => ("target", None, " is empty: give a CSS selector such as \"#feedback\", or leave the attribute out for the corner card"),
+            TargetNotFound { selector } => ("target", Some(selector), ": no element on the page matches it"),
+            InlineNeedsTarget => ("mode", Some("inline"), " needs data-target: a CSS selector of the element to draw the form in"),
+            TargetWithOverlay { mode } => ("mode", Some(mode), " draws the form over the page: leave out data-target, or use data-mode=\"inline\""),
+            UnknownMode { value } => ("mode", Some(value), ": use \"inline\" (with data-target), \"slide-in\", \"popup\", \"page\" or \"launcher\""),
+            BadDebug { value } => ("debug", Some(value), ": use \"true\" (show setup errors on the page) or \"false\" (only log them)"),
+            BadLocale { locale } => ("locale", Some(locale), ": not a locale such as \"en\" or \"fa\""),
+            BadFormat { value } => ("endpoint-format", Some(value), ": use \"json\" (the default), \"form\" or \"multipart\""),
+            BadCredentials { value } => ("endpoint-credentials", Some(value), ": use \"omit\" (the default) or \"include\""),
+            BadTimeout { value } => ("endpoint-timeout", Some(value), ": give the seconds one attempt may take, 1 to 120"),
+            BadHeaders { problem } => ("endpoint-headers", None, problem),
+            BadSample { value } => ("sample", Some(value), ": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\""),
+            BadRecontact { value } => (
+                "recontact",
+                Some(value),
+                ": give the days before the form is offered again to a visitor who answered or closed it, such as \"30\" or \"30d\", or \"never\"",
+            ),
+            BadTrigger { value } => ("trigger", Some(value), ": use load, delay:5s, scroll:50%, exit or manual"),
+            BadThemeBrand { value } => ("theme-brand", Some(value), ": give a colour such as \"#4338ca\""),
+            BadThemeRadius { value } => ("theme-radius", Some(value), ": give pixels from 0 to "),
+            BadThemeFont { value } => ("theme-font", Some(value), ": give a font-family list such as \"Georgia, serif\""),
+            BadTheme { value } => ("theme", Some(value), ": use light, dark or auto"),
+            BadOfferComplaint { value, problem } => ("offer-complaint", Some(value), problem),
+        };
+        f.write_str("data-")?;
+        f.write_str(attribute)?;
+        if let Some(value) = value {
+            f.write_str("=\"")?;
+            f.write_str(value)?;
+            f.write_str("\"")?;
+        }
+        // The two whose advice is another problem's message.
+        if let BadHeaders { .. } | BadOfferComplaint { .. } = self {
+            f.write_str(": ")?;
+        }
+        f.write_str(advice)?;
+        if let BadThemeRadius { .. } = self {
+            fmt::Display::fmt(&theme::MAX_RADIUS, f)?;
+        }
+        Ok(())
+    }
 }
 
 impl EmbedConfig {
@@ -199,44 +260,8 @@ impl EmbedConfig {
             trigger,
             targeting,
             focus: data.get("focus").is_some(),
+            dataset: Dataset(data.clone()),
         })
-    }
-
-    /// The same configuration as a dataset that [`Self::from_dataset`] reads back, for a
-    /// lean build to hand the form to the full bundle through seda.js. The trigger and
-    /// the targeting are left out: seda.js has acted on them already.
-    pub fn to_dataset(&self) -> Pairs<String> {
-        let mut data = Pairs::new();
-        data.insert("form", self.form_attribute.clone());
-        if let Some(endpoint) = &self.endpoint {
-            data.insert("endpoint", endpoint.url.clone());
-            data.insert("endpointFormat", endpoint.format.name().to_owned());
-            data.insert("endpointCredentials", endpoint.credentials.name().to_owned());
-            data.insert("endpointTimeout", (endpoint.timeout_ms / 1000).to_string());
-            data.insert("endpointHeaders", Value::object(endpoint.headers.iter().map(|(name, value)| (name, Value::from(value.as_str())))).to_json());
-        }
-        match &self.mode {
-            Mode::Inline { target } => data.insert("target", target.clone()),
-            overlay => data.insert("mode", Mode::OVERLAYS.iter().find(|(_, mode)| mode == overlay).map_or("slide-in", |(name, _)| name).to_owned()),
-        };
-        let mut optional = |key: &str, value: Option<String>| {
-            if let Some(value) = value {
-                data.insert(key, value);
-            }
-        };
-        optional("locale", self.locale.clone());
-        optional("pageParams", (!self.page_params.is_empty()).then(|| self.page_params.join(",")));
-        optional("debug", self.debug.map(|debug| debug.to_string()));
-        optional("offerComplaint", self.offer_complaint.clone());
-        optional("themeBrand", self.theme.brand.map(theme::hex));
-        optional("themeRadius", self.theme.radius.map(|radius| radius.to_string()));
-        optional("themeFont", self.theme.font.clone());
-        optional("theme", self.theme.scheme.map(|scheme| scheme.name().to_owned()));
-        optional("focus", self.focus.then(|| "true".to_owned()));
-        for (id, value) in self.hidden.iter() {
-            data.insert(hidden_key(id), value.clone());
-        }
-        data
     }
 
     /// Where seda.js keeps when this visitor last answered or closed the form
@@ -247,7 +272,8 @@ impl EmbedConfig {
 
     /// This tag's configuration for another form opened in the form's place (a survey's
     /// complaint offer): `form` (a `data-form` value) with these hidden values, shown at
-    /// once with focus in it; the launcher was opened already, so in the corner.
+    /// once with focus in it; the launcher was opened already, so in the corner. Its
+    /// `dataset` is still the tag's: [`Dataset::offered`] makes the one to hand over.
     pub fn for_offer(self, form: &str, hidden: Pairs<String>) -> Result<Self, ConfigError> {
         let mut next = self;
         next.form = FormSource::parse(form)?;
@@ -260,6 +286,26 @@ impl EmbedConfig {
             next.mode = Mode::SlideIn;
         }
         Ok(next)
+    }
+}
+
+impl Dataset {
+    /// The dataset of `offer`, a configuration [`EmbedConfig::for_offer`] made from the
+    /// one read from this: it reads back as `offer` (but for its `dataset`). Only a lean
+    /// build, which hands the offered form to the full bundle, needs it.
+    pub fn offered(&self, offer: &EmbedConfig) -> Dataset {
+        let mut data = self.0.clone();
+        data.retain(|key, _| !key.starts_with("hidden") && key != "trigger" && key != "offerComplaint");
+        data.insert("form", offer.form_attribute.clone());
+        data.insert("focus", "true".to_owned());
+        for (id, value) in offer.hidden.iter() {
+            data.insert(hidden_key(id), value.clone());
+        }
+        if offer.mode == Mode::SlideIn {
+            // Was the launcher, perhaps: opened already.
+            data.insert("mode", "slide-in".to_owned());
+        }
+        Dataset(data)
     }
 }
 

@@ -42,12 +42,6 @@ impl<'v> Members<'v> {
     pub fn keys(&self) -> impl Iterator<Item = &'v str> + '_ {
         self.members.iter().filter(|(_, v)| *v != Value::Null).map(|(k, _)| k.as_str())
     }
-
-    /// The same object with only the member `key`.
-    pub fn only(&self, key: &str) -> Members<'v> {
-        let at = self.members.iter().position(|(k, _)| k == key).unwrap_or(self.members.len());
-        Members { path: self.path.clone(), members: &self.members[at..(at + 1).min(self.members.len())] }
-    }
 }
 
 impl Decoder {
@@ -157,27 +151,32 @@ impl Decoder {
 
     /// Each item of the list at `path`, read by `read`; `None` if any is wrong.
     pub fn each<T>(&mut self, path: &str, v: &Value, mut read: impl FnMut(&mut Self, &str, &Value) -> Option<T>) -> Option<Vec<T>> {
-        let items = self.list(path, v)?;
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Vec::new();
+        let ok = self.each_item(path, v, &mut |d, p, item| read(d, p, item).map(|t| out.push(t)).is_some());
+        ok.then_some(out)
+    }
+
+    /// The loop of [`Decoder::each`], written once for every item type: `read` reads the
+    /// item at a path and says whether it was right; whether the list and every item were.
+    #[inline(never)]
+    fn each_item(&mut self, path: &str, v: &Value, read: &mut dyn FnMut(&mut Self, &str, &Value) -> bool) -> bool {
+        let Some(items) = self.list(path, v) else { return false };
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match read(self, &format!("{path}[{i}]"), item) {
-                Some(t) => out.push(t),
-                None => ok = false,
-            }
+            ok &= read(self, &format!("{path}[{i}]"), item);
         }
-        ok.then_some(out)
+        ok
     }
 
     /// One of an enum's names, such as a question type.
     pub fn named<T: Named>(&mut self, path: &str, v: &Value) -> Option<T> {
-        self.one_of(path, v, T::NAMES).map(|i| T::ALL[i])
+        self.one_of(path, v, T::NAMES).and_then(|i| T::ALL.get(i).copied())
     }
 
     /// The position of `v` in a fixed list of names.
     fn one_of(&mut self, path: &str, v: &Value, names: &[&str]) -> Option<usize> {
         let s = self.string(path, v)?;
-        let found = names.iter().position(|n| *n == s);
+        let found = super::names::position(names, &s);
         if found.is_none() {
             self.err(path, format!("unknown variant `{s}`, expected one of {}", names.join(", ")));
         }

@@ -11,8 +11,14 @@ pub trait Named: Copy + 'static {
     fn name(self) -> &'static str;
 
     fn from_name(name: &str) -> Option<Self> {
-        Self::NAMES.iter().position(|n| *n == name).map(|i| Self::ALL[i])
+        position(Self::NAMES, name).and_then(|i| Self::ALL.get(i).copied())
     }
+}
+
+/// Where `name` is in `names`: the search every [`Named`] type shares, written once.
+#[inline(never)]
+pub fn position(names: &[&str], name: &str) -> Option<usize> {
+    names.iter().position(|n| *n == name)
 }
 
 /// Declares a fieldless enum and its names: `Variant = "name"`. The enum gets

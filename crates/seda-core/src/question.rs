@@ -441,10 +441,14 @@ pub fn read(d: &mut Decoder, at: &str, v: &Value) -> Option<Question> {
     let own = QuestionKind::read(t, d, &m);
     let mut others = QuestionKind::misplaced(t, d, &m);
     let (required, required_if) = (required.ok()?.unwrap_or_default(), required_if.ok()?);
-    if !t.takes_answer() {
-        // A statement takes no answer, so nothing can require one.
-        let given = [("required", required), ("required_if", required_if.is_some())];
-        others = others.map(|o| given.iter().filter(|(_, g)| *g).map(|(f, _)| *f).chain(o).collect());
+    if let (false, Some(others)) = (t.takes_answer(), &mut others) {
+        // A statement takes no answer, so nothing can require one (named first, in this order).
+        if required_if.is_some() {
+            others.insert(0, "required_if");
+        }
+        if required {
+            others.insert(0, "required");
+        }
     }
     Some(Question {
         id: id?,

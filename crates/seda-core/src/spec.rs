@@ -94,6 +94,31 @@ impl FieldValue for Option<Text> {
     }
 }
 
+/// The field `key` of `m`: its default when absent, and when wrong too, with `ok` cleared
+/// (the error is in `d`). One function per field type, not one per field: the readers
+/// [`spec!`] writes are a call per field.
+#[inline(never)]
+pub fn field<T: FieldValue>(d: &mut Decoder, m: &Members, key: &str, ok: &mut bool) -> T {
+    match m.get(key) {
+        None => T::default(),
+        Some(v) => T::read(d, &m.path(key), v).unwrap_or_else(|| {
+            *ok = false;
+            T::default()
+        }),
+    }
+}
+
+/// Reads one field as [`field`] does and says whether it holds something other than its
+/// default: `None` when it is wrong (the error is in `d`).
+pub type Given = fn(&mut Decoder, &Members, &str) -> Option<bool>;
+
+/// The [`Given`] of a field of type `T`.
+pub fn given<T: FieldValue>(d: &mut Decoder, m: &Members, key: &str) -> Option<bool> {
+    let mut ok = true;
+    let value: T = field(d, m, key, &mut ok);
+    ok.then(|| value != T::default())
+}
+
 /// One field of a declaration as the JSON Schema describes it.
 #[derive(Clone, Debug)]
 pub struct FieldInfo {
@@ -114,6 +139,8 @@ impl FieldInfo {
 pub trait Spec: Sized + Default + PartialEq {
     /// The JSON names, in the order declared.
     const FIELDS: &'static [&'static str];
+    /// For each field (in [`Spec::FIELDS`]' order), [`given`] for its type.
+    const GIVEN: &'static [Given];
     /// Reads the fields from an object's members (absent ones take their default).
     fn read(d: &mut Decoder, m: &Members) -> Option<Self>;
     /// The fields as the JSON Schema describes them (the schema's only; not used by the widget).
@@ -141,11 +168,13 @@ macro_rules! spec {
 
         impl $crate::spec::Spec for $name {
             const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            const GIVEN: &'static [$crate::spec::Given] = &[$($crate::spec::given::<$ty>),*];
 
             #[allow(unused_variables)]
             fn read(d: &mut $crate::decode::Decoder, m: &$crate::decode::Members) -> Option<Self> {
-                $( let $field = d.opt(m, stringify!($field), <$ty as $crate::spec::FieldValue>::read); )*
-                Some($name { $( $field: $field.ok()?.unwrap_or_default(), )* })
+                let mut ok = true;
+                let read = $name { $( $field: $crate::spec::field(d, m, stringify!($field), &mut ok), )* };
+                ok.then_some(read)
             }
 
             fn schema_fields() -> Vec<$crate::spec::FieldInfo> {
@@ -210,10 +239,10 @@ macro_rules! kinds {
                 }
             }
 
-            /// A type with none of its fields given.
-            pub fn default_of(t: $types) -> Self {
+            /// What says whether each of a type's own fields is given (see [`crate::spec::Given`]).
+            pub fn given(t: $types) -> &'static [$crate::spec::Given] {
                 match t {
-                    $( $types::$variant => $kinds::$variant $( (<$spec>::default()) )? ),+
+                    $( $types::$variant => kinds!(@given $($spec)?) ),+
                 }
             }
 
@@ -221,10 +250,8 @@ macro_rules! kinds {
             /// to name (see [`crate::spec::misplaced`]).
             pub fn misplaced(t: $types, d: &mut $crate::decode::Decoder, m: &$crate::decode::Members) -> Option<Vec<&'static str>> {
                 let all = <$types as $crate::names::Named>::ALL;
-                let owners: Vec<&'static [&'static str]> = all.iter().map(|o| Self::fields(*o)).collect();
-                $crate::spec::misplaced(d, m, Self::fields(t), &owners, &|i, d, m| {
-                    Self::read(all[i], d, m).map(|k| k != Self::default_of(all[i]))
-                })
+                let owners: Vec<(&'static [&'static str], &'static [$crate::spec::Given])> = all.iter().map(|o| (Self::fields(*o), Self::given(*o))).collect();
+                $crate::spec::misplaced(d, m, Self::fields(t), &owners)
             }
 
             /// A type's own fields as the JSON Schema describes them.
@@ -237,32 +264,28 @@ macro_rules! kinds {
     };
     (@fields) => { &[] };
     (@fields $spec:ident) => { <$spec as $crate::spec::Spec>::FIELDS };
+    (@given) => { &[] };
+    (@given $spec:ident) => { <$spec as $crate::spec::Spec>::GIVEN };
     (@schema_fields) => { Vec::new() };
     (@schema_fields $spec:ident) => { <$spec as $crate::spec::Spec>::schema_fields() };
 }
 
 /// The fields given in `m` (in the order given) that are not `own` but belong to
-/// another type (`owners[i]` lists type `i`'s fields) and hold something other than
-/// their default there: `"scale"` on an `nps` question. `given(i, d, only_that_field)`
-/// reads type `i`'s fields and says whether any is not its default. A field given its
-/// default (`"multiple": false`) is let be, as it always was.
-pub fn misplaced(
-    d: &mut Decoder,
-    m: &Members,
-    own: &[&str],
-    owners: &[&'static [&'static str]],
-    given: &dyn Fn(usize, &mut Decoder, &Members) -> Option<bool>,
-) -> Option<Vec<&'static str>> {
+/// another type (`owners[i]` lists type `i`'s fields, each with its [`Given`]) and hold
+/// something other than their default there: `"scale"` on an `nps` question. A field
+/// given its default (`"multiple": false`) is let be, as it always was; a wrong one is
+/// an error in `d` (and `None`), as it is for the type it belongs to.
+pub fn misplaced(d: &mut Decoder, m: &Members, own: &[&str], owners: &[(&'static [&'static str], &'static [Given])]) -> Option<Vec<&'static str>> {
     let mut out = Vec::new();
     let mut ok = true;
     for key in m.keys() {
         if own.contains(&key) {
             continue;
         }
-        let Some((owner, name)) = owners.iter().enumerate().find_map(|(i, fields)| fields.iter().find(|f| **f == key).map(|f| (i, *f))) else {
+        let Some((name, given)) = owners.iter().find_map(|(fields, given)| fields.iter().position(|f| *f == key).map(|j| (fields[j], given[j]))) else {
             continue;
         };
-        match given(owner, d, &m.only(name)) {
+        match given(d, m, name) {
             Some(true) => out.push(name),
             Some(false) => {}
             None => ok = false,

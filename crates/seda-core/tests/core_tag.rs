@@ -152,9 +152,9 @@ fn every_attribute_is_read_into_the_configuration() {
     assert!(!config.focus);
 }
 
-// The lean bundle hands a form it cannot show to the full one as a dataset made from its
-// configuration: the full one must read back what the lean one read (but for the trigger
-// and targeting, which seda.js has acted on already).
+// The lean bundle hands a form it cannot show to the full one as the dataset its
+// configuration was read from (Dataset::offered for a complaint offer): the full one must
+// read back what the lean one had.
 #[test]
 fn the_configuration_handed_over_reads_back_the_same() {
     let tags = [
@@ -183,14 +183,16 @@ fn the_configuration_handed_over_reads_back_the_same() {
             ("focus", "true"),
         ]),
         tag(&[("mode", "popup")]),
+        tag(&[("mode", "launcher"), ("hiddenName", "Sara"), ("trigger", "exit"), ("offerComplaint", "template:complaint")]),
         tag(&[("mode", "page"), ("endpoint", "https://api.example/r")]),
     ];
+    let hidden: Pairs<String> = [("score", "3".to_owned()), ("order-id", "A-1".to_owned())].into_iter().collect();
     for data in tags {
         let config = EmbedConfig::from_dataset(&data).unwrap();
-        let mut expected = config.clone();
-        expected.trigger = Trigger::Load;
-        expected.targeting = Default::default();
-        assert_eq!(EmbedConfig::from_dataset(&config.to_dataset()), Ok(expected), "{:?}", config.to_dataset());
+        assert_eq!(EmbedConfig::from_dataset(config.dataset.as_pairs()).as_ref(), Ok(&config));
+        let mut next = config.for_offer(" template:complaint ", hidden.clone()).unwrap();
+        next.dataset = next.dataset.offered(&next);
+        assert_eq!(EmbedConfig::from_dataset(next.dataset.as_pairs()).as_ref(), Ok(&next), "{:?}", next.dataset);
     }
 }
 
@@ -212,4 +214,46 @@ fn a_complaint_offer_opens_with_the_tags_configuration_and_its_own_form() {
     assert_eq!((next.hidden, next.offer_complaint, next.trigger, next.focus), (hidden, None, Trigger::Load, true));
     assert_eq!(next.endpoint, config.endpoint);
     assert!(config.for_offer("template:nope", Pairs::new()).is_err());
+}
+
+// Every message in full, as site owners read it in `seda:error` and the console.
+#[test]
+fn every_configuration_error_says_what_to_give() {
+    let value = || "v".to_owned();
+    let missing = FormSourceError::Missing.to_string();
+    let cases: Vec<(ConfigError, &str)> = vec![
+        (FormSourceError::Missing.into(), &missing),
+        (ConfigError::InsecureEndpoint { url: "http://a/".into() }, "data-endpoint=\"http://a/\": an endpoint must use https: (http: only for localhost and 127.0.0.1)"),
+        (ConfigError::BadEndpoint { url: "u".into() }, "data-endpoint=\"u\": not an absolute http(s) URL"),
+        (
+            ConfigError::EndpointCredentials { url: "u".into() },
+            "data-endpoint=\"u\": an endpoint URL must not carry a user name or password (browsers refuse to send to it); use data-endpoint-headers for a public key",
+        ),
+        (ConfigError::BadPort { url: "u".into() }, "data-endpoint=\"u\": the port must be a number from 1 to 65535"),
+        (ConfigError::EmptyTarget, "data-target is empty: give a CSS selector such as \"#feedback\", or leave the attribute out for the corner card"),
+        (ConfigError::TargetNotFound { selector: "#x".into() }, "data-target=\"#x\": no element on the page matches it"),
+        (ConfigError::InlineNeedsTarget, "data-mode=\"inline\" needs data-target: a CSS selector of the element to draw the form in"),
+        (ConfigError::TargetWithOverlay { mode: "popup".into() }, "data-mode=\"popup\" draws the form over the page: leave out data-target, or use data-mode=\"inline\""),
+        (ConfigError::UnknownMode { value: value() }, "data-mode=\"v\": use \"inline\" (with data-target), \"slide-in\", \"popup\", \"page\" or \"launcher\""),
+        (ConfigError::BadDebug { value: value() }, "data-debug=\"v\": use \"true\" (show setup errors on the page) or \"false\" (only log them)"),
+        (ConfigError::BadLocale { locale: value() }, "data-locale=\"v\": not a locale such as \"en\" or \"fa\""),
+        (ConfigError::BadFormat { value: value() }, "data-endpoint-format=\"v\": use \"json\" (the default), \"form\" or \"multipart\""),
+        (ConfigError::BadCredentials { value: value() }, "data-endpoint-credentials=\"v\": use \"omit\" (the default) or \"include\""),
+        (ConfigError::BadTimeout { value: value() }, "data-endpoint-timeout=\"v\": give the seconds one attempt may take, 1 to 120"),
+        (ConfigError::BadHeaders { problem: "p".into() }, "data-endpoint-headers: p"),
+        (ConfigError::BadSample { value: value() }, "data-sample=\"v\": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\""),
+        (
+            ConfigError::BadRecontact { value: value() },
+            "data-recontact=\"v\": give the days before the form is offered again to a visitor who answered or closed it, such as \"30\" or \"30d\", or \"never\"",
+        ),
+        (ConfigError::BadTrigger { value: value() }, "data-trigger=\"v\": use load, delay:5s, scroll:50%, exit or manual"),
+        (ConfigError::BadThemeBrand { value: value() }, "data-theme-brand=\"v\": give a colour such as \"#4338ca\""),
+        (ConfigError::BadThemeRadius { value: value() }, "data-theme-radius=\"v\": give pixels from 0 to 32"),
+        (ConfigError::BadThemeFont { value: value() }, "data-theme-font=\"v\": give a font-family list such as \"Georgia, serif\""),
+        (ConfigError::BadTheme { value: value() }, "data-theme=\"v\": use light, dark or auto"),
+        (ConfigError::BadOfferComplaint { value: value(), problem: "p".into() }, "data-offer-complaint=\"v\": p"),
+    ];
+    for (error, message) in cases {
+        assert_eq!(error.to_string(), message);
+    }
 }
