@@ -23,9 +23,10 @@ cargo test --locked -p seda-core --no-default-features --test core_lean 2>&1 | t
 
 stage "receiver on PostgreSQL (tools/with-postgres.sh)"
 # The receiver's store tests again on a throwaway PostgreSQL cluster, with two receivers
-# racing on shared keys, and kill -9 under load; tests/postgres.rs and the PostgreSQL case of
+# racing on shared keys (in one process, and as two processes: tests/two_processes.rs), and kill -9
+# under load; tests/postgres.rs, tests/two_processes.rs and the PostgreSQL case of
 # tests/kill.rs are compiled only here, and fail without the server.
-bash tools/with-postgres.sh cargo test --locked -p seda-receiver --features postgres-tests --test postgres --test kill 2>&1 | tee -a "$LOG"
+bash tools/with-postgres.sh cargo test --locked -p seda-receiver --features postgres-tests --test postgres --test kill --test two_processes 2>&1 | tee -a "$LOG"
 
 stage "receiver with an S3-compatible file store (tools/with-s3.sh)"
 # Attachments put, read back, re-sent and erased in a bucket on a local moto server;
