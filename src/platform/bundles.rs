@@ -35,17 +35,28 @@ pub fn can_show(form: &Form) -> bool {
     (cfg!(feature = "checklists") || !needed.checklists) && (cfg!(feature = "attachments") || !needed.attachments)
 }
 
+/// Why a form could not be handed to the full bundle.
+#[derive(Debug, thiserror::Error)]
+pub enum HandOverError {
+    /// `mount` was called without a hand-over function (not through seda.js).
+    #[error("this form needs the full bundle (checklists, attachments): load the widget through seda.js")]
+    NoHandOver,
+    /// seda.js's hand-over function threw; the browser's message.
+    #[error("could not hand the form to the full bundle: {0}")]
+    Failed(String),
+}
+
 /// Asks seda.js to mount `data` (a tag's dataset) with the full bundle, passing on
 /// the form's JSON when it was fetched already, so it is not fetched twice. Nothing
 /// has been added to the page. Fails only when `mount` was called without a
 /// hand-over function (not through seda.js).
-pub fn to_full(data: &Pairs<String>, form_json: Option<&str>) -> Result<(), String> {
+pub fn to_full(data: &Pairs<String>, form_json: Option<&str>) -> Result<(), HandOverError> {
     let Some(f) = TO_FULL.with(|t| t.borrow().clone()) else {
-        return Err("this form needs the full bundle (checklists, attachments): load the widget through seda.js".to_owned());
+        return Err(HandOverError::NoHandOver);
     };
     let dataset = Value::object(data.iter().map(|(k, v)| (k, Value::from(v.as_str())))).to_json();
     let form_json = form_json.map_or(JsValue::UNDEFINED, JsValue::from_str);
     f.call2(&JsValue::NULL, &JsValue::from_str(&dataset), &form_json)
         .map(drop)
-        .map_err(|e| format!("could not hand the form to the full bundle: {}", super::fetch::describe(e)))
+        .map_err(|e| HandOverError::Failed(super::fetch::describe(e)))
 }

@@ -127,7 +127,7 @@ async fn begin(config: EmbedConfig, form_json: Option<String>, closes: u32) {
         Some(json) => json,
         None => match form_source::load(&config.form).await {
             Ok(json) => json,
-            Err(problem) => return fail(vec![problem], &placement, config.debug),
+            Err(problem) => return fail(vec![problem.to_string()], &placement, config.debug),
         },
     };
     if CLOSES.get() == closes {
@@ -181,7 +181,7 @@ fn hand_over(config: &EmbedConfig, form_json: Option<&str>, placement: &Placemen
 /// Has seda.js mount `dataset` (a tag's, or the offered form's) with the full bundle.
 fn hand_over_dataset(dataset: &Dataset, form_json: Option<&str>, placement: &Placement, debug: Option<bool>) {
     if let Err(problem) = bundles::to_full(dataset.as_pairs(), form_json) {
-        fail(vec![problem], placement, debug);
+        fail(vec![problem.to_string()], placement, debug);
     }
 }
 

@@ -78,7 +78,7 @@ pub async fn fetch(call: Call<'_>) -> Result<Reply, CallError> {
     if let Some(id) = timer {
         window().clear_timeout_with_handle(id);
     }
-    let mut reply = result.map_err(|e| match timeout_ms {
+    let mut reply = result.map_err(describe).map_err(|e| match timeout_ms {
         Some(ms) if e.contains("abort") => CallError::NoAnswer(format!("no answer within {} s", ms / 1000)),
         _ => CallError::NoAnswer(e),
     })?;
@@ -156,14 +156,15 @@ pub fn begin(call: Call<'_>) -> Result<(js_sys::Promise, Option<i32>), CallError
     Ok((window().fetch_with_request(&request), timer))
 }
 
-async fn answer(pending: js_sys::Promise) -> Result<Reply, String> {
-    let response: web_sys::Response = JsFuture::from(pending).await.map_err(describe)?.unchecked_into();
+/// The reply to a fetch, or what the browser threw.
+async fn answer(pending: js_sys::Promise) -> Result<Reply, JsValue> {
+    let response: web_sys::Response = JsFuture::from(pending).await?.unchecked_into();
     if response.type_() == ResponseType::Opaqueredirect {
         return Ok(Reply { status: 0, body: String::new(), retry_after: None, redirected: Some(None) });
     }
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise).await.map_err(describe)?.as_string().unwrap_or_default(),
+        Ok(promise) => JsFuture::from(promise).await?.as_string().unwrap_or_default(),
         Err(_) => String::new(),
     };
     Ok(Reply { status: response.status(), body: text, retry_after, redirected: None })

@@ -7,46 +7,67 @@ use crate::core::form_source::FormSource;
 use crate::core::templates;
 
 use super::env::{document, resolve_url};
-use super::fetch::{fetch, Call};
+use super::fetch::{fetch, Call, CallError};
+
+/// What is wrong with the form the embed names, for the site owner.
+#[derive(Debug, thiserror::Error)]
+pub enum FormSourceError {
+    #[error("no template \"{0}\"")]
+    NoTemplate(String),
+    #[error("data-form=\"{0}\": no element with id \"{0}\" on the page")]
+    NoElement(String),
+    #[error("data-form=\"{0}\": the element is not a <script type=\"application/json\">")]
+    NotScript(String),
+    #[error("data-form=\"{0}\": the script's type must be \"application/json\"")]
+    NotJsonScript(String),
+    #[error("data-form=\"{0}\": not a URL")]
+    NotUrl(String),
+    #[error("data-form=\"{url}\": could not be fetched ({problem})")]
+    Unfetched { url: String, problem: CallError },
+    #[error("data-form=\"{url}\": the server answered {status}")]
+    Status { url: String, status: u16 },
+    #[error("data-form=\"{0}\": the server sent HTML, not a form's JSON")]
+    Html(String),
+}
 
 /// The definition's JSON text, or a message for the site owner saying what is wrong.
-pub async fn load(source: &FormSource) -> Result<String, String> {
+pub async fn load(source: &FormSource) -> Result<String, FormSourceError> {
     match source {
         FormSource::Template(name) => {
-            templates::get(name).map(str::to_owned).ok_or_else(|| format!("no template \"{name}\""))
+            templates::get(name).map(str::to_owned).ok_or_else(|| FormSourceError::NoTemplate(name.clone()))
         }
         FormSource::Inline(id) => inline(id),
         FormSource::Url(url) => from_url(url).await,
     }
 }
 
-fn inline(id: &str) -> Result<String, String> {
+fn inline(id: &str) -> Result<String, FormSourceError> {
     let element = document()
         .get_element_by_id(id)
-        .ok_or_else(|| format!("data-form=\"{id}\": no element with id \"{id}\" on the page"))?;
+        .ok_or_else(|| FormSourceError::NoElement(id.to_owned()))?;
     let script = element
         .dyn_into::<web_sys::HtmlScriptElement>()
-        .map_err(|_| format!("data-form=\"{id}\": the element is not a <script type=\"application/json\">"))?;
+        .map_err(|_| FormSourceError::NotScript(id.to_owned()))?;
     if !script.type_().eq_ignore_ascii_case("application/json") {
-        return Err(format!("data-form=\"{id}\": the script's type must be \"application/json\""));
+        return Err(FormSourceError::NotJsonScript(id.to_owned()));
     }
     Ok(script.text().unwrap_or_default())
 }
 
-async fn from_url(url: &str) -> Result<String, String> {
-    let absolute = resolve_url(url).ok_or_else(|| format!("data-form=\"{url}\": not a URL"))?;
+async fn from_url(url: &str) -> Result<String, FormSourceError> {
+    let absolute = resolve_url(url).ok_or_else(|| FormSourceError::NotUrl(url.to_owned()))?;
     let mut call = Call::new("GET", &absolute);
     call.headers.push(("Accept", "application/json"));
     call.timeout_ms = Some(15_000);
     let reply = fetch(call)
         .await
-        .map_err(|e| format!("data-form=\"{url}\": could not be fetched ({e})"))?;
+        .map_err(|problem| FormSourceError::Unfetched { url: url.to_owned(), problem })?;
     if !(200..300).contains(&reply.status) {
-        return Err(format!("data-form=\"{url}\": the server answered {}", reply.status));
+        return Err(FormSourceError::Status { url: url.to_owned(), status: reply.status });
     }
     let body = reply.body;
     if body.trim_start().starts_with('<') {
-        return Err(format!("data-form=\"{url}\": the server sent HTML, not a form's JSON"));
+        return Err(FormSourceError::Html(url.to_owned()));
     }
     Ok(body)
 }

@@ -13,6 +13,34 @@ use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction,
 use super::env::window;
 use super::fetch::describe;
 
+/// Why the outbox's database could not be read or written; each carries the
+/// browser's message where it gave one.
+#[derive(Debug, thiserror::Error)]
+pub enum IdbError {
+    /// No IndexedDB (disabled, or a private mode that refuses it).
+    #[error("this browser offers no IndexedDB")]
+    Unavailable,
+    /// The database could not be opened (or upgraded).
+    #[error("{0}")]
+    OpenFailed(String),
+    /// A transaction could not be started, or one of its requests failed.
+    #[error("{0}")]
+    RequestFailed(String),
+    /// A write's transaction failed or was aborted: nothing of it was written.
+    #[error("the outbox could not be written")]
+    Aborted,
+}
+
+/// A thrown JS value as a request's failure.
+fn failed(e: JsValue) -> IdbError {
+    IdbError::RequestFailed(message(e))
+}
+
+/// A browser's error as a message: a `DOMException`'s, an Error's, else its string form.
+fn message(e: JsValue) -> String {
+    e.dyn_ref::<web_sys::DomException>().map_or_else(|| describe(e.clone()), |d| d.message())
+}
+
 const DB: &str = "seda";
 /// Version 2 added [`REFUSED`].
 const VERSION: u32 = 2;
@@ -23,7 +51,7 @@ thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
-async fn db() -> Result<IdbDatabase, String> {
+async fn db() -> Result<IdbDatabase, IdbError> {
     if let Some(db) = OPEN.with(|o| o.borrow().clone()) {
         return Ok(db);
     }
@@ -31,8 +59,8 @@ async fn db() -> Result<IdbDatabase, String> {
         .indexed_db()
         .ok()
         .flatten()
-        .ok_or("this browser offers no IndexedDB")?;
-    let request = factory.open_with_u32(DB, VERSION).map_err(describe)?;
+        .ok_or(IdbError::Unavailable)?;
+    let request = factory.open_with_u32(DB, VERSION).map_err(|e| IdbError::OpenFailed(message(e)))?;
     let upgrading = request.clone();
     let on_upgrade = Closure::<dyn FnMut()>::new(move || {
         if let Ok(db) = upgrading.result().map(JsCast::unchecked_into::<IdbDatabase>) {
@@ -46,7 +74,7 @@ async fn db() -> Result<IdbDatabase, String> {
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
-    let db: IdbDatabase = settle(&request).await?.unchecked_into();
+    let db: IdbDatabase = settle(&request).await.map_err(|e| IdbError::OpenFailed(message(e)))?.unchecked_into();
     request.set_onupgradeneeded(None);
     drop(on_upgrade);
     OPEN.with(|o| *o.borrow_mut() = Some(db.clone()));
@@ -54,37 +82,37 @@ async fn db() -> Result<IdbDatabase, String> {
 }
 
 /// Every value in `store`, as JSON text.
-pub async fn all(store: &str) -> Result<Vec<String>, String> {
+pub async fn all(store: &str) -> Result<Vec<String>, IdbError> {
     let db = db().await?;
-    let store = db.transaction_with_str(store).map_err(describe)?.object_store(store).map_err(describe)?;
-    let list: js_sys::Array = settle(&store.get_all().map_err(describe)?).await?.unchecked_into();
+    let store = db.transaction_with_str(store).map_err(failed)?.object_store(store).map_err(failed)?;
+    let list: js_sys::Array = settle(&store.get_all().map_err(failed)?).await.map_err(failed)?.unchecked_into();
     Ok(list.iter().filter_map(|v| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string())).collect())
 }
 
 /// The keys of `store`.
-pub async fn keys(store: &str) -> Result<Vec<String>, String> {
+pub async fn keys(store: &str) -> Result<Vec<String>, IdbError> {
     let db = db().await?;
-    let store = db.transaction_with_str(store).map_err(describe)?.object_store(store).map_err(describe)?;
-    let list: js_sys::Array = settle(&store.get_all_keys().map_err(describe)?).await?.unchecked_into();
+    let store = db.transaction_with_str(store).map_err(failed)?.object_store(store).map_err(failed)?;
+    let list: js_sys::Array = settle(&store.get_all_keys().map_err(failed)?).await.map_err(failed)?.unchecked_into();
     Ok(list.iter().filter_map(|k| k.as_string()).collect())
 }
 
 /// The value keyed `id` in `store`, as JSON text (`None` if it is gone).
-pub async fn get(store: &str, id: &str) -> Result<Option<String>, String> {
+pub async fn get(store: &str, id: &str) -> Result<Option<String>, IdbError> {
     let db = db().await?;
-    let store = db.transaction_with_str(store).map_err(describe)?.object_store(store).map_err(describe)?;
-    let value = settle(&store.get(&JsValue::from_str(id)).map_err(describe)?).await?;
+    let store = db.transaction_with_str(store).map_err(failed)?.object_store(store).map_err(failed)?;
+    let value = settle(&store.get(&JsValue::from_str(id)).map_err(failed)?).await.map_err(failed)?;
     Ok(if value.is_undefined() { None } else { js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) })
 }
 
 /// Stores (or replaces) the value `json` in `store`; its `id` is its key.
-pub async fn put(store: &str, json: &str) -> Result<(), String> {
-    let value = js_sys::JSON::parse(json).map_err(describe)?;
+pub async fn put(store: &str, json: &str) -> Result<(), IdbError> {
+    let value = js_sys::JSON::parse(json).map_err(failed)?;
     write(&[store], |tx| tx.object_store(store)?.put(&value).map(drop)).await
 }
 
 /// Deletes the values keyed `ids` from `store`, in one transaction.
-pub async fn delete(store: &str, ids: &[&str]) -> Result<(), String> {
+pub async fn delete(store: &str, ids: &[&str]) -> Result<(), IdbError> {
     write(&[store], |tx| {
         let s = tx.object_store(store)?;
         ids.iter().try_for_each(|id| s.delete(&JsValue::from_str(id)).map(drop))
@@ -94,8 +122,8 @@ pub async fn delete(store: &str, ids: &[&str]) -> Result<(), String> {
 
 /// Moves the value `json` (keyed `id`) from `from` to `to`, in one transaction: it is
 /// in exactly one of them whatever happens.
-pub async fn move_to(from: &str, to: &str, id: &str, json: &str) -> Result<(), String> {
-    let value = js_sys::JSON::parse(json).map_err(describe)?;
+pub async fn move_to(from: &str, to: &str, id: &str, json: &str) -> Result<(), IdbError> {
+    let value = js_sys::JSON::parse(json).map_err(failed)?;
     write(&[from, to], |tx| {
         tx.object_store(to)?.put(&value)?;
         tx.object_store(from)?.delete(&JsValue::from_str(id)).map(drop)
@@ -103,16 +131,16 @@ pub async fn move_to(from: &str, to: &str, id: &str, json: &str) -> Result<(), S
     .await
 }
 
-async fn write(stores: &[&str], op: impl FnOnce(&IdbTransaction) -> Result<(), JsValue>) -> Result<(), String> {
+async fn write(stores: &[&str], op: impl FnOnce(&IdbTransaction) -> Result<(), JsValue>) -> Result<(), IdbError> {
     let db = db().await?;
     let names: js_sys::Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
-    let tx = db.transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite).map_err(describe)?;
-    op(&tx).map_err(describe)?;
+    let tx = db.transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite).map_err(failed)?;
+    op(&tx).map_err(failed)?;
     committed(&tx).await
 }
 
 /// Resolves with a request's result, or its error.
-async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
+async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let (ok_request, err_request) = (request.clone(), request.clone());
         let ok = Closure::once_into_js(move || {
@@ -125,23 +153,21 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
         request.set_onsuccess(Some(ok.unchecked_ref()));
         request.set_onerror(Some(err.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(|e| {
-        e.dyn_ref::<web_sys::DomException>().map_or_else(|| describe(e.clone()), |d| d.message())
-    })
+    JsFuture::from(promise).await
 }
 
 /// Resolves when `tx` has committed (so a record is on disk before it is sent).
-async fn committed(tx: &IdbTransaction) -> Result<(), String> {
+async fn committed(tx: &IdbTransaction) -> Result<(), IdbError> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let done = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
         });
         let failed = Closure::once_into_js(move || {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the outbox could not be written"));
+            let _ = reject.call0(&JsValue::NULL);
         });
         tx.set_oncomplete(Some(done.unchecked_ref()));
         tx.set_onerror(Some(failed.unchecked_ref()));
         tx.set_onabort(Some(failed.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map(drop).map_err(describe)
+    JsFuture::from(promise).await.map(drop).map_err(|_| IdbError::Aborted)
 }

@@ -4,7 +4,7 @@
 use crate::core::outbox::{admit, refused_beyond_bounds, OutboxFull, Record, State};
 
 use super::env::{console_error, window};
-use super::idb::{self, OUTBOX, REFUSED};
+use super::idb::{self, IdbError, OUTBOX, REFUSED};
 
 /// Why a response could not be put in the outbox.
 #[derive(Debug, thiserror::Error)]
@@ -13,19 +13,19 @@ pub enum AddError {
     Full(#[from] OutboxFull),
     /// No IndexedDB (disabled, or a private mode that refuses it).
     #[error("the outbox is unavailable: {0}")]
-    Unavailable(String),
+    Unavailable(#[from] IdbError),
 }
 
 /// Every record waiting to be sent. Values that are not records (written by something
 /// else) are reported and left alone.
-pub async fn all() -> Result<Vec<Record>, String> {
+pub async fn all() -> Result<Vec<Record>, IdbError> {
     read(OUTBOX).await
 }
 
 /// Every record waiting to be sent, read one at a time, each in a task of its own: a
 /// drain reads what may be many large responses (photos), and reading them in one go
 /// held the page's main thread for most of a second.
-pub async fn each() -> Result<Vec<Record>, String> {
+pub async fn each() -> Result<Vec<Record>, IdbError> {
     let mut records = Vec::new();
     for id in idb::keys(OUTBOX).await? {
         if let Some(json) = idb::get(OUTBOX, &id).await? {
@@ -39,7 +39,7 @@ pub async fn each() -> Result<Vec<Record>, String> {
     Ok(records)
 }
 
-async fn read(store: &str) -> Result<Vec<Record>, String> {
+async fn read(store: &str) -> Result<Vec<Record>, IdbError> {
     let values = idb::all(store).await?;
     Ok(values
         .iter()
@@ -55,24 +55,24 @@ async fn read(store: &str) -> Result<Vec<Record>, String> {
 
 /// Writes a new record (before its first send), within the outbox's limits.
 pub async fn add(record: &Record) -> Result<(), AddError> {
-    let existing = all().await.map_err(AddError::Unavailable)?;
+    let existing = all().await?;
     admit(&existing, record.body.len())?;
-    save(record).await.map_err(AddError::Unavailable)?;
+    save(record).await?;
     ask_to_persist();
     Ok(())
 }
 
-pub async fn save(record: &Record) -> Result<(), String> {
+pub async fn save(record: &Record) -> Result<(), IdbError> {
     idb::put(OUTBOX, &record.to_json()).await
 }
 
-pub async fn remove(id: &str) -> Result<(), String> {
+pub async fn remove(id: &str) -> Result<(), IdbError> {
     idb::delete(OUTBOX, &[id]).await
 }
 
 /// Moves a record that can never be sent (the endpoint refused it) out of the outbox,
 /// into the refused records, of which only the newest are kept.
-pub async fn refuse(record: &Record) -> Result<(), String> {
+pub async fn refuse(record: &Record) -> Result<(), IdbError> {
     idb::move_to(OUTBOX, REFUSED, &record.id, &record.to_json()).await?;
     let refused = read(REFUSED).await?;
     let beyond = refused_beyond_bounds(&refused);
@@ -84,7 +84,7 @@ pub async fn refuse(record: &Record) -> Result<(), String> {
 
 /// Moves the refused records an older widget left among the pending ones to their own
 /// store (they counted toward the outbox's cap); returns those still pending.
-pub async fn set_apart_refused(records: Vec<Record>) -> Result<Vec<Record>, String> {
+pub async fn set_apart_refused(records: Vec<Record>) -> Result<Vec<Record>, IdbError> {
     let (pending, refused): (Vec<Record>, Vec<Record>) = records.into_iter().partition(|r| r.state == State::Pending);
     for record in &refused {
         refuse(record).await?;

@@ -16,6 +16,7 @@ use crate::core::question::{AttachmentsSpec, Question};
 use crate::core::i18n::{answer_error, fill, size_text};
 use crate::core::validate::{file_caps, AnswerError};
 
+use super::env::FileError;
 use super::erased::{handler, reactive, Reactive};
 use super::question_parts::{parts, GroupHeading, Parts};
 use super::widget_state::{expect_widget, WidgetState};
@@ -85,7 +86,7 @@ pub fn Attachments(
                     busy.set(Some(fill(strings.preparing, &[("name", name.clone())])));
                     let prepared = match &pictures {
                         Some(pictures) => (pictures.prepare)(picked).await,
-                        None => Err("this build cannot read files".to_owned()),
+                        None => Err(FileError::Unsupported),
                     };
                     match prepared {
                         Err(_) => problems.push(fill(strings.file_unreadable, &[("name", name.clone())])),

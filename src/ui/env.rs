@@ -40,8 +40,28 @@ impl SendResult {
 
 pub type Deliver = Rc<dyn Fn(Response) -> Pin<Box<dyn Future<Output = SendResult>>>>;
 
+/// Why a picked file could not be read for an attachment answer.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The browser could not decode the picture.
+    #[error("the picture could not be read")]
+    Undecodable,
+    /// The downscaled picture could not be encoded as JPEG.
+    #[error("the picture could not be converted")]
+    Unconvertible,
+    /// The browser gave no 2d canvas to draw the picture on.
+    #[error("no 2d canvas")]
+    NoCanvas,
+    /// This build has no attachment questions, so nothing reads files.
+    #[error("this build cannot read files")]
+    Unsupported,
+    /// The browser refused a step; its message.
+    #[error("{0}")]
+    Browser(String),
+}
+
 /// Reads one picked file for an attachment answer (a picture downscaled), or says why not.
-pub type PrepareFile = Rc<dyn Fn(web_sys::File) -> Pin<Box<dyn Future<Output = Result<File, String>>>>>;
+pub type PrepareFile = Rc<dyn Fn(web_sys::File) -> Pin<Box<dyn Future<Output = Result<File, FileError>>>>>;
 
 /// Draws a kept file's thumbnail into a canvas.
 pub type DrawThumbnail = Rc<dyn Fn(web_sys::HtmlCanvasElement, File) -> Pin<Box<dyn Future<Output = ()>>>>;

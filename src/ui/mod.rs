@@ -30,6 +30,6 @@ pub mod thanks;
 pub mod widget;
 pub mod widget_state;
 
-pub use env::{Deliver, Env, Pictures, SendResult};
+pub use env::{Deliver, Env, FileError, Pictures, SendResult};
 pub use error_box::ErrorBox;
 pub use widget::Widget;

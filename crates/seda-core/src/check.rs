@@ -413,8 +413,8 @@ impl Checker<'_> {
                 _ if matches!(k, Matrix | Attachments) => Some(wrong("only \"answered\" applies")),
                 Test::Nps(_) => (k != Nps).then(|| wrong("the nps test is for an nps question")),
                 t if t.is_numeric() => (!k.is_numeric()).then(|| wrong(&format!("{} compares numbers", t.name()))),
-                Test::Equals(v) | Test::NotEquals(v) => self.value_fits(q, v).err().map(|e| wrong(&e)),
-                Test::OneOf(list) => list.iter().find_map(|v| self.value_fits(q, v).err()).map(|e| wrong(&e)),
+                Test::Equals(v) | Test::NotEquals(v) => self.value_fits(q, v).err().map(|e| wrong(&e.to_string())),
+                Test::OneOf(list) => list.iter().find_map(|v| self.value_fits(q, v).err()).map(|e| wrong(&e.to_string())),
                 _ => None,
             }
         };
@@ -423,7 +423,7 @@ impl Checker<'_> {
         }
     }
 
-    fn value_fits(&self, q: &Question, v: &Value) -> Result<(), String> {
+    fn value_fits(&self, q: &Question, v: &Value) -> Result<(), Misfit> {
         use QuestionType::*;
         match (q.question_type(), v) {
             (Nps | Rating | Number, Value::Number(_)) => Ok(()),
@@ -431,12 +431,21 @@ impl Checker<'_> {
                 if q.choices().iter().any(|c| c.id == *id) || (q.other().is_some() && id == OTHER) {
                     Ok(())
                 } else {
-                    Err(format!("it has no choice \"{id}\""))
+                    Err(Misfit::NoChoice(id.clone()))
                 }
             }
             (YesNo, Value::Bool(_)) => Ok(()),
             (Text | Email | Phone | Date | Datetime | Consent, Value::String(_)) => Ok(()),
-            (_, v) => Err(format!("its answers are never {}", v.kind())),
+            (_, v) => Err(Misfit::NeverKind(v.kind())),
         }
     }
+}
+
+/// Why a condition's value can never be one of a question's answers.
+#[derive(Debug, thiserror::Error)]
+enum Misfit {
+    #[error("it has no choice \"{0}\"")]
+    NoChoice(String),
+    #[error("its answers are never {0}")]
+    NeverKind(&'static str),
 }

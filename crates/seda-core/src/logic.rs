@@ -11,6 +11,7 @@
 use super::answer::Answer;
 use super::decode::{child, Decoder};
 use super::json::Value;
+use super::names::Named;
 use super::num::Num;
 use super::nps::NpsCategory;
 
@@ -47,19 +48,39 @@ pub enum Test {
     Nps(NpsCategory),
 }
 
+named_enum! {
+    /// The tests a condition can make, by the name a form writes.
+    pub enum TestName {
+        Equals = "equals",
+        NotEquals = "not_equals",
+        OneOf = "one_of",
+        LessThan = "less_than",
+        AtMost = "at_most",
+        GreaterThan = "greater_than",
+        AtLeast = "at_least",
+        Answered = "answered",
+        Nps = "nps",
+    }
+}
+
 impl Test {
-    pub fn name(&self) -> &'static str {
+    /// Which test this is; its name is the one a form writes.
+    pub fn kind(&self) -> TestName {
         match self {
-            Test::Equals(_) => "equals",
-            Test::NotEquals(_) => "not_equals",
-            Test::OneOf(_) => "one_of",
-            Test::LessThan(_) => "less_than",
-            Test::AtMost(_) => "at_most",
-            Test::GreaterThan(_) => "greater_than",
-            Test::AtLeast(_) => "at_least",
-            Test::Answered(_) => "answered",
-            Test::Nps(_) => "nps",
+            Test::Equals(_) => TestName::Equals,
+            Test::NotEquals(_) => TestName::NotEquals,
+            Test::OneOf(_) => TestName::OneOf,
+            Test::LessThan(_) => TestName::LessThan,
+            Test::AtMost(_) => TestName::AtMost,
+            Test::GreaterThan(_) => TestName::GreaterThan,
+            Test::AtLeast(_) => TestName::AtLeast,
+            Test::Answered(_) => TestName::Answered,
+            Test::Nps(_) => TestName::Nps,
         }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
     }
 
     /// Whether the test compares numbers.
@@ -68,7 +89,9 @@ impl Test {
     }
 }
 
-pub const TESTS: &[&str] = &["equals", "not_equals", "one_of", "less_than", "at_most", "greater_than", "at_least", "answered", "nps"];
+/// Every test's name, in declaration order.
+pub const TESTS: &[&str] = TestName::NAMES;
+
 /// Reads a condition; every problem goes to `d` with its path.
 pub fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Condition> {
     let Some(members) = v.as_object() else {
@@ -121,20 +144,20 @@ pub fn read(d: &mut Decoder, path: &str, v: &Value) -> Option<Condition> {
                     None
                 }
             };
-            let test = match name.as_str() {
-                "equals" => Test::Equals(scalar(d, &at, value)?),
-                "not_equals" => Test::NotEquals(scalar(d, &at, value)?),
-                "one_of" => Test::OneOf(d.each(&at, value, scalar)?),
-                "less_than" => Test::LessThan(num(d)?),
-                "at_most" => Test::AtMost(num(d)?),
-                "greater_than" => Test::GreaterThan(num(d)?),
-                "at_least" => Test::AtLeast(num(d)?),
-                "answered" => Test::Answered(d.bool(&at, value)?),
-                "nps" => Test::Nps(d.named(&at, value)?),
-                other => {
-                    d.err(at, format!("unknown test `{other}`; the tests are {}", TESTS.join(", ")));
-                    return None;
-                }
+            let Some(kind) = TestName::from_name(name) else {
+                d.err(at, format!("unknown test `{name}`; the tests are {}", TESTS.join(", ")));
+                return None;
+            };
+            let test = match kind {
+                TestName::Equals => Test::Equals(scalar(d, &at, value)?),
+                TestName::NotEquals => Test::NotEquals(scalar(d, &at, value)?),
+                TestName::OneOf => Test::OneOf(d.each(&at, value, scalar)?),
+                TestName::LessThan => Test::LessThan(num(d)?),
+                TestName::AtMost => Test::AtMost(num(d)?),
+                TestName::GreaterThan => Test::GreaterThan(num(d)?),
+                TestName::AtLeast => Test::AtLeast(num(d)?),
+                TestName::Answered => Test::Answered(d.bool(&at, value)?),
+                TestName::Nps => Test::Nps(d.named(&at, value)?),
             };
             Some(Condition::Test { subject, test })
         }
