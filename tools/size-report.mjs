@@ -88,7 +88,9 @@ export const BUDGETS = {
     // cut: the hand-over as the dataset read, one write path for ConfigError's messages, one
     // reader call per field, misplaced fields read alone, one loop over a list's items for
     // every item type (bench/SIZE.md): 178 328 bytes (+1 051 on 177 277): ceiling 174.5 KiB.
-    ceiling: 174.5 * 1024,
+    // Typed errors at the browser edge (IndexedDB, files, the hand-over, the inbox), 178 556
+    // bytes (+228): ceiling 175 KiB, which leaves room for the ±100 bytes the hashes move.
+    ceiling: 175 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -118,9 +120,10 @@ export const BUDGETS = {
   // ceiling 233.5 KiB. The redirect probe given a time limit, 239 137 bytes (+245): 234 KiB.
   // The tag read once into one typed configuration, 240 849 bytes (+1 712): 235.5 KiB.
   // Each question and checklist item type's fields declared once (244 244 bytes, +3 395),
-  // then cut as the lean bundle's: 242 359 bytes (+1 510 on 240 849): 237 KiB.
+  // then cut as the lean bundle's: 242 359 bytes (+1 510 on 240 849): 237 KiB. Typed errors
+  // at the browser edge, 243 026 bytes (+667): 238 KiB.
   full: {
-    ceiling: 237 * 1024,
+    ceiling: 238 * 1024,
   },
 };
 
