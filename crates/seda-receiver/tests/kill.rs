@@ -88,13 +88,7 @@ async fn sqlite_keeps_every_acknowledged_response_through_kill_9() {
 #[cfg(feature = "postgres-tests")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn postgres_keeps_every_acknowledged_response_through_kill_9() {
-    use sqlx::migrate::MigrateDatabase;
-    let admin = std::env::var("SEDA_TEST_POSTGRES_URL")
-        .expect("SEDA_TEST_POSTGRES_URL is not set: run this test through tools/with-postgres.sh");
-    let base = admin.rsplit_once('/').map(|(b, _)| b).expect("a URL with a database");
-    let url = format!("{base}/seda_kill_{}", std::process::id());
-    sqlx::any::install_default_drivers();
-    sqlx::Any::create_database(&url).await.expect("create the test database");
+    let url = wire::fresh_postgres_database("kill").await;
     let dir = tempfile::TempDir::new().unwrap();
     killed_under_load(&url, &dir.path().join("files")).await;
 }

@@ -29,13 +29,7 @@ async fn post(addr: std::net::SocketAddr, key: String, body: Vec<u8>) -> Answer 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_receivers_on_one_postgres_store_each_key_once() {
-    use sqlx::migrate::MigrateDatabase;
-    let admin = std::env::var("SEDA_TEST_POSTGRES_URL")
-        .expect("SEDA_TEST_POSTGRES_URL is not set: run this test through tools/with-postgres.sh");
-    let base = admin.rsplit_once('/').map(|(b, _)| b).expect("a URL with a database");
-    let url = format!("{base}/seda_two_{}", std::process::id());
-    sqlx::any::install_default_drivers();
-    sqlx::Any::create_database(&url).await.expect("create the test database");
+    let url = wire::fresh_postgres_database("two").await;
     let dir = tempfile::TempDir::new().unwrap();
     let bin = Path::new(env!("CARGO_BIN_EXE_seda-receiver"));
     let files = dir.path().join("files");

@@ -161,6 +161,19 @@ impl Conn {
     }
 }
 
+/// A new, empty database on the PostgreSQL server of tools/with-postgres.sh
+/// (`SEDA_TEST_POSTGRES_URL`), named `seda_<name>_<pid>`: its URL.
+pub async fn fresh_postgres_database(name: &str) -> String {
+    use sqlx::migrate::MigrateDatabase;
+    let admin = std::env::var("SEDA_TEST_POSTGRES_URL")
+        .expect("SEDA_TEST_POSTGRES_URL is not set: run this test through tools/with-postgres.sh");
+    let base = admin.rsplit_once('/').map(|(b, _)| b).expect("a URL with a database");
+    let url = format!("{base}/seda_{name}_{}", std::process::id());
+    sqlx::any::install_default_drivers();
+    sqlx::Any::create_database(&url).await.expect("create the test database");
+    url
+}
+
 /// The bytes of `POST /responses` as the widget sends it.
 pub fn post_request(key: &str, body: &[u8]) -> Vec<u8> {
     let mut out = format!(
