@@ -5,30 +5,13 @@
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { audit, button, hostPage, NPS, pick, readOutbox, recordSedaEvents, useOrigins, watchConsole, widget } from "./support.mjs";
+import { COMPLAINT_FA as FA, audit, button, hostPage, NPS, pick, readOutbox, recordSedaEvents, useOrigins, watchConsole, widget } from "./support.mjs";
 
 const PHOTO = readFileSync(new URL("../fixtures/photo-2400x1200.png", import.meta.url));
 const CODE = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 
 const o = useOrigins(test);
 
-const FA = {
-  category: "کیفیت کالا",
-  what: "چه اتفاقی افتاد؟",
-  urgent: "آیا فوری است یا به ایمنی مربوط می‌شود؟",
-  when: "کی اتفاق افتاد؟",
-  where: "کجا اتفاق افتاد؟",
-  store: "در فروشگاه",
-  order: "شمارهٔ سفارش یا رسید",
-  refund: "بازپرداخت پول",
-  anonymous: "ترجیح می‌دهم ناشناس بمانم",
-  consent: "موافقم که شکایتم و جزئیاتی که دادم برای رسیدگی به آن ذخیره و استفاده شود.",
-  received: "شکایت شما به دست ما رسید",
-  saved: "شکایت شما روی همین دستگاه ذخیره شد",
-  queued: "روی همین دستگاه ذخیره شد و خودکار فرستاده می‌شود.",
-  next: "بعدی",
-  submit: "ارسال",
-};
 
 const EN = {
   category: "What is your complaint about?",

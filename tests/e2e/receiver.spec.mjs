@@ -10,25 +10,10 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { DATABASES, startReceiver } from "./receiver.mjs";
 import { servePages } from "../../tools/serve.mjs";
-import { button, DIST, hostPage, NOTES, note, NPS, pick, readOutbox, recordSedaEvents, submittedIds, watchConsole, widget } from "./support.mjs";
+import { COMPLAINT_FA as FA, button, DIST, hostPage, NOTES, note, NPS, pick, readOutbox, recordSedaEvents, submittedIds, watchConsole, widget } from "./support.mjs";
 
 const PHOTO = readFileSync(new URL("../fixtures/photo-2400x1200.png", import.meta.url));
 
-const FA = {
-  category: "کیفیت کالا",
-  what: "چه اتفاقی افتاد؟",
-  urgent: "آیا فوری است یا به ایمنی مربوط می‌شود؟",
-  when: "کی اتفاق افتاد؟",
-  where: "کجا اتفاق افتاد؟",
-  store: "در فروشگاه",
-  order: "شمارهٔ سفارش یا رسید",
-  refund: "بازپرداخت پول",
-  anonymous: "ترجیح می‌دهم ناشناس بمانم",
-  consent: "موافقم که شکایتم و جزئیاتی که دادم برای رسیدگی به آن ذخیره و استفاده شود.",
-  received: "شکایت شما به دست ما رسید",
-  next: "بعدی",
-  submit: "ارسال",
-};
 
 const CSAT = { question: "How satisfied are you with your experience today?", improve: "What could we do better?" };
 

@@ -19,6 +19,25 @@ export const NPS = {
   failed: "We could not send your answers",
 };
 
+/** The Persian complaint template's words that the tests find its fields and notes by. */
+export const COMPLAINT_FA = {
+  category: "کیفیت کالا",
+  what: "چه اتفاقی افتاد؟",
+  urgent: "آیا فوری است یا به ایمنی مربوط می‌شود؟",
+  when: "کی اتفاق افتاد؟",
+  where: "کجا اتفاق افتاد؟",
+  store: "در فروشگاه",
+  order: "شمارهٔ سفارش یا رسید",
+  refund: "بازپرداخت پول",
+  anonymous: "ترجیح می‌دهم ناشناس بمانم",
+  consent: "موافقم که شکایتم و جزئیاتی که دادم برای رسیدگی به آن ذخیره و استفاده شود.",
+  received: "شکایت شما به دست ما رسید",
+  saved: "شکایت شما روی همین دستگاه ذخیره شد",
+  queued: "روی همین دستگاه ذخیره شد و خودکار فرستاده می‌شود.",
+  next: "بعدی",
+  submit: "ارسال",
+};
+
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export async function startOrigins() {
