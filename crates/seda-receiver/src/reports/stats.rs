@@ -118,10 +118,13 @@ mod tests {
         t
     }
 
-    /// (promoters, passives, detractors) → (score, ci_low, ci_high), each rounded.
+    /// (promoters, passives, detractors) and (score, ci_low, ci_high), each rounded.
+    type Groups = (u64, u64, u64);
+    type Figures = (f64, f64, f64);
+
     #[test]
     fn nps_and_its_interval() {
-        let cases: [((u64, u64, u64), (f64, f64, f64)); 6] = [
+        let cases: [(Groups, Figures); 6] = [
             // n 20: p .4, d .3, score 10; var .7 − .01 = .69; se √(.69/20) = .18574;
             // margin 196 · .18574 = 36.405 → [−26.4, 46.4].
             ((8, 6, 6), (10.0, -26.4, 46.4)),
@@ -156,14 +159,18 @@ mod tests {
         assert_eq!(round1(r.score), -45.5);
     }
 
+    fn csat_of(n: u64, satisfied: u64, percent: f64) -> Csat {
+        Csat { n, satisfied, percent }
+    }
+
     #[test]
     fn csat_and_ces() {
         // (1-5 answers) → (n, satisfied, percent): 4s and 5s are satisfied.
-        let csat_cases: [(&[i64], (u64, u64, f64)); 3] =
-            [(&[5, 4, 4, 3, 1], (5, 3, 60.0)), (&[5, 5, 4, 4, 2], (5, 4, 80.0)), (&[1, 2, 3], (3, 0, 0.0))];
-        for (scores, (n, satisfied, percent)) in csat_cases {
+        let csat_cases: [(&[i64], Csat); 3] =
+            [(&[5, 4, 4, 3, 1], csat_of(5, 3, 60.0)), (&[5, 5, 4, 4, 2], csat_of(5, 4, 80.0)), (&[1, 2, 3], csat_of(3, 0, 0.0))];
+        for (scores, expected) in csat_cases {
             let c = csat(&tally(1, 5, scores)).unwrap();
-            assert_eq!((c.n, c.satisfied, round1(c.percent)), (n, satisfied, percent), "{scores:?}");
+            assert_eq!(Csat { percent: round1(c.percent), ..c }, expected, "{scores:?}");
         }
         assert_eq!(csat(&Tally::new(1, 5)), None);
         // (1-7 answers) → mean: 26 / 5 = 5.2; 10 / 3 = 3.33.
