@@ -8,8 +8,12 @@ mod ops;
 mod responses;
 mod session;
 mod site;
+mod visit_report;
+mod visits;
 
 pub use site::Site;
+
+pub(crate) use export::rfc3339;
 
 use std::time::Duration;
 
@@ -59,6 +63,12 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .route("/admin/forms/{id}/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/admin/erase", post(admin::erase))
         .route("/admin/audit", get(admin::audit));
+    let visits = Router::new()
+        .route("/admin/desk/visits", get(visits::list))
+        .route("/admin/desk/visits/{id}", get(visits::detail))
+        .route("/admin/desk/visits/{id}/photos/{item}/{n}", get(visits::photo))
+        .route("/admin/desk/visits/{id}/review", post(visits::review))
+        .route("/admin/desk/visit-report", get(visit_report::get));
     let ops = Router::new().route("/healthz", get(ops::healthz)).route("/metrics", get(ops::metrics));
     // A hard cap before any handler reads a byte; each handler reads within its own, smaller limit.
     let cap = state.settings.max_body_bytes.max(state.settings.max_multipart_bytes) + 64 * 1024;
@@ -66,6 +76,7 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .merge(public)
         .merge(admin)
         .merge(accounts)
+        .merge(visits)
         .merge(ops)
         .merge(site::routes(site))
         .fallback({
