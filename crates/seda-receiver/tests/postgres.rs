@@ -112,3 +112,8 @@ async fn backup_is_for_sqlite() {
     let refused = app.store.backup_into(&dir.path().join("copy.db")).await.unwrap_err().to_string();
     assert!(refused.contains("pg_dump"), "{refused}");
 }
+
+#[tokio::test]
+async fn visits_reviewed_and_reported() {
+    common::visits::report(&pg_app().await).await;
+}

@@ -190,8 +190,10 @@ impl Visit {
             .map(|s| (s["id"].as_str().unwrap_or_default().to_owned(), hundredths(&s["score"])))
             .collect();
         let items = self.scored.as_ref().map_or_else(Vec::new, |s| {
+            // A bonus not earned is no standard failed.
             s.items
                 .iter()
+                .filter(|i| !i.bonus)
                 .map(|i| ItemOutcome { id: i.id.clone(), section: i.section.clone(), answered: i.credit.is_some(), failed: i.failed, critical: i.critical.is_some() })
                 .collect()
         });
@@ -206,8 +208,11 @@ impl Visit {
     }
 }
 
-/// Hundredths as the exact decimal the engine writes (`250` is 2.5).
+/// Hundredths as the exact decimal the engine writes (`250` is 2.5, `200` is 2).
 fn decimal(h: i64) -> Value {
+    if h % 100 == 0 {
+        return Value::from(h / 100);
+    }
     serde_json::Number::from_f64(h as f64 / 100.0).map_or(Value::Null, Value::Number)
 }
 

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod payloads;
 pub mod scenarios;
+pub mod visits;
 
 use std::sync::Arc;
 
