@@ -42,7 +42,8 @@ pub async fn get(_: Admin, State(state): State<AppState>, Query(q): Query<Report
     let mut forms = Forms::new(&state);
     let (mut visits, mut form_ids): (Vec<ReportVisit>, BTreeSet<String>) = (Vec::new(), BTreeSet::new());
     // A location's label, and an item's title, from the first visit that has them.
-    let (mut location_labels, mut item_titles): (Vec<(String, Value)>, Vec<(String, Value)>) = (Vec::new(), Vec::new());
+    let mut location_labels: Vec<(String, Value)> = Vec::new();
+    let mut item_titles: Vec<(String, Value)> = Vec::new();
     let mut rows = state.store.visits(&filter);
     while let Some(row) = rows.next().await {
         let row = row?;

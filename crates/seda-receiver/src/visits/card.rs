@@ -149,7 +149,7 @@ impl Visit {
                     "type": words.map(|w| w.item_type),
                     "answer": answer,
                     "answer_label": form.answer_label(&i.id, &answer),
-                    "credit": i.credit.map(|c| decimal(c)),
+                    "credit": i.credit.map(decimal),
                     "earned": decimal(i.earned), "possible": decimal(i.possible),
                     "failed": i.failed, "critical": i.critical, "bonus": i.bonus,
                     "at": evidence(&i.id, "at"), "comment": evidence(&i.id, "comment"),

@@ -113,27 +113,36 @@ fn location(id: &str, visits: &[&ReportVisit], period: Period, sections: &[Strin
     LocationSummary { id: id.to_owned(), visits: visits.len(), score: scores(visits), sections: section_means, trend }
 }
 
+/// How often one item failed, of the visits that scored it.
+struct Tally<'a> {
+    item: &'a str,
+    section: &'a str,
+    failed: u64,
+    answered: u64,
+}
+
 fn most_failed(visits: &[ReportVisit]) -> Vec<Failed> {
-    // (item, section, failed, answered, first seen), in the order items are first seen.
-    let mut counts: Vec<(&str, &str, u64, u64)> = Vec::new();
+    // In the order items are first seen: the form's.
+    let mut tallies: Vec<Tally> = Vec::new();
     for item in visits.iter().flat_map(|v| &v.items) {
-        let i = match counts.iter().position(|c| c.0 == item.id) {
+        let i = match tallies.iter().position(|t| t.item == item.id) {
             Some(i) => i,
             None => {
-                counts.push((&item.id, &item.section, 0, 0));
-                counts.len() - 1
+                tallies.push(Tally { item: &item.id, section: &item.section, failed: 0, answered: 0 });
+                tallies.len() - 1
             }
         };
-        counts[i].2 += u64::from(item.failed);
-        counts[i].3 += u64::from(item.answered);
+        tallies[i].failed += u64::from(item.failed);
+        tallies[i].answered += u64::from(item.answered);
     }
-    let mut failed: Vec<(usize, &(&str, &str, u64, u64))> = counts.iter().enumerate().filter(|(_, c)| c.2 > 0).collect();
-    // By failures, then by rate (f1/a1 > f2/a2 as f1 x a2 > f2 x a1), then in the form's order.
-    failed.sort_by(|(i, a), (j, b)| b.2.cmp(&a.2).then((b.2 * a.3).cmp(&(a.2 * b.3))).then(i.cmp(j)));
-    failed
+    tallies.retain(|t| t.failed > 0);
+    // By failures, then by rate (f1/a1 > f2/a2 as f1 x a2 > f2 x a1); the sort is
+    // stable, so ties stay in the form's order.
+    tallies.sort_by(|a, b| b.failed.cmp(&a.failed).then((b.failed * a.answered).cmp(&(a.failed * b.answered))));
+    tallies
         .into_iter()
         .take(MOST_FAILED)
-        .map(|(_, c)| Failed { item: c.0.to_owned(), section: c.1.to_owned(), failed: c.2, answered: c.3, rate: percent(c.2, c.3).unwrap_or(Value::Null) })
+        .map(|t| Failed { item: t.item.to_owned(), section: t.section.to_owned(), failed: t.failed, answered: t.answered, rate: percent(t.failed, t.answered).unwrap_or(Value::Null) })
         .collect()
 }
 
