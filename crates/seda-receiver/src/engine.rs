@@ -1,7 +1,8 @@
 //! The receiver's one door into the engine (`seda-core`): reading form definitions,
 //! the built-in templates, and verifying a response against its form, with a
 //! checklist's figures scored again. Everything else in the receiver works with
-//! serde_json values and the plain types here, so the engine can change inside.
+//! serde_json values and the plain types here (and in `engine/`), so the engine can
+//! change inside.
 
 use std::sync::OnceLock;
 
@@ -12,21 +13,22 @@ use seda_core::definition;
 use seda_core::form::{Form, FormKind};
 use seda_core::question::QuestionKind;
 use seda_core::json::{self, Value as CoreValue};
-use seda_core::num::Num;
 use seda_core::pairs::Pairs;
 use seda_core::nps::NpsCategory;
 use seda_core::response::{MAX_CHECKLIST_BYTES, MAX_RESPONSE_BYTES};
-use seda_core::score::{self, Problem};
 use seda_core::session::Session;
 use seda_core::validate::{validate, AnswerError};
-use seda_core::visit::{Entry, Mark, Visit};
 use serde_json::Value;
 
 use crate::error::PathProblem;
 
+mod checklist;
 mod outline;
+mod visit;
 
+use checklist::{verify_checklist, visit_of};
 pub use outline::QuestionOutline;
+pub use visit::{score_visit, BandView, ChecklistView, ItemView, ScoredItem, ScoredVisit, SectionView};
 
 /// A response's JSON may be this large besides its files' data (a checklist's more).
 pub const MAX_PAYLOAD_BYTES: usize = MAX_RESPONSE_BYTES;
@@ -299,79 +301,6 @@ fn verify_survey(form: &Form, members: &[(String, CoreValue)], payload: &Value, 
     }
 }
 
-fn verify_checklist(c: &Checklist, members: &[(String, CoreValue)], sent: Option<&Value>, v: &mut Verification) {
-    let sent_items = sent.and_then(|s| s.get("items"));
-    let mut visit = Visit::default();
-    for (key, value) in members {
-        let path = format!("answers.{key}");
-        let Some(item) = c.item(key) else {
-            v.problems.push(PathProblem { path, message: format!("the checklist has no item \"{key}\"") });
-            continue;
-        };
-        match Mark::from_value(item, value) {
-            None => v.problems.push(PathProblem { path, message: "not an answer this item takes".into() }),
-            Some(mark) => {
-                let evidence = sent_items.and_then(|items| items.get(key));
-                let text = |k: &str| evidence.and_then(|e| e.get(k)).and_then(Value::as_str).unwrap_or_default().to_owned();
-                let photo = Some(text("photo")).filter(|p| !p.is_empty());
-                visit.entries.insert(key.as_str(), Entry { mark: Some(mark), comment: text("comment"), photo, at: text("at") });
-            }
-        }
-    }
-    let card = score::score(c, &visit);
-    let items: Vec<_> = c.items().collect();
-    for (_, i, p) in score::problems(c, &visit, &card) {
-        let message = match p {
-            Problem::Unanswered => "a required item has no answer".to_owned(),
-            Problem::PhotoMissing => "the item needs a photo".to_owned(),
-            Problem::CommentMissing { min } => format!("the item needs a comment of at least {min} characters"),
-        };
-        v.problems.push(PathProblem { path: format!("answers.{}", items[i].id), message });
-    }
-    let recomputed = from_core(&score::payload(c, &visit, &card));
-    let mut matches = true;
-    let mut mismatch = |v: &mut Verification, path: String, sent: Option<&Value>, ours: &Value| {
-        if !same_figure(sent, ours) {
-            matches = false;
-            let sent = sent.map_or_else(|| "nothing".to_owned(), Value::to_string);
-            v.problems.push(PathProblem { path, message: format!("sent {sent}, scored {ours} here") });
-        }
-    };
-    for key in ["outcome", "pass", "band", "score", "earned", "possible", "method"] {
-        mismatch(v, format!("checklist.{key}"), sent.and_then(|s| s.get(key)), &recomputed[key]);
-    }
-    let sent_sections = sent.and_then(|s| s.get("sections")).and_then(Value::as_array);
-    for (i, ours) in recomputed["sections"].as_array().into_iter().flatten().enumerate() {
-        let theirs = sent_sections.and_then(|s| s.iter().find(|x| x.get("id") == ours.get("id")));
-        for key in ["earned", "possible", "score", "failed", "critical_failed"] {
-            mismatch(v, format!("checklist.sections[{i}].{key}"), theirs.and_then(|t| t.get(key)), &ours[key]);
-        }
-    }
-    if let Some(ours) = recomputed["items"].as_object() {
-        for (id, item) in ours {
-            for key in ["credit", "earned", "possible", "failed"] {
-                let theirs = sent_items.and_then(|s| s.get(id)).and_then(|t| t.get(key));
-                mismatch(v, format!("checklist.items.{id}.{key}"), theirs, &item[key]);
-            }
-        }
-    }
-    let mut figures = recomputed;
-    if let Some(m) = figures.as_object_mut() {
-        m.retain(|k, _| !matches!(k.as_str(), "items" | "visit"));
-    }
-    v.figures = Some(Figures { matches, recomputed: figures });
-}
-
-/// Figures compare as exact decimals (`80.5` is `80.50`); a missing one equals null.
-fn same_figure(sent: Option<&Value>, ours: &Value) -> bool {
-    match (sent.unwrap_or(&Value::Null), ours) {
-        (Value::Number(a), Value::Number(b)) => {
-            matches!((Num::parse(&a.to_string()), Num::parse(&b.to_string())), (Some(x), Some(y)) if x == y)
-        }
-        (a, b) => a == b,
-    }
-}
-
 fn answer_of(value: &CoreValue) -> Option<Answer> {
     // A multipart payload names each file's part instead of carrying its data.
     if let CoreValue::Array(items) = value {
@@ -423,4 +352,9 @@ fn to_core(value: &Value) -> CoreValue {
 
 fn from_core(value: &CoreValue) -> Value {
     serde_json::from_str(&value.to_json()).unwrap_or(Value::Null)
+}
+
+/// Standard base64 (with padding) decoded, as the widget encodes files and photos.
+pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    seda_core::base64::unbase64(text)
 }

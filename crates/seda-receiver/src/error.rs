@@ -17,6 +17,7 @@ pub enum Reason {
     InvalidKey,
     KeyMismatch,
     InvalidPayload,
+    InvalidInput,
     UnsupportedMediaType,
     TooLarge,
     IdempotencyConflict,
@@ -44,6 +45,7 @@ impl Reason {
         Reason::InvalidKey,
         Reason::KeyMismatch,
         Reason::InvalidPayload,
+        Reason::InvalidInput,
         Reason::UnsupportedMediaType,
         Reason::TooLarge,
         Reason::IdempotencyConflict,
@@ -73,6 +75,7 @@ impl Reason {
             Reason::InvalidKey => ("invalid-key", "The Idempotency-Key is not acceptable", S::BAD_REQUEST),
             Reason::KeyMismatch => ("key-mismatch", "The Idempotency-Key differs from the body's id", S::BAD_REQUEST),
             Reason::InvalidPayload => ("invalid-payload", "The payload is not a Seda response", S::UNPROCESSABLE_ENTITY),
+            Reason::InvalidInput => ("invalid-input", "The request's content is not acceptable", S::UNPROCESSABLE_ENTITY),
             Reason::UnsupportedMediaType => ("unsupported-media-type", "Unsupported content type", S::UNSUPPORTED_MEDIA_TYPE),
             Reason::TooLarge => ("too-large", "The body is too large", S::PAYLOAD_TOO_LARGE),
             Reason::IdempotencyConflict => {

@@ -25,6 +25,7 @@ pub mod routes;
 pub mod secret;
 pub mod settings;
 pub mod store;
+pub mod visits;
 
 use std::sync::Arc;
 

@@ -14,17 +14,19 @@ use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 
 use crate::error::AppError;
 
-// Accounts, the audit log, form settings with erasure and retention, and what the
-// desk reads, each in its own file under store/.
+// Accounts, the audit log, form settings with erasure and retention, what the desk
+// reads, and visits with their reviews, each in its own file under store/.
 mod accounts;
 mod audit;
 mod privacy;
 mod reports;
+mod visits;
 
 pub use accounts::{SessionRow, UserRow};
 pub use audit::AuditEntry;
 pub use privacy::{Erased, ResponseRef};
 pub use reports::{CaseLinks, CaseRef, FormTally, ResponseRecord};
+pub use visits::{ReviewEvent, StoredReview, StoredVisit, VisitFilter};
 
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -109,9 +111,10 @@ pub struct RecentResponse {
     pub payload: String,
 }
 
-static MIGRATIONS: [(i64, &str, &str); 2] = [
+static MIGRATIONS: [(i64, &str, &str); 3] = [
     (1, "responses and forms", include_str!("../migrations/0001_responses_and_forms.sql")),
     (2, "accounts, audit and form settings", include_str!("../migrations/0002_accounts_audit_settings.sql")),
+    (5, "visit reviews", include_str!("../migrations/0005_reviews.sql")),
 ];
 
 impl Store {

@@ -120,3 +120,8 @@ async fn desk_survey_report_and_comments() {
     common::desk::comments(&app).await;
     common::desk::response_and_files(&app).await;
 }
+
+#[tokio::test]
+async fn visits_reviewed_and_reported() {
+    common::visits::report(&pg_app().await).await;
+}

@@ -10,6 +10,8 @@ mod ops;
 mod responses;
 mod session;
 mod site;
+mod visit_report;
+mod visits;
 
 pub use site::Site;
 
@@ -69,6 +71,12 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .route("/admin/desk/comments", get(desk::list_comments))
         .route("/admin/desk/responses/{id}", get(desk_response::get))
         .route("/admin/files/{response_id}/{part}", get(desk_response::file));
+    let visits = Router::new()
+        .route("/admin/desk/visits", get(visits::list))
+        .route("/admin/desk/visits/{id}", get(visits::detail))
+        .route("/admin/desk/visits/{id}/photos/{item}/{n}", get(visits::photo))
+        .route("/admin/desk/visits/{id}/review", post(visits::review))
+        .route("/admin/desk/visit-report", get(visit_report::get));
     let ops = Router::new().route("/healthz", get(ops::healthz)).route("/metrics", get(ops::metrics));
     // A hard cap before any handler reads a byte; each handler reads within its own, smaller limit.
     let cap = state.settings.max_body_bytes.max(state.settings.max_multipart_bytes) + 64 * 1024;
@@ -77,6 +85,7 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .merge(admin)
         .merge(accounts)
         .merge(desk)
+        .merge(visits)
         .merge(ops)
         .merge(site::routes(site))
         .fallback({

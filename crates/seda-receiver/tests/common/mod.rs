@@ -6,6 +6,7 @@ pub mod admin;
 pub mod desk;
 pub mod payloads;
 pub mod scenarios;
+pub mod visits;
 
 use std::sync::Arc;
 
