@@ -37,7 +37,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 23] = [
+    pub const ALL: [Reason; 24] = [
         Reason::MalformedJson,
         Reason::MalformedForm,
         Reason::MalformedMultipart,
