@@ -18,8 +18,8 @@ pub struct Move {
 
 impl Move {
     /// Checks moving a case in `from` to `to` (a state's name), with a root cause from
-    /// `root_causes` (required when closing) and a note.
-    pub fn check(from: Status, to: &str, root_cause: Option<&str>, note: Option<&str>, root_causes: &[String]) -> Result<Move, AppError> {
+    /// `root_causes` (closing needs one, given now or before: `has_root_cause`) and a note.
+    pub fn check(from: Status, to: &str, root_cause: Option<&str>, has_root_cause: bool, note: Option<&str>, root_causes: &[String]) -> Result<Move, AppError> {
         let allowed = || from.moves().iter().map(|s| s.name()).collect::<Vec<_>>().join(", ");
         let Some(to) = Status::parse(to) else {
             let names = Status::ALL.map(Status::name).join(", ");
@@ -37,7 +37,7 @@ impl Move {
             if !root_causes.iter().any(|c| c == cause) {
                 return Err(AppError::at(Reason::InvalidField, "root_cause", format!("{cause:?} is not a root cause: one of {}", root_causes.join(", "))));
             }
-        } else if to == Status::Closed {
+        } else if to == Status::Closed && !has_root_cause {
             return Err(AppError::at(Reason::InvalidField, "root_cause", format!("closing needs a root cause: one of {}", root_causes.join(", "))));
         }
         // An empty note box is no note.
@@ -68,30 +68,31 @@ mod tests {
     #[test]
     fn moves_are_checked() {
         use Status::*;
-        for (from, to, cause, expected) in [
-            (Received, "acknowledged", None, Ok(())),
-            (Received, "closed", Some("staff"), Err(("invalid-transition", "to"))),
-            (Resolved, "closed", None, Err(("invalid-field", "root_cause"))),
-            (Resolved, "closed", Some("  "), Err(("invalid-field", "root_cause"))),
-            (Resolved, "closed", Some("weather"), Err(("invalid-field", "root_cause"))),
-            (Resolved, "closed", Some("process"), Ok(())),
-            (InProgress, "resolved", Some("staff"), Ok(())),
-            (Closed, "reopened", None, Ok(())),
-            (Closed, "in_progress", None, Err(("invalid-transition", "to"))),
-            (Received, "done", None, Err(("invalid-field", "to"))),
+        for (from, to, cause, had, expected) in [
+            (Received, "acknowledged", None, false, Ok(())),
+            (Received, "closed", Some("staff"), false, Err(("invalid-transition", "to"))),
+            (Resolved, "closed", None, false, Err(("invalid-field", "root_cause"))),
+            (Resolved, "closed", Some("  "), false, Err(("invalid-field", "root_cause"))),
+            (Resolved, "closed", Some("weather"), true, Err(("invalid-field", "root_cause"))),
+            (Resolved, "closed", Some("process"), false, Ok(())),
+            (Resolved, "closed", None, true, Ok(())),
+            (InProgress, "resolved", Some("staff"), false, Ok(())),
+            (Closed, "reopened", None, true, Ok(())),
+            (Closed, "in_progress", None, true, Err(("invalid-transition", "to"))),
+            (Received, "done", None, false, Err(("invalid-field", "to"))),
         ] {
-            let got = Move::check(from, to, cause, None, &causes()).map(|_| ()).map_err(|e| match e {
+            let got = Move::check(from, to, cause, had, None, &causes()).map(|_| ()).map_err(|e| match e {
                 AppError::Rejected { reason, path, .. } => (reason.slug(), path.unwrap_or_default()),
                 other => panic!("{other}"),
             });
             let expected = expected.map_err(|(slug, path)| (slug, path.to_owned()));
-            assert_eq!(got, expected, "{} → {to} with {cause:?}", from.name());
+            assert_eq!(got, expected, "{} → {to} with {cause:?} (one before: {had})", from.name());
         }
     }
 
     #[test]
     fn an_invalid_move_names_the_allowed_ones() {
-        let e = Move::check(Status::Acknowledged, "closed", Some("staff"), None, &causes()).unwrap_err();
+        let e = Move::check(Status::Acknowledged, "closed", Some("staff"), false, None, &causes()).unwrap_err();
         let detail = e.to_string();
         assert!(detail.contains("acknowledged") && detail.contains("closed") && detail.contains("in_progress, resolved"), "{detail}");
     }
@@ -101,8 +102,8 @@ mod tests {
         for (value, ok) in [("a", true), ("   ", false), ("", false), (&"ی".repeat(5000) as &str, true), (&"a".repeat(5001) as &str, false)] {
             assert_eq!(text(value, "text").is_ok(), ok, "{} characters", value.chars().count());
         }
-        assert_eq!(Move::check(Status::Received, "in_progress", None, Some(" "), &causes()).unwrap().note, None);
-        let note = Move::check(Status::Received, "in_progress", None, Some(&"a".repeat(5001)), &causes()).unwrap_err();
+        assert_eq!(Move::check(Status::Received, "in_progress", None, false, Some(" "), &causes()).unwrap().note, None);
+        let note = Move::check(Status::Received, "in_progress", None, false, Some(&"a".repeat(5001)), &causes()).unwrap_err();
         assert!(matches!(note, AppError::Rejected { path: Some(p), .. } if p == "note"));
     }
 }

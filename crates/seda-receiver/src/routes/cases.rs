@@ -145,7 +145,7 @@ pub async fn status(admin: Admin, State(state): State<AppState>, Path(key): Path
     let note = string_member(&body, "note")?;
     let case = cases::find(&state.store, &key).await?;
     let from = Status::parse(&case.status).ok_or_else(|| AppError::Internal(format!("case {} has the unknown state {:?}", case.response_id, case.status)))?;
-    let step = Move::check(from, to, root_cause, note, &state.settings.root_causes)?;
+    let step = Move::check(from, to, root_cause, case.root_cause.is_some(), note, &state.settings.root_causes)?;
     let now = now_micros();
     let actor = admin.actor.to_string();
     let mut events = vec![event(now, &actor, "status", Some(step.from), Some(step.to), None)];
@@ -155,12 +155,16 @@ pub async fn status(admin: Admin, State(state): State<AppState>, Path(key): Path
     if let Some(text) = &step.note {
         events.push(event(now, &actor, "note", None, None, Some(text)));
     }
+    // History is read by time: a microsecond apart, the move, its cause and its note keep their order.
+    for (i, e) in events.iter_mut().enumerate() {
+        e.at += i as i64;
+    }
     let to = step.to.name();
     if !state.store.move_case(&case.response_id, from.name(), to, step.root_cause.as_deref(), now, &events).await? {
         // Someone moved it meanwhile: check the move again from where it is now.
         let moved = cases::find(&state.store, &case.response_id).await?;
         let now_in = Status::parse(&moved.status).unwrap_or(from);
-        Move::check(now_in, to, step.root_cause.as_deref(), None, &state.settings.root_causes)?;
+        Move::check(now_in, to, step.root_cause.as_deref(), moved.root_cause.is_some(), None, &state.settings.root_causes)?;
         return Err(AppError::at(Reason::InvalidTransition, "to", format!("the case moved to {} meanwhile: try again", moved.status)));
     }
     let detail = json!({"response_id": case.response_id, "from": from.name(), "to": to, "root_cause": step.root_cause});
