@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod cases;
+pub mod hooks;
 pub mod payloads;
 pub mod scenarios;
 
