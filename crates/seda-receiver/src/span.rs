@@ -37,7 +37,7 @@ impl fmt::Display for Span {
     /// The largest unit that divides it: `24h` is written `1d`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let secs = self.0.as_secs();
-        let (unit, n) = UNITS.iter().find(|(_, n)| secs > 0 && secs % n == 0).copied().unwrap_or(("s", 1));
+        let (unit, n) = UNITS.iter().find(|(_, n)| secs > 0 && secs.is_multiple_of(*n)).copied().unwrap_or(("s", 1));
         write!(f, "{}{unit}", secs / n)
     }
 }

@@ -75,8 +75,12 @@ fn matches_search(case: &CaseRow, payload: &str, needle: &str) -> bool {
     let payload: Value = serde_json::from_str(payload).unwrap_or(Value::Null);
     let texts: [Option<&str>; 5] =
         [Some(&case.reference), Some(&case.response_id), case.topic.as_deref(), case.owner.as_deref(), payload["answers"]["description"].as_str()];
-    let found = texts.into_iter().flatten().any(|text| fold_for_search(text).contains(needle));
-    found
+    for text in texts.into_iter().flatten() {
+        if fold_for_search(text).contains(needle) {
+            return true;
+        }
+    }
+    false
 }
 
 fn list_item(case: &CaseRow, payload: &str, now: i64) -> Value {
