@@ -159,3 +159,27 @@ async fn webhooks_are_checked_listed_and_removed() {
     let entries = audit(&app).await;
     assert!(has_entry(&entries, "token", "webhook.add", Some(id)) && has_entry(&entries, "token", "webhook.remove", Some(id)), "{entries:?}");
 }
+
+#[tokio::test]
+async fn the_eighth_failure_is_final() {
+    let (addr, hooks) = hook_server(usize::MAX, (500, None), Duration::ZERO).await;
+    let dir = tempfile::TempDir::new().unwrap();
+    let url = format!("sqlite://{}/seda.db", dir.path().display());
+    let app = common::app_on(&url, fast_retries()).await;
+    add_hook(&app, &format!("http://{addr}/json"), "json", &["complaint.urgent"]).await;
+    posted(&app, &by_email("u-1", "safety", "ana@shop.example")).await;
+    let client = delivery::client().unwrap();
+    assert_eq!(delivery::deliver_due(&app.store, &client, Duration::from_secs(1)).await.unwrap(), 1);
+    assert_eq!(deliveries(&app).await[0]["status"], "pending");
+    // Seven attempts made, and due again: the next is the last.
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::query("UPDATE webhook_deliveries SET attempts = 7, next_attempt_at = 0").execute(&pool).await.unwrap();
+    assert_eq!(delivery::deliver_due(&app.store, &client, Duration::from_secs(1)).await.unwrap(), 1);
+    let failed = send(&app.router, get("/admin/desk/webhooks/deliveries?status=failed", Some(TOKEN))).await.json();
+    let d = &failed["deliveries"][0];
+    assert_eq!((d["attempts"].as_i64(), d["last_status"].as_i64(), d["next_attempt_at"].clone()), (Some(8), Some(500), Value::Null), "{failed}");
+    assert!(d["last_error"].as_str().unwrap().contains("500"), "{d}");
+    assert_eq!(delivery::deliver_due(&app.store, &client, Duration::from_secs(1)).await.unwrap(), 0, "a failed delivery is not sent again by itself");
+    assert_eq!(hooks.hits("/json").len(), 2);
+}
