@@ -30,6 +30,9 @@ pub enum Reason {
     RateLimited,
     NotFound,
     TooManyResponses,
+    AmbiguousReference,
+    InvalidTransition,
+    InvalidField,
     MethodNotAllowed,
     BadQuery,
     Unavailable,
@@ -37,7 +40,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 24] = [
+    pub const ALL: [Reason; 27] = [
         Reason::MalformedJson,
         Reason::MalformedForm,
         Reason::MalformedMultipart,
@@ -58,6 +61,9 @@ impl Reason {
         Reason::RateLimited,
         Reason::NotFound,
         Reason::TooManyResponses,
+        Reason::AmbiguousReference,
+        Reason::InvalidTransition,
+        Reason::InvalidField,
         Reason::MethodNotAllowed,
         Reason::BadQuery,
         Reason::Unavailable,
@@ -94,6 +100,9 @@ impl Reason {
             Reason::TooManyResponses => {
                 ("too-many-responses", "The report would read more responses than one request may", S::UNPROCESSABLE_ENTITY)
             }
+            Reason::AmbiguousReference => ("ambiguous-reference", "Two cases share this reference: name the response id", S::CONFLICT),
+            Reason::InvalidTransition => ("invalid-transition", "The case cannot move to this state from its own", S::CONFLICT),
+            Reason::InvalidField => ("invalid-field", "A member of the body is not acceptable", S::UNPROCESSABLE_ENTITY),
             Reason::MethodNotAllowed => ("method-not-allowed", "Method not allowed", S::METHOD_NOT_ALLOWED),
             Reason::BadQuery => ("bad-query", "The query parameters are not acceptable", S::BAD_REQUEST),
             Reason::Unavailable => ("unavailable", "The receiver cannot take responses now", S::SERVICE_UNAVAILABLE),

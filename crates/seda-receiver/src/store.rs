@@ -15,18 +15,23 @@ use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 use crate::error::AppError;
 
 // Accounts, the audit log, form settings with erasure and retention, what the desk
-// reads, and visits with their reviews, each in its own file under store/.
+// reads, complaints' cases, webhooks, and visits with their reviews, each in its own
+// file under store/.
 mod accounts;
 mod audit;
+mod cases;
 mod privacy;
 mod reports;
 mod visits;
+mod webhooks;
 
 pub use accounts::{SessionRow, UserRow};
 pub use audit::AuditEntry;
+pub use cases::{CaseEvent, CaseFilter, CaseRow, ResponseBrief, Uncased};
 pub use privacy::{Erased, ResponseRef};
 pub use reports::{CaseLinks, CaseRef, FormTally, ResponseRecord};
 pub use visits::{ReviewEvent, StoredReview, StoredVisit, VisitFilter};
+pub use webhooks::{AttemptEnd, DeliveryRow, WebhookRow};
 
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -111,9 +116,11 @@ pub struct RecentResponse {
     pub payload: String,
 }
 
-static MIGRATIONS: [(i64, &str, &str); 3] = [
+static MIGRATIONS: [(i64, &str, &str); 5] = [
     (1, "responses and forms", include_str!("../migrations/0001_responses_and_forms.sql")),
     (2, "accounts, audit and form settings", include_str!("../migrations/0002_accounts_audit_settings.sql")),
+    (3, "cases", include_str!("../migrations/0003_cases.sql")),
+    (4, "webhooks", include_str!("../migrations/0004_webhooks.sql")),
     (5, "visit reviews", include_str!("../migrations/0005_reviews.sql")),
 ];
 

@@ -125,3 +125,25 @@ async fn desk_survey_report_and_comments() {
 async fn visits_reviewed_and_reported() {
     common::visits::report(&pg_app().await).await;
 }
+
+#[tokio::test]
+async fn complaint_cases() {
+    common::cases::lifecycle(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn cases_backfill_and_overdue() {
+    common::cases::backfill_and_overdue(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn complaint_status() {
+    common::cases::public_status(&pg_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_receivers_send_each_alert_once() {
+    let url = fresh_database().await;
+    let (a, b) = (app_on(&url, settings()).await, app_on(&url, settings()).await);
+    common::hooks::two_senders(&a, Some(&b)).await;
+}

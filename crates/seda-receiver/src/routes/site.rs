@@ -27,7 +27,7 @@ pub struct Site {
 }
 
 /// Paths that belong to the API: never answered from the assets folder, whatever it holds.
-const API_PREFIXES: [&str; 7] = ["/responses", "/forms/", "/export", "/healthz", "/metrics", "/admin/", "/demo/"];
+const API_PREFIXES: [&str; 8] = ["/responses", "/complaint-status", "/forms/", "/export", "/healthz", "/metrics", "/admin/", "/demo/"];
 
 /// How many responses the demo page lists.
 const DEMO_RESPONSES: i64 = 20;

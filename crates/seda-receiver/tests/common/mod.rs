@@ -4,6 +4,8 @@
 
 pub mod admin;
 pub mod desk;
+pub mod cases;
+pub mod hooks;
 pub mod payloads;
 pub mod scenarios;
 pub mod visits;
@@ -24,6 +26,7 @@ pub const TOKEN: &str = "test-admin-token";
 /// A router over its own database, and the folder its files go to.
 pub struct TestApp {
     pub router: Router,
+    pub state: AppState,
     pub store: Store,
     pub files: TempDir,
     /// The database's URL, for tests that set a stored row by hand.
@@ -49,7 +52,7 @@ pub async fn app_on(url: &str, settings: Settings) -> TestApp {
     let store = Store::connect(url).await.expect("database opens");
     let files = TempDir::new().unwrap();
     let state = AppState::new(store.clone(), Arc::new(LocalFiles::new(files.path())), settings);
-    TestApp { router: app(state), store, files, url: url.to_owned(), _db_dir: None }
+    TestApp { router: app(state.clone()), state, store, files, url: url.to_owned(), _db_dir: None }
 }
 
 pub struct Answer {
