@@ -2,10 +2,10 @@
 //! API behind the bearer token, and the operational endpoints.
 
 mod admin;
-mod desk;
-mod desk_response;
 mod cases;
 mod complaint_status;
+mod desk;
+mod desk_response;
 mod export;
 mod forms;
 mod ops;
@@ -17,8 +17,6 @@ mod visits;
 mod webhooks;
 
 pub use site::Site;
-pub(crate) use export::rfc3339;
-
 pub(crate) use export::rfc3339;
 
 use std::time::Duration;
@@ -82,6 +80,7 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .route("/admin/desk/visits/{id}/photos/{item}/{n}", get(visits::photo))
         .route("/admin/desk/visits/{id}/review", post(visits::review))
         .route("/admin/desk/visit-report", get(visit_report::get));
+    let cases = Router::new()
         .route("/admin/desk/users", get(cases::users))
         .route("/admin/desk/complaints", get(cases::list))
         .route("/admin/desk/complaints/{key}", get(cases::get))
@@ -102,6 +101,7 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .merge(accounts)
         .merge(desk)
         .merge(visits)
+        .merge(cases)
         .merge(ops)
         .merge(site::routes(site))
         .fallback({

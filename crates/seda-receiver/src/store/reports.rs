@@ -132,19 +132,23 @@ pub struct CaseLinks {
 }
 
 impl Store {
-    /// Reads the `cases` table (`response_id`, `reference`, `status`,
-    /// `survey_response_id`): the case whose `response_id` is `response_id`, and the
-    /// cases whose `survey_response_id` is it, oldest first:
-    ///
-    /// ```sql
-    /// SELECT response_id, reference, status FROM cases WHERE response_id = $1;
-    /// SELECT response_id, reference, status FROM cases WHERE survey_response_id = $1 ORDER BY received_at;
-    /// ```
-    ///
-    /// The schema here has no `cases` table yet (it comes with migration
-    /// 0003_cases.sql), so there is no case and no complaint to link.
+    /// The case whose complaint is `response_id`, and the cases of complaints filed
+    /// after it as a survey response (their hidden `survey_response`), oldest first.
     pub async fn case_links(&self, response_id: &str) -> Result<CaseLinks, AppError> {
-        let _ = response_id;
-        Ok(CaseLinks::default())
+        let case_ref = |r: &sqlx::any::AnyRow| CaseRef { response_id: r.get(0), reference: r.get(1), status: r.get(2) };
+        let case = sqlx::query("SELECT response_id, reference, status FROM cases WHERE response_id = $1")
+            .bind(response_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(case_ref);
+        let complaints = sqlx::query("SELECT response_id, reference, status FROM cases WHERE survey_response_id = $1 ORDER BY received_at, response_id")
+            .bind(response_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(case_ref)
+            .collect();
+        Ok(CaseLinks { case, complaints })
     }
 }

@@ -204,7 +204,10 @@ pub async fn response_and_files(app: &TestApp) {
     assert_eq!(r["payload"]["answers"]["description"], "Nobody came to the till.");
     let category = r["questions"].as_array().unwrap().iter().find(|q| q["id"] == "category").unwrap();
     assert_eq!((&category["type"], &category["choices"][0]), (&json!("choice"), &json!({"id": "service", "label": {"en": "Service or staff", "fa": "خدمات یا کارکنان"}})));
-    assert_eq!(r["case"], Value::Null);
+    // The complaint opened its case on receipt, linked to the survey response it names.
+    let reference = r["payload"]["reference"].clone();
+    assert!(reference.is_string(), "{r}");
+    assert_eq!(r["case"], json!({"reference": reference, "status": "received"}));
     assert_eq!(r["linked"], json!({"survey_response": "s-14", "complaints": []}));
     let files = r["attachments"].as_array().unwrap();
     assert_eq!(files[0], json!({"part": "answers.photos.0", "file_name": "photo0.jpg", "content_type": "image/jpeg", "size": 4, "url": "/admin/files/k-1/answers.photos.0"}));
@@ -224,8 +227,8 @@ pub async fn response_and_files(app: &TestApp) {
     }
     send(&app.router, get("/admin/files/k-1/answers.photos.9", Some(TOKEN))).await.problem(404, "not-found");
     send(&app.router, get("/admin/files/nobody/answers.photos.0", Some(TOKEN))).await.problem(404, "not-found");
-    // A survey response: its questions, no files, no case.
+    // A survey response: its questions, no files, no case of its own, and the complaint filed after it.
     let s = read(app, "/admin/desk/responses/s-14").await;
     assert_eq!((&s["kind"], &s["questions"][0]["id"], &s["attachments"], &s["case"]), (&json!("survey"), &json!("recommend"), &json!([]), &Value::Null));
-    assert_eq!(s["linked"], json!({"survey_response": null, "complaints": []}));
+    assert_eq!(s["linked"], json!({"survey_response": null, "complaints": [{"response_id": "k-1", "reference": reference, "status": "received"}]}));
 }
