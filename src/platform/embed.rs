@@ -218,10 +218,10 @@ fn show(ready: Ready, config: EmbedConfig, placement: Placement) {
     let (form_attribute, focus) = (config.form_attribute.clone(), config.focus);
     let key = seen_key.clone();
     let what = Shown { form_id, form_attribute, seen_key, theme_css, locale, focus, closable };
-    place(what, placement, move |host, on_close, floating| {
+    place(what, placement, Box::new(move |host, on_close, floating| {
         let env = views_env(&ready, config, key, host, on_close);
         mount_views(host, ready, env, floating);
-    });
+    }));
 }
 
 /// What [`place`] needs to know of what it shows.
@@ -238,10 +238,13 @@ pub(super) struct Shown {
     pub closable: bool,
 }
 
+/// The views' mounting, given the host, their close function and whether they float.
+/// Boxed: one copy of [`place`] serves forms and the complaint-status lookup.
+pub(super) type Mount = Box<dyn FnOnce(&host::Host, Option<Rc<dyn Fn()>>, bool)>;
+
 /// Puts a widget on the page, in steps: the host element, how it closes, `mount` (the
-/// views, given the host, their close function and whether they float), then the page
-/// is told.
-pub(super) fn place(what: Shown, placement: Placement, mount: impl FnOnce(&host::Host, Option<Rc<dyn Fn()>>, bool)) {
+/// views), then the page is told.
+pub(super) fn place(what: Shown, placement: Placement, mount: Mount) {
     // Where focus was, to give it back when a modal form closes.
     let focus_before = document().active_element();
     let Some(mut host) = add_host(&placement, &what.theme_css) else { return };

@@ -22,7 +22,10 @@ use crate::ui::{Env, LookUp, StatusEnv};
 use super::embed::{place, views_env, Ready, Shown};
 use super::env::{browser_lang, console_error, page_lang};
 use super::fetch::{fetch, Call};
-use super::host::Placement;
+use super::host::{self, Placement};
+
+/// The lookup's own styles, over the widget's (style/lookup.css, minified).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/lookup.css"));
 
 /// Shows the lookup the tag asks for (its `status_endpoint` is set: the tag was read so).
 pub fn show(config: EmbedConfig, placement: Placement) {
@@ -41,7 +44,8 @@ pub fn show(config: EmbedConfig, placement: Placement) {
         focus: config.focus,
         closable: true,
     };
-    place(what, placement, move |host, on_close, floating| {
+    place(what, placement, Box::new(move |host, on_close, floating| {
+        let _ = host::apply_theme(host, CSS);
         let element = host.clone();
         let csat_locale = locale.clone();
         let csat_config = config.clone();
@@ -51,7 +55,7 @@ pub fn show(config: EmbedConfig, placement: Placement) {
             csat: Rc::new(move |reference: &str| csat(&csat_config, &element, &csat_locale, reference)),
         };
         leptos::mount::mount_to(host.mount.clone(), move || view! { <StatusLookup locale=locale env=env floating=floating /> }).forget();
-    });
+    }));
 }
 
 /// Posts `{"reference", "contact"}` to the status endpoint, with the tag's endpoint
@@ -88,7 +92,7 @@ fn lookup(config: &EmbedConfig) -> LookUp {
 
 /// The `complaint-csat` form for `reference`, with the edge that delivers it to the tag's
 /// endpoint (no draft: it is one question, asked of one case).
-fn csat(config: &EmbedConfig, host: &super::host::Host, locale: &str, reference: &str) -> Option<(Arc<crate::core::form::Form>, Env)> {
+fn csat(config: &EmbedConfig, host: &host::Host, locale: &str, reference: &str) -> Option<(Arc<crate::core::form::Form>, Env)> {
     let form = definition::parse(templates::get(CSAT_FORM)?).ok()?;
     let hidden = Pairs::from([("reference", reference.to_owned())]);
     let ready = Ready { form, locale: locale.to_owned(), theme_css: String::new(), hidden };

@@ -26,6 +26,19 @@ enum Phase {
     Failed,
 }
 
+/// Everything the lookup's view changes, in one signal: each signal type costs the
+/// bundle its own copy of the reactive machinery.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct State {
+    /// The two fields as typed: the reference code and the contact.
+    typed: [String; 2],
+    /// Each field's problem, once the visitor has tried to look up.
+    errors: [Option<FieldError>; 2],
+    phase: Phase,
+    /// The reference and the contact last looked up, as read (for "Try again").
+    asked: (String, String),
+}
+
 /// The lookup's form and its result, in a card like a form's.
 #[component]
 pub fn StatusLookup(
@@ -43,35 +56,34 @@ pub fn StatusLookup(
     let lang = if language(&locale) == "fa" { "fa" } else { "en" };
     let on_close = env.on_close.clone();
     let env = StoredValue::new_local(env);
-    let (reference, contact) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let errors = RwSignal::new([None::<FieldError>; 2]);
-    let phase = RwSignal::new(Phase::Asking);
-    // What was last looked up, for "Try again".
-    let asked = StoredValue::new((String::new(), String::new()));
+    let state = RwSignal::new(State { typed: Default::default(), errors: [None; 2], phase: Phase::Asking, asked: Default::default() });
+    // The result is drawn afresh only when the phase changes, not as the fields are typed in.
+    let phase = Memo::new(move |_| state.with(|state| state.phase.clone()));
     let inputs = [NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new()];
     let heading = NodeRef::<html::H2>::new();
     let look_up = move || {
-        let (reference, contact) = asked.get_value();
+        let (reference, contact) = state.with_untracked(|state| state.asked.clone());
         let lookup = env.with_value(|env| env.lookup.clone());
-        phase.set(Phase::Looking);
+        state.update(|state| state.phase = Phase::Looking);
         spawn_local(async move {
-            phase.set(match lookup(reference, contact).await {
+            let phase = match lookup(reference, contact).await {
                 Lookup::Found(case) => Phase::Found(case),
                 Lookup::NotFound => Phase::NotFound,
                 Lookup::Failed(_) => Phase::Failed,
-            });
+            };
+            state.update(|state| state.phase = phase);
         });
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if phase.get_untracked() == Phase::Looking {
+        let (looking, read) = state.with_untracked(|state| (state.phase == Phase::Looking, [read_reference(&state.typed[0]), read_contact(&state.typed[1])]));
+        if looking {
             return;
         }
-        let read = [read_reference(&reference.get_untracked()), read_contact(&contact.get_untracked())];
-        errors.set([read[0].clone().err(), read[1].clone().err()]);
+        state.update(|state| state.errors = [read[0].clone().err(), read[1].clone().err()]);
         match read {
             [Ok(reference), Ok(contact)] => {
-                asked.set_value((reference, contact));
+                state.update(|state| state.asked = (reference, contact));
                 look_up();
             }
             // Focus goes to the first field that needs attention.
@@ -89,9 +101,9 @@ pub fn StatusLookup(
             let _ = heading.focus();
         }
     });
-    let field = move |at: usize, name: &'static str, label: &'static str, hint: &'static str, value: RwSignal<String>, autocomplete: &'static str| {
+    let field = move |at: usize, name: &'static str, label: &'static str, hint: &'static str, autocomplete: &'static str| {
         let (id, hint_id, error_id) = (format!("seda-{name}-input"), format!("seda-{name}-hint"), format!("seda-{name}-error"));
-        let error = move || errors.with(|errors| errors[at]);
+        let error = move || state.with(|state| state.errors[at]);
         view! {
             <div class="seda-question">
                 <div class="seda-field">
@@ -108,8 +120,10 @@ pub fn StatusLookup(
                         aria-describedby=format!("{hint_id} {error_id}")
                         node_ref=inputs[at]
                         on:input=handler(move |ev| {
-                            value.set(event_target_value(&ev));
-                            errors.update(|errors| errors[at] = None);
+                            state.update(|state| {
+                                state.typed[at] = event_target_value(&ev);
+                                state.errors[at] = None;
+                            })
                         })
                     />
                 </div>
@@ -168,8 +182,8 @@ pub fn StatusLookup(
                 <p class="seda-form-title">{words.title}</p>
                 <form class="seda-step" novalidate on:submit=on_submit>
                     <p class="seda-description">{words.intro}</p>
-                    {field(0, "reference", words.reference, words.reference_hint, reference, "off")}
-                    {field(1, "contact", words.contact, words.contact_hint, contact, "email")}
+                    {field(0, "reference", words.reference, words.reference_hint, "off")}
+                    {field(1, "contact", words.contact, words.contact_hint, "email")}
                     <div class="seda-actions">
                         <button type="submit" class="seda-button seda-button--primary" aria-disabled=reactive(move || looking().then_some("true"))>
                             {reactive(move || if looking() { words.looking } else { words.look_up })}

@@ -132,6 +132,9 @@ test("a resolved case asks how it was handled, posted as complaint-csat with the
   await button(w, "Submit").click();
   await expect(w.getByText("Please answer this question.")).toBeVisible();
   await question.locator("label").filter({ has: page.getByRole("radio", { name: "4", exact: true }) }).click();
+  // Typing in the lookup's fields leaves the case and the answer as they are.
+  await w.getByRole("textbox", { name: EN.contact }).fill("ana@example.org");
+  await expect(question.getByRole("radio", { name: "4", exact: true })).toBeChecked();
   await button(w, "Submit").click();
   await expect(w.getByRole("heading", { name: "Thank you for telling us" })).toBeVisible();
   await o.collector.waitFor(1);
