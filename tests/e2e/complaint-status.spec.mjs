@@ -199,3 +199,18 @@ test("data-status-endpoint is asked instead of the default", async ({ page }) =>
   await expect(w.locator(".seda-lookup__state")).toHaveText("In progress");
   expect(asked).toHaveLength(1);
 });
+
+test("in the corner card the lookup is a dialog that closes, from the full bundle", async ({ page }) => {
+  const events = await recordSedaEvents(page);
+  const wasm = [];
+  page.on("request", (r) => /_bg\.wasm$/.test(r.url()) && wasm.push(new URL(r.url()).pathname));
+  await page.goto(o.page(hostPage({ embed: o.embed({ form: "template:complaint-status", endpoint: o.endpoint }) })));
+  const w = widget(page);
+  await expect(w.getByRole("dialog", { name: "Follow your complaint" })).toBeVisible();
+  expect(wasm.map((p) => p.replace(/-[0-9a-f]+_bg/, "_bg"))).toEqual(["/seda-full_bg.wasm"]);
+  expect((await events.of("seda:shown")).map((e) => e.detail.form_id)).toEqual(["complaint-status"]);
+  await w.getByRole("textbox", { name: EN.reference }).focus();
+  await page.keyboard.press("Escape");
+  await expect(widget(page)).toHaveCount(0);
+  expect((await events.of("seda:dismiss")).map((e) => e.detail.form_id)).toEqual(["complaint-status"]);
+});
