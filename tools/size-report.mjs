@@ -90,7 +90,12 @@ export const BUDGETS = {
     // every item type (bench/SIZE.md): 178 328 bytes (+1 051 on 177 277): ceiling 174.5 KiB.
     // Typed errors at the browser edge (IndexedDB, files, the hand-over, the inbox), 178 556
     // bytes (+228): ceiling 175 KiB, which leaves room for the ±100 bytes the hashes move.
-    ceiling: 175 * 1024,
+    // Raised by the measured growth of data-status-endpoint (read and checked by every
+    // build, as the tag is read once by one reader, with two named errors), the lookup's
+    // form source and the complaint offer keeping the tag's hidden values: 179 666-179 876
+    // bytes in two builds (+1 110 to +1 320; the lookup's views are the full bundle's):
+    // ceiling 176 KiB (bench/SIZE.md, 2026-12-07).
+    ceiling: 176 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -121,9 +126,12 @@ export const BUDGETS = {
   // The tag read once into one typed configuration, 240 849 bytes (+1 712): 235.5 KiB.
   // Each question and checklist item type's fields declared once (244 244 bytes, +3 395),
   // then cut as the lean bundle's: 242 359 bytes (+1 510 on 240 849): 237 KiB. Typed errors
-  // at the browser edge, 243 026 bytes (+667): 238 KiB.
+  // at the browser edge, 243 026 bytes (+667): 238 KiB. Raised by the measured growth of
+  // template:complaint-status (its view, the lookup's request and answer, its words in
+  // English and Persian, its stylesheet, the complaint-csat template and its nested form),
+  // 253 131-253 185 bytes (+10 159): 247.5 KiB (bench/SIZE.md, 2026-12-07).
   full: {
-    ceiling: 238 * 1024,
+    ceiling: 247.5 * 1024,
   },
 };
 

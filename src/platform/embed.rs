@@ -90,17 +90,20 @@ fn read_tag(mut tag: Pairs<String>) -> Result<EmbedConfig, (ConfigError, Option<
     // browser cannot parse is refused (after the checks that say more, such as a port
     // out of range), as no request could be made to it.
     let mut unparsable = None;
-    if let Some(endpoint) = tag.get("endpoint").map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) {
-        match resolve_url(&endpoint) {
-            Some(absolute) => {
-                tag.insert("endpoint", absolute);
+    for key in ["endpoint", "statusEndpoint"] {
+        if let Some(endpoint) = tag.get(key).map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()) {
+            match resolve_url(&endpoint) {
+                Some(absolute) => {
+                    tag.insert(key, absolute);
+                }
+                None => unparsable = unparsable.or(Some((key, endpoint))),
             }
-            None => unparsable = Some(endpoint),
         }
     }
     match (EmbedConfig::from_dataset(&tag), unparsable) {
         (Ok(config), None) => Ok(config),
-        (Ok(_), Some(url)) => Err((ConfigError::BadEndpoint { url }, debug)),
+        (Ok(_), Some(("endpoint", url))) => Err((ConfigError::BadEndpoint { url }, debug)),
+        (Ok(_), Some((_, url))) => Err((ConfigError::BadStatusEndpoint(Box::new(ConfigError::BadEndpoint { url })), debug)),
         (Err(problem), _) => Err((problem, debug)),
     }
 }
@@ -118,10 +121,12 @@ async fn begin(config: EmbedConfig, form_json: Option<String>, closes: u32) {
             _ => return fail(vec![ConfigError::TargetNotFound { selector: target.clone() }.to_string()], &Placement::Corner, config.debug),
         },
     };
-    if let FormSource::Template(name) = &config.form {
-        if !bundles::FULL && templates::full_only(name) {
-            return hand_over(&config, None, &placement);
-        }
+    match &config.form {
+        FormSource::Template(name) if !bundles::FULL && templates::full_only(name) => return hand_over(&config, None, &placement),
+        // The complaint-status lookup is the full bundle's, and has no form to read.
+        FormSource::StatusLookup if bundles::FULL => return super::status::show(config, placement),
+        FormSource::StatusLookup => return hand_over(&config, None, &placement),
+        _ => {}
     }
     let json = match form_json {
         Some(json) => json,
@@ -136,14 +141,14 @@ async fn begin(config: EmbedConfig, form_json: Option<String>, closes: u32) {
 }
 
 /// The form, read and made ready for this page: what [`show`] draws.
-struct Ready {
-    form: Form,
+pub(super) struct Ready {
+    pub form: Form,
     /// The language it is shown in.
-    locale: String,
+    pub locale: String,
     /// The theme (the form's, the tag's over it) as CSS for the widget's `:host`.
-    theme_css: String,
+    pub theme_css: String,
     /// The hidden fields' values.
-    hidden: Pairs<String>,
+    pub hidden: Pairs<String>,
 }
 
 /// Reads the form and shows it. Kept apart from [`start`]'s state machine, as are the
@@ -203,33 +208,62 @@ pub fn close() {
     }
 }
 
-/// Draws the ready form on the page, in steps: the host element, how it closes, the
-/// edge the views reach the page through, the views, then the page is told.
+/// Draws the ready form on the page (see [`place`]).
 #[inline(never)]
 fn show(ready: Ready, config: EmbedConfig, placement: Placement) {
+    let seen_key = config.seen_key();
+    let (form_id, theme_css, locale) = (ready.form.id.clone(), ready.theme_css.clone(), ready.locale.clone());
+    // A checklist is a visit's whole record: no close button that could hide it.
+    let closable = ready.form.checklist.is_none();
+    let (form_attribute, focus) = (config.form_attribute.clone(), config.focus);
+    let key = seen_key.clone();
+    let what = Shown { form_id, form_attribute, seen_key, theme_css, locale, focus, closable };
+    place(what, placement, Box::new(move |host, on_close, floating| {
+        let env = views_env(&ready, config, key, host, on_close);
+        mount_views(host, ready, env, floating);
+    }));
+}
+
+/// What [`place`] needs to know of what it shows.
+pub(super) struct Shown {
+    pub form_id: String,
+    /// `data-form` as written: the copy of its first screen is found by it.
+    pub form_attribute: String,
+    pub seen_key: String,
+    pub theme_css: String,
+    pub locale: String,
+    /// Focus moves in once it is shown (it was opened from another form's button).
+    pub focus: bool,
+    /// It may be closed (a close button when it floats over the page).
+    pub closable: bool,
+}
+
+/// The views' mounting, given the host, their close function and whether they float.
+/// Boxed: one copy of [`place`] serves forms and the complaint-status lookup.
+pub(super) type Mount = Box<dyn FnOnce(&host::Host, Option<Rc<dyn Fn()>>, bool)>;
+
+/// Puts a widget on the page, in steps: the host element, how it closes, `mount` (the
+/// views), then the page is told.
+pub(super) fn place(what: Shown, placement: Placement, mount: Mount) {
     // Where focus was, to give it back when a modal form closes.
     let focus_before = document().active_element();
-    let Some(mut host) = add_host(&placement, &ready.theme_css) else { return };
-    let form_id = ready.form.id.clone();
-    let seen_key = config.seen_key();
-    let closer = closer(&host, &placement, seen_key.clone(), form_id.clone(), focus_before);
+    let Some(mut host) = add_host(&placement, &what.theme_css) else { return };
+    let form_id = what.form_id;
+    let closer = closer(&host, &placement, what.seen_key, form_id.clone(), focus_before);
     if !placement.launcher() {
         OPEN.with(|open| open.borrow_mut().push(closer.clone()));
     }
-    // A checklist is a visit's whole record: no close button that could hide it.
-    let on_close = (placement.floating() && ready.form.checklist.is_none()).then_some(closer.clone());
-    let (form_attribute, focus) = (config.form_attribute.clone(), config.focus);
-    let env = views_env(&ready, config, seen_key, &host, on_close);
-    let label = crate::core::i18n::strings(&ready.locale).feedback;
-    mount_views(&host, ready, env, placement.floating());
+    let on_close = (placement.floating() && what.closable).then_some(closer.clone());
+    let label = crate::core::i18n::strings(&what.locale).feedback;
+    mount(&host, on_close, placement.floating());
     // The copy of the first screen seda.js may have drawn meanwhile (only ever in the corner).
     let clicked = match placement {
-        Placement::Corner => shell::take_over(&form_attribute, &host.root),
+        Placement::Corner => shell::take_over(&what.form_attribute, &host.root),
         _ => None,
     };
     if placement.modal() {
         host::make_modal(&host);
-    } else if focus {
+    } else if what.focus {
         // Opened from another form's button, which is gone: focus moves into this one.
         host::focus_first(&host.root, ".seda-title");
     }
@@ -302,7 +336,7 @@ fn closer(host: &host::Host, placement: &Placement, seen_key: String, form_id: S
 
 /// The views' only door to the page: delivery, drafts, the clock, events and the
 /// complaint offer's form opened in this one's place (which keeps `config`).
-fn views_env(ready: &Ready, config: EmbedConfig, seen_key: String, host: &host::Host, on_close: Option<Rc<dyn Fn()>>) -> Env {
+pub(super) fn views_env(ready: &Ready, config: EmbedConfig, seen_key: String, host: &host::Host, on_close: Option<Rc<dyn Fn()>>) -> Env {
     let form_id = ready.form.id.clone();
     let draft_form = form_id.clone();
     Env {
@@ -396,7 +430,7 @@ fn pictures() -> Option<Pictures> {
 /// [`shows_errors`] says so for the tag's `data-debug`, an error box (otherwise the
 /// page is left exactly as it was).
 #[inline(never)]
-fn fail(problems: Vec<String>, placement: &Placement, debug: Option<bool>) {
+pub(super) fn fail(problems: Vec<String>, placement: &Placement, debug: Option<bool>) {
     console_error(&format!("{SETUP_PROBLEM}:\n{}", problems.join("\n")));
     emit_error(SETUP_PROBLEM, vec![("problems", Value::from(problems.clone()))]);
     if !shows_errors(debug, &page_url()) {

@@ -38,6 +38,8 @@ pub async fn load(source: &FormSource) -> Result<String, FormSourceError> {
         }
         FormSource::Inline(id) => inline(id),
         FormSource::Url(url) => from_url(url).await,
+        // Drawn by its own view (platform::status), never read as a form.
+        FormSource::StatusLookup => Err(FormSourceError::NoTemplate(crate::core::templates::STATUS_LOOKUP.to_owned())),
     }
 }
 

@@ -39,6 +39,7 @@ impl Placement {
     }
 }
 
+#[derive(Clone)]
 pub struct Host {
     /// The element added to the page; removing it removes the widget.
     pub element: HtmlElement,

@@ -21,4 +21,5 @@ pub mod outbox;
 pub mod pictures;
 pub mod sender;
 pub mod shell;
+pub mod status;
 pub mod transport;

@@ -4,12 +4,15 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::core::answer::{Answer, File};
 use crate::core::draft::Draft;
+use crate::core::form::Form;
 use crate::core::i18n::Strings;
 use crate::core::pairs::Pairs;
 use crate::core::response::Response;
+use crate::core::status::Lookup;
 
 /// How a submitted response fared.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,4 +109,18 @@ pub struct Env {
     /// Reads and draws attached pictures; `None` where the build has no attachment
     /// questions (a picked file is then said to be unreadable).
     pub pictures: Option<Pictures>,
+}
+
+/// Looks a case up at the status endpoint: (reference, contact), both as read.
+pub type LookUp = Rc<dyn Fn(String, String) -> Pin<Box<dyn Future<Output = Lookup>>>>;
+
+/// What the complaint-status lookup needs from the browser edge, given at mount.
+#[derive(Clone)]
+pub struct StatusEnv {
+    pub lookup: LookUp,
+    /// Called when the visitor closes the card; `None` hides the close button.
+    pub on_close: Option<Rc<dyn Fn()>>,
+    /// The `complaint-csat` form for this reference (its hidden `reference` set), with
+    /// the edge that delivers it as any response; `None` when it cannot be asked.
+    pub csat: Rc<dyn Fn(&str) -> Option<(Arc<Form>, Env)>>,
 }

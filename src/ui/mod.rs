@@ -24,12 +24,13 @@ pub mod question;
 pub mod question_parts;
 pub mod resume;
 pub mod scale;
+pub mod status_lookup;
 pub mod step;
 pub mod text_field;
 pub mod thanks;
 pub mod widget;
 pub mod widget_state;
 
-pub use env::{Deliver, Env, FileError, Pictures, SendResult};
+pub use env::{Deliver, Env, FileError, LookUp, Pictures, SendResult, StatusEnv};
 pub use error_box::ErrorBox;
 pub use widget::Widget;

@@ -55,7 +55,7 @@ pub fn Thanks() -> impl IntoView {
     let promise = |text: &Option<crate::core::text::Text>| para(text.as_ref().map(|text| widget.text(text)));
     let offer = form.offer_complaint.as_ref().zip(widget.open_form()).and_then(|(offer, open)| {
         let score = widget.session.with_untracked(|session| session.complaint_offer(&form))?;
-        let hidden = carried(score, &widget.page_url(), &form.id);
+        let hidden = carried(score, &widget.page_url(), &form.id, &widget.response_id());
         let target = offer.form.clone();
         Some(view! {
             <div class="seda-offer">

@@ -224,7 +224,7 @@ test("a survey by URL shown by the lean bundle opens its complaint offer in the 
   test.setTimeout(60_000);
   const requests = assetRequests(page);
   formUrl("/forms/after-visit.json", SURVEY);
-  const url = o.page(hostPage({ main: `<div id="slot"></div>`, embed: o.embed({ form: "/forms/after-visit.json", endpoint: o.endpoint, target: "#slot" }) }));
+  const url = o.page(hostPage({ main: `<div id="slot"></div>`, embed: o.embed({ form: "/forms/after-visit.json", endpoint: o.endpoint, target: "#slot", "hidden-order": "A-1042" }) }));
   await page.goto(url);
   const w = widget(page);
   await pick(page, 3);
@@ -240,6 +240,8 @@ test("a survey by URL shown by the lean bundle opens its complaint offer in the 
   await w.getByRole("radio", { name: "Speed or waiting" }).check();
   await w.getByRole("textbox", { name: COMPLAINT.what }).fill("Forty minutes in the queue");
   await button(w, "Next").click();
+  // The tag's hidden order number came along with the hand-over to the full bundle.
+  await expect(w.getByRole("textbox", { name: "Order or receipt number" })).toHaveValue("A-1042");
   await w.getByRole("combobox", { name: COMPLAINT.where }).selectOption("On the phone");
   await button(w, "Next").click();
   await w.getByRole("radio", { name: "An apology or an explanation" }).check();
@@ -251,7 +253,11 @@ test("a survey by URL shown by the lean bundle opens its complaint offer in the 
   await o.collector.waitFor(2);
   const [survey, complaint] = o.collector.received.map((r) => r.body);
   expect(survey).toMatchObject({ form_id: "after-visit", nps_category: "detractor" });
-  expect(complaint).toMatchObject({ form_id: "complaint", hidden: { score: "3", page: url, survey: "after-visit" }, answers: { category: "speed" } });
+  expect(complaint).toMatchObject({
+    form_id: "complaint",
+    hidden: { order: "A-1042", score: "3", page: url, survey: "after-visit", survey_response: survey.id },
+    answers: { category: "speed", order_number: "A-1042" },
+  });
 });
 
 /** A page with template:nps in the corner and template:complaint inline: both bundles. */

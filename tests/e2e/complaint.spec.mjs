@@ -338,6 +338,40 @@ test("data-offer-complaint turns the offer on for template:nps; the complaint op
   });
 });
 
+test("a complaint opened from the offer keeps the tag's hidden fields and links the survey response", async ({ page }) => {
+  test.setTimeout(45_000);
+  const url = o.page(hostPage({
+    embed: o.embed({ form: "template:nps", endpoint: o.endpoint, "offer-complaint": "template:complaint", "hidden-order": "A-1042" }),
+  }));
+  await page.goto(url);
+  const w = widget(page);
+  await pick(page, 2);
+  await button(w, "Next").click();
+  await button(w, "Submit").click();
+  await button(w, "Tell us what went wrong").click();
+  await w.getByRole("radio", { name: "Product quality" }).check();
+  await w.getByRole("textbox", { name: EN.what }).fill("The bread was stale");
+  await button(w, "Next").click();
+  // The order number the page gave the survey's tag is prefilled here too.
+  await expect(w.getByRole("textbox", { name: "Order or receipt number" })).toHaveValue("A-1042");
+  await w.getByRole("combobox", { name: EN.where }).selectOption("At delivery");
+  await button(w, "Next").click();
+  await w.getByRole("radio", { name: "A replacement" }).check();
+  await button(w, "Next").click();
+  await w.getByRole("radio", { name: "I would rather stay anonymous" }).check();
+  await w.getByRole("checkbox", { name: EN.consent }).check();
+  await button(w, "Submit").click();
+  await expect(w.getByRole("heading", { name: EN.received })).toBeVisible();
+  await o.collector.waitFor(2);
+  const [survey, complaint] = o.collector.received.map((r) => r.body);
+  expect(survey).toMatchObject({ form_id: "nps", answers: { recommend: 2 } });
+  expect(complaint).toMatchObject({
+    form_id: "complaint",
+    hidden: { order: "A-1042", score: "2", page: url, survey: "nps", survey_response: survey.id },
+    answers: { category: "quality", order_number: "A-1042", remedy: "replacement" },
+  });
+});
+
 test("a promoter is not offered the complaint form", async ({ page }) => {
   await page.goto(surveyPage());
   const w = widget(page);

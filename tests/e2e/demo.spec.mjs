@@ -14,16 +14,16 @@ test.afterAll(async () => {
   await receiver?.close();
 });
 
-test("the demo page shows its six widgets without an error, and a response reaches the receiver", async ({ page }) => {
+test("the demo page shows its seven widgets without an error, and a response reaches the receiver", async ({ page }) => {
   const logged = watchConsole(page);
   await page.goto(receiver.url("/"));
-  // One widget a tag: the corner card and five inline forms, each showing its first step.
+  // One widget a tag: the corner card and six inline forms (the complaint-status lookup among them), each showing its first step.
   await expect
     .poll(() => page.evaluate(() => [...document.querySelectorAll("[data-seda-host]")].filter((h) => h.shadowRoot?.querySelector(".seda-step")).length), {
       message: "widgets showing their first step",
       timeout: 20_000,
     })
-    .toBe(6);
+    .toBe(7);
   await expect(page.locator("#inbox-status")).toHaveText("No responses yet. Answer a survey above.");
   await expect(page.locator("#inbox li")).toHaveCount(0);
 

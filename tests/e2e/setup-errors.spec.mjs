@@ -59,7 +59,7 @@ for (const [where, attrs, path, drawn] of [
       url = o.page(hostPage({ embed: o.embed(tag) })) + path;
     }
     const { log, problems } = await loadWithSetupError(page, url);
-    const says = 'data-form="template:quiz": no such template; the templates are nps, csat, ces, five-needs, complaint, mystery-shop';
+    const says = 'data-form="template:quiz": no such template; the templates are nps, csat, ces, five-needs, complaint, complaint-csat, mystery-shop, complaint-status';
     expect(problems).toEqual([says]);
     expect(log.errors, "console errors").toEqual([`[seda] ${SETUP}:\n${says}`]);
     expect(log.pageErrors).toEqual([]);

@@ -327,7 +327,7 @@ impl Checker<'_> {
             if form.kind == FormKind::Complaint {
                 self.err("offer_complaint", "a complaint form cannot offer a complaint form");
             }
-            if let Err(e) = FormSource::parse(&offer.form) {
+            if let Err(e) = FormSource::parse_offered(&offer.form) {
                 self.err("offer_complaint.form", e.to_string());
             }
             match &offer.when {

@@ -83,13 +83,16 @@ pub fn read_offer(d: &mut Decoder, at: &str, v: &Value) -> Option<Offer> {
 
 /// The hidden fields a complaint form opened from a survey's offer receives:
 /// `score` (when there is one), `page` (where the survey was answered, cut to 500
-/// characters like every hidden value) and `survey` (its form id).
-pub fn carried(score: Option<i64>, page_url: &str, survey: &str) -> Pairs<String> {
+/// characters like every hidden value), `survey` (its form id) and `survey_response`
+/// (the survey response's id, which links the complaint to it). The tag's own hidden
+/// values are kept beside them ([`crate::config::EmbedConfig::for_offer`]).
+pub fn carried(score: Option<i64>, page_url: &str, survey: &str, survey_response: &str) -> Pairs<String> {
     let mut out = Pairs::new();
     if let Some(s) = score {
         out.insert("score", s.to_string());
     }
     out.insert("page", page_url.chars().take(500).collect());
     out.insert("survey", survey.to_owned());
+    out.insert("survey_response", survey_response.to_owned());
     out
 }

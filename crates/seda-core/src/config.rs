@@ -19,6 +19,7 @@ use super::json;
 use super::locale::valid_locale;
 use super::names::Named;
 use super::pairs::Pairs;
+use super::status;
 use super::theme::{self, Scheme, ThemeOverrides};
 
 pub use address::{check_endpoint, payload_page_url, query_params, shows_errors};
@@ -34,6 +35,11 @@ pub struct EmbedConfig {
     pub form: FormSource,
     /// `data-endpoint` and its options; `None` keeps responses in the browser's local inbox.
     pub endpoint: Option<Endpoint>,
+    /// Where `template:complaint-status` looks a case up: `data-status-endpoint`, else
+    /// `data-endpoint` with its last path segment `responses` replaced by
+    /// `complaint-status` ([`status::default_endpoint`]). Always there for that form (a
+    /// tag with neither is refused); for another form, only when the tag gives it.
+    pub status_endpoint: Option<String>,
     /// `data-mode` with `data-target`: where the form is drawn.
     pub mode: Mode,
     /// `data-locale`: overrides the page's language.
@@ -123,6 +129,11 @@ pub enum ConfigError {
     BadThemeFont { value: String },
     BadTheme { value: String },
     BadOfferComplaint { value: String, problem: String },
+    /// `data-status-endpoint` is wrong as an endpoint would be (the problem inside).
+    BadStatusEndpoint(Box<ConfigError>),
+    /// `template:complaint-status` without `data-status-endpoint` and without a
+    /// `data-endpoint` ending in `/responses` (`endpoint`: whether there is one).
+    NoStatusEndpoint { endpoint: bool },
 }
 
 impl From<FormSourceError> for ConfigError {
@@ -139,7 +150,12 @@ impl std::error::Error for ConfigError {}
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ConfigError::*;
-        let (attribute, value, advice): (&str, Option<&str>, &str) = match self {
+        // A status endpoint's problem is an endpoint's, told of its own attribute.
+        let (error, status) = match self {
+            BadStatusEndpoint(inner) => (&**inner, true),
+            error => (error, false),
+        };
+        let (attribute, value, advice): (&str, Option<&str>, &str) = match error {
             Form(error) => return error.fmt(f),
             InsecureEndpoint { url } => ("endpoint", Some(url), ": an endpoint must use https: (http: only for localhost and 127.0.0.1)"),
             BadEndpoint { url } => ("endpoint", Some(url), ": not an absolute http(s) URL"),
@@ -172,7 +188,19 @@ impl fmt::Display for ConfigError {
             BadThemeFont { value } => ("theme-font", Some(value), ": give a font-family list such as \"Georgia, serif\""),
             BadTheme { value } => ("theme", Some(value), ": use light, dark or auto"),
             BadOfferComplaint { value, problem } => ("offer-complaint", Some(value), problem),
+            BadStatusEndpoint(_) => ("status-endpoint", None, ""),
+            NoStatusEndpoint { endpoint: false } => (
+                "status-endpoint",
+                None,
+                " is missing: template:complaint-status looks complaints up there, or, without it, at data-endpoint with its last path segment \"responses\" replaced by \"complaint-status\"",
+            ),
+            NoStatusEndpoint { endpoint: true } => (
+                "status-endpoint",
+                None,
+                " is missing: template:complaint-status looks complaints up there, and data-endpoint does not end in /responses to find it from",
+            ),
         };
+        let attribute = if status { "status-endpoint" } else { attribute };
         f.write_str("data-")?;
         f.write_str(attribute)?;
         if let Some(value) = value {
@@ -181,11 +209,11 @@ impl fmt::Display for ConfigError {
             f.write_str("\"")?;
         }
         // The two whose advice is another problem's message.
-        if let BadHeaders { .. } | BadOfferComplaint { .. } = self {
+        if let BadHeaders { .. } | BadOfferComplaint { .. } = error {
             f.write_str(": ")?;
         }
         f.write_str(advice)?;
-        if let BadThemeRadius { .. } = self {
+        if let BadThemeRadius { .. } = error {
             fmt::Display::fmt(&theme::MAX_RADIUS, f)?;
         }
         Ok(())
@@ -205,6 +233,14 @@ impl EmbedConfig {
         let endpoint = match get("endpoint") {
             None => None,
             Some(url) => Some(endpoint_options(check_endpoint(url)?, &get)?),
+        };
+        let status_endpoint = match get("statusEndpoint") {
+            Some(url) => Some(check_endpoint(url).map_err(|problem| ConfigError::BadStatusEndpoint(Box::new(problem)))?),
+            None if form == FormSource::StatusLookup => match &endpoint {
+                Some(endpoint) => Some(status::default_endpoint(&endpoint.url).ok_or(ConfigError::NoStatusEndpoint { endpoint: true })?),
+                None => return Err(ConfigError::NoStatusEndpoint { endpoint: false }),
+            },
+            None => None,
         };
         let target = match data.get("target") {
             Some(target) if target.trim().is_empty() => return Err(ConfigError::EmptyTarget),
@@ -228,7 +264,7 @@ impl EmbedConfig {
         let debug = parse_debug(data.get("debug").map(String::as_str))?;
         let page_params = get("pageParams").map(targeting::patterns).unwrap_or_default();
         let offer_complaint = match get("offerComplaint") {
-            Some(value) => match FormSource::parse(value) {
+            Some(value) => match FormSource::parse_offered(value) {
                 Ok(_) => Some(value.to_owned()),
                 Err(problem) => return Err(ConfigError::BadOfferComplaint { value: value.to_owned(), problem: problem.to_string() }),
             },
@@ -250,6 +286,7 @@ impl EmbedConfig {
             form_attribute,
             form,
             endpoint,
+            status_endpoint,
             mode,
             locale,
             page_params,
@@ -271,14 +308,17 @@ impl EmbedConfig {
     }
 
     /// This tag's configuration for another form opened in the form's place (a survey's
-    /// complaint offer): `form` (a `data-form` value) with these hidden values, shown at
-    /// once with focus in it; the launcher was opened already, so in the corner. Its
-    /// `dataset` is still the tag's: [`Dataset::offered`] makes the one to hand over.
-    pub fn for_offer(self, form: &str, hidden: Pairs<String>) -> Result<Self, ConfigError> {
+    /// complaint offer): `form` (a `data-form` value) with the tag's hidden values and
+    /// `carried` over them (the survey's score, page and response id), shown at once with
+    /// focus in it; the launcher was opened already, so in the corner. Its `dataset` is
+    /// still the tag's: [`Dataset::offered`] makes the one to hand over.
+    pub fn for_offer(self, form: &str, carried: Pairs<String>) -> Result<Self, ConfigError> {
         let mut next = self;
-        next.form = FormSource::parse(form)?;
+        next.form = FormSource::parse_offered(form)?;
         next.form_attribute = form.trim().to_owned();
-        next.hidden = hidden;
+        for (id, value) in carried.iter() {
+            next.hidden.insert(id, value.clone());
+        }
         next.offer_complaint = None;
         next.trigger = Trigger::Load;
         next.focus = true;

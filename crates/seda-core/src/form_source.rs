@@ -14,6 +14,9 @@ pub enum FormSource {
     Inline(String),
     /// Anything else: a URL of a form JSON, relative to the page.
     Url(String),
+    /// `template:complaint-status`: no form definition, but the lookup where a
+    /// complainant reads how their complaint stands ([`crate::status`]).
+    StatusLookup,
 }
 
 /// A `data-form` value that names no form.
@@ -21,8 +24,10 @@ pub enum FormSource {
 pub enum FormSourceError {
     #[error("data-form is missing: give a template (data-form=\"template:nps\"), a form URL or the id of an inline JSON script")]
     Missing,
-    #[error("data-form=\"template:{name}\": no such template; the templates are {}", templates::NAMES.join(", "))]
+    #[error("data-form=\"template:{name}\": no such template; the templates are {}, {}", templates::NAMES.join(", "), templates::STATUS_LOOKUP)]
     UnknownTemplate { name: String },
+    #[error("template:{} looks a complaint up; it is not a complaint form to offer", templates::STATUS_LOOKUP)]
+    NotAComplaintForm,
 }
 
 impl FormSource {
@@ -33,7 +38,9 @@ impl FormSource {
         }
         if let Some(name) = value.strip_prefix("template:") {
             // Every build knows every name; one without a template hands it over.
-            return if templates::NAMES.contains(&name) {
+            return if name == templates::STATUS_LOOKUP {
+                Ok(FormSource::StatusLookup)
+            } else if templates::NAMES.contains(&name) {
                 Ok(FormSource::Template(name.to_owned()))
             } else {
                 Err(FormSourceError::UnknownTemplate { name: name.to_owned() })
@@ -46,5 +53,14 @@ impl FormSource {
         // (write "./form" for a relative URL without an extension).
         let bare = value.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
         Ok(if bare { FormSource::Inline(value.to_owned()) } else { FormSource::Url(value.to_owned()) })
+    }
+
+    /// A complaint form a survey offers (`data-offer-complaint`, `offer_complaint.form`):
+    /// any form source but the complaint-status lookup.
+    pub fn parse_offered(value: &str) -> Result<Self, FormSourceError> {
+        match Self::parse(value)? {
+            FormSource::StatusLookup => Err(FormSourceError::NotAComplaintForm),
+            source => Ok(source),
+        }
     }
 }

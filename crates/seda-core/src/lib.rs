@@ -44,6 +44,7 @@ pub mod retry;
 pub mod schema;
 pub mod score;
 pub mod session;
+pub mod status;
 pub mod templates;
 pub mod text;
 pub mod theme;

@@ -25,7 +25,7 @@ pub enum OfferError {
 /// `offer_complaint.form` and keeps its `if`.
 pub fn offer_from_attribute(form: &mut Form, value: &str) -> Result<(), OfferError> {
     let value = value.trim();
-    FormSource::parse(value).map_err(|source| OfferError::Source { value: value.to_owned(), source })?;
+    FormSource::parse_offered(value).map_err(|source| OfferError::Source { value: value.to_owned(), source })?;
     if form.kind == FormKind::Complaint {
         return Err(OfferError::FromComplaint { value: value.to_owned() });
     }

@@ -132,7 +132,7 @@ fn the_complaint_template_asks_everything_in_english_and_persian() {
     for q in &form.questions {
         assert!(q.title.has("fa"), "{}: no Persian title", q.id);
     }
-    for h in ["order", "score", "page", "survey"] {
+    for h in ["order", "score", "page", "survey", "survey_response"] {
         assert!(form.hidden_field(h).is_some(), "hidden {h}");
     }
 }
@@ -285,7 +285,7 @@ fn the_check_names_the_path_of_each_wrong_complaint_setting() {
         (
             r#""kind":"survey","questions":[{"id":"t","type":"text","title":"T"}],"offer_complaint":{"form":"template:nope"}"#,
             vec![
-                "offer_complaint.form: data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint, mystery-shop",
+                "offer_complaint.form: data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint, complaint-csat, mystery-shop, complaint-status",
                 "offer_complaint: the form has no nps question and no 1-5 or 1-7 rating to offer it after: give an \"if\" condition",
             ],
         ),
@@ -338,10 +338,11 @@ fn the_offer_follows_the_low_score_rule_or_the_forms_own_condition() {
     assert_eq!(unanswered.complaint_offer(&nps), None);
     let without = definition::parse(templates::get("nps").unwrap()).unwrap();
     assert_eq!(offered(&without, 0), None, "no offer unless the form asks for one");
-    let hidden = carried(Some(4), "https://shop.example/checkout", "nps");
+    let hidden = carried(Some(4), "https://shop.example/checkout", "nps", "3f1c9a8e-6b1d-4f7e-9a53-2c8d1e0b7a41");
     assert_eq!(hidden.get("score").map(String::as_str), Some("4"));
     assert_eq!(hidden.get("page").map(String::as_str), Some("https://shop.example/checkout"));
     assert_eq!(hidden.get("survey").map(String::as_str), Some("nps"));
+    assert_eq!(hidden.get("survey_response").map(String::as_str), Some("3f1c9a8e-6b1d-4f7e-9a53-2c8d1e0b7a41"));
 }
 
 #[test]
@@ -355,7 +356,7 @@ fn a_tag_can_turn_the_offer_on_for_any_survey_even_a_template() {
     let mut five = definition::parse(templates::get("five-needs").unwrap()).unwrap();
     assert_eq!(offer_from_attribute(&mut five, "complaint-form"), Ok(()), "a 1-5 rating: CSAT's rule");
     let cases = [
-        ("complaint", "template:nope", "data-offer-complaint=\"template:nope\": data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint, mystery-shop"),
+        ("complaint", "template:nope", "data-offer-complaint=\"template:nope\": data-form=\"template:nope\": no such template; the templates are nps, csat, ces, five-needs, complaint, complaint-csat, mystery-shop, complaint-status"),
         ("complaint", "template:complaint", "data-offer-complaint=\"template:complaint\": a complaint form cannot offer a complaint form"),
     ];
     for (template, value, problem) in cases {

@@ -18,8 +18,9 @@ fn every_template_parses_in_both_languages() {
     for name in templates::NAMES {
         let form = definition::parse(templates::get(name).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(form.id, name);
-        // A checklist has sections of items instead (tests/core_checklist.rs checks them).
-        assert!(form.questions.len() >= 2 || form.checklist.is_some(), "{name} has a follow-up question");
+        // A checklist has sections of items instead (tests/core_checklist.rs checks them);
+        // complaint-csat asks its one question after the complaint-status lookup.
+        assert!(form.questions.len() >= 2 || form.checklist.is_some() || name == "complaint-csat", "{name} has a follow-up question");
         for q in &form.questions {
             for locale in ["en", "fa"] {
                 assert!(q.title.has(locale), "{name}.{}: no {locale} title", q.id);
@@ -46,8 +47,9 @@ fn every_template_is_built_in_as_its_source_without_whitespace() {
 // The full build (default features, as `cargo test` runs) has every template, and every
 // build knows every name (a lean build hands the complaint and checklist templates over).
 #[test]
-fn the_full_build_has_all_six_templates() {
-    assert_eq!(templates::NAMES, ["nps", "csat", "ces", "five-needs", "complaint", "mystery-shop"]);
+fn the_full_build_has_all_seven_form_templates() {
+    assert_eq!(templates::NAMES, ["nps", "csat", "ces", "five-needs", "complaint", "complaint-csat", "mystery-shop"]);
+    assert!(templates::get(templates::STATUS_LOOKUP).is_none(), "the complaint-status lookup is no form definition");
     for name in templates::NAMES {
         assert!(templates::get(name).is_some(), "{name}");
         assert!(!templates::full_only(name), "{name}");
@@ -67,6 +69,7 @@ fn what_each_template_needs() {
         ("ces", none),
         ("five-needs", none),
         ("complaint", FeaturesNeeded { attachments: true, ..none }),
+        ("complaint-csat", none),
         ("mystery-shop", FeaturesNeeded { checklists: true, ..none }),
     ] {
         assert_eq!(definition::parse(templates::get(name).unwrap()).unwrap().needs(), needs, "{name}");

@@ -44,3 +44,11 @@ fn what_the_lean_reader_can_tell_is_still_an_error_with_its_path() {
         assert!(errors.iter().any(|e| e.path == path), "{json}: {errors:?}");
     }
 }
+
+#[test]
+fn the_complaint_templates_are_handed_over_by_name() {
+    for name in ["complaint", "complaint-csat"] {
+        assert!(templates::full_only(name), "{name}");
+    }
+    assert!(!templates::full_only(templates::STATUS_LOOKUP), "the lookup is no template the engine has");
+}

@@ -211,7 +211,9 @@ fn a_complaint_offer_opens_with_the_tags_configuration_and_its_own_form() {
     assert_eq!(next.form, FormSource::Template("complaint".into()));
     assert_eq!(next.seen_key(), "seda:seen:template:complaint");
     assert_eq!(next.mode, Mode::SlideIn, "the launcher was opened already");
-    assert_eq!((next.hidden, next.offer_complaint, next.trigger, next.focus), (hidden, None, Trigger::Load, true));
+    // The tag's own hidden values stay (an order number the complaint form prefills).
+    let kept: Pairs<String> = [("name", "Sara".to_owned()), ("score", "3".to_owned()), ("page", "https://shop.example/".to_owned())].into_iter().collect();
+    assert_eq!((next.hidden, next.offer_complaint, next.trigger, next.focus), (kept, None, Trigger::Load, true));
     assert_eq!(next.endpoint, config.endpoint);
     assert!(config.for_offer("template:nope", Pairs::new()).is_err());
 }

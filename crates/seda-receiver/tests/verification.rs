@@ -62,6 +62,40 @@ async fn complaint_logic_decides_what_is_required() {
 }
 
 #[tokio::test]
+async fn complaints_with_and_without_the_survey_response_verify_against_version_1() {
+    let app = sqlite_app(settings()).await;
+    // As stored before `survey_response` was declared: order, score, page, survey.
+    let mut p: Value = serde_json::from_str(&payloads::complaint_json("c-old", 0)).unwrap();
+    p["hidden"] = json!({"order": "A-1042", "score": "3", "page": "https://shop.example/", "survey": "nps"});
+    let a = send(&app.router, post_json(&p)).await;
+    assert_eq!(a.json()["verification"], "verified", "{}", a.text());
+    // As a survey's offer opens it now: the survey response's id beside them.
+    p["id"] = json!("c-new");
+    p["reference"] = json!(seda_core::complaint::reference_code("c-new"));
+    p["hidden"]["survey_response"] = json!("3f1c9a8e-6b1d-4f7e-9a53-2c8d1e0b7a41");
+    assert_eq!(p["form_version"], 1);
+    let a = send(&app.router, post_json(&p)).await;
+    assert_eq!(a.json()["verification"], "verified", "{}", a.text());
+}
+
+#[tokio::test]
+async fn a_complaint_csat_response_verifies_against_its_built_in_form() {
+    let app = sqlite_app(settings()).await;
+    let csat = json!({
+        "id": "cs-1", "form_id": "complaint-csat", "form_version": 1, "kind": "survey",
+        "answers": {"satisfaction": 4}, "hidden": {"reference": "K7Q4-MZ8P"},
+        "meta": {"started_at": "2026-12-07T10:00:00Z", "submitted_at": "2026-12-07T10:00:09Z", "locale": "en", "page_url": "https://shop.example/follow"}
+    });
+    let a = send(&app.router, post_json(&csat)).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text());
+    assert_eq!(a.json()["verification"], "verified", "{}", a.text());
+    let mut out_of_range = csat.clone();
+    out_of_range["id"] = json!("cs-2");
+    out_of_range["answers"]["satisfaction"] = json!(6);
+    assert_eq!(problem_paths(&send(&app.router, post_json(&out_of_range)).await.json()), ["answers.satisfaction"]);
+}
+
+#[tokio::test]
 async fn checklist_figures_are_scored_again() {
     let app = sqlite_app(settings()).await;
     let good = payloads::mystery_shop("ms-1");
