@@ -1,3 +1,4 @@
 //! Pieces the pages share.
 
+pub mod chart;
 pub mod problem;
