@@ -6,9 +6,14 @@
 //! the views (`app`, `pages`, `parts`) and the browser edge (`api`, `browser`) exist
 //! only in the wasm build.
 
+pub mod answers;
+pub mod cases;
 pub mod csv;
 pub mod format;
 pub mod i18n;
+pub mod visit_report;
+pub mod visits;
+pub mod when;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
