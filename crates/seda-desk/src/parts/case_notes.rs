@@ -61,7 +61,7 @@ pub fn CaseNotes(
             <h2 id="case-notes-title">{move || lang().pick("Internal notes", "یادداشت‌های داخلی")}</h2>
             {notes}
             <Show when=move || desk.can_change()>
-                <form on:submit=add>
+                <form novalidate on:submit=add>
                     <p class="desk-field">
                         <label for="case-note">{move || lang().pick("New note (only the desk sees it)", "یادداشت تازه (فقط کارکنان می‌بینند)")}</label>
                         <textarea id="case-note" rows="3" maxlength="5000" required dir="auto" aria-describedby="case-note-problem"

@@ -60,7 +60,7 @@ pub fn CaseReply(
                     let r = reply();
                     if r.is_empty() { lang().pick("No reply yet.", "هنوز پاسخی نیست.").to_owned() } else { r }
                 }}</p> }>
-                <form on:submit=save>
+                <form novalidate on:submit=save>
                     <p class="desk-field">
                         <label for="case-reply">{move || lang().pick("Reply to the complainant", "پاسخ به شاکی")}</label>
                         <textarea id="case-reply" rows="5" maxlength="5000" required dir="auto"

@@ -9,3 +9,5 @@ pub mod case_reply;
 pub mod case_status;
 pub mod chart;
 pub mod problem;
+pub mod visit_card;
+pub mod visit_review;
