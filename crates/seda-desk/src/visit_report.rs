@@ -147,6 +147,29 @@ impl Report {
     }
 }
 
+/// The report's choices, as the page's query string and the API's hold them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportFilter {
+    pub form: String,
+    /// `week` or `month`; empty for the receiver's default.
+    pub period: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl ReportFilter {
+    pub fn read(get: impl Fn(&str) -> Option<String>) -> ReportFilter {
+        let get = |k: &str| get(k).unwrap_or_default();
+        let period = get("period");
+        let period = if matches!(period.as_str(), "week" | "month") { period } else { String::new() };
+        ReportFilter { form: get("form"), period, from: get("from"), to: get("to") }
+    }
+
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        vec![("form", self.form.clone()), ("period", self.period.clone()), ("from", self.from.clone()), ("to", self.to.clone())]
+    }
+}
+
 /// A period ("2026-W49", "2026-12") with the language's digits; its dash stays a dash.
 pub fn period_text(period: &str, lang: Lang) -> String {
     period.split('-').map(|part| format::localise_digits(part, lang)).collect::<Vec<_>>().join("-")
@@ -176,6 +199,23 @@ mod tests {
             "critical": [{"response_id": "v9", "location": "north", "item": "safety", "title": {"en": "Exit clear"}, "received_at": "2026-12-02T10:00:00Z"}]
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn the_report_filter_reads_its_query_and_drops_an_unknown_period() {
+        let query = [("form", "mystery-shop"), ("period", "month"), ("to", "2026-12-31")];
+        let get = |k: &str| query.iter().find(|(n, _)| *n == k).map(|(_, v)| (*v).to_owned());
+        let filter = ReportFilter::read(get);
+        assert_eq!(
+            filter.pairs(),
+            [
+                ("form", "mystery-shop".to_owned()),
+                ("period", "month".to_owned()),
+                ("from", String::new()),
+                ("to", "2026-12-31".to_owned()),
+            ]
+        );
+        assert_eq!(ReportFilter::read(|k| (k == "period").then(|| "decade".to_owned())).period, "");
     }
 
     #[test]
