@@ -1,6 +1,6 @@
-//! The administration commands: `users`, `erase`, `retention run`, `backup`, and
-//! `forms settings`. Each works on the database directly (with the receiver running
-//! or not) and is recorded in the audit log as the command line's (`cli`).
+//! The administration commands: `users`, `erase`, `retention run`, `backup`,
+//! `webhooks`, and `forms settings`. Each works on the database directly (with the
+//! receiver running or not) and is recorded in the audit log as the command line's (`cli`).
 
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -10,6 +10,8 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use crate::accounts::{self, Role};
+use crate::alerts::{self, hook::NewWebhook};
+use crate::error::AppError;
 use crate::audit::{self, Actor};
 use crate::catalog::Catalog;
 use crate::files::{FileStore, FilesAt};
@@ -39,6 +41,38 @@ pub enum AdminCommand {
     /// Copy a SQLite database, consistently, while the receiver runs, to a new FILE.
     Backup {
         file: PathBuf,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Manage the webhooks alerts are sent to.
+    Webhooks {
+        #[command(subcommand)]
+        command: WebhooksCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum WebhooksCommand {
+    /// Send alerts to URL (http or https).
+    Add {
+        url: String,
+        /// json (the alert's facts) or slack (`{"text": ...}`, for Slack and tools that read it).
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// complaint.urgent or survey.detractor (repeat for both).
+        #[arg(long = "event", required = true)]
+        events: Vec<String>,
+        #[command(flatten)]
+        place: Place,
+    },
+    /// List the webhooks.
+    List {
+        #[command(flatten)]
+        place: Place,
+    },
+    /// Remove a webhook and its deliveries.
+    Remove {
+        id: String,
         #[command(flatten)]
         place: Place,
     },
@@ -179,6 +213,7 @@ pub async fn run(command: AdminCommand) -> Result<(), String> {
             }
         }
         AdminCommand::Backup { file, place } => backup(&file, &place).await?,
+        AdminCommand::Webhooks { command } => webhooks(command).await?,
     }
     Ok(())
 }
@@ -207,6 +242,45 @@ pub async fn form_settings(args: FormSettingsArgs) -> Result<(), String> {
     let retention = settings.retention_days.map_or_else(|| "kept".to_owned(), |d| format!("{d} days"));
     println!("form {}: allowed origins {origins}; responses {retention}", args.form_id);
     Ok(())
+}
+
+async fn webhooks(command: WebhooksCommand) -> Result<(), String> {
+    match command {
+        WebhooksCommand::Add { url, format, events, place } => {
+            let names: Vec<&str> = events.iter().map(String::as_str).collect();
+            let hook = NewWebhook::check(&url, &format, &names).map_err(|e| match e {
+                AppError::Rejected { path: Some(path), detail, .. } => format!("{}: {detail}", cli_name(&path)),
+                other => other.to_string(),
+            })?;
+            let store = place.store().await?;
+            let row = alerts::add(&store, &hook, now_micros()).await.map_err(|e| e.to_string())?;
+            record(&store, "webhook.add", Some(&row.id), Some(json!({"format": row.format, "events": row.events}))).await?;
+            println!("added webhook {} ({}: {})", row.id, row.format, row.events.join(", "));
+        }
+        WebhooksCommand::List { place } => {
+            for h in place.store().await?.webhooks().await.map_err(|e| e.to_string())? {
+                println!("{}\t{}\t{}\t{}", h.id, h.format, h.events.join(","), h.url);
+            }
+        }
+        WebhooksCommand::Remove { id, place } => {
+            let store = place.store().await?;
+            if !store.remove_webhook(&id).await.map_err(|e| e.to_string())? {
+                return Err(format!("there is no webhook {id:?}"));
+            }
+            record(&store, "webhook.remove", Some(&id), None).await?;
+            println!("removed webhook {id}");
+        }
+    }
+    Ok(())
+}
+
+/// A body member's path as the command line names it (`events[1]` → `--event`).
+fn cli_name(path: &str) -> &'static str {
+    match path.split('[').next() {
+        Some("url") => "URL",
+        Some("format") => "--format",
+        _ => "--event",
+    }
 }
 
 async fn backup(file: &Path, place: &Place) -> Result<(), String> {

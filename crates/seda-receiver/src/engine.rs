@@ -130,6 +130,11 @@ impl KnownForm {
         self.form.checklist.as_deref()
     }
 
+    /// The ids of the questions of type `type_name` (`nps`, `rating`, `text`), in the form's order.
+    pub fn questions_of_type(&self, type_name: &str) -> Vec<String> {
+        self.form.questions.iter().filter(|q| q.kind.type_of().name() == type_name).map(|q| q.id.clone()).collect()
+    }
+
     /// The ids of the questions that take an email address or a phone number (what
     /// erasure by contact looks in).
     pub fn contact_keys(&self) -> Vec<String> {

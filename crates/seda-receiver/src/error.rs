@@ -28,6 +28,9 @@ pub enum Reason {
     OriginNotAllowed,
     RateLimited,
     NotFound,
+    AmbiguousReference,
+    InvalidTransition,
+    InvalidField,
     MethodNotAllowed,
     BadQuery,
     Unavailable,
@@ -35,7 +38,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 22] = [
+    pub const ALL: [Reason; 25] = [
         Reason::MalformedJson,
         Reason::MalformedForm,
         Reason::MalformedMultipart,
@@ -54,6 +57,9 @@ impl Reason {
         Reason::OriginNotAllowed,
         Reason::RateLimited,
         Reason::NotFound,
+        Reason::AmbiguousReference,
+        Reason::InvalidTransition,
+        Reason::InvalidField,
         Reason::MethodNotAllowed,
         Reason::BadQuery,
         Reason::Unavailable,
@@ -86,6 +92,9 @@ impl Reason {
             Reason::OriginNotAllowed => ("origin-not-allowed", "This form does not take responses from this site", S::FORBIDDEN),
             Reason::RateLimited => ("rate-limited", "Too many requests from this address: retry later", S::TOO_MANY_REQUESTS),
             Reason::NotFound => ("not-found", "Not found", S::NOT_FOUND),
+            Reason::AmbiguousReference => ("ambiguous-reference", "Two cases share this reference: name the response id", S::CONFLICT),
+            Reason::InvalidTransition => ("invalid-transition", "The case cannot move to this state from its own", S::CONFLICT),
+            Reason::InvalidField => ("invalid-field", "A member of the body is not acceptable", S::UNPROCESSABLE_ENTITY),
             Reason::MethodNotAllowed => ("method-not-allowed", "Method not allowed", S::METHOD_NOT_ALLOWED),
             Reason::BadQuery => ("bad-query", "The query parameters are not acceptable", S::BAD_REQUEST),
             Reason::Unavailable => ("unavailable", "The receiver cannot take responses now", S::SERVICE_UNAVAILABLE),

@@ -6,9 +6,11 @@
 //! every error is an [`error::AppError`] answered as `application/problem+json`.
 
 pub mod accounts;
+pub mod alerts;
 pub mod audit;
 pub mod auth;
 pub mod canonical;
+pub mod cases;
 pub mod catalog;
 pub mod cli;
 pub mod engine;
@@ -23,6 +25,7 @@ pub mod privacy;
 pub mod routes;
 pub mod secret;
 pub mod settings;
+pub mod span;
 pub mod store;
 
 use std::sync::Arc;

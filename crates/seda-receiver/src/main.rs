@@ -5,12 +5,18 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use seda_receiver::alerts::delivery;
 use seda_receiver::audit::{self, Actor};
+use seda_receiver::cases::{self, intake::DueTimes};
 use seda_receiver::files::FilesAt;
 use seda_receiver::limits::Rate;
-use seda_receiver::settings::{DEFAULT_DATABASE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES};
+use seda_receiver::settings::{
+    DEFAULT_DATABASE, DEFAULT_DUE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES, DEFAULT_ROOT_CAUSES, DEFAULT_WEBHOOK_BACKOFF,
+};
+use seda_receiver::span::Span;
 use seda_receiver::store::FormAdded;
 use seda_receiver::routes::Site;
 use seda_receiver::{app_with_site, catalog, cli, now_micros, privacy, AppState, Settings, Store, UnknownForms};
@@ -65,6 +71,18 @@ enum Command {
         /// Answer GET /demo/responses with the newest responses, to anyone: for the demo only.
         #[arg(long)]
         demo: bool,
+        /// How soon an urgent or safety complaint's case is due (30min, 24h, 2d, 1w).
+        #[arg(long, env = "SEDA_DUE_URGENT", default_value_t = Span(DEFAULT_DUE.urgent))]
+        due_urgent: Span,
+        /// How soon any other complaint's case is due.
+        #[arg(long, env = "SEDA_DUE_NORMAL", default_value_t = Span(DEFAULT_DUE.normal))]
+        due_normal: Span,
+        /// The root causes a case may be closed with, comma-separated.
+        #[arg(long, env = "SEDA_ROOT_CAUSES", value_delimiter = ',', default_values_t = DEFAULT_ROOT_CAUSES.map(String::from))]
+        root_causes: Vec<String>,
+        /// The first retry of a failed webhook delivery waits this many seconds (then 4 times more each time).
+        #[arg(long, hide = true, default_value_t = DEFAULT_WEBHOOK_BACKOFF.as_secs())]
+        webhook_backoff_seconds: u64,
     },
     /// Manage registered forms.
     Forms {
@@ -113,7 +131,15 @@ fn main() -> ExitCode {
                 session_hours,
                 assets,
                 demo,
+                due_urgent,
+                due_normal,
+                root_causes,
+                webhook_backoff_seconds,
             } => {
+                let root_causes: Vec<String> = root_causes.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
+                if root_causes.is_empty() {
+                    return Err("--root-causes: name at least one".to_owned());
+                }
                 let settings = Settings {
                     unknown_forms,
                     admin_token: std::env::var("SEDA_ADMIN_TOKEN").ok().filter(|t| !t.is_empty()),
@@ -124,6 +150,9 @@ fn main() -> ExitCode {
                     sign_in_limit,
                     trust_forwarded_for,
                     session_seconds: session_hours.max(1) * 3600,
+                    due: DueTimes { urgent: due_urgent.0, normal: due_normal.0 },
+                    root_causes,
+                    webhook_backoff: Duration::from_secs(webhook_backoff_seconds.max(1)),
                 };
                 let files = FilesAt::or_beside(files, &database);
                 serve(listen, &database, files, settings, Site { assets, demo }).await
@@ -151,8 +180,14 @@ async fn serve(listen: SocketAddr, database: &str, files: FilesAt, settings: Set
         tracing::warn!("SEDA_ADMIN_TOKEN is not set: the admin API and exports answer 401");
     }
     let files = files.open().await.map_err(|e| format!("cannot open the file store: {e}"))?;
+    // Complaints stored before cases were kept get theirs now.
+    let opened = cases::backfill(&store, &settings.due).await.map_err(|e| format!("cannot open the complaints' cases: {e}"))?;
+    if opened > 0 {
+        tracing::info!(opened, "opened cases for complaints stored without one");
+    }
     let state = AppState::new(store, files, settings);
     tokio::spawn(privacy::retention_task(state.clone(), privacy::RETENTION_EVERY));
+    tokio::spawn(delivery::delivery_task(state.clone(), delivery::POLL_EVERY));
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     tracing::info!(%listen, "seda-receiver serving");
     // The peer's address is what rate limits count by.

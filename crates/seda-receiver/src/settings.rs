@@ -1,5 +1,9 @@
 //! The receiver's settings, from the command line and the environment.
 
+use std::time::Duration;
+
+use crate::cases::intake::DueTimes;
+
 /// What happens to a response to a form the receiver does not know (neither
 /// registered nor a built-in template).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -29,7 +33,21 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     /// How long a sign-in lasts, in seconds.
     pub session_seconds: i64,
+    /// How soon after receipt an urgent, and any other, complaint's case is due.
+    pub due: DueTimes,
+    /// The root causes a case may be closed with.
+    pub root_causes: Vec<String>,
+    /// A failed webhook delivery is retried after this, times 4 for each attempt before.
+    pub webhook_backoff: Duration,
 }
+
+/// `serve --root-causes`' default.
+pub const DEFAULT_ROOT_CAUSES: [&str; 10] =
+    ["staff", "process", "product", "price", "delivery", "communication", "facility", "third_party", "no_fault", "other"];
+/// `serve --due-urgent` and `--due-normal`'s defaults.
+pub const DEFAULT_DUE: DueTimes = DueTimes { urgent: Duration::from_secs(24 * 3600), normal: Duration::from_secs(5 * 86_400) };
+/// The first retry of a failed webhook delivery waits this long.
+pub const DEFAULT_WEBHOOK_BACKOFF: Duration = Duration::from_secs(30);
 
 /// Where the database is unless `--database` or `SEDA_DATABASE_URL` says otherwise.
 pub const DEFAULT_DATABASE: &str = "sqlite://./data/seda.db";
@@ -51,6 +69,9 @@ impl Default for Settings {
             sign_in_limit: crate::limits::Rate::DEFAULT_SIGN_IN,
             trust_forwarded_for: false,
             session_seconds: 12 * 60 * 60,
+            due: DEFAULT_DUE,
+            root_causes: DEFAULT_ROOT_CAUSES.map(str::to_owned).to_vec(),
+            webhook_backoff: DEFAULT_WEBHOOK_BACKOFF,
         }
     }
 }

@@ -14,15 +14,19 @@ use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 
 use crate::error::AppError;
 
-// Accounts, the audit log, and form settings with erasure and retention, each in its
-// own file under store/.
+// Accounts, the audit log, form settings with erasure and retention, complaints'
+// cases, and webhooks, each in its own file under store/.
 mod accounts;
 mod audit;
+mod cases;
 mod privacy;
+mod webhooks;
 
 pub use accounts::{SessionRow, UserRow};
 pub use audit::AuditEntry;
+pub use cases::{CaseEvent, CaseFilter, CaseRow, ResponseBrief, Uncased};
 pub use privacy::{Erased, ResponseRef};
+pub use webhooks::{AttemptEnd, DeliveryRow, WebhookRow};
 
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -107,9 +111,11 @@ pub struct RecentResponse {
     pub payload: String,
 }
 
-static MIGRATIONS: [(i64, &str, &str); 2] = [
+static MIGRATIONS: [(i64, &str, &str); 4] = [
     (1, "responses and forms", include_str!("../migrations/0001_responses_and_forms.sql")),
     (2, "accounts, audit and form settings", include_str!("../migrations/0002_accounts_audit_settings.sql")),
+    (3, "cases", include_str!("../migrations/0003_cases.sql")),
+    (4, "webhooks", include_str!("../migrations/0004_webhooks.sql")),
 ];
 
 impl Store {

@@ -116,3 +116,40 @@ async fn form_settings_and_retention() {
     let ran = run(&["retention", "run", "--database", &url], "");
     assert_eq!(String::from_utf8_lossy(&ran.stdout), "nothing is past its retention period\n", "{}", text(&ran));
 }
+
+#[tokio::test]
+async fn webhooks_add_list_remove() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let url = url_of(dir.path());
+    let added = run(&["webhooks", "add", "https://hooks.example/T1", "--format", "slack", "--event", "complaint.urgent", "--event", "survey.detractor", "--database", &url], "");
+    assert!(added.status.success(), "{}", text(&added));
+    let out = String::from_utf8_lossy(&added.stdout).into_owned();
+    assert!(out.starts_with("added webhook ") && out.ends_with("(slack: complaint.urgent, survey.detractor)\n"), "{out}");
+    let id = out.split_whitespace().nth(2).unwrap().to_owned();
+    let list = run(&["webhooks", "list", "--database", &url], "");
+    assert_eq!(String::from_utf8_lossy(&list.stdout), format!("{id}\tslack\tcomplaint.urgent,survey.detractor\thttps://hooks.example/T1\n"));
+    // Each mistake is named as the command line spells it.
+    for (args, named) in [
+        (vec!["webhooks", "add", "ftp://hooks.example", "--event", "complaint.urgent"], "URL:"),
+        (vec!["webhooks", "add", "https://hooks.example", "--format", "xml", "--event", "complaint.urgent"], "--format:"),
+        (vec!["webhooks", "add", "https://hooks.example", "--event", "complaint.late"], "--event:"),
+    ] {
+        let refused = run(&[args, vec!["--database", &url]].concat(), "");
+        assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+        assert!(text(&refused).contains(named), "{named} in {}", text(&refused));
+    }
+    let removed = run(&["webhooks", "remove", &id, "--database", &url], "");
+    assert_eq!(String::from_utf8_lossy(&removed.stdout), format!("removed webhook {id}\n"), "{}", text(&removed));
+    let again = run(&["webhooks", "remove", &id, "--database", &url], "");
+    assert_eq!(again.status.code(), Some(1));
+    let store = Store::connect(&url).await.unwrap();
+    assert!(store.webhooks().await.unwrap().is_empty());
+    assert_eq!(store.audit_entries(10, Some("webhook.add")).await.unwrap()[0].actor, "cli");
+}
+
+#[test]
+fn serve_names_a_bad_due_time() {
+    let refused = run(&["serve", "--due-urgent", "5y", "--database", "sqlite://./never/seda.db"], "");
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(text(&refused).contains("--due-urgent") && text(&refused).contains("not a unit"), "{}", text(&refused));
+}

@@ -112,3 +112,25 @@ async fn backup_is_for_sqlite() {
     let refused = app.store.backup_into(&dir.path().join("copy.db")).await.unwrap_err().to_string();
     assert!(refused.contains("pg_dump"), "{refused}");
 }
+
+#[tokio::test]
+async fn complaint_cases() {
+    common::cases::lifecycle(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn cases_backfill_and_overdue() {
+    common::cases::backfill_and_overdue(&pg_app().await).await;
+}
+
+#[tokio::test]
+async fn complaint_status() {
+    common::cases::public_status(&pg_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_receivers_send_each_alert_once() {
+    let url = fresh_database().await;
+    let (a, b) = (app_on(&url, settings()).await, app_on(&url, settings()).await);
+    common::hooks::two_senders(&a, Some(&b)).await;
+}

@@ -2,14 +2,18 @@
 //! API behind the bearer token, and the operational endpoints.
 
 mod admin;
+mod cases;
+mod complaint_status;
 mod export;
 mod forms;
 mod ops;
 mod responses;
 mod session;
 mod site;
+mod webhooks;
 
 pub use site::Site;
+pub(crate) use export::rfc3339;
 
 use std::time::Duration;
 
@@ -18,7 +22,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, Method, Request, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 use bytes::Bytes;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
@@ -46,6 +50,7 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .max_age(Duration::from_secs(24 * 60 * 60));
     let public = Router::new()
         .route("/responses", post(responses::post))
+        .route("/complaint-status", post(complaint_status::post))
         .route_layer(middleware::from_fn_with_state(state.clone(), limits::responses))
         .route("/forms/{id}", get(forms::get))
         .layer(open_cors)
@@ -59,6 +64,18 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .route("/admin/forms/{id}/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/admin/erase", post(admin::erase))
         .route("/admin/audit", get(admin::audit));
+    let desk = Router::new()
+        .route("/admin/desk/users", get(cases::users))
+        .route("/admin/desk/complaints", get(cases::list))
+        .route("/admin/desk/complaints/{key}", get(cases::get))
+        .route("/admin/desk/complaints/{key}/status", post(cases::status))
+        .route("/admin/desk/complaints/{key}/owner", put(cases::owner))
+        .route("/admin/desk/complaints/{key}/notes", post(cases::note))
+        .route("/admin/desk/complaints/{key}/reply", put(cases::reply))
+        .route("/admin/desk/webhooks", get(webhooks::list).post(webhooks::add))
+        .route("/admin/desk/webhooks/{id}", delete(webhooks::remove))
+        .route("/admin/desk/webhooks/deliveries", get(webhooks::deliveries))
+        .route("/admin/desk/webhooks/deliveries/{id}/retry", post(webhooks::retry));
     let ops = Router::new().route("/healthz", get(ops::healthz)).route("/metrics", get(ops::metrics));
     // A hard cap before any handler reads a byte; each handler reads within its own, smaller limit.
     let cap = state.settings.max_body_bytes.max(state.settings.max_multipart_bytes) + 64 * 1024;
@@ -66,6 +83,7 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .merge(public)
         .merge(admin)
         .merge(accounts)
+        .merge(desk)
         .merge(ops)
         .merge(site::routes(site))
         .fallback({

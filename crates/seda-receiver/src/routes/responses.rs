@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::engine::{self, KnownForm};
+use crate::{alerts, cases};
 use crate::error::{AppError, PathProblem, Reason};
 use crate::ingest::{self, Format, Incoming};
 use crate::store::{NewAttachment, NewResponse, Receipt};
@@ -68,6 +69,7 @@ async fn receive(state: &AppState, request: Request<Body>) -> Result<Response, A
         Receipt::Created => {
             state.metrics.accepted();
             tracing::info!(id = %row.id, form = %row.form_id, verification = row.verification, "response stored");
+            after_stored(state, &row, &incoming.payload, form.as_deref()).await;
             Ok(status_json(
                 StatusCode::CREATED,
                 json!({"id": row.id, "status": "created", "verification": row.verification, "problems": problems}),
@@ -75,6 +77,19 @@ async fn receive(state: &AppState, request: Request<Body>) -> Result<Response, A
         }
         Receipt::Replayed => answer_again(state, &row.id, true),
         Receipt::Conflict => answer_again(state, &row.id, false),
+    }
+}
+
+/// A new complaint opens its case, and a new response's alerts are queued. Neither
+/// failing undoes the receipt: the case is opened on the next start, and the error is logged.
+async fn after_stored(state: &AppState, row: &NewResponse, payload: &serde_json::Value, form: Option<&KnownForm>) {
+    if row.kind.as_deref() == Some(cases::COMPLAINT) {
+        if let Err(e) = cases::open(&state.store, &state.settings.due, &row.id, &row.form_id, row.received_at, payload).await {
+            tracing::error!(id = %row.id, error = %e, "the complaint's case is not opened");
+        }
+    }
+    if let Err(e) = alerts::enqueue(&state.store, row, payload, form).await {
+        tracing::error!(id = %row.id, error = %e, "the response's alerts are not queued");
     }
 }
 

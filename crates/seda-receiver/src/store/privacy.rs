@@ -90,7 +90,7 @@ impl Store {
             .boxed()
     }
 
-    /// Deletes the responses `ids` and their attachments' records, in one transaction.
+    /// Deletes the responses `ids`, their attachments' records, cases and alerts, in one transaction.
     pub async fn delete_responses(&self, ids: &[String]) -> Result<Erased, AppError> {
         let mut erased = Erased::default();
         let mut keys = Vec::new();
@@ -99,6 +99,10 @@ impl Store {
             let rows = sqlx::query("SELECT storage_key FROM attachments WHERE response_id = $1").bind(id).fetch_all(&mut *tx).await?;
             keys.extend(rows.iter().map(|r| r.get::<String, _>(0)));
             sqlx::query("DELETE FROM attachments WHERE response_id = $1").bind(id).execute(&mut *tx).await?;
+            // A complaint's case and the alerts about a response go with it.
+            sqlx::query("DELETE FROM case_events WHERE response_id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM cases WHERE response_id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM webhook_deliveries WHERE subject = $1").bind(id).execute(&mut *tx).await?;
             erased.responses += sqlx::query("DELETE FROM responses WHERE id = $1").bind(id).execute(&mut *tx).await?.rows_affected();
         }
         keys.sort();

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod admin;
+pub mod cases;
+pub mod hooks;
 pub mod payloads;
 pub mod scenarios;
 
@@ -22,6 +24,7 @@ pub const TOKEN: &str = "test-admin-token";
 /// A router over its own database, and the folder its files go to.
 pub struct TestApp {
     pub router: Router,
+    pub state: AppState,
     pub store: Store,
     pub files: TempDir,
     _db_dir: Option<TempDir>,
@@ -45,7 +48,7 @@ pub async fn app_on(url: &str, settings: Settings) -> TestApp {
     let store = Store::connect(url).await.expect("database opens");
     let files = TempDir::new().unwrap();
     let state = AppState::new(store.clone(), Arc::new(LocalFiles::new(files.path())), settings);
-    TestApp { router: app(state), store, files, _db_dir: None }
+    TestApp { router: app(state.clone()), state, store, files, _db_dir: None }
 }
 
 pub struct Answer {
