@@ -198,7 +198,10 @@ pub fn event_words(event: &Event, lang: Lang) -> String {
     match event.action.as_str() {
         "received" => lang.pick("Complaint received", "شکایت دریافت شد").to_owned(),
         "status" => format!("{}: {}", lang.pick("Status", "وضعیت"), from_to(&|s| state_label(s, lang))),
-        "owner" => format!("{}: {}", lang.pick("Owner", "مسئول"), from_to(&|o| owner_label(Some(o), lang))),
+        "owner" if event.from.is_some() || event.to.is_some() => {
+            format!("{}: {}", lang.pick("Owner", "مسئول"), from_to(&|o| owner_label(Some(o), lang)))
+        }
+        "owner" => format!("{}: {}", lang.pick("Owner", "مسئول"), owner_label(event.text.as_deref(), lang)),
         "note" => lang.pick("Internal note", "یادداشت داخلی").to_owned(),
         "reply" => lang.pick("Public reply changed", "پاسخ عمومی تغییر کرد").to_owned(),
         "root_cause" => {
@@ -207,6 +210,21 @@ pub fn event_words(event: &Event, lang: Lang) -> String {
         }
         other => other.to_owned(),
     }
+}
+
+/// Who made a change, as the audit log names them (`user:ana`, `token`, `system`).
+pub fn actor_label(actor: Option<&str>, lang: Lang) -> String {
+    match actor {
+        Some(a) if a.starts_with("user:") => a["user:".len()..].to_owned(),
+        Some("token") => lang.pick("Admin token", "توکن مدیر").to_owned(),
+        Some("system") | None => lang.pick("System", "سامانه").to_owned(),
+        Some(other) => other.to_owned(),
+    }
+}
+
+/// Whether an entry's text is told by [`event_words`] already (an owner, a root cause).
+pub fn text_in_words(event: &Event) -> bool {
+    matches!(event.action.as_str(), "owner" | "root_cause")
 }
 
 /// When a case is due, relative to `now`: "Overdue by 3 h", "Due in 2 d 4 h"; None

@@ -63,6 +63,9 @@ fn history_entries_read_as_sentences() {
         (event("status", Some("received"), Some("in_progress")), Lang::En, "Status: Received → In progress"),
         (event("status", Some("resolved"), Some("closed")), Lang::Fa, "وضعیت: حل‌شده → بسته‌شده"),
         (event("owner", None, Some("ana")), Lang::En, "Owner: – → ana"),
+        (Event { text: Some("bo".into()), ..event("owner", None, None) }, Lang::En, "Owner: bo"),
+        (event("owner", None, None), Lang::Fa, "مسئول: هیچ‌کس"),
+        (Event { text: Some("price".into()), ..event("root_cause", None, None) }, Lang::En, "Root cause: Price"),
         (event("root_cause", None, Some("staff")), Lang::En, "Root cause: Staff"),
         (event("note", None, None), Lang::Fa, "یادداشت داخلی"),
         (event("received", None, None), Lang::En, "Complaint received"),
@@ -70,6 +73,22 @@ fn history_entries_read_as_sentences() {
     for (event, lang, want) in cases {
         assert_eq!(event_words(&event, lang), want, "{event:?}");
     }
+}
+
+#[test]
+fn actors_are_named_as_people_read_them() {
+    let cases = [
+        (Some("user:ana"), Lang::En, "ana"),
+        (Some("token"), Lang::Fa, "توکن مدیر"),
+        (Some("system"), Lang::En, "System"),
+        (None, Lang::Fa, "سامانه"),
+    ];
+    for (actor, lang, want) in cases {
+        assert_eq!(actor_label(actor, lang), want, "{actor:?}");
+    }
+    let owner = Event { action: "owner".into(), ..Event::default() };
+    assert!(text_in_words(&owner));
+    assert!(!text_in_words(&Event { action: "note".into(), ..Event::default() }));
 }
 
 #[test]

@@ -15,6 +15,7 @@ use crate::parts::case_notes::CaseNotes;
 use crate::parts::case_owner::CaseOwner;
 use crate::parts::case_reply::CaseReply;
 use crate::parts::case_status::CaseStatus;
+use crate::parts::case_field::Said;
 use crate::parts::problem::ProblemNote;
 
 #[component]
@@ -25,16 +26,16 @@ pub fn Case() -> impl IntoView {
     let reference = Memo::new(move |_| params.with(|p| p.get("reference").unwrap_or_default()));
     let loaded = RwSignal::new(None::<CaseDetail>);
     let failed = RwSignal::new(None::<ApiError>);
-    let announcement = RwSignal::new(String::new());
-    let load = move |after: Option<String>| {
+    let announcement = RwSignal::new(None::<Said>);
+    let load = move |after: Option<Said>| {
         let path = format!("/admin/desk/complaints/{}", api::segment(&reference.get_untracked()));
         leptos::task::spawn_local(async move {
             match api::get_as::<CaseDetail>(&path).await {
                 Ok(detail) => {
                     failed.set(None);
                     loaded.set(Some(detail));
-                    if let Some(words) = after {
-                        announcement.set(words);
+                    if after.is_some() {
+                        announcement.set(after);
                     }
                 }
                 Err(e) => failed.set(Some(e)),
@@ -44,10 +45,10 @@ pub fn Case() -> impl IntoView {
     Effect::new(move |_| {
         reference.track();
         loaded.set(None);
-        announcement.set(String::new());
+        announcement.set(None);
         load(None);
     });
-    let changed = Callback::new(move |words: String| load(Some(words)));
+    let changed = Callback::new(move |said: Said| load(Some(said)));
     Effect::new(move |_| {
         let title = match loaded.with(|d| d.as_ref().map(|d| d.case.reference.clone())) {
             Some(r) => format!("{} {r}", lang().pick("Complaint", "شکایت")),
@@ -62,7 +63,7 @@ pub fn Case() -> impl IntoView {
         } else if loaded.with(Option::is_none) {
             lang().pick("Loading the case…", "در حال بارگذاری پرونده…").to_owned()
         } else {
-            announcement.get()
+            announcement.with(|a| a.as_ref().map(|a| a.in_lang(lang()).to_owned()).unwrap_or_default())
         }
     };
     view! {

@@ -162,7 +162,7 @@ fn QueueFilters(filter: Memo<QueueFilter>, go: impl Fn(QueueFilter) + Clone + 's
 #[component]
 fn QueueTable(rows: Vec<CaseRow>, now: i64) -> impl IntoView {
     let desk = expect_desk();
-    let lang = desk.lang();
+    let lang = desk.lang.get_untracked();
     if rows.is_empty() {
         return view! { <p>{lang.pick("No cases match these filters.", "هیچ پرونده‌ای با این فیلترها نیست.")}</p> }.into_any();
     }

@@ -9,6 +9,7 @@ use crate::api::{self, ApiError};
 use crate::app::expect_desk;
 use crate::browser;
 use crate::i18n::{text_in, Lang};
+use crate::parts::case_field::Said;
 use crate::parts::problem::ProblemNote;
 use crate::parts::visit_card::{points_text, VisitSections};
 use crate::parts::visit_review::VisitReview;
@@ -22,16 +23,16 @@ pub fn Visit() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let loaded = RwSignal::new(None::<VisitDetail>);
     let failed = RwSignal::new(None::<ApiError>);
-    let announcement = RwSignal::new(String::new());
-    let load = move |after: Option<String>| {
+    let announcement = RwSignal::new(None::<Said>);
+    let load = move |after: Option<Said>| {
         let path = format!("/admin/desk/visits/{}", api::segment(&id.get_untracked()));
         leptos::task::spawn_local(async move {
             match api::get_as::<VisitDetail>(&path).await {
                 Ok(detail) => {
                     failed.set(None);
                     loaded.set(Some(detail));
-                    if let Some(words) = after {
-                        announcement.set(words);
+                    if after.is_some() {
+                        announcement.set(after);
                     }
                 }
                 Err(e) => failed.set(Some(e)),
@@ -41,10 +42,10 @@ pub fn Visit() -> impl IntoView {
     Effect::new(move |_| {
         id.track();
         loaded.set(None);
-        announcement.set(String::new());
+        announcement.set(None);
         load(None);
     });
-    let changed = Callback::new(move |words: String| load(Some(words)));
+    let changed = Callback::new(move |said: Said| load(Some(said)));
     let place = move || {
         loaded.with(|d| {
             d.as_ref().map(|d| {
@@ -71,7 +72,7 @@ pub fn Visit() -> impl IntoView {
         } else if loaded.with(Option::is_none) {
             lang().pick("Loading the visit…", "در حال بارگذاری بازدید…").to_owned()
         } else {
-            announcement.get()
+            announcement.with(|a| a.as_ref().map(|a| a.in_lang(lang()).to_owned()).unwrap_or_default())
         }
     };
     let print = move |_| {

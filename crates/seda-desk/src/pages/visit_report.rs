@@ -141,7 +141,7 @@ fn field_words(error: &ApiError, lang: Lang) -> String {
 
 #[component]
 fn ReportBody(report: Report) -> impl IntoView {
-    let lang = expect_desk().lang();
+    let lang = expect_desk().lang.get_untracked();
     let head = |en, fa| lang.pick(en, fa);
     let bars: Vec<Bar> =
         report.score_bars(lang).into_iter().map(|b| Bar { label: b.label, value: b.score, shown: b.shown, tone: Tone::Plain }).collect();

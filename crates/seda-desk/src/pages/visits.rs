@@ -115,7 +115,7 @@ pub fn Visits() -> impl IntoView {
 /// The visits as a table that reads as cards on a phone.
 #[component]
 fn VisitTable(rows: Vec<VisitRow>) -> impl IntoView {
-    let lang = expect_desk().lang();
+    let lang = expect_desk().lang.get_untracked();
     if rows.is_empty() {
         return view! { <p>{lang.pick("No visits match these filters.", "هیچ بازدیدی با این فیلترها نیست.")}</p> }.into_any();
     }

@@ -8,6 +8,27 @@ use crate::api::ApiError;
 use crate::app::{expect_desk, Desk};
 use crate::i18n::Lang;
 
+/// What a change did, in both languages, so the announcement follows a language switch.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Said {
+    en: String,
+    fa: String,
+}
+
+impl Said {
+    /// The words `say` writes in each language.
+    pub fn new(say: impl Fn(Lang) -> String) -> Said {
+        Said { en: say(Lang::En), fa: say(Lang::Fa) }
+    }
+
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fa => &self.fa,
+        }
+    }
+}
+
 /// What a form's last attempt answered, kept for its fields to read.
 #[derive(Clone, Copy)]
 pub struct Attempt {

@@ -20,8 +20,8 @@ pub fn CaseHistory(
             .with(|d| d.history.clone())
             .into_iter()
             .map(|event| {
-                let who = event.actor.clone().unwrap_or_else(|| lang.pick("System or admin token", "سامانه یا توکن مدیر").to_owned());
-                let text = event.text.clone().filter(|t| !t.is_empty() && event.action != "root_cause");
+                let who = cases::actor_label(event.actor.as_deref(), lang);
+                let text = event.text.clone().filter(|t| !t.is_empty() && !cases::text_in_words(&event));
                 view! {
                     <li>
                         <p><strong>{cases::event_words(&event, lang)}</strong></p>

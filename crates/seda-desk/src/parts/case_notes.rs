@@ -7,8 +7,8 @@ use serde_json::json;
 use crate::api;
 use crate::app::expect_desk;
 use crate::browser;
-use crate::cases::CaseDetail;
-use crate::parts::case_field::{Attempt, FieldProblem};
+use crate::cases::{self, CaseDetail};
+use crate::parts::case_field::{Attempt, FieldProblem, Said};
 
 #[component]
 pub fn CaseNotes(
@@ -16,7 +16,7 @@ pub fn CaseNotes(
     #[prop(into)]
     detail: Signal<CaseDetail>,
     /// Called with what changed, once a change went through.
-    changed: Callback<String>,
+    changed: Callback<Said>,
 ) -> impl IntoView {
     let desk = expect_desk();
     let lang = move || desk.lang();
@@ -34,7 +34,7 @@ pub fn CaseNotes(
                 view! {
                     <li>
                         <p class="desk-meta">
-                            <bdi>{note.actor.clone().unwrap_or_else(|| lang.pick("Admin token", "توکن مدیر").to_owned())}</bdi>
+                            <bdi>{cases::actor_label(note.actor.as_deref(), lang)}</bdi>
                             " · "{browser::date_time(&note.at, lang)}
                         </p>
                         <p class="desk-note-text" dir="auto">{note.text.clone().unwrap_or_default()}</p>
@@ -46,13 +46,16 @@ pub fn CaseNotes(
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if attempt.pending.get_untracked() {
+            return;
+        }
         let id = detail.with_untracked(|d| d.case.response_id.clone());
         let body = json!({ "text": text.get_untracked().trim() });
         leptos::task::spawn_local(async move {
             let path = format!("/admin/desk/complaints/{}/notes", api::segment(&id));
             if attempt.run(api::send("POST", &path, Some(&body))).await.is_some() {
                 text.set(String::new());
-                changed.run(desk.lang.get_untracked().pick("The note is added.", "یادداشت افزوده شد.").to_owned());
+                changed.run(Said::new(|lang| lang.pick("The note is added.", "یادداشت افزوده شد.").to_owned()));
             }
         });
     };
@@ -69,7 +72,7 @@ pub fn CaseNotes(
                             prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     </p>
                     <FieldProblem id="case-note-problem" text=Signal::derive(move || attempt.at("text").get().or_else(|| attempt.elsewhere(&["text"]).get()))/>
-                    <button type="submit" disabled=move || attempt.pending.get()>{move || lang().pick("Add the note", "افزودن یادداشت")}</button>
+                    <button type="submit" aria-disabled=move || attempt.pending.get().then_some("true")>{move || lang().pick("Add the note", "افزودن یادداشت")}</button>
                 </form>
             </Show>
         </section>

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use crate::api;
 use crate::app::expect_desk;
 use crate::cases::{self, CaseDetail};
-use crate::parts::case_field::{Attempt, FieldProblem};
+use crate::parts::case_field::{Attempt, FieldProblem, Said};
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
@@ -28,13 +28,13 @@ pub fn CaseOwner(
     #[prop(into)]
     detail: Signal<CaseDetail>,
     /// Called with what changed, once a change went through.
-    changed: Callback<String>,
+    changed: Callback<Said>,
 ) -> impl IntoView {
     let desk = expect_desk();
     let lang = move || desk.lang();
     let attempt = Attempt::new();
     let owner = move || detail.with(|d| d.case.owner.clone());
-    let chosen = RwSignal::new(owner().unwrap_or_default());
+    let chosen = RwSignal::new(String::new());
     Effect::new(move |_| chosen.set(owner().unwrap_or_default()));
     let users = LocalResource::new(move || {
         let can_change = desk.can_change();
@@ -61,18 +61,22 @@ pub fn CaseOwner(
             .collect_view()
     };
     let save = move |_| {
+        if attempt.pending.get_untracked() {
+            return;
+        }
         let id = detail.with_untracked(|d| d.case.response_id.clone());
         let name = chosen.get_untracked();
         let body = json!({ "owner": if name.is_empty() { Value::Null } else { Value::from(name.clone()) } });
         leptos::task::spawn_local(async move {
             let path = format!("/admin/desk/complaints/{}/owner", api::segment(&id));
             if attempt.run(api::send("PUT", &path, Some(&body))).await.is_some() {
-                let lang = desk.lang.get_untracked();
-                let who = cases::owner_label(Some(&name), lang);
-                changed.run(match lang {
-                    crate::i18n::Lang::En => format!("Owner set to {who}."),
-                    crate::i18n::Lang::Fa => format!("مسئول پرونده: {who}."),
-                });
+                changed.run(Said::new(|lang| {
+                    let who = cases::owner_label(Some(&name), lang);
+                    match lang {
+                        crate::i18n::Lang::En => format!("Owner set to {who}."),
+                        crate::i18n::Lang::Fa => format!("مسئول پرونده: {who}."),
+                    }
+                }));
             }
         });
     };
@@ -90,7 +94,7 @@ pub fn CaseOwner(
                             <option value="">{move || cases::owner_label(None, lang())}</option>
                             {options}
                         </select>
-                        <button type="button" disabled=move || attempt.pending.get() on:click=save>
+                        <button type="button" aria-disabled=move || attempt.pending.get().then_some("true") on:click=save>
                             {move || lang().pick("Save owner", "ثبت مسئول")}
                         </button>
                     </span>

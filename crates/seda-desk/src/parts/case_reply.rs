@@ -8,7 +8,7 @@ use crate::api;
 use crate::app::expect_desk;
 use crate::browser;
 use crate::cases::CaseDetail;
-use crate::parts::case_field::{Attempt, FieldProblem};
+use crate::parts::case_field::{Attempt, FieldProblem, Said};
 
 #[component]
 pub fn CaseReply(
@@ -16,24 +16,27 @@ pub fn CaseReply(
     #[prop(into)]
     detail: Signal<CaseDetail>,
     /// Called with what changed, once a change went through.
-    changed: Callback<String>,
+    changed: Callback<Said>,
 ) -> impl IntoView {
     let desk = expect_desk();
     let lang = move || desk.lang();
     let attempt = Attempt::new();
     let reply = move || detail.with(|d| d.case.public_reply.clone().unwrap_or_default());
-    let text = RwSignal::new(reply());
+    let text = RwSignal::new(String::new());
     Effect::new(move |_| text.set(reply()));
     let anonymous = move || detail.with(|d| d.case.contact_email.is_none() && d.case.contact_phone.is_none());
     let replied_at = move || detail.with(|d| d.case.public_reply_at.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if attempt.pending.get_untracked() {
+            return;
+        }
         let id = detail.with_untracked(|d| d.case.response_id.clone());
         let body = json!({ "text": text.get_untracked().trim() });
         leptos::task::spawn_local(async move {
             let path = format!("/admin/desk/complaints/{}/reply", api::segment(&id));
             if attempt.run(api::send("PUT", &path, Some(&body))).await.is_some() {
-                changed.run(desk.lang.get_untracked().pick("The public reply is saved.", "پاسخ عمومی ثبت شد.").to_owned());
+                changed.run(Said::new(|lang| lang.pick("The public reply is saved.", "پاسخ عمومی ثبت شد.").to_owned()));
             }
         });
     };
@@ -69,7 +72,7 @@ pub fn CaseReply(
                             prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     </p>
                     <FieldProblem id="case-reply-problem" text=Signal::derive(move || attempt.at("text").get().or_else(|| attempt.elsewhere(&["text"]).get()))/>
-                    <button type="submit" class="desk-primary" disabled=move || attempt.pending.get()>
+                    <button type="submit" class="desk-primary" aria-disabled=move || attempt.pending.get().then_some("true")>
                         {move || lang().pick("Save the reply", "ثبت پاسخ")}
                     </button>
                 </form>

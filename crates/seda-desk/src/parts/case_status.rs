@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::api;
 use crate::app::expect_desk;
 use crate::cases::{self, CaseDetail};
-use crate::parts::case_field::{Attempt, FieldProblem};
+use crate::parts::case_field::{Attempt, FieldProblem, Said};
 
 #[component]
 pub fn CaseStatus(
@@ -16,7 +16,7 @@ pub fn CaseStatus(
     #[prop(into)]
     detail: Signal<CaseDetail>,
     /// Called with what changed, once a change went through (the page reloads the case).
-    changed: Callback<String>,
+    changed: Callback<Said>,
 ) -> impl IntoView {
     let desk = expect_desk();
     let lang = move || desk.lang();
@@ -31,6 +31,9 @@ pub fn CaseStatus(
     let allowed = move || detail.with(|d| d.case.allowed.clone());
 
     let send = move |to: String| {
+        if attempt.pending.get_untracked() {
+            return;
+        }
         if to == "closed" && cause.get_untracked().is_empty() {
             cause_missing.set(true);
             if let Some(select) = cause_select.get_untracked() {
@@ -54,7 +57,7 @@ pub fn CaseStatus(
                 note.set(String::new());
                 cause.set(String::new());
                 closing.set(false);
-                changed.run(cases::moved_words(&to, desk.lang.get_untracked()));
+                changed.run(Said::new(|lang| cases::moved_words(&to, lang)));
                 if let Some(h) = heading.get_untracked() {
                     let _ = h.focus();
                 }
@@ -69,7 +72,7 @@ pub fn CaseStatus(
                 let label = cases::move_label(&to, lang());
                 let is_close = to == "closed";
                 view! {
-                    <button type="button" class:desk-primary=!is_close disabled=move || attempt.pending.get()
+                    <button type="button" class:desk-primary=!is_close aria-disabled=move || attempt.pending.get().then_some("true")
                         aria-describedby="case-move-problem" aria-expanded=move || is_close.then(|| closing.get().to_string())
                         on:click=move |_| {
                             if is_close {
@@ -126,7 +129,7 @@ pub fn CaseStatus(
                     </p>
                     <FieldProblem id="case-root-cause-problem" text=cause_problem/>
                     <div class="desk-actions">
-                        <button type="button" class="desk-primary" disabled=move || attempt.pending.get()
+                        <button type="button" class="desk-primary" aria-disabled=move || attempt.pending.get().then_some("true")
                             on:click=move |_| send("closed".to_owned())>
                             {move || lang().pick("Close the case", "بستن پرونده")}
                         </button>

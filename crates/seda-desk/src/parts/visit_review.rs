@@ -7,8 +7,9 @@ use serde_json::json;
 use crate::api;
 use crate::app::expect_desk;
 use crate::browser;
+use crate::cases;
 use crate::i18n::Lang;
-use crate::parts::case_field::{Attempt, FieldProblem};
+use crate::parts::case_field::{Attempt, FieldProblem, Said};
 use crate::visits::{self, VisitDetail, REVIEW_STATES};
 
 #[component]
@@ -17,13 +18,13 @@ pub fn VisitReview(
     #[prop(into)]
     detail: Signal<VisitDetail>,
     /// Called with what changed, once a review went through.
-    changed: Callback<String>,
+    changed: Callback<Said>,
 ) -> impl IntoView {
     let desk = expect_desk();
     let lang = move || desk.lang();
     let attempt = Attempt::new();
     let current = move || detail.with(|d| d.review.clone());
-    let state = RwSignal::new(current().state);
+    let state = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
     Effect::new(move |_| state.set(current().state));
@@ -36,6 +37,9 @@ pub fn VisitReview(
     });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if attempt.pending.get_untracked() {
+            return;
+        }
         let (to, text) = (state.get_untracked(), comment.get_untracked());
         if visits::review_problem(&to, &text, Lang::En).is_some() {
             missing.set(true);
@@ -51,11 +55,10 @@ pub fn VisitReview(
             let path = format!("/admin/desk/visits/{}/review", api::segment(&id));
             if attempt.run(api::send("POST", &path, Some(&body))).await.is_some() {
                 comment.set(String::new());
-                let lang = desk.lang.get_untracked();
-                changed.run(match lang {
+                changed.run(Said::new(|lang| match lang {
                     Lang::En => format!("Review saved: {}.", visits::review_label(&to, lang)),
                     Lang::Fa => format!("بررسی ثبت شد: {}.", visits::review_label(&to, lang)),
-                });
+                }));
             }
         });
     };
@@ -74,7 +77,7 @@ pub fn VisitReview(
                     <li>
                         <p><strong>{from}" → "{to}</strong></p>
                         <p class="desk-meta">
-                            <bdi>{e.actor.clone().unwrap_or_else(|| lang.pick("Admin token", "توکن مدیر").to_owned())}</bdi>
+                            <bdi>{cases::actor_label(e.actor.as_deref(), lang)}</bdi>
                             " · "{browser::date_time(&e.at, lang)}
                         </p>
                         {e.comment.clone().filter(|c| !c.is_empty()).map(|c| view! { <p class="desk-note-text" dir="auto">{c}</p> })}
@@ -89,7 +92,7 @@ pub fn VisitReview(
             <h2 id="visit-review-title">{move || lang().pick("Review", "بررسی")}</h2>
             <p>
                 <strong>{move || visits::review_label(&current().state, lang())}</strong>
-                {move || current().reviewer.map(|r| view! { " · "<bdi>{r}</bdi> })}
+                {move || current().reviewer.map(|r| view! { " · "<bdi>{cases::actor_label(Some(&r), lang())}</bdi> })}
                 {move || current().updated_at.map(|at| view! { " · "{browser::date_time(&at, lang())} })}
             </p>
             {move || current().comment.filter(|c| !c.is_empty()).map(|c| view! { <p class="desk-note-text" dir="auto">{c}</p> })}
@@ -117,7 +120,7 @@ pub fn VisitReview(
                     </p>
                     <FieldProblem id="visit-review-comment-problem" text=comment_problem/>
                     <FieldProblem id="visit-review-problem" text=attempt.elsewhere(&["state", "comment"])/>
-                    <button type="submit" class="desk-primary" disabled=move || attempt.pending.get()>
+                    <button type="submit" class="desk-primary" aria-disabled=move || attempt.pending.get().then_some("true")>
                         {move || lang().pick("Save the review", "ثبت بررسی")}
                     </button>
                 </form>
