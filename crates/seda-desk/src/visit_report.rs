@@ -125,6 +125,22 @@ impl Report {
             .collect()
     }
 
+    /// A section's title by its id (a text the report gives is used as it is).
+    pub fn section_name(&self, section: &Value, lang: Lang) -> String {
+        match section.as_str() {
+            Some(id) => self.sections.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| name(&s.title, &s.id, lang)),
+            None => name(section, "–", lang),
+        }
+    }
+
+    /// A location's label by its id (a text the report gives is used as it is).
+    pub fn location_name(&self, location: &Value, lang: Lang) -> String {
+        match location.as_str() {
+            Some(id) => self.locations.iter().find(|l| l.id == id).map_or_else(|| id.to_owned(), |l| name(&l.label, &l.id, lang)),
+            None => name(location, "–", lang),
+        }
+    }
+
     /// The trend: every period any location has, oldest first (by start), and each
     /// location's score at each (None where it had no visits then).
     pub fn trend(&self, lang: Lang) -> (Vec<String>, Vec<(String, Vec<Option<f64>>)>) {
@@ -238,6 +254,23 @@ mod tests {
         for (row, (label, visits, cells)) in rows.iter().zip(want) {
             assert_eq!((row.0.as_str(), row.1.as_str()), (label, visits));
             assert_eq!(row.2, cells, "{label}");
+        }
+    }
+
+    #[test]
+    fn sections_and_locations_are_named_from_the_report() {
+        let r = report();
+        let cases = [
+            (r.section_name(&json!("entry"), Lang::En), "Entry"),
+            (r.section_name(&json!("gone"), Lang::En), "gone"),
+            (r.section_name(&json!({"en": "Outside", "fa": "بیرون"}), Lang::Fa), "بیرون"),
+            (r.section_name(&json!(null), Lang::En), "–"),
+            (r.location_name(&json!("north"), Lang::Fa), "شمال"),
+            (r.location_name(&json!("south"), Lang::En), "south"),
+            (r.location_name(&json!("west"), Lang::En), "west"),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
         }
     }
 

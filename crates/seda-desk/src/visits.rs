@@ -119,7 +119,8 @@ pub struct Record {
     pub time_in: Option<String>,
     pub time_out: Option<String>,
     pub staff: Option<String>,
-    pub geo: Option<String>,
+    /// `{"lat", "lon", "accuracy_m"}`, or the payload's `"lat,lon,accuracy_m"`; null when not shared.
+    pub geo: Value,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -269,6 +270,21 @@ pub struct Position {
 }
 
 impl Position {
+    /// The position from the score card's record: an object or the payload's text.
+    pub fn from_value(geo: &Value) -> Option<Position> {
+        match geo {
+            Value::String(text) => Position::read(text),
+            Value::Object(m) => {
+                let lat = m.get("lat")?.as_f64()?;
+                let lon = m.get("lon")?.as_f64()?;
+                let accuracy_m = m.get("accuracy_m").and_then(Value::as_f64);
+                Position::read(&format!("{lat},{lon},{}", accuracy_m.map_or(String::new(), |a| a.to_string())))
+            }
+            _ => None,
+        }
+    }
+
+    /// The payload's `"lat,lon,accuracy_m"` (the accuracy may be missing).
     pub fn read(geo: &str) -> Option<Position> {
         let mut parts = geo.split(',').map(str::trim);
         let lat: f64 = parts.next()?.parse().ok()?;

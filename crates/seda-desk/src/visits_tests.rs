@@ -76,6 +76,16 @@ fn a_shared_position_reads_as_text_and_a_map_link() {
     for bad in ["", "north", "95,10,5", "10,200", "10"] {
         assert_eq!(Position::read(bad), None, "{bad:?}");
     }
+    let cases = [
+        (json!({"lat": 35.6997, "lon": 51.338, "accuracy_m": 20}), Some(p.clone())),
+        (json!({"lat": 35.6997, "lon": 51.338}), Some(Position { accuracy_m: None, ..p.clone() })),
+        (json!("35.6997,51.338,20"), Some(p.clone())),
+        (json!({"lat": "north"}), None),
+        (json!(null), None),
+    ];
+    for (geo, want) in cases {
+        assert_eq!(Position::from_value(&geo), want, "{geo}");
+    }
 }
 
 #[test]
@@ -94,7 +104,7 @@ fn a_visit_detail_is_read_from_the_contracts_shape() {
                                  "photos": [{"url": "/admin/desk/visits/v1/photos/greet/0", "at": null}]},
                                 {"id": "door", "section": "outside", "title": {"en": "Door"}, "type": "yes_no",
                                  "answer": false, "credit": 0, "failed": true, "photos": []}]},
-        "record": {"location": "north", "shopper": "S-17", "geo": "35.7,51.4,12"},
+        "record": {"location": "north", "shopper": "S-17", "geo": {"lat": 35.7, "lon": 51.4, "accuracy_m": 12}},
         "review": {"state": "received", "reviewer": null, "comment": null, "updated_at": null},
         "history": []
     });
@@ -102,7 +112,7 @@ fn a_visit_detail_is_read_from_the_contracts_shape() {
     assert_eq!(detail.scorecard.items_of("entry").map(|i| i.id.as_str()).collect::<Vec<_>>(), ["greet"]);
     assert_eq!(detail.scorecard.items[0].photos[0].url, "/admin/desk/visits/v1/photos/greet/0");
     assert_eq!(detail.scorecard.items[0].kind, "yes_no");
-    assert!(Position::read(detail.record.geo.as_deref().unwrap()).is_some());
+    assert!(Position::from_value(&detail.record.geo).is_some());
 }
 
 #[test]

@@ -149,7 +149,7 @@ fn VisitRecord(detail: Signal<VisitDetail>) -> impl IntoView {
         let (record, visit) = detail.with(|d| (d.record.clone(), d.visit.clone()));
         let text = |v: Option<String>| v.filter(|s| !s.is_empty()).unwrap_or_else(|| "–".to_owned());
         let time = |v: Option<String>| v.filter(|s| !s.is_empty()).map_or_else(|| "–".to_owned(), |t| browser::date_time(&t, lang));
-        let position = record.geo.as_deref().and_then(Position::read);
+        let position = Position::from_value(&record.geo);
         view! {
             <dl class="desk-facts">
                 <div><dt>{lang.pick("Location", "محل")}</dt><dd><bdi>{text(record.location.or(visit.location))}</bdi></dd></div>

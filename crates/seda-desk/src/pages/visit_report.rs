@@ -12,7 +12,7 @@ use crate::api::{self, ApiError};
 use crate::app::expect_desk;
 use crate::browser;
 use crate::format;
-use crate::i18n::{text_in, Lang};
+use crate::i18n::Lang;
 use crate::parts::case_field::FieldProblem;
 use crate::parts::chart::{Bar, BarChart, LineChart, Series, Tone};
 use crate::parts::problem::ProblemNote;
@@ -160,6 +160,7 @@ fn ReportBody(report: Report) -> impl IntoView {
             view! { <tr><th scope="row">{label}</th><td class="desk-num">{visits}</td>{cells}</tr> }
         })
         .collect_view();
+    let no_failures = report.most_failed.is_empty();
     let failed_rows = report
         .most_failed
         .iter()
@@ -167,7 +168,7 @@ fn ReportBody(report: Report) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row" dir="auto">{name(&f.title, &f.item, lang)}</th>
-                    <td dir="auto">{text_or(&f.section, lang)}</td>
+                    <td dir="auto">{report.section_name(&f.section, lang)}</td>
                     <td class="desk-num">{format::count(f.failed, lang)}</td>
                     <td class="desk-num">{format::count(f.answered, lang)}</td>
                     <td class="desk-num">{f.rate.map_or_else(|| "–".to_owned(), |r| format::percent(r, lang))}</td>
@@ -182,7 +183,7 @@ fn ReportBody(report: Report) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><a href=format!("/desk/visits/{}", api::segment(&c.response_id))>{browser::date_time(&c.received_at, lang)}</a></th>
-                    <td dir="auto">{text_or(&c.location, lang)}</td>
+                    <td dir="auto">{report.location_name(&c.location, lang)}</td>
                     <td dir="auto">{name(&c.title, &c.item, lang)}</td>
                 </tr>
             }
@@ -224,7 +225,8 @@ fn ReportBody(report: Report) -> impl IntoView {
         </section>
         <section aria-labelledby="report-failed-title">
             <h2 id="report-failed-title">{head("Standards most often failed", "استانداردهایی که بیشتر رعایت نشدند")}</h2>
-            <div class="desk-table-wrap">
+            {no_failures.then(|| none("No standard was failed.", "هیچ استانداردی نقض نشد."))}
+            <div class="desk-table-wrap" hidden=no_failures>
                 <table>
                     <caption>{head("The ten items failed most often, with how often", "ده موردی که بیشتر رعایت نشدند، با نرخ آن")}</caption>
                     <thead><tr>
@@ -258,15 +260,5 @@ fn ReportBody(report: Report) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-    }
-}
-
-/// A text or a plain id from the report, or a dash.
-fn text_or(value: &Value, lang: Lang) -> String {
-    let text = text_in(value, lang);
-    if text.is_empty() {
-        "–".to_owned()
-    } else {
-        text
     }
 }

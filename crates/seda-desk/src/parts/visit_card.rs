@@ -92,7 +92,7 @@ fn ItemRow(item: ItemScore, lang: Lang) -> impl IntoView {
     view! {
         <tr class:desk-item-failed=item.failed>
             <th scope="row" data-label=head("Item", "مورد")>
-                <span dir="auto">{title.clone()}</span>
+                <span class="desk-item-title" dir="auto">{title.clone()}</span>
                 {(!standard.is_empty()).then(|| view! {
                     <p class="desk-standard">{head("Standard: ", "استاندارد: ")}<span dir="auto">{standard.clone()}</span></p>
                 })}
@@ -107,7 +107,9 @@ fn ItemRow(item: ItemScore, lang: Lang) -> impl IntoView {
             <td data-label=head("Points", "امتیاز") class="desk-num">{points_text(item.earned, item.possible, lang)}</td>
             <td data-label=head("Marks", "نشان‌ها")>
                 {if marks.is_empty() { "–".to_owned() } else { String::new() }}
-                <ul class="desk-marks">{marks.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                <ul class="desk-marks">
+                    {marks.into_iter().enumerate().map(|(i, m)| view! { <li class:desk-fail=item.failed && i == 0>{m}</li> }).collect_view()}
+                </ul>
             </td>
         </tr>
     }

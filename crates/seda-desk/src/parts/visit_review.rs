@@ -125,8 +125,10 @@ pub fn VisitReview(
                     </button>
                 </form>
             </Show>
-            <h3>{move || lang().pick("Review history", "تاریخچهٔ بررسی")}</h3>
-            {history}
+            <div class="desk-no-print">
+                <h3>{move || lang().pick("Review history", "تاریخچهٔ بررسی")}</h3>
+                {history}
+            </div>
         </section>
     }
 }
