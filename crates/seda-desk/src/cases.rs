@@ -193,7 +193,7 @@ pub fn event_words(event: &Event, lang: Lang) -> String {
     let from_to = |label: &dyn Fn(&str) -> String| {
         let from = event.from.as_deref().map(label).unwrap_or_else(|| "–".to_owned());
         let to = event.to.as_deref().map(label).unwrap_or_else(|| "–".to_owned());
-        format!("{from} → {to}")
+        format!("{from} {} {to}", arrow(lang))
     };
     match event.action.as_str() {
         "received" => lang.pick("Complaint received", "شکایت دریافت شد").to_owned(),
@@ -210,6 +210,11 @@ pub fn event_words(event: &Event, lang: Lang) -> String {
         }
         other => other.to_owned(),
     }
+}
+
+/// The arrow from one state to the next, pointing the way the language reads.
+pub fn arrow(lang: Lang) -> &'static str {
+    lang.pick("→", "←")
 }
 
 /// Who made a change, as the audit log names them (`user:ana`, `token`, `system`).

@@ -61,7 +61,7 @@ fn history_entries_read_as_sentences() {
     };
     let cases = [
         (event("status", Some("received"), Some("in_progress")), Lang::En, "Status: Received → In progress"),
-        (event("status", Some("resolved"), Some("closed")), Lang::Fa, "وضعیت: حل‌شده → بسته‌شده"),
+        (event("status", Some("resolved"), Some("closed")), Lang::Fa, "وضعیت: حل‌شده ← بسته‌شده"),
         (event("owner", None, Some("ana")), Lang::En, "Owner: – → ana"),
         (Event { text: Some("bo".into()), ..event("owner", None, None) }, Lang::En, "Owner: bo"),
         (event("owner", None, None), Lang::Fa, "مسئول: هیچ‌کس"),

@@ -150,9 +150,11 @@ fn VisitRecord(detail: Signal<VisitDetail>) -> impl IntoView {
         let text = |v: Option<String>| v.filter(|s| !s.is_empty()).unwrap_or_else(|| "–".to_owned());
         let time = |v: Option<String>| v.filter(|s| !s.is_empty()).map_or_else(|| "–".to_owned(), |t| browser::date_time(&t, lang));
         let position = Position::from_value(&record.geo);
+        let label = text_in(&visit.location_label, lang);
+        let place = if label.is_empty() { text(record.location.clone().or(visit.location.clone())) } else { label };
         view! {
             <dl class="desk-facts">
-                <div><dt>{lang.pick("Location", "محل")}</dt><dd><bdi>{text(record.location.or(visit.location))}</bdi></dd></div>
+                <div><dt>{lang.pick("Location", "محل")}</dt><dd><bdi>{place}</bdi></dd></div>
                 <div><dt>{lang.pick("Shopper", "خریدار پنهان")}</dt><dd><bdi>{text(record.shopper.or(visit.shopper))}</bdi></dd></div>
                 <div><dt>{lang.pick("Assignment", "مأموریت")}</dt><dd><bdi>{text(record.assignment.or(visit.assignment))}</bdi></dd></div>
                 <div><dt>{lang.pick("Time in", "زمان ورود")}</dt><dd>{time(record.time_in.or(visit.time_in))}</dd></div>
@@ -162,7 +164,7 @@ fn VisitRecord(detail: Signal<VisitDetail>) -> impl IntoView {
                 <div><dt>{lang.pick("Position", "موقعیت")}</dt>
                     <dd>{match position {
                         Some(p) => view! {
-                            <bdi dir="ltr">{p.text(lang)}</bdi>" "
+                            <span>{p.text(lang)}</span>" "
                             <a class="desk-no-print" href=p.map_url() target="_blank" rel="noopener">{map_words(lang)}</a>
                         }.into_any(),
                         None => lang.pick("Not shared", "به اشتراک گذاشته نشد").into_any(),

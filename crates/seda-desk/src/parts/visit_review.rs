@@ -75,7 +75,7 @@ pub fn VisitReview(
                 let to = e.to.as_deref().map_or_else(|| "–".to_owned(), |s| visits::review_label(s, lang));
                 view! {
                     <li>
-                        <p><strong>{from}" → "{to}</strong></p>
+                        <p><strong>{from}" "{cases::arrow(lang)}" "{to}</strong></p>
                         <p class="desk-meta">
                             <bdi>{cases::actor_label(e.actor.as_deref(), lang)}</bdi>
                             " · "{browser::date_time(&e.at, lang)}
