@@ -94,6 +94,21 @@ pub struct ScoreBar {
     pub shown: String,
 }
 
+/// The trend by location, every line on the same periods.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    /// The periods as written, oldest first.
+    pub periods: Vec<String>,
+    pub lines: Vec<TrendLine>,
+}
+
+/// One location's mean score in each of the trend's periods.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendLine {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
 impl Report {
     /// The locations with a score, best first.
     pub fn score_bars(&self, lang: Lang) -> Vec<ScoreBar> {
@@ -143,7 +158,7 @@ impl Report {
 
     /// The trend: every period any location has, oldest first (by start), and each
     /// location's score at each (None where it had no visits then).
-    pub fn trend(&self, lang: Lang) -> (Vec<String>, Vec<(String, Vec<Option<f64>>)>) {
+    pub fn trend(&self, lang: Lang) -> Trend {
         let mut periods: Vec<(String, String)> =
             self.locations.iter().flat_map(|l| l.trend.iter().map(|p| (p.start.clone(), p.period.clone()))).collect();
         periods.sort();
@@ -156,10 +171,10 @@ impl Report {
                     .iter()
                     .map(|(_, period)| l.trend.iter().find(|p| &p.period == period).and_then(|p| p.score))
                     .collect();
-                (name(&l.label, &l.id, lang), values)
+                TrendLine { name: name(&l.label, &l.id, lang), values }
             })
             .collect();
-        (periods.into_iter().map(|(_, p)| period_text(&p, lang)).collect(), lines)
+        Trend { periods: periods.into_iter().map(|(_, p)| period_text(&p, lang)).collect(), lines }
     }
 }
 
@@ -276,12 +291,12 @@ mod tests {
 
     #[test]
     fn the_trend_puts_every_location_on_the_same_periods() {
-        let (periods, lines) = report().trend(Lang::En);
-        assert_eq!(periods, ["2026-10", "2026-11", "2026-12"]);
-        assert_eq!(lines[0], ("North".to_owned(), vec![None, Some(60.0), Some(77.3)]));
-        assert_eq!(lines[1], ("south".to_owned(), vec![Some(85.0), None, Some(91.0)]));
-        assert_eq!(lines[2].1, vec![None, None, None]);
-        assert_eq!(report().trend(Lang::Fa).0[0], "۲۰۲۶-۱۰");
+        let trend = report().trend(Lang::En);
+        assert_eq!(trend.periods, ["2026-10", "2026-11", "2026-12"]);
+        assert_eq!(trend.lines[0], TrendLine { name: "North".to_owned(), values: vec![None, Some(60.0), Some(77.3)] });
+        assert_eq!(trend.lines[1], TrendLine { name: "south".to_owned(), values: vec![Some(85.0), None, Some(91.0)] });
+        assert_eq!(trend.lines[2].values, vec![None, None, None]);
+        assert_eq!(report().trend(Lang::Fa).periods[0], "۲۰۲۶-۱۰");
         assert_eq!(period_text("2026-W49", Lang::Fa), "۲۰۲۶-W۴۹");
     }
 }

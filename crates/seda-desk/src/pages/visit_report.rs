@@ -145,10 +145,12 @@ fn ReportBody(report: Report) -> impl IntoView {
     let head = |en, fa| lang.pick(en, fa);
     let bars: Vec<Bar> =
         report.score_bars(lang).into_iter().map(|b| Bar { label: b.label, value: b.score, shown: b.shown, tone: Tone::Plain }).collect();
-    let (points, lines) = report.trend(lang);
-    let series: Vec<Series> = lines
+    let trend = report.trend(lang);
+    let points = trend.periods;
+    let series: Vec<Series> = trend
+        .lines
         .into_iter()
-        .map(|(name, values)| Series { shown: values.iter().map(|v| format::maybe(*v, 1, lang)).collect(), name, values })
+        .map(|line| Series { shown: line.values.iter().map(|v| format::maybe(*v, 1, lang)).collect(), name: line.name, values: line.values })
         .collect();
     let section_heads =
         report.sections.iter().map(|s| view! { <th scope="col" class="desk-num">{name(&s.title, &s.id, lang)}</th> }).collect_view();
