@@ -65,6 +65,9 @@ enum Command {
         /// Answer GET /demo/responses with the newest responses, to anyone: for the demo only.
         #[arg(long)]
         demo: bool,
+        /// Serve the desk's built files (crates/seda-desk/dist) at /desk/.
+        #[arg(long, value_name = "DIR")]
+        desk: Option<PathBuf>,
     },
     /// Manage registered forms.
     Forms {
@@ -113,6 +116,7 @@ fn main() -> ExitCode {
                 session_hours,
                 assets,
                 demo,
+                desk,
             } => {
                 let settings = Settings {
                     unknown_forms,
@@ -126,7 +130,7 @@ fn main() -> ExitCode {
                     session_seconds: session_hours.max(1) * 3600,
                 };
                 let files = FilesAt::or_beside(files, &database);
-                serve(listen, &database, files, settings, Site { assets, demo }).await
+                serve(listen, &database, files, settings, Site { assets, demo, desk }).await
             }
             Command::Forms { command: FormsCommand::Add { file, database } } => add_form(&file, &database).await,
             Command::Forms { command: FormsCommand::Settings(args) } => cli::form_settings(args).await,
@@ -145,6 +149,9 @@ fn main() -> ExitCode {
 async fn serve(listen: SocketAddr, database: &str, files: FilesAt, settings: Settings, site: Site) -> Result<(), String> {
     if let Some(dir) = site.assets.as_deref().filter(|d| !d.is_dir()) {
         return Err(format!("--assets {}: not a folder", dir.display()));
+    }
+    if let Some(dir) = site.desk.as_deref().filter(|d| !d.join("index.html").is_file()) {
+        return Err(format!("--desk {}: no index.html there (build the desk with tools/build-desk.sh)", dir.display()));
     }
     let store = Store::connect(database).await.map_err(|e| format!("cannot open the database: {e}"))?;
     if settings.admin_token.is_none() {
