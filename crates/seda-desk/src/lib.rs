@@ -9,6 +9,7 @@
 pub mod csv;
 pub mod format;
 pub mod i18n;
+pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
