@@ -165,6 +165,7 @@ pub fn answer_text(answer: &Value, choices: &[Choice], lang: Lang) -> String {
             m.get("name").map(plain).unwrap_or_default()
         }
         Value::Object(m) => m.iter().map(|(k, v)| format!("{}: {}", label(k).unwrap_or_else(|| k.clone()), answer_text(v, choices, lang))).collect::<Vec<_>>().join("; "),
+        Value::Number(n) => crate::format::localise_digits(&n.to_string(), lang),
         other => plain(other),
     }
 }
@@ -210,7 +211,7 @@ mod tests {
         }))
         .unwrap();
         let rows: Vec<(String, String)> = detail.answer_rows(Lang::Fa).into_iter().map(|r| (r.title, r.text)).collect();
-        let want = [("پیشنهاد؟", "9"), ("Needs", "سرعت; Price"), ("OK?", "بله"), ("extra", "3")];
+        let want = [("پیشنهاد؟", "۹"), ("Needs", "سرعت; Price"), ("OK?", "بله"), ("extra", "۳")];
         assert_eq!(rows, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
         assert_eq!(detail.pairs("hidden"), [("store".to_owned(), "north".to_owned())]);
         assert!(detail.attachments[0].is_image());

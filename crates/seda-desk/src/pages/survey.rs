@@ -28,9 +28,10 @@ pub fn Survey() -> impl IntoView {
     let address = use_query_map();
     let query = Memo::new(move |_| address.with(|a| SurveyQuery::from_pairs(a.latest_values().map(|(n, v)| (n.as_ref(), v)))));
     let navigate = use_navigate();
+    // The path is whole (with /desk), so it is not resolved against the router's base.
     let on_change = Callback::new(move |next: SurveyQuery| {
         let path = format!("/desk/surveys/{}{}", api::segment(&form.get_untracked()), pairs_query(&next.to_pairs()));
-        navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(&path, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
     });
 
     // The form's title and versions come from the list of forms.
@@ -42,8 +43,10 @@ pub fn Survey() -> impl IntoView {
     Effect::new(move |_| browser::set_title(&title(), lang()));
     let versions = Signal::derive(move || summary.with(|s| s.as_ref().map(|s| s.versions.clone()).unwrap_or_default()));
 
+    // A memo: paging through the comments changes the address, not the report's call.
+    let report_path = Memo::new(move |_| format!("/admin/desk/surveys/{}{}", api::segment(&form.get()), pairs_query(&query.with(SurveyQuery::report_pairs))));
     let report = load(move || {
-        let path = format!("/admin/desk/surveys/{}{}", api::segment(&form.get()), pairs_query(&query.get().report_pairs()));
+        let path = report_path.get();
         async move { api::get_as::<SurveyReport>(&path).await }
     });
     let dimensions = Signal::derive(move || report.ok().map(|r| r.dimensions).unwrap_or_default());

@@ -17,6 +17,7 @@ use crate::parts::pager::Pager;
 #[component]
 pub fn Comments(
     /// The form's id.
+    #[prop(into)]
     form: Signal<String>,
     /// The page's choices (the search among them).
     #[prop(into)]
@@ -26,8 +27,9 @@ pub fn Comments(
 ) -> impl IntoView {
     let desk = expect_desk();
     let lang = move || desk.lang();
+    let path = Memo::new(move |_| format!("/admin/desk/comments{}", pairs_query(&query.with(|q| q.comments_pairs(&form.get())))));
     let comments = load(move || {
-        let path = format!("/admin/desk/comments{}", pairs_query(&query.get().comments_pairs(&form.get())));
+        let path = path.get();
         async move { api::get_as::<CommentPage>(&path).await }
     });
     // The search form's fields, applied together.

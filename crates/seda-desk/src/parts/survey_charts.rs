@@ -174,9 +174,9 @@ pub fn BreakdownView(
     };
     view! {
         {chart}
-        <div class="desk-table-wrap">
+        <div class="desk-table-wrap" tabindex="0" role="region" aria-labelledby="breakdown-caption">
             <table id="breakdown-table">
-                <caption>{move || caption.get()}</caption>
+                <caption id="breakdown-caption">{move || caption.get()}</caption>
                 <thead><tr>
                     <th scope="col">{move || dimension_name(&by, lang())}</th>
                     <th scope="col" class="desk-num">{move || lang().pick("Responses", "پاسخ‌ها")}</th>
