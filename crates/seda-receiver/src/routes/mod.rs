@@ -2,7 +2,7 @@
 //! API behind the bearer token, and the operational endpoints.
 
 mod admin;
-mod desk;
+mod desk_files;
 mod export;
 mod forms;
 mod ops;

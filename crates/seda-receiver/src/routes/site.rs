@@ -1,7 +1,7 @@
 //! `serve --assets DIR`: the widget's built files (and any page beside them) at `/`,
 //! with the headers the README asks of an assets origin; and, with `--demo`, the
 //! demo page's view of what was stored (`GET /demo/responses`); and, with `--desk`,
-//! the desk (`desk.rs`).
+//! the desk (`desk_files.rs`).
 
 use std::convert::Infallible;
 use std::path::PathBuf;
@@ -42,7 +42,7 @@ pub fn routes(site: &Site) -> Router<AppState> {
         router = router.route("/demo/responses", get(demo_responses));
     }
     if let Some(dir) = &site.desk {
-        router = router.merge(super::desk::routes(dir));
+        router = router.merge(super::desk_files::routes(dir));
     }
     router
 }
