@@ -24,6 +24,10 @@ use serde_json::Value;
 
 use crate::error::PathProblem;
 
+mod outline;
+
+pub use outline::QuestionOutline;
+
 /// A response's JSON may be this large besides its files' data (a checklist's more).
 pub const MAX_PAYLOAD_BYTES: usize = MAX_RESPONSE_BYTES;
 pub const MAX_CHECKLIST_PAYLOAD_BYTES: usize = MAX_CHECKLIST_BYTES;
@@ -140,6 +144,11 @@ impl KnownForm {
 /// The reference code a complaint with this id was given (`K7Q4-MZ8P`).
 pub fn complaint_reference(id: &str) -> String {
     reference_code(id)
+}
+
+/// The NPS group of a 0-10 score: `detractor` (0-6), `passive` (7-8) or `promoter` (9-10).
+pub fn nps_category(score: i64) -> &'static str {
+    NpsCategory::of(score).name()
 }
 
 /// Every built-in template, read, with its JSON.

@@ -28,6 +28,7 @@ pub enum Reason {
     OriginNotAllowed,
     RateLimited,
     NotFound,
+    TooManyResponses,
     MethodNotAllowed,
     BadQuery,
     Unavailable,
@@ -35,7 +36,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 22] = [
+    pub const ALL: [Reason; 23] = [
         Reason::MalformedJson,
         Reason::MalformedForm,
         Reason::MalformedMultipart,
@@ -54,6 +55,7 @@ impl Reason {
         Reason::OriginNotAllowed,
         Reason::RateLimited,
         Reason::NotFound,
+        Reason::TooManyResponses,
         Reason::MethodNotAllowed,
         Reason::BadQuery,
         Reason::Unavailable,
@@ -86,6 +88,9 @@ impl Reason {
             Reason::OriginNotAllowed => ("origin-not-allowed", "This form does not take responses from this site", S::FORBIDDEN),
             Reason::RateLimited => ("rate-limited", "Too many requests from this address: retry later", S::TOO_MANY_REQUESTS),
             Reason::NotFound => ("not-found", "Not found", S::NOT_FOUND),
+            Reason::TooManyResponses => {
+                ("too-many-responses", "The report would read more responses than one request may", S::UNPROCESSABLE_ENTITY)
+            }
             Reason::MethodNotAllowed => ("method-not-allowed", "Method not allowed", S::METHOD_NOT_ALLOWED),
             Reason::BadQuery => ("bad-query", "The query parameters are not acceptable", S::BAD_REQUEST),
             Reason::Unavailable => ("unavailable", "The receiver cannot take responses now", S::SERVICE_UNAVAILABLE),

@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod limits;
 pub mod metrics;
 pub mod privacy;
+pub mod reports;
 pub mod routes;
 pub mod secret;
 pub mod settings;

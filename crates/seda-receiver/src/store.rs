@@ -14,15 +14,17 @@ use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 
 use crate::error::AppError;
 
-// Accounts, the audit log, and form settings with erasure and retention, each in its
-// own file under store/.
+// Accounts, the audit log, form settings with erasure and retention, and what the
+// desk reads, each in its own file under store/.
 mod accounts;
 mod audit;
 mod privacy;
+mod reports;
 
 pub use accounts::{SessionRow, UserRow};
 pub use audit::AuditEntry;
 pub use privacy::{Erased, ResponseRef};
+pub use reports::{CaseLinks, CaseRef, FormTally, ResponseRecord};
 
 #[derive(Clone, Debug)]
 pub struct Store {

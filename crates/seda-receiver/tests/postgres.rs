@@ -112,3 +112,11 @@ async fn backup_is_for_sqlite() {
     let refused = app.store.backup_into(&dir.path().join("copy.db")).await.unwrap_err().to_string();
     assert!(refused.contains("pg_dump"), "{refused}");
 }
+
+#[tokio::test]
+async fn desk_survey_report_and_comments() {
+    let app = pg_app().await;
+    common::desk::survey_report(&app).await;
+    common::desk::comments(&app).await;
+    common::desk::response_and_files(&app).await;
+}

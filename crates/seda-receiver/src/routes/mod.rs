@@ -2,7 +2,9 @@
 //! API behind the bearer token, and the operational endpoints.
 
 mod admin;
+mod desk;
 mod desk_files;
+mod desk_response;
 mod export;
 mod forms;
 mod ops;
@@ -11,6 +13,8 @@ mod session;
 mod site;
 
 pub use site::Site;
+
+pub(crate) use export::rfc3339;
 
 use std::time::Duration;
 
@@ -60,6 +64,12 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .route("/admin/forms/{id}/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/admin/erase", post(admin::erase))
         .route("/admin/audit", get(admin::audit));
+    let desk = Router::new()
+        .route("/admin/desk/forms", get(desk::forms))
+        .route("/admin/desk/surveys/{form_id}", get(desk::survey))
+        .route("/admin/desk/comments", get(desk::list_comments))
+        .route("/admin/desk/responses/{id}", get(desk_response::get))
+        .route("/admin/files/{response_id}/{part}", get(desk_response::file));
     let ops = Router::new().route("/healthz", get(ops::healthz)).route("/metrics", get(ops::metrics));
     // A hard cap before any handler reads a byte; each handler reads within its own, smaller limit.
     let cap = state.settings.max_body_bytes.max(state.settings.max_multipart_bytes) + 64 * 1024;
@@ -67,6 +77,7 @@ pub fn router_with_site(state: AppState, site: &Site) -> Router {
         .merge(public)
         .merge(admin)
         .merge(accounts)
+        .merge(desk)
         .merge(ops)
         .merge(site::routes(site))
         .fallback({

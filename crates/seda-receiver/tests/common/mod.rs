@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod admin;
+pub mod desk;
 pub mod payloads;
 pub mod scenarios;
 
@@ -24,6 +25,8 @@ pub struct TestApp {
     pub router: Router,
     pub store: Store,
     pub files: TempDir,
+    /// The database's URL, for tests that set a stored row by hand.
+    pub url: String,
     _db_dir: Option<TempDir>,
 }
 
@@ -45,7 +48,7 @@ pub async fn app_on(url: &str, settings: Settings) -> TestApp {
     let store = Store::connect(url).await.expect("database opens");
     let files = TempDir::new().unwrap();
     let state = AppState::new(store.clone(), Arc::new(LocalFiles::new(files.path())), settings);
-    TestApp { router: app(state), store, files, _db_dir: None }
+    TestApp { router: app(state), store, files, url: url.to_owned(), _db_dir: None }
 }
 
 pub struct Answer {
