@@ -123,7 +123,9 @@ pub struct Breakdown {
 /// One value of the breakdown's dimension.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct BreakdownRow {
-    pub key: String,
+    /// None for the responses without a value.
+    #[serde(default)]
+    pub key: Option<String>,
     #[serde(default)]
     pub responses: i64,
     #[serde(default)]
@@ -163,6 +165,13 @@ pub struct Comment {
     pub page_url: Option<String>,
     #[serde(default)]
     pub hidden: serde_json::Map<String, Value>,
+}
+
+impl BreakdownRow {
+    /// The row's value, or words for "none".
+    pub fn label(&self, lang: Lang) -> String {
+        self.key.clone().unwrap_or_else(|| lang.pick("(none)", "(بدون مقدار)").to_owned())
+    }
 }
 
 /// A figure that may be below zero, with a minus sign (U+2212) rather than a hyphen.
@@ -243,7 +252,7 @@ pub fn breakdown_csv(breakdown: &Breakdown, lang: Lang) -> String {
     let header = [dimension.as_str(), lang.pick("Responses", "پاسخ‌ها"), "NPS", "CSAT %", "CES"];
     let plain = |x: Option<f64>| x.map(|x| format::number(x, 1, Lang::En)).unwrap_or_default();
     let rows: Vec<Vec<String>> =
-        breakdown.rows.iter().map(|r| vec![r.key.clone(), r.responses.to_string(), plain(r.nps), plain(r.csat), plain(r.ces)]).collect();
+        breakdown.rows.iter().map(|r| vec![r.label(lang), r.responses.to_string(), plain(r.nps), plain(r.csat), plain(r.ces)]).collect();
     csv::write(&header, &rows)
 }
 
@@ -261,7 +270,8 @@ mod tests {
                    "distribution": [{"value": 0, "count": 1}, {"value": 10, "count": 4}]},
            "csat": null, "ces": {"question": "effort", "n": 5, "mean": 5.2, "distribution": []}},
          "trend": [{"period": "2026-W49", "start": "2026-11-30", "responses": 3, "nps": 33.3, "csat": null, "ces": null}],
-         "breakdown": {"by": "hidden.store", "rows": [{"key": "north", "responses": 4, "nps": -25.0, "csat": null, "ces": null}]},
+         "breakdown": {"by": "hidden.store", "rows": [{"key": "north", "responses": 4, "nps": -25.0, "csat": null, "ces": null},
+                                                {"key": null, "responses": 1, "nps": null, "csat": null, "ces": null}]},
          "dimensions": ["hidden.store", "language", "page"]}))
         .unwrap()
     }
@@ -273,7 +283,7 @@ mod tests {
         assert_eq!(r.metrics.csat, None);
         assert_eq!(r.metrics.ces.as_ref().unwrap().mean, 5.2);
         assert_eq!(r.trend[0].nps, Some(33.3));
-        assert_eq!(r.breakdown.as_ref().unwrap().rows[0].key, "north");
+        assert_eq!(r.breakdown.as_ref().unwrap().rows[0].key.as_deref(), Some("north"));
     }
 
     #[test]
@@ -309,6 +319,6 @@ mod tests {
             "\u{feff}Response,Received,Score,Category,Question,Comment,Language,Page\r\nr1,2026-12-01T10:00:00Z,3,Detractor,reason,\"Slow, and \"\"rude\"\"\",fa,\r\n"
         );
         let breakdown = breakdown_csv(report().breakdown.as_ref().unwrap(), Lang::En);
-        assert_eq!(breakdown, "\u{feff}store (hidden field),Responses,NPS,CSAT %,CES\r\nnorth,4,-25.0,,\r\n");
+        assert_eq!(breakdown, "\u{feff}store (hidden field),Responses,NPS,CSAT %,CES\r\nnorth,4,-25.0,,\r\n(none),1,,,\r\n");
     }
 }

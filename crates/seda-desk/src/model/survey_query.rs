@@ -75,9 +75,10 @@ impl SurveyQuery {
         pairs
     }
 
-    /// The query of `GET /admin/desk/comments` for `form`: its filters and the search.
+    /// The query of `GET /admin/desk/comments` for `form`: the version, the dates, the
+    /// filters and the search.
     pub fn comments_pairs(&self, form: &str) -> Vec<(String, String)> {
-        let mut pairs = named(&[("form", form), ("version", &self.version)]);
+        let mut pairs = named(&[("form", form), ("version", &self.version), ("from", &self.from), ("to", &self.to)]);
         pairs.extend(self.comment_pairs());
         pairs.extend(self.filters.iter().cloned());
         pairs.push(("limit".into(), COMMENTS_PER_PAGE.to_string()));
@@ -143,7 +144,7 @@ mod tests {
         let report: Vec<String> = q.report_pairs().into_iter().map(|(n, v)| format!("{n}={v}")).collect();
         assert_eq!(report, ["version=1", "from=2026-11-01", "by=language", "page=https://shop.example/a"]);
         let comments: Vec<String> = q.comments_pairs("nps").into_iter().map(|(n, v)| format!("{n}={v}")).collect();
-        assert_eq!(comments, ["form=nps", "version=1", "q=late", "page=https://shop.example/a", "limit=25", "offset=0"]);
+        assert_eq!(comments, ["form=nps", "version=1", "from=2026-11-01", "q=late", "page=https://shop.example/a", "limit=25", "offset=0"]);
     }
 
     #[test]

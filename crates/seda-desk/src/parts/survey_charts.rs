@@ -142,7 +142,7 @@ pub fn BreakdownView(
                 .filter_map(|r| {
                     let nps = r.nps?;
                     let tone = if nps > 0.0 { Tone::Good } else if nps < 0.0 { Tone::Bad } else { Tone::Middling };
-                    Some(Bar { label: r.key.clone(), value: nps, shown: signed(nps, l), tone })
+                    Some(Bar { label: r.label(l), value: nps, shown: signed(nps, l), tone })
                 })
                 .collect::<Vec<_>>()
         });
@@ -157,7 +157,7 @@ pub fn BreakdownView(
                 .map(|r| {
                     view! {
                         <tr>
-                            <th scope="row" dir="auto">{r.key.clone()}</th>
+                            <th scope="row" dir="auto">{r.label(l)}</th>
                             <td class="desk-num">{format::count(r.responses, l)}</td>
                             <td class="desk-num" dir="ltr">{cell(r.nps)}</td>
                             <td class="desk-num" dir="ltr">{cell(r.csat)}</td>
