@@ -8,3 +8,5 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 cd crates/seda-desk
 trunk build --release "$@"
+# Trunk leaves its lock file in the folder; it is not part of the desk.
+rm -f dist/.trunk-lock

@@ -10,6 +10,12 @@ use crate::i18n::Lang;
 use crate::model::survey::{breakdown_csv, dimension_name, signed, Breakdown, Count, Metrics, TrendRow};
 use crate::parts::chart::{Bar, BarChart, LineChart, Series, Tone};
 
+/// A period ("2026-W49") kept left to right inside right-to-left text, where it would
+/// otherwise read "W49-2026".
+fn period_name(period: &str, lang: Lang) -> String {
+    format!("\u{2066}{}\u{2069}", format::digits(period, lang))
+}
+
 /// Bars of one scale's answers, coloured by what `tone` makes of each value.
 fn bars(distribution: &[Count], tone: fn(i64) -> Tone, lang: Lang) -> Vec<Bar> {
     distribution
@@ -76,7 +82,7 @@ pub fn Trend(
     }
     let periods = {
         let trend = trend.clone();
-        Signal::derive(move || trend.iter().map(|t| format::localise_digits(&t.period, desk.lang())).collect::<Vec<_>>())
+        Signal::derive(move || trend.iter().map(|t| period_name(&t.period, desk.lang())).collect::<Vec<_>>())
     };
     let line = move |name: (&'static str, &'static str), pick: fn(&TrendRow) -> Option<f64>, trend: Vec<TrendRow>| {
         Signal::derive(move || {
@@ -105,7 +111,7 @@ pub fn Trend(
             let l = desk.lang();
             trend
                 .iter()
-                .map(|t| Bar { label: format::localise_digits(&t.period, l), value: t.responses as f64, shown: format::count(t.responses, l), tone: Tone::Plain })
+                .map(|t| Bar { label: period_name(&t.period, l), value: t.responses as f64, shown: format::count(t.responses, l), tone: Tone::Plain })
                 .collect::<Vec<_>>()
         })
     };

@@ -79,7 +79,7 @@ pub fn SurveyFilters(
             })
             .collect_view()
     };
-    let any_chosen = move || query.with(|q| q.report_pairs().len() > 0 || !q.q.is_empty() || !q.category.is_empty());
+    let any_chosen = move || query.with(|q| *q != SurveyQuery::default());
     view! {
         <section class="desk-card desk-filters" aria-labelledby="filters-title">
             <h2 id="filters-title">{move || lang().pick("Which responses", "کدام پاسخ‌ها")}</h2>
