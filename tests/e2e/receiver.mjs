@@ -1,7 +1,7 @@
 // The real receiver for end-to-end tests: target/debug/seda-receiver (tools/test.sh builds it),
 // started on a free 127.0.0.1 port over a fresh SQLite file or the PostgreSQL server of
 // tools/with-postgres.sh, and read back through its export.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const RECEIVER_BIN = process.env.SEDA_RECEIVER_BIN ?? join(ROOT, "target/debug/seda-receiver");
 export const TOKEN = "e2e-admin-token";
+/** The desk's build (tools/build-desk.sh), for `startReceiver({ desk: DESK_DIST })`. */
+export const DESK_DIST = join(ROOT, "crates/seda-desk/dist");
 
 /** The databases the receiver cases run on. */
 export const DATABASES = ["sqlite", "postgres"];
@@ -41,10 +43,10 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
  * Starts `seda-receiver serve` and waits until /healthz answers. `assets` serves that folder
- * at `/`; `demo` adds /demo/responses. The same object restarts it on the same port and
- * database after `kill()`.
+ * at `/`; `demo` adds /demo/responses; `desk` serves that folder (the desk's build) at /desk/.
+ * The same object restarts it on the same port and database after `kill()`.
  */
-export async function startReceiver({ database = "sqlite", assets = null, demo = false } = {}) {
+export async function startReceiver({ database = "sqlite", assets = null, demo = false, desk = null } = {}) {
   if (!existsSync(RECEIVER_BIN)) {
     throw new Error(`${RECEIVER_BIN} is missing: run \`cargo build --locked -p seda-receiver\` first`);
   }
@@ -55,6 +57,10 @@ export async function startReceiver({ database = "sqlite", assets = null, demo =
   const args = ["serve", "--listen", `127.0.0.1:${port}`, "--database", url, "--files", join(dir, "files")];
   if (assets) args.push("--assets", assets);
   if (demo) args.push("--demo");
+  if (desk) {
+    if (!existsSync(join(desk, "index.html"))) throw new Error(`${desk}/index.html is missing: run \`bash tools/build-desk.sh\` first`);
+    args.push("--desk", desk);
+  }
 
   let child = null;
   let log = "";
@@ -113,6 +119,11 @@ export async function startReceiver({ database = "sqlite", assets = null, demo =
         if (Date.now() > until) throw new Error(`response ${id} of ${form} not in the export after ${timeout} ms`);
         await sleep(100);
       }
+    },
+    /** Adds an account through the CLI (`users add NAME --role ROLE`), the password on stdin. */
+    addUser(name, password, role = "admin") {
+      const run = spawnSync(RECEIVER_BIN, ["users", "add", name, "--role", role, "--database", url], { input: `${password}\n`, encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`users add ${name}: ${run.status}\n${run.stderr}`);
     },
     /** A Prometheus counter of /metrics. */
     async metric(name) {

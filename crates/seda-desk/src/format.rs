@@ -31,6 +31,15 @@ pub fn maybe(x: Option<f64>, decimals: usize, lang: Lang) -> String {
     x.map_or_else(|| "–".to_owned(), |x| number(x, decimals, lang))
 }
 
+/// Only the digits written for `lang`: for labels such as "2026-W49", whose dash is
+/// no minus sign.
+pub fn digits(plain: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => plain.to_owned(),
+        Lang::Fa => plain.chars().map(|c| if c.is_ascii_digit() { PERSIAN_DIGITS[c as usize - '0' as usize] } else { c }).collect(),
+    }
+}
+
 /// Western digits, `.` and `-` written for `lang`.
 pub fn localise_digits(plain: &str, lang: Lang) -> String {
     match lang {
@@ -69,5 +78,6 @@ mod tests {
         assert_eq!(percent(80.0, Lang::En), "80.0%");
         assert_eq!(percent(80.0, Lang::Fa), "۸۰٫۰٪");
         assert_eq!(maybe(None, 1, Lang::En), "–");
+        assert_eq!(digits("2026-W49", Lang::Fa), "۲۰۲۶-W۴۹");
     }
 }

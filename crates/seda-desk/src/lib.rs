@@ -13,6 +13,7 @@ pub mod format;
 pub mod i18n;
 pub mod visit_report;
 pub mod visits;
+pub mod model;
 pub mod when;
 
 #[cfg(target_arch = "wasm32")]

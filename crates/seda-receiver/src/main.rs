@@ -83,6 +83,9 @@ enum Command {
         /// The first retry of a failed webhook delivery waits this many seconds (then 4 times more each time).
         #[arg(long, hide = true, default_value_t = DEFAULT_WEBHOOK_BACKOFF.as_secs())]
         webhook_backoff_seconds: u64,
+        /// Serve the desk's built files (crates/seda-desk/dist) at /desk/.
+        #[arg(long, value_name = "DIR")]
+        desk: Option<PathBuf>,
     },
     /// Manage registered forms.
     Forms {
@@ -135,6 +138,7 @@ fn main() -> ExitCode {
                 due_normal,
                 root_causes,
                 webhook_backoff_seconds,
+                desk,
             } => {
                 let root_causes: Vec<String> = root_causes.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
                 if root_causes.is_empty() {
@@ -155,7 +159,7 @@ fn main() -> ExitCode {
                     webhook_backoff: Duration::from_secs(webhook_backoff_seconds.max(1)),
                 };
                 let files = FilesAt::or_beside(files, &database);
-                serve(listen, &database, files, settings, Site { assets, demo }).await
+                serve(listen, &database, files, settings, Site { assets, demo, desk }).await
             }
             Command::Forms { command: FormsCommand::Add { file, database } } => add_form(&file, &database).await,
             Command::Forms { command: FormsCommand::Settings(args) } => cli::form_settings(args).await,
@@ -174,6 +178,9 @@ fn main() -> ExitCode {
 async fn serve(listen: SocketAddr, database: &str, files: FilesAt, settings: Settings, site: Site) -> Result<(), String> {
     if let Some(dir) = site.assets.as_deref().filter(|d| !d.is_dir()) {
         return Err(format!("--assets {}: not a folder", dir.display()));
+    }
+    if let Some(dir) = site.desk.as_deref().filter(|d| !d.join("index.html").is_file()) {
+        return Err(format!("--desk {}: no index.html there (build the desk with tools/build-desk.sh)", dir.display()));
     }
     let store = Store::connect(database).await.map_err(|e| format!("cannot open the database: {e}"))?;
     if settings.admin_token.is_none() {

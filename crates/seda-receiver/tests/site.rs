@@ -49,7 +49,7 @@ async fn site_app(demo: bool) -> SiteApp {
     let store = Store::connect(&format!("sqlite://{}/seda.db", db.path().display())).await.unwrap();
     let files = Arc::new(LocalFiles::new(db.path().join("files")));
     let dir = assets();
-    let site = Site { assets: Some(dir.path().to_path_buf()), demo };
+    let site = Site { assets: Some(dir.path().to_path_buf()), demo, ..Site::default() };
     SiteApp { router: app_with_site(AppState::new(store, files, settings()), &site), _dirs: (db, dir) }
 }
 

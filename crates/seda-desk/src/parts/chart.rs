@@ -83,7 +83,7 @@ pub fn BarChart(
             </div>
             <details class="desk-chart-table">
                 <summary>{move || desk.lang().pick("Table of this chart", "جدول این نمودار")}</summary>
-                <div class="desk-table-wrap">
+                <div class="desk-table-wrap" tabindex="0" role="region" aria-label=move || caption.get()>
                     <table>
                         <caption>{move || caption.get()}</caption>
                         <thead><tr>
@@ -171,7 +171,7 @@ pub fn LineChart(
             {picture}
             <details class="desk-chart-table">
                 <summary>{move || desk.lang().pick("Table of this chart", "جدول این نمودار")}</summary>
-                <div class="desk-table-wrap">
+                <div class="desk-table-wrap" tabindex="0" role="region" aria-label=move || caption.get()>
                     <table>
                         <caption>{move || caption.get()}</caption>
                         <thead><tr><th scope="col">{move || desk.lang().pick("Period", "دوره")}</th>{heads}</tr></thead>

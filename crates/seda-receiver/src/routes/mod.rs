@@ -5,6 +5,7 @@ mod admin;
 mod cases;
 mod complaint_status;
 mod desk;
+mod desk_files;
 mod desk_response;
 mod export;
 mod forms;

@@ -1,6 +1,7 @@
 //! `serve --assets DIR`: the widget's built files (and any page beside them) at `/`,
 //! with the headers the README asks of an assets origin; and, with `--demo`, the
-//! demo page's view of what was stored (`GET /demo/responses`).
+//! demo page's view of what was stored (`GET /demo/responses`); and, with `--desk`,
+//! the desk (`desk_files.rs`).
 
 use std::convert::Infallible;
 use std::path::PathBuf;
@@ -24,22 +25,26 @@ pub struct Site {
     pub assets: Option<PathBuf>,
     /// Answers `GET /demo/responses` with the newest responses, to anyone who asks.
     pub demo: bool,
+    /// The desk's built files (`crates/seda-desk/dist`), served at `/desk/`.
+    pub desk: Option<PathBuf>,
 }
 
 /// Paths that belong to the API: never answered from the assets folder, whatever it holds.
-const API_PREFIXES: [&str; 8] = ["/responses", "/complaint-status", "/forms/", "/export", "/healthz", "/metrics", "/admin/", "/demo/"];
+const API_PREFIXES: [&str; 9] = ["/responses", "/complaint-status", "/forms/", "/export", "/healthz", "/metrics", "/admin/", "/demo/", "/desk/"];
 
 /// How many responses the demo page lists.
 const DEMO_RESPONSES: i64 = 20;
 
-/// The routes `site` adds to the router (none without `--demo`).
+/// The routes `site` adds to the router: the demo's view with `--demo`, the desk with `--desk`.
 pub fn routes(site: &Site) -> Router<AppState> {
-    let router = Router::new();
+    let mut router = Router::new();
     if site.demo {
-        router.route("/demo/responses", get(demo_responses))
-    } else {
-        router
+        router = router.route("/demo/responses", get(demo_responses));
     }
+    if let Some(dir) = &site.desk {
+        router = router.merge(super::desk_files::routes(dir));
+    }
+    router
 }
 
 /// The router's fallback: a file from the assets folder, or a 404 problem.
