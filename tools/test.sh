@@ -42,13 +42,17 @@ WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180} \
 stage "trunk build --release"
 bash tools/build.sh
 
+stage "trunk build --release of the desk"
+bash tools/build-desk.sh
+
 stage "size report and budgets"
 mkdir -p target
 node tools/size-report.mjs dist --check --md target/size-report.md
 
 stage "playwright end-to-end (tests/e2e)"
-# The demo and the receiver specs start the real receiver (target/debug/seda-receiver), on
-# SQLite and on the throwaway PostgreSQL cluster; its cases fail without the server.
+# The demo, receiver and desk specs start the real receiver (target/debug/seda-receiver, with
+# the desk's build), on SQLite and on the throwaway PostgreSQL cluster; its cases fail without
+# the server.
 cargo build --locked -p seda-receiver 2>&1 | tee -a "$LOG"
 bash tools/with-postgres.sh npx --no playwright test 2>&1 | tee -a "$LOG"
 
