@@ -3,12 +3,13 @@
 // on the page comes up, nothing is reported as an error, and a response answered on the page
 // is stored by the receiver, listed in the page's "Received" section and in the export.
 import { expect, test } from "@playwright/test";
-import { startReceiver } from "./receiver.mjs";
+import { DESK_DIST, startReceiver } from "./receiver.mjs";
 import { button, DIST, watchConsole } from "./support.mjs";
 
 let receiver;
 test.beforeAll(async () => {
-  receiver = await startReceiver({ database: "sqlite", assets: DIST, demo: true });
+  receiver = await startReceiver({ database: "sqlite", assets: DIST, demo: true, desk: DESK_DIST });
+  receiver.addUser("demo", "demo password 2026");
 });
 test.afterAll(async () => {
   await receiver?.close();
@@ -47,4 +48,26 @@ test("the demo page shows its seven widgets without an error, and a response rea
   expect(rows[0].payload.answers).toMatchObject({ found: "yes", topics: ["service"] });
   expect(logged.errors, "console errors").toEqual([]);
   expect(logged.pageErrors, "page errors").toEqual([]);
+});
+
+test("a newcomer answers the demo's survey, follows the link to the desk, signs in and sees it", async ({ page }) => {
+  await page.goto(receiver.url("/"));
+  const custom = page.locator("#custom");
+  await expect(custom.getByRole("radio", { name: "Yes", exact: true })).toBeVisible({ timeout: 20_000 });
+  await custom.getByRole("radio", { name: "No", exact: true }).check();
+  await button(custom, "Next").click();
+  await custom.getByRole("checkbox", { name: "Price", exact: true }).check();
+  await button(custom, "Next").click();
+  await button(custom, "Submit").click();
+  await expect(page.locator("#inbox li").filter({ hasText: "checkout" })).toHaveCount(2);
+
+  await page.getByRole("link", { name: "the desk" }).click();
+  await expect(page).toHaveURL(receiver.url("/desk/"));
+  await page.getByLabel("Name").fill("demo");
+  await page.getByLabel("Password").fill("demo password 2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // The forms list: the checkout form with both responses sent from the demo page.
+  const row = page.getByRole("row").filter({ hasText: "checkout" });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("2");
 });
