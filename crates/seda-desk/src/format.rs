@@ -18,6 +18,15 @@ pub fn count(n: i64, lang: Lang) -> String {
     localise_digits(&n.to_string(), lang)
 }
 
+/// A count with its noun: "1 visit", "3 visits"; in Persian the noun after a number
+/// stays singular ("۳ بازدید"), so it has one form.
+pub fn counted(n: i64, one: &str, many: &str, fa: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} {}", count(n, lang), if n == 1 { one } else { many }),
+        Lang::Fa => format!("{} {fa}", count(n, lang)),
+    }
+}
+
 /// A percentage with one decimal place: "45.5%" or "٪۴۵٫۵".
 pub fn percent(x: f64, lang: Lang) -> String {
     match lang {
@@ -79,5 +88,9 @@ mod tests {
         assert_eq!(percent(80.0, Lang::Fa), "۸۰٫۰٪");
         assert_eq!(maybe(None, 1, Lang::En), "–");
         assert_eq!(digits("2026-W49", Lang::Fa), "۲۰۲۶-W۴۹");
+        assert_eq!(counted(1, "visit", "visits", "بازدید", Lang::En), "1 visit");
+        assert_eq!(counted(0, "visit", "visits", "بازدید", Lang::En), "0 visits");
+        assert_eq!(counted(20, "response", "responses", "پاسخ", Lang::En), "20 responses");
+        assert_eq!(counted(1, "visit", "visits", "بازدید", Lang::Fa), "۱ بازدید");
     }
 }

@@ -57,7 +57,7 @@ pub fn Survey() -> impl IntoView {
         let breakdown = r.breakdown.clone();
         view! {
             <p class="desk-count" id="survey-responses">
-                {move || format!("{} {}", format::count(responses, lang()), lang().pick("responses", "پاسخ"))}
+                {move || format::counted(responses, "response", "responses", "پاسخ", lang())}
             </p>
             <section aria-labelledby="scores-title">
                 <h2 id="scores-title">{move || lang().pick("Scores", "امتیازها")}</h2>

@@ -75,10 +75,7 @@ pub fn VisitReport() -> impl IntoView {
     };
     let status = move || match report.get() {
         None => lang().pick("Loading the report…", "در حال بارگذاری گزارش…").to_owned(),
-        Some(Ok(r)) => match lang() {
-            Lang::En => format!("{} approved visits", format::count(r.visits, Lang::En)),
-            Lang::Fa => format!("{} بازدید تأییدشده", format::count(r.visits, Lang::Fa)),
-        },
+        Some(Ok(r)) => format::counted(r.visits, "approved visit", "approved visits", "بازدید تأییدشده", lang()),
         Some(Err(_)) => lang().pick("The report could not be made.", "گزارش ساخته نشد.").to_owned(),
     };
     let body = move || {

@@ -54,10 +54,7 @@ pub fn Visits() -> impl IntoView {
     };
     let status = move || match list.get() {
         None => lang().pick("Loading visits…", "در حال بارگذاری بازدیدها…").to_owned(),
-        Some(Ok(l)) => match lang() {
-            Lang::En => format!("{} visits", format::count(l.visits.len() as i64, Lang::En)),
-            Lang::Fa => format!("{} بازدید", format::count(l.visits.len() as i64, Lang::Fa)),
-        },
+        Some(Ok(l)) => format::counted(l.visits.len() as i64, "visit", "visits", "بازدید", lang()),
         Some(Err(_)) => lang().pick("The visits could not be loaded.", "بازدیدها بارگذاری نشدند.").to_owned(),
     };
     let body = move || {

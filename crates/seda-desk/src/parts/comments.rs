@@ -100,7 +100,7 @@ pub fn Comments(
             .collect_view();
         view! {
             <p class="desk-count" id="comments-count">
-                {move || format!("{} {}", format::count(total, lang()), lang().pick("comments", "نظر"))}
+                {move || format::counted(total, "comment", "comments", "نظر", lang())}
             </p>
             <ol class="desk-comments" aria-labelledby="comments-title">{items}</ol>
             <Pager total=Signal::derive(move || total) offset=Signal::derive(move || query.with(|q| q.offset)) per_page=COMMENTS_PER_PAGE on_page/>
