@@ -7,6 +7,7 @@ pub mod case_notes;
 pub mod case_owner;
 pub mod case_reply;
 pub mod case_status;
+pub mod changing;
 pub mod chart;
 pub mod comments;
 pub mod deliveries;
