@@ -16,6 +16,7 @@ pub mod metric_card;
 pub mod pager;
 pub mod problem;
 pub mod score_cards;
+pub mod stack_table;
 pub mod survey_charts;
 pub mod survey_filters;
 pub mod visit_card;
