@@ -101,3 +101,9 @@ pub fn query(pairs: &[(&str, String)]) -> String {
 pub fn segment(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
 }
+
+/// Where a change to the complaint case `response_id` is sent:
+/// `/admin/desk/complaints/{response_id}/{what}`.
+pub fn case_change(response_id: &str, what: &str) -> String {
+    format!("/admin/desk/complaints/{}/{what}", segment(response_id))
+}

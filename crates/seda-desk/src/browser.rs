@@ -1,7 +1,10 @@
 //! The few things the desk asks of the page besides the API: the root element's
 //! language, the title, the chosen language kept in localStorage, dates in the
-//! language's calendar (`Intl`: Persian dates for `fa`), and a file download.
+//! language's calendar (`Intl`: Persian dates for `fa`), a file download, and filters
+//! kept in the address.
 
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
@@ -86,4 +89,12 @@ pub fn download(name: &str, mime: &str, text: &str) {
         }
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Goes to `path` (whole, with `/desk`, so not resolved against the router's base) in
+/// place of the current history entry and without scrolling: a filter's change.
+/// Call within a component (it reads the router).
+pub fn use_replace() -> impl Fn(&str) + Clone + Send + Sync + 'static {
+    let navigate = use_navigate();
+    move |path: &str| navigate(path, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() })
 }

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::format;
-use crate::i18n::Lang;
+use crate::i18n::{words_for, Lang, Words};
 use crate::when;
 
 /// Every state a case can be in, in the order a case moves through them.
@@ -108,30 +108,31 @@ pub struct CaseDetail {
 
 /// A state in words; an unknown one as its id.
 pub fn state_label(id: &str, lang: Lang) -> String {
-    let words = match id {
-        "received" => ("Received", "دریافت‌شده"),
-        "acknowledged" => ("Acknowledged", "پذیرفته‌شده"),
-        "in_progress" => ("In progress", "در حال رسیدگی"),
-        "resolved" => ("Resolved", "حل‌شده"),
-        "closed" => ("Closed", "بسته‌شده"),
-        "reopened" => ("Reopened", "بازگشایی‌شده"),
-        _ => return id.to_owned(),
-    };
-    lang.pick(words.0, words.1).to_owned()
+    state_words(id).map_or_else(|| id.to_owned(), |w| lang.pick(w.name.0, w.name.1).to_owned())
 }
 
 /// The button that moves a case to `to`.
 pub fn move_label(to: &str, lang: Lang) -> String {
-    let words = match to {
-        "received" => ("Mark as received", "برگرداندن به دریافت‌شده"),
-        "acknowledged" => ("Acknowledge", "پذیرفتن"),
-        "in_progress" => ("Start work", "شروع رسیدگی"),
-        "resolved" => ("Mark resolved", "ثبت حل‌شدن"),
-        "closed" => ("Close…", "بستن…"),
-        "reopened" => ("Reopen", "بازگشایی"),
-        _ => return to.to_owned(),
-    };
-    lang.pick(words.0, words.1).to_owned()
+    state_words(to).map_or_else(|| to.to_owned(), |w| lang.pick(w.move_to.0, w.move_to.1).to_owned())
+}
+
+/// A state's words, in English and Persian: its name, and its button's.
+struct StateWords {
+    id: &'static str,
+    name: (&'static str, &'static str),
+    move_to: (&'static str, &'static str),
+}
+
+fn state_words(id: &str) -> Option<&'static StateWords> {
+    static WORDS: [StateWords; 6] = [
+        StateWords { id: "received", name: ("Received", "دریافت‌شده"), move_to: ("Mark as received", "برگرداندن به دریافت‌شده") },
+        StateWords { id: "acknowledged", name: ("Acknowledged", "پذیرفته‌شده"), move_to: ("Acknowledge", "پذیرفتن") },
+        StateWords { id: "in_progress", name: ("In progress", "در حال رسیدگی"), move_to: ("Start work", "شروع رسیدگی") },
+        StateWords { id: "resolved", name: ("Resolved", "حل‌شده"), move_to: ("Mark resolved", "ثبت حل‌شدن") },
+        StateWords { id: "closed", name: ("Closed", "بسته‌شده"), move_to: ("Close…", "بستن…") },
+        StateWords { id: "reopened", name: ("Reopened", "بازگشایی‌شده"), move_to: ("Reopen", "بازگشایی") },
+    ];
+    WORDS.iter().find(|w| w.id == id)
 }
 
 /// What a move did, for the announcement after it: "Status changed to Resolved.".
@@ -143,29 +144,25 @@ pub fn moved_words(to: &str, lang: Lang) -> String {
 }
 
 pub fn urgency_label(id: &str, lang: Lang) -> String {
-    match id {
-        "urgent" => lang.pick("Urgent", "فوری").to_owned(),
-        "normal" => lang.pick("Normal", "عادی").to_owned(),
-        other => other.to_owned(),
-    }
+    const URGENCY_WORDS: &Words = &[("urgent", "Urgent", "فوری"), ("normal", "Normal", "عادی")];
+    words_for(URGENCY_WORDS, id, lang).map_or_else(|| id.to_owned(), str::to_owned)
 }
 
 /// A root cause of the default list in words; one configured otherwise as its id.
 pub fn root_cause_label(id: &str, lang: Lang) -> String {
-    let words = match id {
-        "staff" => ("Staff", "کارکنان"),
-        "process" => ("Process", "فرایند"),
-        "product" => ("Product", "کالا"),
-        "price" => ("Price", "قیمت"),
-        "delivery" => ("Delivery", "تحویل"),
-        "communication" => ("Communication", "ارتباط و اطلاع‌رسانی"),
-        "facility" => ("Premises and equipment", "محل و تجهیزات"),
-        "third_party" => ("A third party", "شخص ثالث"),
-        "no_fault" => ("No fault found", "قصوری یافت نشد"),
-        "other" => ("Other", "سایر"),
-        _ => return id.replace('_', " "),
-    };
-    lang.pick(words.0, words.1).to_owned()
+    const ROOT_CAUSE_WORDS: &Words = &[
+        ("staff", "Staff", "کارکنان"),
+        ("process", "Process", "فرایند"),
+        ("product", "Product", "کالا"),
+        ("price", "Price", "قیمت"),
+        ("delivery", "Delivery", "تحویل"),
+        ("communication", "Communication", "ارتباط و اطلاع‌رسانی"),
+        ("facility", "Premises and equipment", "محل و تجهیزات"),
+        ("third_party", "A third party", "شخص ثالث"),
+        ("no_fault", "No fault found", "قصوری یافت نشد"),
+        ("other", "Other", "سایر"),
+    ];
+    words_for(ROOT_CAUSE_WORDS, id, lang).map_or_else(|| id.replace('_', " "), str::to_owned)
 }
 
 /// An owner, or "Nobody".
@@ -174,12 +171,8 @@ pub fn owner_label(owner: Option<&str>, lang: Lang) -> String {
 }
 
 pub fn nps_category_label(id: &str, lang: Lang) -> String {
-    match id {
-        "promoter" => lang.pick("Promoter", "مروج").to_owned(),
-        "passive" => lang.pick("Passive", "خنثی").to_owned(),
-        "detractor" => lang.pick("Detractor", "منتقد").to_owned(),
-        other => other.to_owned(),
-    }
+    const NPS_WORDS: &Words = &[("promoter", "Promoter", "مروج"), ("passive", "Passive", "خنثی"), ("detractor", "Detractor", "منتقد")];
+    words_for(NPS_WORDS, id, lang).map_or_else(|| id.to_owned(), str::to_owned)
 }
 
 /// The score a linked survey response gave: its first whole-number answer from 0 to 10

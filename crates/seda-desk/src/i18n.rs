@@ -52,6 +52,14 @@ impl Lang {
     }
 }
 
+/// Words for a set of ids, each `(id, English, Persian)`.
+pub type Words = [(&'static str, &'static str, &'static str)];
+
+/// The words `table` has for `id` in `lang`, if it has any.
+pub fn words_for(table: &'static Words, id: &str, lang: Lang) -> Option<&'static str> {
+    table.iter().find(|(key, ..)| *key == id).map(|&(_, en, fa)| lang.pick(en, fa))
+}
+
 /// A form's text (`{"en": "...", "fa": "..."}`, or a plain string) in `lang`; else in
 /// English, else in any language it has; empty when there is none.
 pub fn text_in(value: &Value, lang: Lang) -> String {

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::answers;
 use crate::format;
-use crate::i18n::{text_in, Lang};
+use crate::i18n::{text_in, words_for, Lang, Words};
 
 /// The review states, as in ODK Central.
 pub const REVIEW_STATES: [&str; 4] = ["received", "has_issues", "approved", "rejected"];
@@ -161,14 +161,13 @@ impl Scorecard {
 }
 
 pub fn review_label(state: &str, lang: Lang) -> String {
-    let words = match state {
-        "received" => ("Not reviewed", "بررسی‌نشده"),
-        "has_issues" => ("Has issues", "دارای ایراد"),
-        "approved" => ("Approved", "تأییدشده"),
-        "rejected" => ("Rejected", "ردشده"),
-        _ => return state.to_owned(),
-    };
-    lang.pick(words.0, words.1).to_owned()
+    const REVIEW_WORDS: &Words = &[
+        ("received", "Not reviewed", "بررسی‌نشده"),
+        ("has_issues", "Has issues", "دارای ایراد"),
+        ("approved", "Approved", "تأییدشده"),
+        ("rejected", "Rejected", "ردشده"),
+    ];
+    words_for(REVIEW_WORDS, state, lang).map_or_else(|| state.to_owned(), str::to_owned)
 }
 
 /// Whether a review to `state` must say why.

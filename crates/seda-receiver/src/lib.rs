@@ -21,6 +21,7 @@ pub mod form_settings;
 pub mod ingest;
 pub mod limits;
 pub mod metrics;
+pub mod period;
 pub mod privacy;
 pub mod reports;
 pub mod routes;

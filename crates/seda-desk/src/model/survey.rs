@@ -102,13 +102,17 @@ pub struct TrendRow {
     pub period: String,
     #[serde(default)]
     pub start: String,
-    #[serde(default)]
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// How many responses a group has, and its NPS, CSAT % and CES where it has them.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Figures {
     pub responses: i64,
-    #[serde(default)]
     pub nps: Option<f64>,
-    #[serde(default)]
     pub csat: Option<f64>,
-    #[serde(default)]
     pub ces: Option<f64>,
 }
 
@@ -126,14 +130,8 @@ pub struct BreakdownRow {
     /// None for the responses without a value.
     #[serde(default)]
     pub key: Option<String>,
-    #[serde(default)]
-    pub responses: i64,
-    #[serde(default)]
-    pub nps: Option<f64>,
-    #[serde(default)]
-    pub csat: Option<f64>,
-    #[serde(default)]
-    pub ces: Option<f64>,
+    #[serde(flatten)]
+    pub figures: Figures,
 }
 
 /// A page of comments and how many there are in all.
@@ -252,7 +250,7 @@ pub fn breakdown_csv(breakdown: &Breakdown, lang: Lang) -> String {
     let header = [dimension.as_str(), lang.pick("Responses", "پاسخ‌ها"), "NPS", "CSAT %", "CES"];
     let plain = |x: Option<f64>| x.map(|x| format::number(x, 1, Lang::En)).unwrap_or_default();
     let rows: Vec<Vec<String>> =
-        breakdown.rows.iter().map(|r| vec![r.label(lang), r.responses.to_string(), plain(r.nps), plain(r.csat), plain(r.ces)]).collect();
+        breakdown.rows.iter().map(|r| vec![r.label(lang), r.figures.responses.to_string(), plain(r.figures.nps), plain(r.figures.csat), plain(r.figures.ces)]).collect();
     csv::write(&header, &rows)
 }
 
@@ -282,7 +280,7 @@ mod tests {
         assert_eq!(r.metrics.nps.as_ref().unwrap().promoters, 8);
         assert_eq!(r.metrics.csat, None);
         assert_eq!(r.metrics.ces.as_ref().unwrap().mean, 5.2);
-        assert_eq!(r.trend[0].nps, Some(33.3));
+        assert_eq!(r.trend[0].figures.nps, Some(33.3));
         assert_eq!(r.breakdown.as_ref().unwrap().rows[0].key.as_deref(), Some("north"));
     }
 

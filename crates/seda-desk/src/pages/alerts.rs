@@ -10,7 +10,8 @@ use crate::browser;
 use crate::i18n::Lang;
 use crate::model::alerts::{Webhook, WebhookList};
 use crate::parts::deliveries::Deliveries;
-use crate::parts::fetched::{fetched, load};
+use crate::parts::fetched::{fetched, load, Told};
+use crate::parts::stack_table::{stack_table, Column};
 use crate::parts::webhook_form::WebhookForm;
 
 /// An event in words.
@@ -31,22 +32,11 @@ pub fn Alerts() -> impl IntoView {
         let value = api::get("/admin/desk/webhooks").await?;
         WebhookList::read(value).map_err(|e| ApiError::Network(format!("the webhooks could not be read: {e}")))
     });
-    // What the last change did, told in a live region.
-    let told = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<ApiError>);
+    let told = Told::new();
     let remove = Action::new_local(move |hook: &Webhook| {
         let path = format!("/admin/desk/webhooks/{}", api::segment(&hook.id));
         let url = hook.url.clone();
-        async move {
-            match api::send("DELETE", &path, None).await {
-                Ok(_) => {
-                    failure.set(None);
-                    told.set(format!("{} {url}", lang().pick("Removed the webhook", "وب‌هوک حذف شد:")));
-                    webhooks.reload();
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        }
+        async move { told.send("DELETE", &path, webhooks, || format!("{} {url}", lang().pick("Removed the webhook", "وب‌هوک حذف شد:"))).await }
     });
     let confirm_remove = move |hook: Webhook| {
         let question = format!("{} {}", lang().pick("Remove the webhook", "وب‌هوک حذف شود؟"), hook.url);
@@ -84,31 +74,19 @@ pub fn Alerts() -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <div class="desk-table-wrap">
-                <table class="desk-stack" id="webhooks-table">
-                    <caption>{move || lang().pick("Webhooks", "وب‌هوک‌ها")}</caption>
-                    <thead><tr>
-                        <th scope="col">{move || lang().pick("Address", "نشانی")}</th>
-                        <th scope="col">{move || lang().pick("Format", "قالب")}</th>
-                        <th scope="col">{move || lang().pick("Events", "رویدادها")}</th>
-                        <th scope="col">{move || lang().pick("Added", "افزوده")}</th>
-                        <th scope="col"><span class="desk-visually-hidden">{move || lang().pick("Actions", "کارها")}</span></th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        const COLUMNS: &[Column] = &[
+            Column::text("Address", "نشانی"),
+            Column::text("Format", "قالب"),
+            Column::text("Events", "رویدادها"),
+            Column::text("Added", "افزوده"),
+            Column::ACTIONS,
+        ];
+        stack_table("webhooks-table", ("Webhooks", "وب‌هوک‌ها"), COLUMNS, rows).into_any()
     };
-    let on_added = Callback::new(move |url: String| {
-        told.set(format!("{} {url}", lang().pick("Added the webhook", "وب‌هوک افزوده شد:")));
-        webhooks.reload();
-    });
+    let on_added = Callback::new(move |url: String| told.done(format!("{} {url}", lang().pick("Added the webhook", "وب‌هوک افزوده شد:")), webhooks));
     view! {
         <h1>{move || lang().pick("Alerts", "هشدارها")}</h1>
-        <p class="desk-status" role="status" aria-live="polite">{move || told.get()}</p>
-        {move || failure.get().map(|error| view! { <crate::parts::problem::ProblemNote error/> })}
+        {told.view()}
         <section aria-labelledby="webhooks-title">
             <h2 id="webhooks-title">{move || lang().pick("Webhooks", "وب‌هوک‌ها")}</h2>
             {fetched(webhooks, ("the webhooks", "وب‌هوک‌ها"), list)}

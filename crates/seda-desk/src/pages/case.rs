@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::app::expect_desk;
 use crate::browser;
 use crate::cases::{self, CaseDetail};
@@ -15,7 +15,7 @@ use crate::parts::case_notes::CaseNotes;
 use crate::parts::case_owner::CaseOwner;
 use crate::parts::case_reply::CaseReply;
 use crate::parts::case_status::CaseStatus;
-use crate::parts::case_field::Said;
+use crate::parts::changing::changing;
 use crate::parts::problem::ProblemNote;
 
 #[component]
@@ -24,31 +24,8 @@ pub fn Case() -> impl IntoView {
     let lang = move || desk.lang();
     let params = use_params_map();
     let reference = Memo::new(move |_| params.with(|p| p.get("reference").unwrap_or_default()));
-    let loaded = RwSignal::new(None::<CaseDetail>);
-    let failed = RwSignal::new(None::<ApiError>);
-    let announcement = RwSignal::new(None::<Said>);
-    let load = move |after: Option<Said>| {
-        let path = format!("/admin/desk/complaints/{}", api::segment(&reference.get_untracked()));
-        leptos::task::spawn_local(async move {
-            match api::get_as::<CaseDetail>(&path).await {
-                Ok(detail) => {
-                    failed.set(None);
-                    loaded.set(Some(detail));
-                    if after.is_some() {
-                        announcement.set(after);
-                    }
-                }
-                Err(e) => failed.set(Some(e)),
-            }
-        });
-    };
-    Effect::new(move |_| {
-        reference.track();
-        loaded.set(None);
-        announcement.set(None);
-        load(None);
-    });
-    let changed = Callback::new(move |said: Said| load(Some(said)));
+    let case = changing::<CaseDetail>(Memo::new(move |_| format!("/admin/desk/complaints/{}", api::segment(&reference.get()))));
+    let (loaded, failed, changed) = (case.loaded, case.failed, case.changed);
     Effect::new(move |_| {
         let title = match loaded.with(|d| d.as_ref().map(|d| d.case.reference.clone())) {
             Some(r) => format!("{} {r}", lang().pick("Complaint", "شکایت")),
@@ -58,13 +35,7 @@ pub fn Case() -> impl IntoView {
     });
     let detail = Signal::derive(move || loaded.get().unwrap_or_default());
     let status = move || {
-        if failed.with(Option::is_some) {
-            lang().pick("The case could not be loaded.", "پرونده بارگذاری نشد.").to_owned()
-        } else if loaded.with(Option::is_none) {
-            lang().pick("Loading the case…", "در حال بارگذاری پرونده…").to_owned()
-        } else {
-            announcement.with(|a| a.as_ref().map(|a| a.in_lang(lang()).to_owned()).unwrap_or_default())
-        }
+        case.status(lang(), ("The case could not be loaded.", "پرونده بارگذاری نشد."), ("Loading the case…", "در حال بارگذاری پرونده…"))
     };
     view! {
         <p class="desk-back"><a href="/desk/complaints">{move || lang().pick("← All complaints", "→ همهٔ شکایت‌ها")}</a></p>

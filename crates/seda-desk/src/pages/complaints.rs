@@ -3,8 +3,7 @@
 //! can be bookmarked and the back button returns to it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::app::expect_desk;
@@ -24,11 +23,8 @@ pub fn Complaints() -> impl IntoView {
         let pairs = filter.get().api_pairs();
         async move { api::get_as::<CaseList>(&format!("/admin/desk/complaints{}", api::query(&pairs))).await }
     });
-    let navigate = use_navigate();
-    let go = move |f: QueueFilter| {
-        let options = NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() };
-        navigate(&format!("/desk/complaints{}", api::query(&f.page_pairs())), options);
-    };
+    let replace = browser::use_replace();
+    let go = move |f: QueueFilter| replace(&format!("/desk/complaints{}", api::query(&f.page_pairs())));
     let status_text = move || match list.get() {
         None => lang().pick("Loading cases…", "در حال بارگذاری پرونده‌ها…").to_owned(),
         Some(Ok(l)) => cases::page_words(filter.with(|f| f.offset), l.cases.len(), l.total, lang()),

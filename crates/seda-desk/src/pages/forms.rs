@@ -11,6 +11,7 @@ use crate::format;
 use crate::i18n::{text_in, Lang};
 use crate::model::forms::{FormList, FormPlace, FormSummary};
 use crate::parts::fetched::{fetched, load};
+use crate::parts::stack_table::{stack_table, Column};
 
 fn kind_name(kind: Option<&str>, lang: Lang) -> &'static str {
     match kind {
@@ -32,22 +33,14 @@ pub fn Forms() -> impl IntoView {
             return view! { <p>{move || lang().pick("No responses have come in yet.", "هنوز پاسخی نرسیده است.")}</p> }.into_any();
         }
         let rows = list.forms.into_iter().map(|f| view! { <FormRow form=f/> }).collect_view();
-        view! {
-            <div class="desk-table-wrap">
-                <table class="desk-stack" id="forms-table">
-                    <caption>{move || lang().pick("Forms with responses", "فرم‌هایی که پاسخ دارند")}</caption>
-                    <thead><tr>
-                        <th scope="col">{move || lang().pick("Form", "فرم")}</th>
-                        <th scope="col">{move || lang().pick("Kind", "گونه")}</th>
-                        <th scope="col">{move || lang().pick("Versions", "نسخه‌ها")}</th>
-                        <th scope="col" class="desk-num">{move || lang().pick("Responses", "پاسخ‌ها")}</th>
-                        <th scope="col">{move || lang().pick("Last response", "آخرین پاسخ")}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        const COLUMNS: &[Column] = &[
+            Column::text("Form", "فرم"),
+            Column::text("Kind", "گونه"),
+            Column::text("Versions", "نسخه‌ها"),
+            Column::number("Responses", "پاسخ‌ها"),
+            Column::text("Last response", "آخرین پاسخ"),
+        ];
+        stack_table("forms-table", ("Forms with responses", "فرم‌هایی که پاسخ دارند"), COLUMNS, rows).into_any()
     };
     view! {
         <h1>{move || lang().pick("Surveys", "نظرسنجی‌ها")}</h1>

@@ -2,8 +2,7 @@
 //! the scores, their spread, the trend, the breakdown and the comments.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api;
 use crate::app::expect_desk;
@@ -27,11 +26,9 @@ pub fn Survey() -> impl IntoView {
     let form = Signal::derive(move || params.with(|p| p.get("form").unwrap_or_default()));
     let address = use_query_map();
     let query = Memo::new(move |_| address.with(|a| SurveyQuery::from_pairs(a.latest_values().map(|(n, v)| (n.as_ref(), v)))));
-    let navigate = use_navigate();
-    // The path is whole (with /desk), so it is not resolved against the router's base.
+    let replace = browser::use_replace();
     let on_change = Callback::new(move |next: SurveyQuery| {
-        let path = format!("/desk/surveys/{}{}", api::segment(&form.get_untracked()), pairs_query(&next.to_pairs()));
-        navigate(&path, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+        replace(&format!("/desk/surveys/{}{}", api::segment(&form.get_untracked()), pairs_query(&next.to_pairs())));
     });
 
     // The form's title and versions come from the list of forms.

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::app::expect_desk;
 use crate::browser;
 use crate::i18n::{text_in, Lang};
-use crate::parts::case_field::Said;
+use crate::parts::changing::changing;
 use crate::parts::problem::ProblemNote;
 use crate::parts::visit_card::{points_text, VisitSections};
 use crate::parts::visit_review::VisitReview;
@@ -21,31 +21,8 @@ pub fn Visit() -> impl IntoView {
     let lang = move || desk.lang();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let loaded = RwSignal::new(None::<VisitDetail>);
-    let failed = RwSignal::new(None::<ApiError>);
-    let announcement = RwSignal::new(None::<Said>);
-    let load = move |after: Option<Said>| {
-        let path = format!("/admin/desk/visits/{}", api::segment(&id.get_untracked()));
-        leptos::task::spawn_local(async move {
-            match api::get_as::<VisitDetail>(&path).await {
-                Ok(detail) => {
-                    failed.set(None);
-                    loaded.set(Some(detail));
-                    if after.is_some() {
-                        announcement.set(after);
-                    }
-                }
-                Err(e) => failed.set(Some(e)),
-            }
-        });
-    };
-    Effect::new(move |_| {
-        id.track();
-        loaded.set(None);
-        announcement.set(None);
-        load(None);
-    });
-    let changed = Callback::new(move |said: Said| load(Some(said)));
+    let visit = changing::<VisitDetail>(Memo::new(move |_| format!("/admin/desk/visits/{}", api::segment(&id.get()))));
+    let (loaded, failed, changed) = (visit.loaded, visit.failed, visit.changed);
     let place = move || {
         loaded.with(|d| {
             d.as_ref().map(|d| {
@@ -67,13 +44,7 @@ pub fn Visit() -> impl IntoView {
     });
     let detail = Signal::derive(move || loaded.get().unwrap_or_default());
     let status = move || {
-        if failed.with(Option::is_some) {
-            lang().pick("The visit could not be loaded.", "بازدید بارگذاری نشد.").to_owned()
-        } else if loaded.with(Option::is_none) {
-            lang().pick("Loading the visit…", "در حال بارگذاری بازدید…").to_owned()
-        } else {
-            announcement.with(|a| a.as_ref().map(|a| a.in_lang(lang()).to_owned()).unwrap_or_default())
-        }
+        visit.status(lang(), ("The visit could not be loaded.", "بازدید بارگذاری نشد."), ("Loading the visit…", "در حال بارگذاری بازدید…"))
     };
     let print = move |_| {
         if let Some(window) = web_sys::window() {

@@ -3,8 +3,7 @@
 //! often failed and the critical failures. Every chart has its table behind it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -46,12 +45,11 @@ pub fn VisitReport() -> impl IntoView {
     let forms = LocalResource::new(|| async {
         api::get_as::<Forms>("/admin/desk/forms").await.map(|f| f.forms.into_iter().filter(|f| f.kind.as_deref() == Some("checklist")).collect::<Vec<_>>()).unwrap_or_default()
     });
-    let navigate = use_navigate();
+    let replace = browser::use_replace();
     let set = move |change: fn(&mut ReportFilter, String), value: String| {
         let mut f = filter.get_untracked();
         change(&mut f, value);
-        let options = NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() };
-        navigate(&format!("/desk/visits/report{}", api::query(&f.pairs())), options);
+        replace(&format!("/desk/visits/report{}", api::query(&f.pairs())));
     };
     let (set_form, set_period, set_from, set_to) = (set.clone(), set.clone(), set.clone(), set);
     // A bad query parameter is told next to its field; any other problem above the report.

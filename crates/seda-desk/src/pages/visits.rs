@@ -3,8 +3,7 @@
 //! result and critical failures in words, and its review state.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::app::expect_desk;
@@ -25,12 +24,11 @@ pub fn Visits() -> impl IntoView {
         let pairs = filter.get().pairs();
         async move { api::get_as::<VisitList>(&format!("/admin/desk/visits{}", api::query(&pairs))).await }
     });
-    let navigate = use_navigate();
+    let replace = browser::use_replace();
     let set = move |change: fn(&mut VisitFilter, String), value: String| {
         let mut f = filter.get_untracked();
         change(&mut f, value);
-        let options = NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() };
-        navigate(&format!("/desk/visits{}", api::query(&f.pairs())), options);
+        replace(&format!("/desk/visits{}", api::query(&f.pairs())));
     };
     let (set_location, set_shopper, set_state, set_from, set_to) = (set.clone(), set.clone(), set.clone(), set.clone(), set);
     let places = move || {

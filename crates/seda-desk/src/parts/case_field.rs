@@ -3,8 +3,9 @@
 //! problem no field owns, shown with the form.
 
 use leptos::prelude::*;
+use serde_json::Value;
 
-use crate::api::ApiError;
+use crate::api::{self, ApiError};
 use crate::app::{expect_desk, Desk};
 use crate::i18n::Lang;
 
@@ -64,6 +65,19 @@ impl Attempt {
         }
     }
 
+    /// Sends `body` to `path` with `method`, unless an attempt is under way; `done`
+    /// runs once it went through.
+    pub fn send(self, method: &'static str, path: String, body: Value, done: impl FnOnce() + 'static) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if self.run(api::send(method, &path, Some(&body))).await.is_some() {
+                done();
+            }
+        });
+    }
+
     /// The problem for the field at `path` (tracked).
     pub fn at(self, path: &'static str) -> Signal<Option<String>> {
         let lang = self.desk.lang;
@@ -76,6 +90,12 @@ impl Attempt {
         Signal::derive(move || {
             self.error.with(|e| e.as_ref().filter(|e| e.path().is_none_or(|p| !paths.contains(&p))).map(|e| words(e, lang.get())))
         })
+    }
+
+    /// The problem for the field at `path`, else the one no field of `paths` owns (tracked).
+    pub fn at_or_elsewhere(self, path: &'static str, paths: &'static [&'static str]) -> Signal<Option<String>> {
+        let (here, elsewhere) = (self.at(path), self.elsewhere(paths));
+        Signal::derive(move || here.get().or_else(|| elsewhere.get()))
     }
 }
 

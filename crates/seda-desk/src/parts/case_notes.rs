@@ -46,17 +46,11 @@ pub fn CaseNotes(
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if attempt.pending.get_untracked() {
-            return;
-        }
-        let id = detail.with_untracked(|d| d.case.response_id.clone());
+        let path = detail.with_untracked(|d| api::case_change(&d.case.response_id, "notes"));
         let body = json!({ "text": text.get_untracked().trim() });
-        leptos::task::spawn_local(async move {
-            let path = format!("/admin/desk/complaints/{}/notes", api::segment(&id));
-            if attempt.run(api::send("POST", &path, Some(&body))).await.is_some() {
-                text.set(String::new());
-                changed.run(Said::new(|lang| lang.pick("The note is added.", "یادداشت افزوده شد.").to_owned()));
-            }
+        attempt.send("POST", path, body, move || {
+            text.set(String::new());
+            changed.run(Said::new(|lang| lang.pick("The note is added.", "یادداشت افزوده شد.").to_owned()));
         });
     };
     view! {
@@ -71,7 +65,7 @@ pub fn CaseNotes(
                             aria-invalid=move || attempt.at("text").with(Option::is_some).then_some("true")
                             prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     </p>
-                    <FieldProblem id="case-note-problem" text=Signal::derive(move || attempt.at("text").get().or_else(|| attempt.elsewhere(&["text"]).get()))/>
+                    <FieldProblem id="case-note-problem" text=attempt.at_or_elsewhere("text", &["text"])/>
                     <button type="submit" aria-disabled=move || attempt.pending.get().then_some("true")>{move || lang().pick("Add the note", "افزودن یادداشت")}</button>
                 </form>
             </Show>

@@ -61,23 +61,17 @@ pub fn CaseOwner(
             .collect_view()
     };
     let save = move |_| {
-        if attempt.pending.get_untracked() {
-            return;
-        }
-        let id = detail.with_untracked(|d| d.case.response_id.clone());
+        let path = detail.with_untracked(|d| api::case_change(&d.case.response_id, "owner"));
         let name = chosen.get_untracked();
         let body = json!({ "owner": if name.is_empty() { Value::Null } else { Value::from(name.clone()) } });
-        leptos::task::spawn_local(async move {
-            let path = format!("/admin/desk/complaints/{}/owner", api::segment(&id));
-            if attempt.run(api::send("PUT", &path, Some(&body))).await.is_some() {
-                changed.run(Said::new(|lang| {
-                    let who = cases::owner_label(Some(&name), lang);
-                    match lang {
-                        crate::i18n::Lang::En => format!("Owner set to {who}."),
-                        crate::i18n::Lang::Fa => format!("مسئول پرونده: {who}."),
-                    }
-                }));
-            }
+        attempt.send("PUT", path, body, move || {
+            changed.run(Said::new(|lang| {
+                let who = cases::owner_label(Some(&name), lang);
+                match lang {
+                    crate::i18n::Lang::En => format!("Owner set to {who}."),
+                    crate::i18n::Lang::Fa => format!("مسئول پرونده: {who}."),
+                }
+            }));
         });
     };
     view! {
@@ -99,7 +93,7 @@ pub fn CaseOwner(
                         </button>
                     </span>
                 </p>
-                <FieldProblem id="case-owner-problem" text=Signal::derive(move || attempt.at("owner").get().or_else(|| attempt.elsewhere(&["owner"]).get()))/>
+                <FieldProblem id="case-owner-problem" text=attempt.at_or_elsewhere("owner", &["owner"])/>
             </Show>
         </section>
     }

@@ -28,16 +28,10 @@ pub fn CaseReply(
     let replied_at = move || detail.with(|d| d.case.public_reply_at.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if attempt.pending.get_untracked() {
-            return;
-        }
-        let id = detail.with_untracked(|d| d.case.response_id.clone());
+        let path = detail.with_untracked(|d| api::case_change(&d.case.response_id, "reply"));
         let body = json!({ "text": text.get_untracked().trim() });
-        leptos::task::spawn_local(async move {
-            let path = format!("/admin/desk/complaints/{}/reply", api::segment(&id));
-            if attempt.run(api::send("PUT", &path, Some(&body))).await.is_some() {
-                changed.run(Said::new(|lang| lang.pick("The public reply is saved.", "پاسخ عمومی ثبت شد.").to_owned()));
-            }
+        attempt.send("PUT", path, body, move || {
+            changed.run(Said::new(|lang| lang.pick("The public reply is saved.", "پاسخ عمومی ثبت شد.").to_owned()));
         });
     };
     view! {
@@ -71,7 +65,7 @@ pub fn CaseReply(
                             aria-invalid=move || attempt.at("text").with(Option::is_some).then_some("true")
                             prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     </p>
-                    <FieldProblem id="case-reply-problem" text=Signal::derive(move || attempt.at("text").get().or_else(|| attempt.elsewhere(&["text"]).get()))/>
+                    <FieldProblem id="case-reply-problem" text=attempt.at_or_elsewhere("text", &["text"])/>
                     <button type="submit" class="desk-primary" aria-disabled=move || attempt.pending.get().then_some("true")>
                         {move || lang().pick("Save the reply", "ثبت پاسخ")}
                     </button>

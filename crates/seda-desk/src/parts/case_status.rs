@@ -42,7 +42,7 @@ pub fn CaseStatus(
             return;
         }
         cause_missing.set(false);
-        let id = detail.with_untracked(|d| d.case.response_id.clone());
+        let path = detail.with_untracked(|d| api::case_change(&d.case.response_id, "status"));
         let mut body = json!({ "to": to });
         if to == "closed" {
             body["root_cause"] = cause.get_untracked().into();
@@ -51,16 +51,13 @@ pub fn CaseStatus(
         if !text.trim().is_empty() {
             body["note"] = text.trim().into();
         }
-        leptos::task::spawn_local(async move {
-            let path = format!("/admin/desk/complaints/{}/status", api::segment(&id));
-            if attempt.run(api::send("POST", &path, Some(&body))).await.is_some() {
-                note.set(String::new());
-                cause.set(String::new());
-                closing.set(false);
-                changed.run(Said::new(|lang| cases::moved_words(&to, lang)));
-                if let Some(h) = heading.get_untracked() {
-                    let _ = h.focus();
-                }
+        attempt.send("POST", path, body, move || {
+            note.set(String::new());
+            cause.set(String::new());
+            closing.set(false);
+            changed.run(Said::new(|lang| cases::moved_words(&to, lang)));
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
             }
         });
     };
@@ -115,7 +112,7 @@ pub fn CaseStatus(
                 </p>
                 <FieldProblem id="case-move-note-problem" text=attempt.at("note")/>
                 <div class="desk-actions" role="group" aria-label=move || lang().pick("Move the case", "تغییر وضعیت پرونده")>{buttons}</div>
-                <FieldProblem id="case-move-problem" text=Signal::derive(move || attempt.at("to").get().or_else(|| attempt.elsewhere(&["to", "note", "root_cause"]).get()))/>
+                <FieldProblem id="case-move-problem" text=attempt.at_or_elsewhere("to", &["to", "note", "root_cause"])/>
                 <fieldset class="desk-closing" hidden=move || !closing.get()>
                     <legend>{move || lang().pick("Close the case", "بستن پرونده")}</legend>
                     <p class="desk-field">

@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::app::expect_desk;
 use crate::browser;
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::alerts::{Delivery, DeliveryList};
 use crate::pages::alerts::event_name;
-use crate::parts::fetched::{fetched, load};
-use crate::parts::problem::ProblemNote;
+use crate::parts::fetched::{fetched, load, Told};
+use crate::parts::stack_table::{stack_table, Column};
 
 fn status_name(status: &str, lang: Lang) -> String {
     match status {
@@ -32,20 +32,10 @@ pub fn Deliveries() -> impl IntoView {
         let path = format!("/admin/desk/webhooks/deliveries{}", api::query(&[("status", status.get()), ("limit", "100".into())]));
         async move { api::get_as::<DeliveryList>(&path).await }
     });
-    let told = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<ApiError>);
+    let told = Told::new();
     let retry = Action::new_local(move |id: &String| {
         let path = format!("/admin/desk/webhooks/deliveries/{}/retry", api::segment(id));
-        async move {
-            match api::send("POST", &path, None).await {
-                Ok(_) => {
-                    failure.set(None);
-                    told.set(lang().pick("The delivery will be tried again.", "ارسال دوباره انجام می‌شود.").to_owned());
-                    deliveries.reload();
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        }
+        async move { told.send("POST", &path, deliveries, || lang().pick("The delivery will be tried again.", "ارسال دوباره انجام می‌شود.").to_owned()).await }
     });
     let row = move |d: Delivery| {
         let l = lang();
@@ -84,24 +74,16 @@ pub fn Deliveries() -> impl IntoView {
             return view! { <p>{move || lang().pick("No deliveries.", "ارسالی نیست.")}</p> }.into_any();
         }
         let rows = list.deliveries.into_iter().map(row).collect_view();
-        view! {
-            <div class="desk-table-wrap">
-                <table class="desk-stack" id="deliveries-table">
-                    <caption>{move || lang().pick("Deliveries, newest first", "ارسال‌ها، تازه‌ترین نخست")}</caption>
-                    <thead><tr>
-                        <th scope="col">{move || lang().pick("Sent", "زمان")}</th>
-                        <th scope="col">{move || lang().pick("Event", "رویداد")}</th>
-                        <th scope="col">{move || lang().pick("Address", "نشانی")}</th>
-                        <th scope="col">{move || lang().pick("Status", "وضعیت")}</th>
-                        <th scope="col" class="desk-num">{move || lang().pick("Attempts", "تلاش‌ها")}</th>
-                        <th scope="col">{move || lang().pick("Last answer", "آخرین پاسخ")}</th>
-                        <th scope="col"><span class="desk-visually-hidden">{move || lang().pick("Actions", "کارها")}</span></th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        const COLUMNS: &[Column] = &[
+            Column::text("Sent", "زمان"),
+            Column::text("Event", "رویداد"),
+            Column::text("Address", "نشانی"),
+            Column::text("Status", "وضعیت"),
+            Column::number("Attempts", "تلاش‌ها"),
+            Column::text("Last answer", "آخرین پاسخ"),
+            Column::ACTIONS,
+        ];
+        stack_table("deliveries-table", ("Deliveries, newest first", "ارسال‌ها، تازه‌ترین نخست"), COLUMNS, rows).into_any()
     };
     view! {
         <section aria-labelledby="deliveries-title">
@@ -113,8 +95,7 @@ pub fn Deliveries() -> impl IntoView {
                     {["pending", "delivered", "failed"].map(|s| view! { <option value=s>{move || status_name(s, lang())}</option> })}
                 </select>
             </p>
-            <p class="desk-status" role="status" aria-live="polite">{move || told.get()}</p>
-            {move || failure.get().map(|error| view! { <ProblemNote error/> })}
+            {told.view()}
             {fetched(deliveries, ("the deliveries", "ارسال‌ها"), table)}
         </section>
     }

@@ -6,7 +6,7 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+use crate::api::{self, ApiError};
 use crate::app::expect_desk;
 use crate::parts::problem::ProblemNote;
 
@@ -81,5 +81,44 @@ where
     view! {
         <p class="desk-status" role="status" aria-live="polite">{status}</p>
         <div class="desk-loaded" aria-busy=move || loaded.busy.get().to_string()>{body}</div>
+    }
+}
+
+/// What the last change to a loaded list did: its words in a live region, or its
+/// problem as an alert.
+#[derive(Clone, Copy)]
+pub struct Told {
+    words: RwSignal<String>,
+    failure: RwSignal<Option<ApiError>>,
+}
+
+impl Told {
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Told {
+        Told { words: RwSignal::new(String::new()), failure: RwSignal::new(None) }
+    }
+
+    /// Says `words` and loads `list` again (after a change that went through).
+    pub fn done<T: Clone + 'static>(self, words: String, list: Loaded<T>) {
+        self.failure.set(None);
+        self.words.set(words);
+        list.reload();
+    }
+
+    /// Sends `method` to `path`; once it went through, says `words()` and loads `list`
+    /// again, else shows the problem.
+    pub async fn send<T: Clone + 'static>(self, method: &str, path: &str, list: Loaded<T>, words: impl FnOnce() -> String) {
+        match api::send(method, path, None).await {
+            Ok(_) => self.done(words(), list),
+            Err(e) => self.failure.set(Some(e)),
+        }
+    }
+
+    /// The live region and, under it, the last problem.
+    pub fn view(self) -> impl IntoView {
+        view! {
+            <p class="desk-status" role="status" aria-live="polite">{move || self.words.get()}</p>
+            {move || self.failure.get().map(|error| view! { <ProblemNote error/> })}
+        }
     }
 }

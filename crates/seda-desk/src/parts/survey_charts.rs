@@ -94,15 +94,15 @@ pub fn Trend(
     };
     let (nps, csat, ces) = has;
     let nps = nps.then(|| {
-        let series = line(("NPS", "NPS"), |t| t.nps, trend.clone());
+        let series = line(("NPS", "NPS"), |t| t.figures.nps, trend.clone());
         view! { <LineChart caption=Signal::derive(move || lang().pick("NPS by period", "NPS در هر دوره").to_owned()) points=periods series low=-100.0 high=100.0/> }
     });
     let csat = csat.then(|| {
-        let series = line(("CSAT %", "CSAT ٪"), |t| t.csat, trend.clone());
+        let series = line(("CSAT %", "CSAT ٪"), |t| t.figures.csat, trend.clone());
         view! { <LineChart caption=Signal::derive(move || lang().pick("CSAT by period", "CSAT در هر دوره").to_owned()) points=periods series low=0.0 high=100.0/> }
     });
     let ces = ces.then(|| {
-        let series = line(("CES", "CES"), |t| t.ces, trend.clone());
+        let series = line(("CES", "CES"), |t| t.figures.ces, trend.clone());
         view! { <LineChart caption=Signal::derive(move || lang().pick("CES by period", "CES در هر دوره").to_owned()) points=periods series low=1.0 high=7.0/> }
     });
     let counts = {
@@ -111,7 +111,7 @@ pub fn Trend(
             let l = desk.lang();
             trend
                 .iter()
-                .map(|t| Bar { label: period_name(&t.period, l), value: t.responses as f64, shown: format::count(t.responses, l), tone: Tone::Plain })
+                .map(|t| Bar { label: period_name(&t.period, l), value: t.figures.responses as f64, shown: format::count(t.figures.responses, l), tone: Tone::Plain })
                 .collect::<Vec<_>>()
         })
     };
@@ -139,14 +139,14 @@ pub fn BreakdownView(
         let by = by.clone();
         Signal::derive(move || format!("{} {}", lang().pick("By", "بر پایهٔ"), dimension_name(&by, desk.lang())))
     };
-    let has_nps = breakdown.rows.iter().any(|r| r.nps.is_some());
+    let has_nps = breakdown.rows.iter().any(|r| r.figures.nps.is_some());
     let chart = has_nps.then(|| {
         let rows = breakdown.rows.clone();
         let bars = Signal::derive(move || {
             let l = desk.lang();
             rows.iter()
                 .filter_map(|r| {
-                    let nps = r.nps?;
+                    let nps = r.figures.nps?;
                     let tone = if nps > 0.0 { Tone::Good } else if nps < 0.0 { Tone::Bad } else { Tone::Middling };
                     Some(Bar { label: r.label(l), value: nps, shown: signed(nps, l), tone })
                 })
@@ -164,10 +164,10 @@ pub fn BreakdownView(
                     view! {
                         <tr>
                             <th scope="row" dir="auto">{r.label(l)}</th>
-                            <td class="desk-num">{format::count(r.responses, l)}</td>
-                            <td class="desk-num" dir="ltr">{cell(r.nps)}</td>
-                            <td class="desk-num" dir="ltr">{cell(r.csat)}</td>
-                            <td class="desk-num" dir="ltr">{cell(r.ces)}</td>
+                            <td class="desk-num">{format::count(r.figures.responses, l)}</td>
+                            <td class="desk-num" dir="ltr">{cell(r.figures.nps)}</td>
+                            <td class="desk-num" dir="ltr">{cell(r.figures.csat)}</td>
+                            <td class="desk-num" dir="ltr">{cell(r.figures.ces)}</td>
                         </tr>
                     }
                 })

@@ -46,20 +46,17 @@ pub fn VisitReview(
             return;
         }
         missing.set(false);
-        let id = detail.with_untracked(|d| d.visit.response_id.clone());
+        let path = detail.with_untracked(|d| format!("/admin/desk/visits/{}/review", api::segment(&d.visit.response_id)));
         let mut body = json!({ "state": to });
         if !text.trim().is_empty() {
             body["comment"] = text.trim().into();
         }
-        leptos::task::spawn_local(async move {
-            let path = format!("/admin/desk/visits/{}/review", api::segment(&id));
-            if attempt.run(api::send("POST", &path, Some(&body))).await.is_some() {
-                comment.set(String::new());
-                changed.run(Said::new(|lang| match lang {
-                    Lang::En => format!("Review saved: {}.", visits::review_label(&to, lang)),
-                    Lang::Fa => format!("بررسی ثبت شد: {}.", visits::review_label(&to, lang)),
-                }));
-            }
+        attempt.send("POST", path, body, move || {
+            comment.set(String::new());
+            changed.run(Said::new(|lang| match lang {
+                Lang::En => format!("Review saved: {}.", visits::review_label(&to, lang)),
+                Lang::Fa => format!("بررسی ثبت شد: {}.", visits::review_label(&to, lang)),
+            }));
         });
     };
     let history = move || {

@@ -5,7 +5,6 @@
 
 pub mod comments;
 pub mod fold;
-pub mod period;
 pub mod query;
 pub mod stats;
 pub mod survey;

@@ -4,10 +4,7 @@
 use std::collections::HashSet;
 
 use serde_json::Value;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
-
-use super::period::{parse_day, Period};
+use crate::period::{from_bound, to_bound, Period};
 use crate::error::{AppError, Reason};
 
 /// What responses are grouped or filtered by: a hidden field, the language
@@ -159,14 +156,8 @@ impl Params {
 /// A time in microseconds; the end of a window is exclusive: the day after a `to`
 /// date, or the microsecond after a `to` time.
 fn instant(name: &str, text: &str, end: bool) -> Result<i64, AppError> {
-    let micros = |t: OffsetDateTime| (t.unix_timestamp_nanos() / 1_000) as i64;
-    if let Some(day) = parse_day(text) {
-        let day = if end { day.next_day().unwrap_or(day) } else { day };
-        return Ok(micros(day.midnight().assume_utc()));
-    }
-    let t = OffsetDateTime::parse(text, &Rfc3339)
-        .map_err(|_| AppError::at(Reason::BadQuery, name, format!("{name} must be a date (2026-11-23) or an RFC 3339 time, not {text:?}")))?;
-    Ok(micros(t) + i64::from(end))
+    let read = if end { to_bound } else { from_bound };
+    read(text).ok_or_else(|| AppError::at(Reason::BadQuery, name, format!("{name} must be a date (2026-11-23) or an RFC 3339 time, not {text:?}")))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{json, Value};
 
-use super::period::{bucket, day, Period};
+use crate::period::Period;
 use super::query::{Dimension, Filter};
 use super::stats::{ces_mean, csat, nps, round1, Tally};
 use crate::engine::{nps_category, KnownForm, QuestionOutline};
@@ -115,7 +115,7 @@ pub fn report(form_id: &str, form: Option<&KnownForm>, rows: &[Row], q: &SurveyQ
     let mut breakdown: HashMap<Option<String>, Group> = HashMap::new();
     for r in &kept {
         all.add(&scales, &r.payload);
-        trend.entry(bucket(q.period, r.received_at)).or_insert_with(Group::new).add(&scales, &r.payload);
+        trend.entry(q.period.bucket(r.received_at)).or_insert_with(Group::new).add(&scales, &r.payload);
         if let Some(by) = &q.by {
             breakdown.entry(by.value_of(&r.payload)).or_insert_with(Group::new).add(&scales, &r.payload);
         }
@@ -124,8 +124,8 @@ pub fn report(form_id: &str, form: Option<&KnownForm>, rows: &[Row], q: &SurveyQ
         .into_iter()
         .map(|(b, g)| {
             let mut v = g.figures();
+            v["start"] = b.first_day().into();
             v["period"] = b.label.into();
-            v["start"] = day(b.start).into();
             v
         })
         .collect();

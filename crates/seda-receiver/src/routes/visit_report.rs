@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use crate::auth::Admin;
 use crate::error::{AppError, Reason};
 use crate::store::VisitFilter;
-use crate::visits::period::Period;
+use crate::period::Period;
 use crate::visits::report::{aggregate, ReportVisit};
 use crate::visits::review::ReviewState;
 use crate::AppState;
@@ -85,7 +85,7 @@ pub async fn get(_: Admin, State(state): State<AppState>, Query(q): Query<Report
         .map(|l| {
             let sections: Vec<Value> = l.sections.iter().map(|(id, score)| json!({"id": id, "title": find(&sections, id), "score": score})).collect();
             let trend: Vec<Value> =
-                l.trend.iter().map(|t| json!({"period": t.bucket.name, "start": t.bucket.start, "visits": t.visits, "score": t.score})).collect();
+                l.trend.iter().map(|t| json!({"period": t.bucket.label, "start": t.bucket.first_day(), "visits": t.visits, "score": t.score})).collect();
             json!({"id": l.id, "label": find(&location_labels, &l.id), "visits": l.visits, "score": l.score, "sections": sections, "trend": trend})
         })
         .collect();
@@ -103,7 +103,7 @@ pub async fn get(_: Admin, State(state): State<AppState>, Query(q): Query<Report
         StatusCode::OK,
         json!({
             "form_id": form_id,
-            "period": if period == Period::Week { "week" } else { "month" },
+            "period": period.name(),
             "visits": report.visits,
             "locations": locations,
             "sections": sections.iter().map(|(id, title)| json!({"id": id, "title": title})).collect::<Vec<_>>(),

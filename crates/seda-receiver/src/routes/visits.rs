@@ -17,7 +17,7 @@ use crate::engine::{ChecklistView, KnownForm};
 use crate::error::{AppError, Reason};
 use crate::store::{ReviewEvent, StoredReview, VisitFilter};
 use crate::visits::card::Visit;
-use crate::visits::period::{from_bound, to_bound};
+use crate::period::{from_bound, to_bound};
 use crate::visits::photo::{self, PhotoError};
 use crate::visits::review::{self, Decision, ReviewError, ReviewState};
 use crate::{now_micros, AppState};

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::numbers::{mean, percent};
-use super::period::{Bucket, Period};
+use crate::period::{Bucket, Period};
 
 /// How many of the most failed standards the report lists.
 pub const MOST_FAILED: usize = 10;
@@ -215,8 +215,8 @@ mod tests {
         // a: (100.00 + 50.00) / 2 = 75.0 (v2 had none); b: (60.00 + 81.25 + 72.50) / 3 = 213.75 / 3 = 71.25 -> 71.3.
         assert_eq!(north.sections, [("a".to_owned(), Some(json!(75.0))), ("b".to_owned(), Some(json!(71.3)))]);
         // Week 48 (from Monday 2026-11-23): v1, 80.0. Week 49 (from 2026-11-30): (90.50 + 61.25) / 2 = 75.875 -> 75.9.
-        let trend: Vec<_> = north.trend.iter().map(|t| (t.bucket.name.as_str(), t.bucket.start.as_str(), t.visits, t.score.clone())).collect();
-        assert_eq!(trend, [("2026-W48", "2026-11-23", 1, Some(json!(80.0))), ("2026-W49", "2026-11-30", 2, Some(json!(75.9)))]);
+        let trend: Vec<_> = north.trend.iter().map(|t| (t.bucket.label.as_str(), t.bucket.first_day(), t.visits, t.score.clone())).collect();
+        assert_eq!(trend, [("2026-W48", "2026-11-23".to_owned(), 1, Some(json!(80.0))), ("2026-W49", "2026-11-30".to_owned(), 2, Some(json!(75.9)))]);
         let central = &r.locations[0];
         assert_eq!((central.visits, central.score.clone()), (1, None));
         assert_eq!(central.sections, [("a".to_owned(), None), ("b".to_owned(), None)]);
@@ -228,7 +228,7 @@ mod tests {
         let r = aggregate(&visits(), Period::Month, &["a".into(), "b".into()], &[]);
         // Without known locations: by id, central before north.
         let north = &r.locations[1];
-        let trend: Vec<_> = north.trend.iter().map(|t| (t.bucket.name.as_str(), t.visits, t.score.clone())).collect();
+        let trend: Vec<_> = north.trend.iter().map(|t| (t.bucket.label.as_str(), t.visits, t.score.clone())).collect();
         assert_eq!(trend, [("2026-11", 1, Some(json!(80.0))), ("2026-12", 2, Some(json!(75.9)))]);
     }
 
