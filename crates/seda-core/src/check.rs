@@ -143,7 +143,14 @@ impl Checker<'_> {
             self.err(self.list_path(), format!("{} questions; the most is {MAX_QUESTIONS}", form.questions.len()));
         }
         if form.pages.len() > MAX_PAGES {
-            self.err("pages", format!("{} pages; the most is {MAX_PAGES}", form.pages.len()));
+            match self.list_path() {
+                "pages" => self.err("pages", format!("{} pages; the most is {MAX_PAGES}", form.pages.len())),
+                // A form written with `questions` shows each on a page of its own.
+                list => self.err(
+                    list,
+                    format!("{} questions, one a page; the most is {MAX_PAGES} pages: group the questions into `pages` (up to {MAX_QUESTIONS} questions in all)", form.pages.len()),
+                ),
+            }
         }
         for (i, q) in form.questions.iter().enumerate() {
             if let Some(first) = form.questions[..i].iter().position(|earlier| earlier.id == q.id) {

@@ -210,3 +210,33 @@ fn refuses_too_many_questions() {
     let errors = definition::parse(&json).unwrap_err().0;
     assert!(errors.iter().any(|e| e.path == "questions" && e.message.contains("the most is 500")), "{errors:?}");
 }
+
+/// The limits say 500 questions on at most 200 pages: a form written with `questions` has a
+/// page a question, so it takes 200; on `pages`, 500 questions fit. Each error names the
+/// member the form was written with (a `questions` form has no `pages` to point at).
+#[test]
+fn questions_and_pages_limits_agree_with_the_readme() {
+    let question = |i: usize| format!(r#"{{"id":"q{i}","type":"nps","title":"T"}}"#);
+    let flat = |n: usize| format!(r#"{{"seda":1,"id":"f","version":1,"kind":"survey","questions":[{}]}}"#, (0..n).map(question).collect::<Vec<_>>().join(","));
+    let paged = |pages: usize, per: usize| {
+        let page = |p: usize| format!(r#"{{"id":"p{p}","questions":[{}]}}"#, (0..per).map(|i| question(p * per + i)).collect::<Vec<_>>().join(","));
+        format!(r#"{{"seda":1,"id":"f","version":1,"kind":"survey","pages":[{}]}}"#, (0..pages).map(page).collect::<Vec<_>>().join(","))
+    };
+    let cases: [(&str, String, Option<(&str, &str)>); 5] = [
+        ("200 questions, a page each", flat(200), None),
+        ("201 questions, a page each", flat(201), Some(("questions", "201 questions, one a page; the most is 200 pages: group the questions into `pages`"))),
+        ("500 questions on 100 pages", paged(100, 5), None),
+        ("201 pages", paged(201, 1), Some(("pages", "201 pages; the most is 200"))),
+        ("501 questions on 167 pages", paged(167, 3), Some(("pages", "501 questions; the most is 500"))),
+    ];
+    for (what, json, want) in cases {
+        let outcome = definition::parse(&json);
+        match want {
+            None => assert!(outcome.is_ok(), "{what}: {:?}", outcome.err()),
+            Some((path, message)) => {
+                let errors = outcome.expect_err(what).0;
+                assert!(errors.iter().any(|e| e.path == path && e.message.starts_with(message)), "{what}: {errors:?}");
+            }
+        }
+    }
+}
