@@ -145,6 +145,8 @@ spec! {
         unit: Option<Unit>,
         /// The standard the measure meets: at_most, at_least or between, with an optional limit that grades it.
         standard: Option<Standard>,
+        /// A graded measure's credit below this percentage fails the item (default 50); past the limit it always fails.
+        fail_below: FailBelow,
     }
 }
 
@@ -302,6 +304,7 @@ impl Item {
             ItemKind::Options(s) => s.fail_below.0,
             ItemKind::Multi(s) => s.fail_below.0,
             ItemKind::Rating(s) => s.fail_below.0,
+            ItemKind::Measure(s) => s.fail_below.0,
             _ => FailBelow::default().0,
         }
     }

@@ -119,17 +119,23 @@ pub fn credit(item: &Item, mark: &Mark) -> Option<(i128, i128, bool)> {
             let (n, d) = (i128::from(v - s.min), i128::from(s.max - s.min).max(1));
             (n, d, fraction_fails(n, d))
         }
-        (ItemType::Measure, Mark::Measure(v)) => measure(item.measure()?.standard?, *v),
+        (ItemType::Measure, Mark::Measure(v)) => {
+            let (n, d, beyond) = measure(item.measure()?.standard?, *v);
+            (n, d, beyond || fraction_fails(n, d))
+        }
         _ => return None,
     };
     Some((n.clamp(0, d), d, failed))
 }
 
-/// A measured value against its standard: (numerator, denominator, failed).
+/// A measured value against its standard: (numerator, denominator, failed outright).
+/// Between the target and the limit the credit is graded and the item fails only
+/// below its `fail_below` share, as an option or a rating does; at or past the limit
+/// (or past a pass/fail standard) it fails outright.
 fn measure(standard: Standard, v: Num) -> (i128, i128, bool) {
     let v = v.0;
     // Full credit at the target, none at the limit, linear between.
-    let graded = |from_target: i128, span: i128| (span - from_target, span, true);
+    let graded = |from_target: i128, span: i128| (span - from_target, span, false);
     match standard {
         Standard::AtMost { target, .. } if v <= target.0 => (1, 1, false),
         Standard::AtMost { target, limit: Some(l) } if v < l.0 => graded(v - target.0, l.0 - target.0),

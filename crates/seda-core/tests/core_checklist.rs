@@ -55,6 +55,7 @@ fn item_credit_earned_and_failure() {
         {"id":"a","label":"A"},{"id":"b","label":"B"},{"id":"c","label":"C"},{"id":"d","label":"D"}]}"#;
     let rating = r#"{"id":"i","type":"rating","title":"T","weight":2,"scale":{"min":1,"max":5}}"#;
     let graded = r#"{"id":"i","type":"measure","title":"T","unit":"seconds","na":true,"standard":{"at_most":20,"limit":40}}"#;
+    let graded_strict = r#"{"id":"i","type":"measure","title":"T","unit":"seconds","fail_below":80,"standard":{"at_most":20,"limit":40}}"#;
     let pass_fail = r#"{"id":"i","type":"measure","title":"T","unit":"seconds","weight":1.5,"standard":{"at_most":30}}"#;
     let at_least = r#"{"id":"i","type":"measure","title":"T","unit":"count","standard":{"at_least":10,"limit":4}}"#;
     let between = r#"{"id":"i","type":"measure","title":"T","unit":"celsius","standard":{"between":[18,22],"limit":[14,30]}}"#;
@@ -74,23 +75,30 @@ fn item_credit_earned_and_failure() {
         (rating, "4", Some(75), 150, 200, false),
         (rating, "2", Some(25), 50, 200, true),
         (rating, "1", Some(0), 0, 200, true),
-        // The issue's example: target 20 s, limit 40 s, measured 30 s earns half.
-        (graded, "30", Some(50), 50, 100, true),
+        // Target 20 s, limit 40 s: 30 s earns half, which is not below the default 50 %, so
+        // it does not fail; a graded measure fails below fail_below as an option does.
+        (graded, "30", Some(50), 50, 100, false),
+        (graded, "31", Some(45), 45, 100, true),
         (graded, "20", Some(100), 100, 100, false),
         (graded, "5", Some(100), 100, 100, false),
         (graded, "40", Some(0), 0, 100, true),
         (graded, "95", Some(0), 0, 100, true),
-        (graded, "25.5", Some(73), 73, 100, true),
-        (graded, "21", Some(95), 95, 100, true),
+        (graded, "25.5", Some(73), 73, 100, false),
+        (graded, "21", Some(95), 95, 100, false),
+        (graded_strict, "21", Some(95), 95, 100, false),
+        (graded_strict, "25.5", Some(73), 73, 100, true),
+        (graded_strict, "30", Some(50), 50, 100, true),
         (graded, r#""n/a""#, None, 0, 0, false),
         (pass_fail, "30", Some(100), 150, 150, false),
         (pass_fail, "30.01", Some(0), 0, 150, true),
         (at_least, "12", Some(100), 100, 100, false),
-        (at_least, "7", Some(50), 50, 100, true),
+        (at_least, "7", Some(50), 50, 100, false),
+        (at_least, "6", Some(33), 33, 100, true),
         (at_least, "4", Some(0), 0, 100, true),
         (between, "20", Some(100), 100, 100, false),
-        (between, "16", Some(50), 50, 100, true),
-        (between, "26", Some(50), 50, 100, true),
+        (between, "16", Some(50), 50, 100, false),
+        (between, "15", Some(25), 25, 100, true),
+        (between, "26", Some(50), 50, 100, false),
         (between, "13", Some(0), 0, 100, true),
         (between, "31", Some(0), 0, 100, true),
     ];
@@ -349,7 +357,7 @@ fn the_payload_carries_raw_answers_credits_scores_outcome_version_and_visit() {
     assert_eq!(cl.get("pass"), Some(&Value::Bool(true)));
     assert_eq!(cl.get("method").and_then(Value::as_str), Some("pooled"));
     let b1 = cl.get("items").unwrap().get("b1").unwrap();
-    assert_eq!(b1.to_json(), r#"{"section":"b","answer":30,"credit":0.5,"earned":2,"possible":4,"weight":4,"failed":true,"at":"2026-11-23T10:00:00.000Z","comment":"Queue of four"}"#);
+    assert_eq!(b1.to_json(), r#"{"section":"b","answer":30,"credit":0.5,"earned":2,"possible":4,"weight":4,"failed":false,"at":"2026-11-23T10:00:00.000Z","comment":"Queue of four"}"#);
     let a3 = cl.get("items").unwrap().get("a3").unwrap();
     assert_eq!(a3.to_json(), r#"{"section":"a","answer":null,"credit":null,"earned":0,"possible":0,"weight":1,"failed":false}"#);
     let sections = cl.get("sections").and_then(Value::as_array).unwrap();
