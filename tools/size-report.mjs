@@ -94,8 +94,10 @@ export const BUDGETS = {
     // build, as the tag is read once by one reader, with two named errors), the lookup's
     // form source and the complaint offer keeping the tag's hidden values: 179 666-179 876
     // bytes in two builds (+1 110 to +1 320; the lookup's views are the full bundle's):
-    // ceiling 176 KiB (bench/SIZE.md, 2026-12-07).
-    ceiling: 176 * 1024,
+    // ceiling 176 KiB (bench/SIZE.md, 2026-12-07). Raised by the measured growth of
+    // "(optional)" following `required_if` as the answers change, and each scale point's
+    // radio covering its tile: 180 501 bytes (+625 on 179 876): ceiling 176.5 KiB.
+    ceiling: 176.5 * 1024,
   },
   // 171.8 KiB measured on 2026-11-23 with the survey engine, display modes, theming
   // and the JS API in (wasm 164.9, glue 6.8), + 2.4 %: 176 KiB. Then raised by the
@@ -129,9 +131,13 @@ export const BUDGETS = {
   // at the browser edge, 243 026 bytes (+667): 238 KiB. Raised by the measured growth of
   // template:complaint-status (its view, the lookup's request and answer, its words in
   // English and Persian, its stylesheet, the complaint-csat template and its nested form),
-  // 253 131-253 185 bytes (+10 159): 247.5 KiB (bench/SIZE.md, 2026-12-07).
+  // 253 131-253 185 bytes (+10 159): 247.5 KiB (bench/SIZE.md, 2026-12-07). Raised by
+  // the measured growth of the field fixes (as the lean bundle's, and the checklist's "not
+  // yet" times, its one-character comment label and comment-box links, the complaint
+  // template's acknowledgement that holds for anonymous complaints): 254 271 bytes
+  // (+1 140 on 253 131): 248.5 KiB.
   full: {
-    ceiling: 247.5 * 1024,
+    ceiling: 248.5 * 1024,
   },
 };
 

@@ -175,7 +175,7 @@ fn ChecklistSection(
     focus_when_mounted(
         node,
         Rc::new(move || match state.focus_item.try_update_value(Option::take).flatten() {
-            Some(id) => format!("[id=\"seda-cl-{id}-title\"]"),
+            Some(id) => format!("[id=\"{id}\"]"),
             None => ".seda-cl-section__title".to_owned(),
         }),
     );
@@ -314,7 +314,7 @@ fn Review() -> impl IntoView {
     let state = expect_checklist();
     let labels = state.labels();
     let total = state.with_checklist(|c| c.sections.len());
-    // (screen, item id, "Section › item: problem")
+    // (screen, id of the element the link focuses, "Section › item: problem")
     let list = Memo::new(move |_| {
         state.with_checklist(|c| {
             let items: Vec<_> = c.sections.iter().flat_map(|sec| sec.items.iter().map(move |i| (sec, i))).collect();
@@ -329,7 +329,8 @@ fn Review() -> impl IntoView {
                                 Problem::PhotoMissing => labels.photo_missing,
                                 Problem::CommentMissing { .. } => labels.comment_missing,
                             };
-                            (si + 1, item.id.clone(), format!("{} › {}: {what}", state.text(&sec.title), state.text(&item.title)))
+                            let part = if matches!(p, Problem::CommentMissing { .. }) { "comment" } else { "title" };
+                            (si + 1, format!("seda-cl-{}-{part}", item.id), format!("{} › {}: {what}", state.text(&sec.title), state.text(&item.title)))
                         })
                         .collect::<Vec<_>>()
                 })

@@ -324,7 +324,11 @@ fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, 
         let id_write = id.clone();
         let input_id = format!("seda-cl-{id}-comment");
         let text_of = move || entry.with(|e| e.as_ref().map(|e| e.comment.clone()).unwrap_or_default());
-        let label = reactive(move || if wanted(rule) { fill(labels.comment_required, &[("min", state.digits(&min.to_string()))]) } else { labels.comment.to_owned() });
+        let label = reactive(move || match (wanted(rule), min) {
+            (false, _) => labels.comment.to_owned(),
+            (true, 1) => labels.comment_required_one.to_owned(),
+            (true, _) => fill(labels.comment_required, &[("min", state.digits(&min.to_string()))]),
+        });
         view! {
             <div class="seda-cl-evidence">
                 <label class="seda-cl-label" for=input_id.clone()>{label}</label>

@@ -69,7 +69,8 @@ pub struct ChecklistState {
     /// Each item's [`ItemState`], in the checklist's item order; see [`ChecklistState::update`].
     pub slots: StoredValue<Vec<ItemState>>,
     pub phase: RwSignal<ChecklistPhase>,
-    /// An item to focus once its section is on screen (from the review's links).
+    /// The id of an item's part (its title or comment box) to focus once its section is on
+    /// screen (from the review's links).
     pub focus_item: StoredValue<Option<String>>,
     pub env: StoredValue<ChecklistEnv, LocalStorage>,
 }
@@ -122,10 +123,10 @@ impl ChecklistState {
         }
     }
 
-    /// The clock time of an RFC 3339 stamp in the shopper's time zone.
+    /// The clock time of an RFC 3339 stamp in the shopper's time zone; "not yet" for none.
     pub fn clock(&self, at: &str) -> String {
         if at.is_empty() {
-            return String::new();
+            return self.labels().not_yet.to_owned();
         }
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(at));
         let locale = self.locale.get_value();

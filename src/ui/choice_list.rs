@@ -10,7 +10,7 @@ use crate::core::question::{Choice, Question, QuestionKind, OTHER};
 
 use super::erased::{handler, reactive, Reactive};
 use super::option::{choice_option, OptionInput};
-use super::question_parts::{GroupHeading, Parts, parts};
+use super::question_parts::{GroupHeading, Parts, optional_mark, parts};
 use super::widget_state::expect_widget;
 
 /// The choices in the order shown: the form's, or shuffled (the same order for
@@ -203,7 +203,7 @@ pub fn Dropdown(
             <h2 class="seda-title" id=ids.title tabindex="-1">
                 <label for=ids.input.clone()>{words.title}</label>
             </h2>
-            {words.optional.map(|optional| view! { <span class="seda-optional">{optional}</span> })}
+            {optional_mark(words.optional)}
             {words.description.map(|description| view! { <p class="seda-description" id=ids.description>{description}</p> })}
             <select
                 id=ids.input

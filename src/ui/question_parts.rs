@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::question::{Question, QuestionType};
 
+use super::erased::{reactive, Reactive};
 use super::widget_state::expect_widget;
 
 /// The ids of a question's parts. Every widget has its own shadow root, so they
@@ -27,18 +28,32 @@ pub fn ids(question: &Question) -> Ids {
 pub struct Words {
     pub title: String,
     pub description: Option<String>,
-    /// "(optional)" after the title of a question that may be skipped.
-    pub optional: Option<&'static str>,
+    /// "(optional)" after the title of a question that may be skipped: always, or (with
+    /// `required_if`) while its condition does not hold. `None` for one that never may be.
+    pub optional: Option<Reactive<Option<&'static str>>>,
 }
 
 pub fn words(question: &Question) -> Words {
     let widget = expect_widget();
-    let optional = !question.required && question.required_if.is_none() && question.takes_answer() && question.question_type() != QuestionType::Consent;
+    let mark = widget.strings().optional;
+    let may_skip = !question.required && question.takes_answer() && question.question_type() != QuestionType::Consent;
+    let optional = may_skip.then(|| match question.required_if {
+        None => reactive(move || Some(mark)),
+        Some(_) => {
+            let question = question.clone();
+            reactive(move || widget.session.with(|session| (!session.is_required(&widget.form.get_value(), &question)).then_some(mark)))
+        }
+    });
     Words {
         title: widget.text(&question.title),
         description: question.description.as_ref().map(|description| widget.text(description)),
-        optional: optional.then_some(widget.strings().optional),
+        optional,
     }
+}
+
+/// "(optional)" after a question's title, while it may be skipped.
+pub fn optional_mark(optional: Option<Reactive<Option<&'static str>>>) -> impl IntoView {
+    optional.map(|optional| move || optional().map(|mark| view! { <span class="seda-optional">{mark}</span> }))
 }
 
 /// What every field view starts from: the question's words, the ids of its parts and
@@ -72,7 +87,7 @@ pub fn GroupHeading(
         <legend class="seda-legend">
             <h2 class="seda-title" id=ids.title tabindex="-1">{words.title}</h2>
         </legend>
-        {words.optional.map(|optional| view! { <span class="seda-optional">{optional}</span> })}
+        {optional_mark(words.optional)}
         {words.description.map(|description| view! { <p class="seda-description" id=ids.description>{description}</p> })}
     }
 }

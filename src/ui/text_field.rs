@@ -9,7 +9,7 @@ use crate::core::question::{Question, QuestionKind};
 use crate::core::validate::max_chars;
 
 use super::erased::{erase, handler, reactive, Reactive};
-use super::question_parts::{Parts, parts};
+use super::question_parts::{Parts, optional_mark, parts};
 use super::widget_state::expect_widget;
 
 /// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
@@ -105,7 +105,7 @@ pub fn TextField(
             <h2 class="seda-title" id=ids.title tabindex="-1">
                 <label for=ids.input>{words.title}</label>
             </h2>
-            {words.optional.map(|optional| view! { <span class="seda-optional">{optional}</span> })}
+            {optional_mark(words.optional)}
             {words.description.map(|description| view! { <p class="seda-description" id=ids.description>{description}</p> })}
             {field}
         </div>

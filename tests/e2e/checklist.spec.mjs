@@ -67,7 +67,7 @@ test("a full visit offline, with a reload in the middle, scores as worked out by
   await expect(w.getByLabel("Assignment")).toHaveValue("A-9");
   await expect(w.getByRole("textbox", { name: /staff/i }), "no staff-name field by default").toHaveCount(0);
   await button(w, "Record time in").click();
-  await expect(w.locator(".seda-cl-time__value")).not.toHaveText("Time in: ");
+  await expect(w.locator(".seda-cl-time__value")).toHaveText(/^Time in: \d{1,2}:\d\d/);
   await audit(page, "the visit details");
   await button(w, "Start the checklist").click();
 
@@ -275,4 +275,48 @@ test("a long section is drawn in runs of 20 items, laid out only near the screen
   const title = w.getByRole("heading", { name: "Item 44: was the standard met?", exact: true });
   await expect(title).toBeFocused();
   await expect(title).toBeInViewport();
+});
+
+test("times not yet recorded say so, a comment of one character is one, and a missing comment's link opens its box", async ({ page }) => {
+  const form = {
+    seda: 1, id: "two-items", version: 1, kind: "checklist", locale: "en", title: "Two items",
+    scoring: { bands: [{ id: "fail", min: 0, below: 70, pass: false }, { id: "pass", min: 70, pass: true }] },
+    sections: [{ id: "shop", title: "The shop", items: [
+      { id: "clean", type: "yes_no", title: "Was the floor clean?", comment: "when_failed" },
+      { id: "tidy", type: "yes_no", title: "Were the shelves tidy?", comment: "when_failed", comment_min_length: 3 },
+    ] }],
+  };
+  site.pages.set("/two.html", `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Two items</title><link rel="icon" href="data:,"></head>
+<body><script type="application/json" id="visit">${JSON.stringify(form)}</script><script src="/seda.js" async data-form="#visit" data-mode="page"></script></body></html>`);
+  await page.goto(site.url("/two.html"));
+  const w = widget(page);
+  await expect(w.locator(".seda-cl-time__value")).toHaveText("Time in: not yet");
+  await button(w, "Start the checklist").click();
+  await pick(page, "Was the floor clean?", "No");
+  await pick(page, "Were the shelves tidy?", "No");
+  await expect(item(page, "Was the floor clean?").locator("label.seda-cl-label")).toHaveText("Comment (required, at least 1 character)");
+  await expect(item(page, "Were the shelves tidy?").locator("label.seda-cl-label")).toHaveText("Comment (required, at least 3 characters)");
+  await item(page, "Were the shelves tidy?").getByLabel(/Comment/).fill("Gaps on two shelves");
+  await button(w, "Next").click();
+  await expect(w.getByRole("heading", { name: "Review and submit" })).toBeFocused();
+  await expect(w.locator(".seda-cl-time__value")).toHaveText("Time out: not yet");
+  // The link to a missing comment opens the section with the item's comment box focused.
+  await w.locator(".seda-cl-problems li").getByRole("button", { name: "The shop › Was the floor clean?: Comment missing or too short" }).click();
+  await expect(item(page, "Was the floor clean?").getByRole("textbox", { name: "Comment (required, at least 1 character)" })).toBeFocused();
+  await page.keyboard.type("Wet by the door");
+  await button(w, "Next").click();
+  await expect(w.getByText("Everything required is answered. You can submit.")).toBeVisible();
+  await button(w, "Record time out").click();
+  await expect(w.locator(".seda-cl-time__value")).toHaveText(/^Time out: \d{1,2}:\d\d/);
+});
+
+test("in Persian, times not yet recorded say so", async ({ page }) => {
+  await page.goto(visitPage("visit-fa-times", { locale: "fa", endpoint: collector.url("/responses") }));
+  const w = widget(page);
+  await expect(w.locator(".seda-cl-time__value")).toHaveText("زمان ورود: هنوز ثبت نشده");
+  await button(w, "شروع چک‌لیست").click();
+  for (let i = 0; i < 6; i++) await button(w, "بعدی").click();
+  await expect(w.getByRole("heading", { name: "بازبینی و ارسال" })).toBeFocused();
+  await expect(w.locator(".seda-cl-time__value")).toHaveText("زمان خروج: هنوز ثبت نشده");
 });

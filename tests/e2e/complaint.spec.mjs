@@ -128,7 +128,10 @@ test("a Persian complaint with a photo, filed offline, is delivered later with t
   const code = (await w.locator(".seda-reference__code [aria-hidden]").textContent()).trim();
   expect(code).toMatch(CODE);
   await expect(w.locator(".seda-reference__code .seda-sr-only")).toHaveText(code.replace("-", ",").split("").map((c) => (c === "," ? "," : ` ${c}`)).join("").trim());
-  await expect(w.getByText("به هر شکایت ظرف ۲ روز کاری پاسخ می‌دهیم.")).toBeVisible();
+  await expect(w.getByText("به هر شکایت ظرف ۲ روز کاری رسیدگی می‌کنیم.")).toBeVisible();
+  // Anonymous: the acknowledgement does not promise to get back to the complainant.
+  await expect(w.getByText(/اگر ناشناس مانده‌اید، نمی‌توانیم به شما پاسخ دهیم\./)).toBeVisible();
+  await expect(w.locator(".seda-thanks")).not.toContainText("از راهی که برگزیدید");
 
   const [submitted] = (await events.of("seda:submit")).map((e) => e.detail);
   expect(submitted.reference).toBe(code);
@@ -370,6 +373,32 @@ test("a complaint opened from the offer keeps the tag's hidden fields and links 
     hidden: { order: "A-1042", score: "2", page: url, survey: "nps", survey_response: survey.id },
     answers: { category: "quality", order_number: "A-1042", remedy: "replacement" },
   });
+});
+
+test("the contact field not chosen is marked optional; an anonymous complainant is not promised a reply", async ({ page }) => {
+  await page.goto(o.page(hostPage({ main: `<div id="slot"></div>`, embed: o.embed({ form: "template:complaint", endpoint: o.endpoint, target: "#slot" }) })));
+  const w = widget(page);
+  await w.getByRole("radio", { name: "Product quality" }).check();
+  await w.getByRole("textbox", { name: EN.what }).fill("The bread was stale");
+  await button(w, "Next").click();
+  await w.getByRole("combobox", { name: EN.where }).selectOption("At delivery");
+  await button(w, "Next").click();
+  await w.getByRole("radio", { name: "A replacement" }).check();
+  await button(w, "Next").click();
+  const mark = (name) => w.locator(".seda-field").filter({ has: page.getByRole("textbox", { name, exact: true }) }).locator(".seda-optional");
+  await w.getByRole("radio", { name: "By email" }).check();
+  await expect(mark("Your phone number")).toHaveText("(optional)");
+  await expect(mark("Your email")).toHaveCount(0);
+  await w.getByRole("radio", { name: "By phone" }).check();
+  await expect(mark("Your email")).toHaveText("(optional)");
+  await expect(mark("Your phone number")).toHaveCount(0);
+  await w.getByRole("radio", { name: "I would rather stay anonymous" }).check();
+  await w.getByRole("checkbox", { name: EN.consent }).check();
+  await button(w, "Submit").click();
+  await expect(w.getByRole("heading", { name: EN.received })).toBeVisible();
+  await expect(w.getByText("We look into every complaint within 2 working days.")).toBeVisible();
+  await expect(w.getByText(/if you stayed anonymous, we cannot reply to you\./)).toBeVisible();
+  await expect(w.locator(".seda-thanks")).not.toContainText("contact you the way you chose");
 });
 
 test("a promoter is not offered the complaint form", async ({ page }) => {

@@ -14,6 +14,7 @@ import {
   useOrigins,
   UUID_V4,
   watchConsole,
+  widget,
 } from "./support.mjs";
 
 const o = useOrigins(test);
@@ -293,3 +294,24 @@ test("without data-endpoint the response is kept in localStorage seda:inbox", as
   expect(log.pageErrors).toEqual([]);
   expect(log.errors).toEqual([]);
 });
+
+for (const locale of ["fa", "en"]) {
+  test(`each score's radio covers its tile, so a click where the radio is picks that score (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(npsPage({ locale }));
+    const w = widget(page);
+    if (locale === "fa") await expect(w.locator(".seda-root")).toHaveAttribute("dir", "rtl");
+    const radios = w.locator(".seda-scale__option input[type=radio]");
+    await expect(radios).toHaveCount(11);
+    for (const n of [0, 4, 10]) {
+      const radio = radios.nth(n);
+      const box = await radio.boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await expect(radio, `a click at radio ${n}'s own centre picks it`).toBeChecked();
+      const tile = await w.locator(".seda-scale__option").nth(n).boundingBox();
+      expect(box, `radio ${n} is the size of its tile`).toEqual(tile);
+      // Unseen: the tile's drawing is what shows.
+      expect(await radio.evaluate((el) => getComputedStyle(el).opacity)).toBe("0");
+    }
+  });
+}
