@@ -182,12 +182,12 @@ impl fmt::Display for ConfigError {
             HeadersWithForm => (
                 "endpoint-headers",
                 None,
-                " cannot be used with data-endpoint-format=\"form\": a form send is a CORS simple request, and a custom header would make the browser ask the endpoint first (a preflight) that form back-ends do not answer. Leave out data-endpoint-headers, or use data-endpoint-format=\"json\"",
+                " cannot be used with data-endpoint-format=\"form\": a header would make the browser send a preflight, which form back-ends do not answer",
             ),
             BadRedirect { value } => (
                 "endpoint-redirect",
                 Some(value),
-                ": use \"error\" (the default: a redirect is not delivery) or \"follow\" (the endpoint redirects after processing; only a final 2xx counts)",
+                ": use \"error\" (the default) or \"follow\"",
             ),
             BadSample { value } => ("sample", Some(value), ": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\""),
             BadRecontact { value } => (

@@ -246,11 +246,11 @@ fn every_configuration_error_says_what_to_give() {
         (ConfigError::BadHeaders { problem: "p".into() }, "data-endpoint-headers: p"),
         (
             ConfigError::HeadersWithForm,
-            "data-endpoint-headers cannot be used with data-endpoint-format=\"form\": a form send is a CORS simple request, and a custom header would make the browser ask the endpoint first (a preflight) that form back-ends do not answer. Leave out data-endpoint-headers, or use data-endpoint-format=\"json\"",
+            "data-endpoint-headers cannot be used with data-endpoint-format=\"form\": a header would make the browser send a preflight, which form back-ends do not answer",
         ),
         (
             ConfigError::BadRedirect { value: value() },
-            "data-endpoint-redirect=\"v\": use \"error\" (the default: a redirect is not delivery) or \"follow\" (the endpoint redirects after processing; only a final 2xx counts)",
+            "data-endpoint-redirect=\"v\": use \"error\" (the default) or \"follow\"",
         ),
         (ConfigError::BadSample { value: value() }, "data-sample=\"v\": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\""),
         (
