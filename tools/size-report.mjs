@@ -129,9 +129,12 @@ export const BUDGETS = {
   // at the browser edge, 243 026 bytes (+667): 238 KiB. Raised by the measured growth of
   // template:complaint-status (its view, the lookup's request and answer, its words in
   // English and Persian, its stylesheet, the complaint-csat template and its nested form),
-  // 253 131-253 185 bytes (+10 159): 247.5 KiB (bench/SIZE.md, 2026-12-07).
+  // 253 131-253 185 bytes (+10 159): 247.5 KiB (bench/SIZE.md, 2026-12-07). Raised by the
+  // measured growth of form sends as CORS simple requests and data-endpoint-redirect (read
+  // with two named errors, kept with each outbox record, followed by the sender): 253 770
+  // bytes against 253 131 built from the same tree without it (+639): 248 KiB.
   full: {
-    ceiling: 247.5 * 1024,
+    ceiling: 248 * 1024,
   },
 };
 
