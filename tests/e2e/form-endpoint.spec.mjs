@@ -25,18 +25,21 @@ const o = useOrigins(test);
 
 /**
  * An endpoint on 127.0.0.1: POST /exec answers 302 to `done` (by default its own /done,
- * which answers 200), OPTIONS answers 405 unless `preflight` is allowed. `cors` on /done:
+ * which answers 200; the first `busy` POSTs get 503), OPTIONS answers 405 unless `preflight`
+ * is allowed. `cors` on /done:
  * whether it allows any origin. Every request is logged with its method, path, headers and body.
  */
-async function startEndpoint({ preflight = false, done = null, cors = true } = {}) {
+async function startEndpoint({ preflight = false, done = null, cors = true, busy = 0 } = {}) {
+  let posts = 0;
   const log = [];
   const server = createServer((req, res) => {
+    const at = Date.now();
     let body = "";
     req.setEncoding("utf8");
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       const path = new URL(req.url, "http://x").pathname;
-      log.push({ method: req.method, path, headers: req.headers, body });
+      log.push({ method: req.method, path, headers: req.headers, body, at });
       const allow = cors ? { "Access-Control-Allow-Origin": "*" } : {};
       if (req.method === "OPTIONS") {
         if (preflight) {
@@ -44,6 +47,10 @@ async function startEndpoint({ preflight = false, done = null, cors = true } = {
         } else {
           res.writeHead(405, { ...allow, Allow: "GET, POST" });
         }
+        return res.end();
+      }
+      if (req.method === "POST" && path === "/exec" && ++posts <= busy) {
+        res.writeHead(503, { "Access-Control-Allow-Origin": "*" });
         return res.end();
       }
       if (req.method === "POST" && path === "/exec") {
@@ -146,6 +153,26 @@ test('a JSON send still carries Idempotency-Key, and "follow" counts the final 2
   expect(JSON.parse(posts[0].body).id).toBe(id);
   expect(api.of("OPTIONS").length, "the custom header is preflighted").toBeGreaterThan(0);
   await expect.poll(async () => (await readOutbox(page)).map((r) => r.id), { message: "outbox ends empty" }).toEqual([]);
+});
+
+test("form format: the pagehide hand-over of a waiting response is a simple request too", async ({ page }) => {
+  test.setTimeout(30_000);
+  const events = await recordSedaEvents(page);
+  const sheet = await endpoint({ busy: 99 });
+  await page.goto(surveyPage({ endpoint: sheet.url("/exec"), "endpoint-format": "form", "endpoint-redirect": "follow" }));
+  await answer(page, "Leaving soon");
+  const [id] = await submittedIds(events);
+  await expect(note(page, NOTES.queued)).toBeVisible();
+  const leftAt = Date.now();
+  await page.goto(o.page(hostPage(), "plain")); // a page of the site without seda.js
+  const afterLeaving = () => sheet.of("POST").filter((r) => r.at >= leftAt);
+  await expect.poll(() => afterLeaving().length, { message: "a POST handed over at pagehide", timeout: 3_000 }).toBeGreaterThan(0);
+  const [handed] = afterLeaving();
+  expect(handed.at - leftAt).toBeLessThan(800);
+  expect(new URLSearchParams(handed.body).get("id")).toBe(id);
+  expect(handed.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded\b/);
+  expect(handed.headers["idempotency-key"]).toBeUndefined();
+  expect(sheet.of("OPTIONS"), "no preflight").toEqual([]);
 });
 
 // A followed redirect to another origin is read only if that origin allows this one by CORS:
