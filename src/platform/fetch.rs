@@ -23,7 +23,8 @@ pub struct Call<'a> {
     pub timeout_ms: Option<u64>,
     /// Let the request outlive the page (for sends at `pagehide`).
     pub keepalive: bool,
-    /// Follow a redirect (a GET of a form may; a POST of a response never does: the
+    /// Follow a redirect (a GET of a form may; a POST of a response only to an endpoint
+    /// that redirects after processing, `data-endpoint-redirect="follow"`: elsewhere the
     /// browser would follow it as a bodyless GET, whose 2xx says nothing).
     pub follow_redirects: bool,
 }

@@ -1,6 +1,6 @@
 //! One attempt to deliver an outbox record, and the last-chance sends at page exit.
 
-use crate::core::endpoint::{multipart, Credentials, Format};
+use crate::core::endpoint::{multipart, Credentials, Format, Redirect};
 use crate::core::outbox::{excerpt, Attempt, Record};
 use crate::core::retry::retry_after_ms;
 
@@ -24,12 +24,19 @@ fn call<'a>(record: &'a Record, binary: Option<&'a [u8]>) -> Call<'a> {
     let mut call = Call::new("POST", &record.endpoint);
     call.headers = record.headers.iter().map(|(k, v)| (k, v.as_str())).collect();
     call.headers.push(("Content-Type", &record.content_type));
-    // Every attempt of one response carries its id, so the endpoint can drop repeats.
-    call.headers.push(("Idempotency-Key", &record.id));
+    // Every attempt of one response carries its id, so the endpoint can drop repeats. A
+    // form send carries it only in its body's `id`: with no header of its own it stays a
+    // CORS simple request, which needs no preflight.
+    if record.format.sends_idempotency_key() {
+        call.headers.push(("Idempotency-Key", &record.id));
+    }
     call.body = Some(&record.body);
     call.binary = binary;
     call.include_credentials = record.credentials == Credentials::Include;
-    call.follow_redirects = false;
+    // Followed only where the endpoint redirects after processing: the answer read is
+    // then the final one (a cross-origin final address must allow this origin by CORS,
+    // or the browser reports no answer and the send is tried again).
+    call.follow_redirects = record.redirect == Redirect::Follow;
     call
 }
 
@@ -56,7 +63,7 @@ pub async fn attempt(record: &Record) -> Attempt {
 /// At page exit: hands each pending record that fits to a keepalive request, which
 /// the browser completes after the page is gone. Its fate is unknown, so the record
 /// stays in the outbox until a later confirmed send (the endpoint drops the repeat
-/// by its Idempotency-Key). A keepalive fetch rather than sendBeacon: a beacon
+/// by its Idempotency-Key, or a form send's `id`). A keepalive fetch rather than sendBeacon: a beacon
 /// cannot omit cookies or carry the Idempotency-Key.
 pub fn hand_over(records: &[Record]) {
     let mut budget = KEEPALIVE_BUDGET;

@@ -12,7 +12,7 @@ use std::fmt;
 
 use thiserror::Error;
 
-use super::endpoint::{header_name_allowed, header_value_problem, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::endpoint::{header_name_allowed, header_value_problem, Credentials, Endpoint, Format, Redirect, DEFAULT_TIMEOUT_MS};
 use super::form::Form;
 use super::form_source::{FormSource, FormSourceError};
 use super::json;
@@ -121,6 +121,9 @@ pub enum ConfigError {
     BadCredentials { value: String },
     BadTimeout { value: String },
     BadHeaders { problem: String },
+    /// `data-endpoint-headers` with `data-endpoint-format="form"`.
+    HeadersWithForm,
+    BadRedirect { value: String },
     BadSample { value: String },
     BadRecontact { value: String },
     BadTrigger { value: String },
@@ -176,6 +179,16 @@ impl fmt::Display for ConfigError {
             BadCredentials { value } => ("endpoint-credentials", Some(value), ": use \"omit\" (the default) or \"include\""),
             BadTimeout { value } => ("endpoint-timeout", Some(value), ": give the seconds one attempt may take, 1 to 120"),
             BadHeaders { problem } => ("endpoint-headers", None, problem),
+            HeadersWithForm => (
+                "endpoint-headers",
+                None,
+                " cannot be used with data-endpoint-format=\"form\": a header would make the browser send a preflight, which form back-ends do not answer",
+            ),
+            BadRedirect { value } => (
+                "endpoint-redirect",
+                Some(value),
+                ": use \"error\" (the default) or \"follow\"",
+            ),
             BadSample { value } => ("sample", Some(value), ": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\""),
             BadRecontact { value } => (
                 "recontact",
@@ -457,7 +470,14 @@ fn endpoint_options<'a>(url: String, get: &impl Fn(&str) -> Option<&'a str>) -> 
             map
         }
     };
-    Ok(Endpoint { url, format, headers, credentials, timeout_ms })
+    if format == Format::Form && get("endpointHeaders").is_some() {
+        return Err(ConfigError::HeadersWithForm);
+    }
+    let redirect = match get("endpointRedirect") {
+        None => Redirect::Error,
+        Some(value) => Redirect::from_name(value).ok_or_else(|| ConfigError::BadRedirect { value: value.to_owned() })?,
+    };
+    Ok(Endpoint { url, format, headers, credentials, timeout_ms, redirect })
 }
 
 /// Why a text is not a JSON object of strings.

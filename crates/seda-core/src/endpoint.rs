@@ -11,11 +11,31 @@ named_enum! {
     pub enum Format {
         /// `application/json`: the payload as documented.
         Json = "json",
-        /// `application/x-www-form-urlencoded`, for form back-ends and spreadsheet web apps.
+        /// `application/x-www-form-urlencoded`, for form back-ends and spreadsheet web apps:
+        /// sent as a CORS simple request (no custom header), so no preflight is made.
         Form = "form",
         /// `multipart/form-data`: the JSON payload in a part `payload`, each attached file
         /// in a part of its own (the payload names it in place of the file's `data`).
         Multipart = "multipart",
+    }
+}
+
+impl Format {
+    /// Whether a send carries the `Idempotency-Key` header. A form send carries no
+    /// header of its own, so the browser makes no preflight: its `id` field is the key.
+    pub fn sends_idempotency_key(self) -> bool {
+        self != Format::Form
+    }
+}
+
+named_enum! {
+    /// `data-endpoint-redirect`: what a 3xx answer to a send means.
+    pub enum Redirect {
+        /// Not delivery: the endpoint has moved; the response waits and the site owner is told.
+        Error = "error",
+        /// The endpoint redirects after processing (spreadsheet web apps do): the redirect
+        /// is followed and only a final 2xx counts as delivered.
+        Follow = "follow",
     }
 }
 
@@ -37,6 +57,7 @@ pub struct Endpoint {
     pub credentials: Credentials,
     /// How long one attempt may take before it is abandoned.
     pub timeout_ms: u64,
+    pub redirect: Redirect,
 }
 
 pub const DEFAULT_TIMEOUT_MS: u64 = 15_000;

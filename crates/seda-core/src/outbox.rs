@@ -3,7 +3,7 @@
 //! (IndexedDB) and makes the attempts; every decision is made here.
 
 use super::delivery::{classify, Outcome};
-use super::endpoint::{encode, Credentials, Endpoint, Format, DEFAULT_TIMEOUT_MS};
+use super::endpoint::{encode, Credentials, Endpoint, Format, Redirect, DEFAULT_TIMEOUT_MS};
 use super::json::{self, Value};
 use super::names::Named;
 use super::pairs::Pairs;
@@ -33,6 +33,8 @@ pub struct Record {
     pub headers: Pairs<String>,
     pub credentials: Credentials,
     pub timeout_ms: u64,
+    /// Whether a redirect is followed (only a final 2xx then counts as delivered).
+    pub redirect: Redirect,
     /// The exact bytes to send; every attempt sends the same.
     pub body: String,
     pub content_type: String,
@@ -63,7 +65,8 @@ pub enum Attempt {
     Answered { status: u16, retry_after_ms: Option<u64>, body: String },
     /// No answer: offline, refused, timed out.
     NoAnswer(String),
-    /// The endpoint answered with a redirect, which is never followed: a POST that the
+    /// The endpoint answered with a redirect, which is not followed (unless the record
+    /// says [`Redirect::Follow`]): a POST that the
     /// browser follows turns into a bodyless GET, whose 2xx says nothing of the response.
     /// `location` is the new address, when the browser could learn it.
     Redirected { location: Option<String> },
@@ -102,6 +105,7 @@ impl Record {
             headers: endpoint.headers.clone(),
             credentials: endpoint.credentials,
             timeout_ms: endpoint.timeout_ms,
+            redirect: endpoint.redirect,
             body,
             content_type,
             created_at: now_ms,
@@ -124,6 +128,7 @@ impl Record {
             ("headers", Value::object(self.headers.iter().map(|(k, v)| (k, text(v))))),
             ("credentials", text(self.credentials.name())),
             ("timeout_ms", Value::Number(self.timeout_ms.to_string())),
+            ("redirect", text(self.redirect.name())),
             ("body", text(&self.body)),
             ("content_type", text(&self.content_type)),
             ("created_at", Value::from(self.created_at)),
@@ -152,6 +157,7 @@ impl Record {
             headers: headers.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned()))).collect(),
             credentials: s("credentials").and_then(Credentials::from_name).unwrap_or(Credentials::Omit),
             timeout_ms: n("timeout_ms").and_then(|t| u64::try_from(t).ok()).unwrap_or(DEFAULT_TIMEOUT_MS),
+            redirect: s("redirect").and_then(Redirect::from_name).unwrap_or(Redirect::Error),
             body: s("body")?.to_owned(),
             content_type: s("content_type").unwrap_or("application/json").to_owned(),
             created_at: n("created_at")?,

@@ -8,7 +8,7 @@ use seda_core::pairs::Pairs;
 use seda_core::answer::Answer;
 use seda_core::config::{ConfigError, EmbedConfig};
 use seda_core::draft::Draft;
-use seda_core::endpoint::{encode, form_urlencode, Credentials, Endpoint, Format};
+use seda_core::endpoint::{encode, form_urlencode, Credentials, Endpoint, Format, Redirect};
 use seda_core::outbox::{
     admit, excerpt, next, next_due_at, refused_beyond_bounds, Attempt, OutboxFull, Record, Settled, State, MAX_BYTES, MAX_RECORDS,
     MAX_REFUSED,
@@ -33,7 +33,7 @@ fn response(id: &str, answers: &[(&str, Answer)]) -> Response {
 }
 
 fn endpoint(format: Format) -> Endpoint {
-    Endpoint { url: "https://api.example/r".into(), format, headers: Pairs::new(), credentials: Credentials::Omit, timeout_ms: 15_000 }
+    Endpoint { url: "https://api.example/r".into(), format, headers: Pairs::new(), credentials: Credentials::Omit, timeout_ms: 15_000, redirect: Redirect::Error }
 }
 
 fn record(id: &str, created_at: i64) -> Record {
@@ -202,7 +202,7 @@ fn records_keep_the_exact_body_and_options() {
     assert_eq!(r.body, response("a", &[("recommend", Answer::Number(9))]).to_json());
     assert_eq!((r.attempts, r.next_at, r.state), (0, 0, State::Pending));
     let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
-    for key in ["id", "endpoint", "format", "headers", "credentials", "timeout_ms", "body", "content_type", "created_at",
+    for key in ["id", "endpoint", "format", "headers", "credentials", "timeout_ms", "redirect", "body", "content_type", "created_at",
         "attempts", "next_at", "state", "last_status", "last_error"] {
         assert!(json.get(key).is_some(), "stored records have {key}");
     }
@@ -248,9 +248,12 @@ fn endpoint_options_from_the_dataset() {
         d
     };
     let ep = EmbedConfig::from_dataset(&data(&[])).unwrap().endpoint.unwrap();
-    assert_eq!((ep.format, ep.credentials, ep.timeout_ms), (Format::Json, Credentials::Omit, 15_000));
+    assert_eq!((ep.format, ep.credentials, ep.timeout_ms, ep.redirect), (Format::Json, Credentials::Omit, 15_000, Redirect::Error));
+    let ep = EmbedConfig::from_dataset(&data(&[("endpointFormat", "form"), ("endpointRedirect", "follow")])).unwrap().endpoint.unwrap();
+    assert_eq!((ep.format, ep.redirect), (Format::Form, Redirect::Follow));
     let ep = EmbedConfig::from_dataset(&data(&[
-        ("endpointFormat", "form"),
+        ("endpointFormat", "multipart"),
+        ("endpointRedirect", "error"),
         ("endpointCredentials", "include"),
         ("endpointTimeout", "4"),
         ("endpointHeaders", r#"{"X-Api-Key":"pk_123"}"#),
@@ -258,10 +261,15 @@ fn endpoint_options_from_the_dataset() {
     .unwrap()
     .endpoint
     .unwrap();
-    assert_eq!((ep.format, ep.credentials, ep.timeout_ms), (Format::Form, Credentials::Include, 4_000));
+    assert_eq!((ep.format, ep.credentials, ep.timeout_ms, ep.redirect), (Format::Multipart, Credentials::Include, 4_000, Redirect::Error));
     assert_eq!(ep.headers.get("X-Api-Key").map(String::as_str), Some("pk_123"));
-    let cases: [(&[(&str, &str)], &str); 6] = [
+    let cases: [(&[(&str, &str)], &str); 8] = [
         (&[("endpointFormat", "xml")], "data-endpoint-format=\"xml\""),
+        (&[("endpointRedirect", "manual")], "data-endpoint-redirect=\"manual\": use \"error\""),
+        (
+            &[("endpointFormat", "form"), ("endpointHeaders", r#"{"X-Api-Key":"pk_123"}"#)],
+            "data-endpoint-headers cannot be used with data-endpoint-format=\"form\"",
+        ),
         (&[("endpointCredentials", "same-origin")], "data-endpoint-credentials"),
         (&[("endpointTimeout", "0")], "data-endpoint-timeout=\"0\""),
         (&[("endpointHeaders", "[1]")], "expected a JSON object"),
@@ -276,6 +284,28 @@ fn endpoint_options_from_the_dataset() {
         EmbedConfig::from_dataset(&data(&[("endpointFormat", "xml")])),
         Err(ConfigError::BadFormat { .. })
     ));
+    assert_eq!(
+        EmbedConfig::from_dataset(&data(&[("endpointFormat", "form"), ("endpointHeaders", "{}")])).err(),
+        Some(ConfigError::HeadersWithForm),
+        "even an empty object: the two attributes do not go together"
+    );
+}
+
+// A form send must stay a CORS simple request (form back-ends answer no preflight):
+// no header of its own, the key in the body's `id`; the other formats keep the header.
+#[test]
+fn only_a_form_send_goes_without_idempotency_key_and_its_body_carries_the_id() {
+    assert!(!Format::Form.sends_idempotency_key());
+    assert!(Format::Json.sends_idempotency_key() && Format::Multipart.sends_idempotency_key());
+    let mut ep = endpoint(Format::Form);
+    ep.redirect = Redirect::Follow;
+    let r = Record::new(&response("r-9", &[("recommend", Answer::Number(9))]), &ep, NOW);
+    assert_eq!(r.content_type, "application/x-www-form-urlencoded");
+    assert!(r.body.starts_with("id=r-9&"), "{}", r.body);
+    assert_eq!(r.redirect, Redirect::Follow);
+    assert_eq!(Record::from_json(&r.to_json()), Some(r.clone()));
+    let older = r.to_json().replace(r#","redirect":"follow""#, "");
+    assert_eq!(Record::from_json(&older).map(|o| o.redirect), Some(Redirect::Error), "a record stored before the option");
 }
 
 #[test]

@@ -185,6 +185,7 @@ fn the_configuration_handed_over_reads_back_the_same() {
         tag(&[("mode", "popup")]),
         tag(&[("mode", "launcher"), ("hiddenName", "Sara"), ("trigger", "exit"), ("offerComplaint", "template:complaint")]),
         tag(&[("mode", "page"), ("endpoint", "https://api.example/r")]),
+        tag(&[("endpoint", "https://api.example/r"), ("endpointFormat", "form"), ("endpointRedirect", "follow")]),
     ];
     let hidden: Pairs<String> = [("score", "3".to_owned()), ("order-id", "A-1".to_owned())].into_iter().collect();
     for data in tags {
@@ -243,6 +244,14 @@ fn every_configuration_error_says_what_to_give() {
         (ConfigError::BadCredentials { value: value() }, "data-endpoint-credentials=\"v\": use \"omit\" (the default) or \"include\""),
         (ConfigError::BadTimeout { value: value() }, "data-endpoint-timeout=\"v\": give the seconds one attempt may take, 1 to 120"),
         (ConfigError::BadHeaders { problem: "p".into() }, "data-endpoint-headers: p"),
+        (
+            ConfigError::HeadersWithForm,
+            "data-endpoint-headers cannot be used with data-endpoint-format=\"form\": a header would make the browser send a preflight, which form back-ends do not answer",
+        ),
+        (
+            ConfigError::BadRedirect { value: value() },
+            "data-endpoint-redirect=\"v\": use \"error\" (the default) or \"follow\"",
+        ),
         (ConfigError::BadSample { value: value() }, "data-sample=\"v\": give the percentage of visitors who see the form, from 0 to 100, such as \"25\" or \"25%\""),
         (
             ConfigError::BadRecontact { value: value() },
