@@ -90,7 +90,7 @@ test('data-recontact="never": answered once, not shown again; the page\'s own st
   const url = o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, recontact: "never" }) }));
   await page.goto(url);
   const dialog = page.getByRole("dialog");
-  await dialog.getByRole("radiogroup", { name: NPS }).getByText("8", { exact: true }).click();
+  await dialog.getByRole("radiogroup", { name: NPS }).getByRole("radio", { name: "8", exact: true }).click();
   await button(dialog, "Next").click();
   await button(dialog, "Submit").click();
   await expect(dialog.getByRole("heading", { name: "Thank you!" })).toBeVisible();
@@ -142,7 +142,7 @@ test('data-mode="page": the whole viewport, answered on a phone', async ({ page 
     return [r.x, r.y, r.width, r.height];
   });
   expect(cover).toEqual([0, 0, 390, 844]);
-  await dialog.getByRole("radiogroup", { name: CSAT }).getByText("5", { exact: true }).click();
+  await dialog.getByRole("radiogroup", { name: CSAT }).getByRole("radio", { name: "5", exact: true }).click();
   await button(dialog, "Next").click();
   await button(dialog, "Submit").click();
   await expect(dialog.getByRole("heading", { name: "Thank you!" })).toBeVisible();
@@ -162,7 +162,7 @@ test('data-mode="launcher": a Feedback button opens the card; closing brings the
   await expect(dialog.getByRole("radiogroup", { name: NPS })).toBeVisible();
   await expect(launcher).toBeHidden();
   await expect.poll(async () => (await events.of("seda:shown")).length).toBe(1);
-  await dialog.getByRole("radiogroup", { name: NPS }).getByText("7", { exact: true }).click();
+  await dialog.getByRole("radiogroup", { name: NPS }).getByRole("radio", { name: "7", exact: true }).click();
   await button(dialog, "Close").click();
   await expect(launcher).toBeVisible();
   await expect(launcher).toBeFocused();

@@ -163,7 +163,7 @@ test("a full visit offline, with a reload in the middle, scores as worked out by
   await button(w, "Submit report").click();
   await expect(w.getByRole("heading", { name: "Visit recorded" })).toBeVisible();
   await expect(w.getByText("Saved on this device. It will be sent automatically.")).toBeVisible();
-  await expect(w.locator(".seda-cl-summary")).toHaveText("Overall 79 % Needs work");
+  await expect(w.locator(".seda-cl-summary")).toHaveText("Overall 76 % Needs work");
   await page.waitForTimeout(1_000);
   expect(collector.received, "nothing is sent while offline").toHaveLength(0);
 

@@ -41,7 +41,7 @@ test("every question type, on four pages, with hidden fields from the tag and th
 
   await expect(w.getByRole("heading", { name: "Scores" })).toBeVisible();
   await expect(w.getByText("1 of 4")).toBeVisible();
-  await w.getByRole("radiogroup", { name: "How likely are you to recommend us, Sara?" }).getByText("10", { exact: true }).click();
+  await w.getByRole("radiogroup", { name: "How likely are you to recommend us, Sara?" }).getByRole("radio", { name: "10", exact: true }).click();
   await pickLabel(w.getByRole("radio", { name: "4 of 5 stars" }));
   await expect(w.getByRole("radio", { name: "4 of 5 stars" })).toBeChecked();
   await pickLabel(w.getByRole("radiogroup", { name: "How do you feel?" }).getByRole("radio", { name: "5" }));
@@ -118,10 +118,10 @@ test("a Persian survey reads right to left, pipes a hidden field and follows the
 
   const wrong = w.getByRole("textbox", { name: "چه چیزی درست نبود؟" });
   await expect(wrong).toHaveCount(0);
-  await score.getByText("۱۰", { exact: true }).click();
+  await score.getByRole("radio", { name: "۱۰", exact: true }).click();
   await expect(wrong).toHaveCount(0);
   await expect(button(w, "بعدی")).toBeVisible();
-  await score.getByText("۳", { exact: true }).click();
+  await score.getByRole("radio", { name: "۳", exact: true }).click();
   await expect(wrong).toBeVisible();
   await expect(button(w, "ارسال")).toBeVisible();
   await wrong.fill("ارسال دیر رسید");
@@ -144,9 +144,9 @@ test("a promoter is taken to the praise page; the detractor's answer is not sent
   await page.goto(url);
   const w = page.locator("[data-seda-host]");
   const score = w.getByRole("radiogroup").first();
-  await score.getByText("۲", { exact: true }).click();
+  await score.getByRole("radio", { name: "۲", exact: true }).click();
   await w.getByRole("textbox", { name: "چه چیزی درست نبود؟" }).fill("نان بیات بود");
-  await score.getByText("۹", { exact: true }).click();
+  await score.getByRole("radio", { name: "۹", exact: true }).click();
   await button(w, "بعدی").click();
   await expect(w.getByText("۲ از ۲")).toBeVisible();
   await w.getByRole("textbox", { name: "چه چیزی را بیشتر دوست داشتید؟" }).fill("شیرینی‌ها");
