@@ -2,16 +2,18 @@
 // host page downloads for the NPS template, how fast the scale appears next to an empty
 // page, a hand-written vanilla widget and the peers (Formbricks, SurveyJS, Form.io, from
 // their npm packages: tools/bench/peers.mjs), the memory it takes, a 200-question survey, a
-// 300-item checklist (render, and one answer to the updated live score), and whether
-// including Seda delays the host page's own load and largest contentful paint.
+// 300-item checklist (render, and one answer to the updated live score), whether
+// including Seda delays the host page's own load and largest contentful paint, and all of
+// `template:nps` and the checklist again on a phone's CPU and connection (bench/phone.mjs).
 //
 //   node tools/bench.mjs [--runs 25] [--steps 40] [--step-loads 5] [--dist dist]
 //                        [--items 300] [--answers 60] [--checklist-loads 10]
-//                        [--out bench/RESULTS.md] [--only sizes,nps,net,survey,checklist,host,slow]
+//                        [--phone-runs 8] [--out bench/RESULTS.md]
+//                        [--only sizes,nps,net,survey,checklist,host,slow,phone]
 //                        [--peers formbricks,surveyjs,formio | --no-peers]
 //
 // Headless Chromium (/usr/bin/chromium, the end-to-end tests' flags), a fresh browser context
-// and the cache off for every load, no CPU throttling. `bash tools/bench.sh` builds first
+// and the cache off for every load, no CPU throttling but in the phone section. `bash tools/bench.sh` builds first
 // when dist/ has no build. How each figure is taken is written into the report.
 import { execSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,12 +29,13 @@ import { answerSteps } from "./bench/probe.mjs";
 import { bigChecklist, measureChecklist, renderChecklist } from "./bench/checklist.mjs";
 import { afterLoadSnippet, barePage, heroPage, heroPng, longSurvey, VANILLA_JS } from "./bench/pages.mjs";
 import { PEERS, peerSnippet, stagePeers } from "./bench/peers.mjs";
+import { PHONE, renderPhone } from "./bench/phone.mjs";
 import { render } from "./bench/report.mjs";
 import { holdAnswers, MIME, serveStatic, servePages, startCollector } from "./serve.mjs";
 import { measure } from "./size-report.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SECTIONS = ["sizes", "nps", "net", "survey", "checklist", "host", "slow"];
+const SECTIONS = ["sizes", "nps", "net", "survey", "checklist", "host", "slow", "phone"];
 
 const { values: opt } = parseArgs({
   options: {
@@ -43,6 +46,7 @@ const { values: opt } = parseArgs({
     items: { type: "string", default: "300" },
     answers: { type: "string", default: "60" },
     "checklist-loads": { type: "string", default: "10" },
+    "phone-runs": { type: "string", default: "8" },
     dist: { type: "string", default: resolve(ROOT, "dist") },
     out: { type: "string", default: resolve(ROOT, "bench/RESULTS.md") },
     only: { type: "string", default: SECTIONS.join(",") },
@@ -134,6 +138,8 @@ const pages = {
   seda: page("/seda.html", barePage({ body: sedaTag("template:nps") })),
   // A tag as sites wrote it before the README's had `crossorigin` (the net section).
   sedaPlain: page("/seda-plain.html", barePage({ body: sedaTag("template:nps", "") })),
+  // Drawn into the page (data-target): no copy of the first screen, the widget draws it.
+  sedaInline: page("/seda-inline.html", barePage({ body: `<div id="seda-here"></div>${sedaTag("template:nps", ' crossorigin data-target="#seda-here"')}` })),
   hero: page("/hero.html", heroPage()),
   heroSeda: page("/hero-seda.html", heroPage({ head: sedaTag("template:nps") })),
   // The control: what any async tag from another origin costs the host page.
@@ -158,7 +164,7 @@ const emptyPage = { name: "empty", url: pages.empty, load: { target: {}, until: 
  * Loads each variant `runs` times, interleaved and in a rotating order so that drift (another
  * process waking up) spreads over all of them; one unmeasured load of each first.
  */
-async function compare(label, variants) {
+async function compare(label, variants, runs = Number(opt.runs)) {
   const results = Object.fromEntries(variants.map((v) => [v.name, []]));
   const failures = [];
   const machine = { loadBefore: loadavg()[0], busy: busy() };
@@ -282,6 +288,28 @@ try {
     report.checklistVisit = { ...result, machine: { loadBefore, loadAfter: loadavg()[0], busy: busy() } };
   }
 
+  if (only.has("phone")) {
+    const phoneRuns = Number(opt["phone-runs"]);
+    const load = (until) => ({ until, network: PHONE.network, cpu: PHONE.cpu, timeout: 120_000 });
+    const variants = [
+      ...(peerKeys.includes("formbricks") ? [{ name: "formbricks", url: pages.formbricks, load: load(["targetPaint"]) }] : []),
+      { name: "seda", url: pages.seda, load: load(["targetPaint", "ready"]) },
+      { name: "sedaInline", url: pages.sedaInline, load: load(["targetPaint", "ready"]) },
+    ];
+    const { results } = await compare("template:nps on a phone", variants, phoneRuns);
+    const rows = [
+      ...(results.formbricks ? [{ key: "formbricks", name: peers.formbricks.name, results: results.formbricks, interactive: (x) => x.targetPaint, origin: peers.formbricks.origin.origin }] : []),
+      { key: "seda", name: "Seda, the first screen's copy then the widget (`seda:ready`)", results: results.seda, interactive: (x) => x.ready, origin: assets.origin },
+      { key: "sedaInline", name: "Seda inline (`data-target`, no copy)", results: results.sedaInline, interactive: (x) => x.ready, origin: assets.origin },
+    ];
+    let checklist = null;
+    if (only.has("checklist")) {
+      const url = host.url("/checklist-seda.html");
+      checklist = await measureChecklist(browser, url, { loads: Math.max(3, Math.round(Number(opt["checklist-loads"]) / 2)), count: Number(opt.items), answers: Number(opt.answers), cpu: PHONE.cpu });
+    }
+    report.phone = { rows, runs: phoneRuns, checklist };
+  }
+
   for (const [key, network] of [["host", null], ["slow", SLOW]]) {
     if (!only.has(key)) continue;
     report.sections[key] = await compare(`host page ${key === "slow" ? "(slow network)" : ""}`.trim(), [
@@ -306,6 +334,11 @@ if (report.checklistVisit) {
   const m = report.checklistVisit.machine;
   markdown += `\n${c.markdown}\n_While this ran: load average ${m.loadBefore.toFixed(1)} → ${m.loadAfter.toFixed(1)}${m.busy.length ? `; also running: ${m.busy.join(", ")}` : ""}._\n`;
   summary += `\n${c.summary}`;
+}
+if (report.phone) {
+  const p = renderPhone(report.phone);
+  markdown += `\n${p.markdown}`;
+  summary += `\n${p.summary}`;
 }
 console.log(`\n${summary}`);
 if (opt.out !== "-") {

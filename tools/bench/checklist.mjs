@@ -81,15 +81,19 @@ export async function checklistSteps({ count, answers }) {
   return out;
 }
 
-/** Loads the page `loads` times in a fresh 390 x 844 context and runs the steps in each. */
-export async function measureChecklist(browser, url, { loads, count, answers }) {
+/**
+ * Loads the page `loads` times in a fresh 390 x 844 context and runs the steps in each;
+ * `cpu`, a slowdown factor for the CPU (CDP), or null.
+ */
+export async function measureChecklist(browser, url, { loads, count, answers, cpu = null }) {
   const runs = [];
   for (let r = 0; r < loads; r++) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     try {
-      await page.goto(url);
-      await page.locator("[data-seda-host]").getByRole("button", { name: "Start the checklist" }).waitFor({ timeout: 30_000 });
+      if (cpu) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: cpu });
+      await page.goto(url, { timeout: 120_000 });
+      await page.locator("[data-seda-host]").getByRole("button", { name: "Start the checklist" }).waitFor({ timeout: 120_000 });
       runs.push(await page.evaluate(checklistSteps, { count, answers }));
     } finally {
       await context.close();

@@ -12,10 +12,11 @@ const DONE = "bench:done";
  *   target    what counts as rendered ({ scale: true } or { heading })
  *   until     the probe fields that must be set before the load is over
  *   network   CDP Network.emulateNetworkConditions parameters, or null for none
+ *   cpu       a CPU slowdown factor (CDP Emulation.setCPUThrottlingRate), or null for none
  *   memory    { glue } to read the heap, and the wasm memory through the glue at that URL
  *   then      async (page) => extra, run last (e.g. answering questions)
  */
-export async function measureLoad(browser, url, { target = { scale: true }, until, network = null, memory = null, then = null, timeout = 30_000 }) {
+export async function measureLoad(browser, url, { target = { scale: true }, until, network = null, cpu = null, memory = null, then = null, timeout = 30_000 }) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -23,6 +24,7 @@ export async function measureLoad(browser, url, { target = { scale: true }, unti
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     if (network) await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
+    if (cpu) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
     const urls = new Map();
     const received = {};
     cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
