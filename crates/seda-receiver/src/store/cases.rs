@@ -245,16 +245,22 @@ impl Store {
         Ok(())
     }
 
-    /// Up to `limit` responses of form `form_id` whose payload mentions `needle`,
-    /// newest first (the caller checks where): `(payload, received_at)` of each.
+    /// Up to `limit` responses of form `form_id` whose payload mentions `needle`, in any
+    /// letter case and with or without its dashes, newest first (the caller checks
+    /// where): `(payload, received_at)` of each.
     pub async fn responses_mentioning(&self, form_id: &str, needle: &str, limit: i64) -> Result<Vec<(String, i64)>, AppError> {
         // A needle of letters, digits and dashes needs no LIKE escaping.
         if !needle.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             return Ok(Vec::new());
         }
-        let rows = sqlx::query("SELECT payload, received_at FROM responses WHERE form_id = $1 AND payload LIKE $2 ORDER BY received_at DESC, id LIMIT $3")
+        // LOWER on both sides: LIKE ignores ASCII case on SQLite but not on PostgreSQL.
+        let needle = needle.to_ascii_lowercase();
+        let sql = "SELECT payload, received_at FROM responses WHERE form_id = $1 AND (LOWER(payload) LIKE $2 OR LOWER(payload) LIKE $3) \
+                   ORDER BY received_at DESC, id LIMIT $4";
+        let rows = sqlx::query(sql)
             .bind(form_id)
             .bind(format!("%{needle}%"))
+            .bind(format!("%{}%", needle.replace('-', "")))
             .bind(limit)
             .fetch_all(&self.pool)
             .await?;
