@@ -189,7 +189,9 @@ pub async fn owner(admin: Admin, State(state): State<AppState>, Path(key): Path<
     }
     let case = cases::find(&state.store, &key).await?;
     let now = now_micros();
-    state.store.set_case_owner(&case.response_id, owner, now, &event(now, &admin.actor.to_string(), "owner", None, None, owner)).await?;
+    // The history names both owners (`from`, `to`); `text` keeps the new one, as it did.
+    let change = CaseEvent { from_status: case.owner.clone(), to_status: owner.map(str::to_owned), ..event(now, &admin.actor.to_string(), "owner", None, None, owner) };
+    state.store.set_case_owner(&case.response_id, owner, now, &change).await?;
     let detail = json!({"response_id": case.response_id, "from": case.owner, "to": owner});
     changed(admin, state, &case.response_id, "case.owner", &case.reference, detail).await
 }

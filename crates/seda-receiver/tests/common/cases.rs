@@ -136,7 +136,11 @@ pub async fn lifecycle(app: &TestApp) {
     assert_eq!(owner(json!({"owner": "ana"})).await.json()["case"]["owner"], "ana");
     assert_eq!(references(&desk(app, "/admin/desk/complaints?owner=ana").await), ["k-2"]);
     assert_eq!(desk(app, "/admin/desk/complaints?owner=none").await["total"], 0);
-    assert_eq!(owner(json!({"owner": null})).await.json()["case"]["owner"], Value::Null);
+    let unowned = owner(json!({"owner": null})).await.json();
+    assert_eq!(unowned["case"]["owner"], Value::Null);
+    // The history names the owner before and after each change.
+    let moves: Vec<_> = unowned["history"].as_array().unwrap().iter().filter(|e| e["action"] == "owner").map(|e| (e["from"].clone(), e["to"].clone())).collect();
+    assert_eq!(moves, [(Value::Null, json!("ana")), (json!("ana"), Value::Null)]);
 
     // Notes are internal; the reply is what the complainant reads.
     let note = |text: Value| change(app, "POST", "/admin/desk/complaints/k-2/notes", json!({ "text": text }));
