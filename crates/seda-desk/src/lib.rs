@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod visit_report;
 pub mod visits;
 pub mod model;
+pub mod plot;
 pub mod when;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::expect_desk;
+use crate::plot;
 
 /// How a bar or a line is coloured: by what it means, never by colour alone (the
 /// table says the same in words).
@@ -126,8 +127,10 @@ pub fn LineChart(
     let desk = expect_desk();
     let (width, height) = (600.0, 200.0);
     let picture = move || {
-        let count = points.with(Vec::len).max(1);
-        let x = move |i: usize| if count == 1 { width / 2.0 } else { 10.0 + i as f64 * (width - 20.0) / (count - 1) as f64 };
+        let count = points.with(Vec::len);
+        // Time runs in the reading direction: the oldest period on the right in Persian.
+        let rtl = desk.lang().dir() == "rtl";
+        let x = move |i: usize| plot::across(i, count, width, rtl);
         let y = move |v: f64| height - 10.0 - (v.clamp(low, high) - low) / (high - low) * (height - 20.0);
         let lines = series
             .get()
@@ -150,6 +153,13 @@ pub fn LineChart(
             </svg>
         }
     };
+    // The first and the last period under the picture, at its two ends.
+    let ends = move || {
+        points.with(|p| match (p.first(), p.last()) {
+            (Some(first), Some(last)) if p.len() > 1 => Some(view! { <p class="desk-chart-ends" aria-hidden="true"><span>{first.clone()}</span><span>{last.clone()}</span></p> }),
+            _ => None,
+        })
+    };
     let legend = move || series.get().into_iter().enumerate().map(|(n, s)| view! { <li class=format!("desk-series-{}", n % 4)>{s.name}</li> }).collect_view();
     let heads = move || series.get().into_iter().map(|s| view! { <th scope="col" class="desk-num">{s.name}</th> }).collect_view();
     let rows = move || {
@@ -169,6 +179,7 @@ pub fn LineChart(
             <figcaption>{move || caption.get()}</figcaption>
             <ul class="desk-chart-legend" aria-hidden="true">{legend}</ul>
             {picture}
+            {ends}
             <details class="desk-chart-table">
                 <summary>{move || desk.lang().pick("Table of this chart", "جدول این نمودار")}</summary>
                 <div class="desk-table-wrap" tabindex="0" role="region" aria-label=move || caption.get()>
