@@ -227,6 +227,27 @@ test("the CSV download holds the comments as filtered", async ({ page }) => {
   await expect(page.locator("#comments-count")).toHaveText("9 comments");
 });
 
+test("the CSV holds every comment found, beyond the page on screen", async ({ page }) => {
+  // 60 comments on a form of the site's own: more than two pages of 25.
+  for (let i = 0; i < 60; i++) {
+    const id = `desk-csv-${String(i).padStart(2, "0")}`;
+    const payload = {
+      id, form_id: "site-feedback", form_version: 1, kind: "survey", answers: { remark: `Remark number ${i}` },
+      meta: { started_at: "2026-11-23T10:00:00.000Z", submitted_at: "2026-11-23T10:00:30.000Z", locale: "en", page_url: "https://shop.example/" },
+    };
+    const r = await fetch(receiver.url("/responses"), { method: "POST", headers: { "content-type": "application/json", "idempotency-key": id }, body: JSON.stringify(payload) });
+    expect(r.status, await r.text()).toBe(201);
+  }
+  await signIn(page, ADMIN);
+  await page.goto(receiver.url("/desk/surveys/site-feedback"));
+  await expect(page.locator("#comments-count")).toHaveText("60 comments");
+  await expect(page.locator(".desk-comment")).toHaveCount(25);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV of these comments" }).click()]);
+  const lines = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+  const remarks = lines.slice(1).map((l) => l.match(/Remark number (\d+)/)?.[1]).filter(Boolean).map(Number);
+  expect(remarks.sort((a, b) => a - b)).toEqual([...Array(60).keys()]);
+});
+
 test("a viewer sees no way to add a webhook, and an admin does", async ({ browser }) => {
   for (const who of [VIEWER, ADMIN]) {
     const context = await browser.newContext();

@@ -78,11 +78,16 @@ impl SurveyQuery {
     /// The query of `GET /admin/desk/comments` for `form`: the version, the dates, the
     /// filters and the search.
     pub fn comments_pairs(&self, form: &str) -> Vec<(String, String)> {
+        self.comments_slice(form, COMMENTS_PER_PAGE, self.offset)
+    }
+
+    /// The same comments, `limit` of them from `offset` (the CSV reads them all this way).
+    pub fn comments_slice(&self, form: &str, limit: u32, offset: u32) -> Vec<(String, String)> {
         let mut pairs = named(&[("form", form), ("version", &self.version), ("from", &self.from), ("to", &self.to)]);
         pairs.extend(self.comment_pairs());
         pairs.extend(self.filters.iter().cloned());
-        pairs.push(("limit".into(), COMMENTS_PER_PAGE.to_string()));
-        pairs.push(("offset".into(), self.offset.to_string()));
+        pairs.push(("limit".into(), limit.to_string()));
+        pairs.push(("offset".into(), offset.to_string()));
         pairs
     }
 

@@ -69,12 +69,25 @@ pub fn Comments(
             </p>
         }
     };
+    // The CSV holds every comment the search found, not only the page on screen.
+    let preparing = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
     let list = move |page: CommentPage| {
         let total = page.total;
-        let shown = page.comments.clone();
         let download = move |_| {
-            let l = desk.lang.get_untracked();
-            browser::download(&format!("{}-comments.csv", form.get_untracked()), "text/csv;charset=utf-8", &comments_csv(&shown, l));
+            if preparing.get_untracked() {
+                return;
+            }
+            preparing.set(true);
+            failed.set(None);
+            let (form, choices, l) = (form.get_untracked(), query.get_untracked(), desk.lang.get_untracked());
+            leptos::task::spawn_local(async move {
+                match every_comment(&form, &choices).await {
+                    Ok(all) => browser::download(&format!("{form}-comments.csv"), "text/csv;charset=utf-8", &comments_csv(&all, l)),
+                    Err(e) => failed.set(Some(format!("{}: {e}", l.pick("The CSV could not be made", "فایل CSV ساخته نشد")))),
+                }
+                preparing.set(false);
+            });
         };
         let items = page
             .comments
@@ -104,9 +117,13 @@ pub fn Comments(
             </p>
             <ol class="desk-comments" aria-labelledby="comments-title">{items}</ol>
             <Pager total=Signal::derive(move || total) offset=Signal::derive(move || query.with(|q| q.offset)) per_page=COMMENTS_PER_PAGE on_page/>
-            <button type="button" class="desk-download" on:click=download disabled=total == 0>
+            <button type="button" class="desk-download" on:click=download disabled=move || total == 0 || preparing.get()
+                aria-describedby="comments-csv-state">
                 {move || lang().pick("Download CSV of these comments", "دریافت CSV این نظرها")}
             </button>
+            <p id="comments-csv-state" class="desk-status" role="status">
+                {move || if preparing.get() { lang().pick("Preparing the CSV…", "در حال آماده‌سازی CSV…").to_owned() } else { failed.get().unwrap_or_default() }}
+            </p>
         }
     };
     view! {
@@ -134,6 +151,23 @@ pub fn Comments(
             </form>
             {fetched(comments, ("comments", "نظرها"), list)}
         </section>
+    }
+}
+
+/// The most comments one request reads (the receiver's largest `limit`).
+const CSV_SLICE: u32 = 500;
+
+/// Every comment under `choices`, read `CSV_SLICE` at a time, newest first.
+async fn every_comment(form: &str, choices: &SurveyQuery) -> Result<Vec<crate::model::survey::Comment>, api::ApiError> {
+    let mut all = Vec::new();
+    loop {
+        let path = format!("/admin/desk/comments{}", pairs_query(&choices.comments_slice(form, CSV_SLICE, all.len() as u32)));
+        let page = api::get_as::<CommentPage>(&path).await?;
+        let got = page.comments.len();
+        all.extend(page.comments);
+        if got == 0 || all.len() as i64 >= page.total {
+            return Ok(all);
+        }
     }
 }
 
