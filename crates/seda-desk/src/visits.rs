@@ -46,6 +46,8 @@ pub struct Place {
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct VisitList {
+    /// How many visits the filters let through (`visits` is one page of them).
+    pub total: i64,
     pub visits: Vec<VisitRow>,
     pub locations: Vec<Place>,
     pub shoppers: Vec<String>,
@@ -318,14 +320,21 @@ pub struct VisitFilter {
     pub state: String,
     pub from: String,
     pub to: String,
+    /// The first visit of the page shown, from 0.
+    pub offset: u32,
 }
+
+/// How many visits a page of the list shows.
+pub const VISITS_PER_PAGE: u32 = 50;
 
 impl VisitFilter {
     pub fn read(get: impl Fn(&str) -> Option<String>) -> VisitFilter {
+        let offset = get("offset").and_then(|o| o.parse().ok()).unwrap_or(0);
         let get = |k: &str| get(k).unwrap_or_default();
-        VisitFilter { location: get("location"), shopper: get("shopper"), state: get("state"), from: get("from"), to: get("to") }
+        VisitFilter { location: get("location"), shopper: get("shopper"), state: get("state"), from: get("from"), to: get("to"), offset }
     }
 
+    /// The page's query string (an offset of 0 is left out).
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
         vec![
             ("location", self.location.clone()),
@@ -333,7 +342,15 @@ impl VisitFilter {
             ("state", self.state.clone()),
             ("from", self.from.clone()),
             ("to", self.to.clone()),
+            ("offset", if self.offset == 0 { String::new() } else { self.offset.to_string() }),
         ]
+    }
+
+    /// The API's: the page's, and how many a page shows.
+    pub fn api_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = self.pairs();
+        pairs.push(("limit", VISITS_PER_PAGE.to_string()));
+        pairs
     }
 }
 

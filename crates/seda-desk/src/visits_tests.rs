@@ -126,3 +126,16 @@ fn the_visit_filter_round_trips_through_the_query_string() {
     assert_eq!(pairs[3], ("from", "2026-11-01".to_owned()));
     assert_eq!(VisitFilter::read(|k| query.iter().find(|(n, _)| *n == k).map(|(_, v)| (*v).to_owned())), filter);
 }
+
+#[test]
+fn the_visit_list_pages_through_the_query_string() {
+    let query = [("location", "north"), ("offset", "50")];
+    let filter = VisitFilter::read(|k| query.iter().find(|(n, _)| *n == k).map(|(_, v)| (*v).to_owned()));
+    assert_eq!(filter.offset, 50);
+    assert!(filter.pairs().contains(&("offset", "50".to_owned())));
+    assert!(filter.api_pairs().contains(&("limit", VISITS_PER_PAGE.to_string())));
+    // The first page has no offset in its address.
+    let first = VisitFilter { offset: 0, ..filter };
+    assert!(first.pairs().contains(&("offset", String::new())));
+    assert_eq!(VisitFilter::read(|k| (k == "offset").then(|| "x".to_owned())).offset, 0);
+}

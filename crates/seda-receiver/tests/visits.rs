@@ -65,7 +65,11 @@ async fn list_and_filters() {
     }
     // The filters' choices stay while a location is picked.
     assert_eq!(get_json(&app, "/admin/desk/visits?location=central").await["shoppers"], json!(["S-17", "S-20", "S-30"]));
-    for (query, path) in [("state=approve", "state"), ("from=01/12/2026", "from"), ("to=tomorrow", "to")] {
+    // A page of the list: `total` counts every visit the filters let through.
+    let page = get_json(&app, "/admin/desk/visits?location=north&limit=2&offset=1").await;
+    assert_eq!((ids(&page), page["total"].clone()), (vec!["v3", "v5"], json!(5)));
+    assert_eq!(get_json(&app, "/admin/desk/visits?state=approved").await["total"], 4);
+    for (query, path) in [("state=approve", "state"), ("from=01/12/2026", "from"), ("to=tomorrow", "to"), ("limit=0", "limit"), ("offset=-1", "offset")] {
         let a = send(&app.router, get(&format!("/admin/desk/visits?{query}"), Some(TOKEN))).await;
         assert_eq!(a.problem(400, "bad-query")["path"], path, "{query}");
     }

@@ -10,8 +10,9 @@ use crate::app::expect_desk;
 use crate::browser;
 use crate::format;
 use crate::i18n::{text_in, Lang};
+use crate::parts::pager::Pager;
 use crate::parts::problem::ProblemNote;
-use crate::visits::{self, VisitFilter, VisitList, VisitRow, REVIEW_STATES};
+use crate::visits::{self, VisitFilter, VisitList, VisitRow, REVIEW_STATES, VISITS_PER_PAGE};
 
 #[component]
 pub fn Visits() -> impl IntoView {
@@ -21,15 +22,23 @@ pub fn Visits() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| VisitFilter::read(|k| q.get(k))));
     let list = LocalResource::new(move || {
-        let pairs = filter.get().pairs();
+        let pairs = filter.get().api_pairs();
         async move { api::get_as::<VisitList>(&format!("/admin/desk/visits{}", api::query(&pairs))).await }
     });
     let replace = browser::use_replace();
     let set = move |change: fn(&mut VisitFilter, String), value: String| {
         let mut f = filter.get_untracked();
         change(&mut f, value);
+        // Other filters, other visits: back to the first page.
+        f.offset = 0;
         replace(&format!("/desk/visits{}", api::query(&f.pairs())));
     };
+    let page_replace = browser::use_replace();
+    let on_page = Callback::new(move |offset: u32| {
+        let mut f = filter.get_untracked();
+        f.offset = offset;
+        page_replace(&format!("/desk/visits{}", api::query(&f.pairs())));
+    });
     let (set_location, set_shopper, set_state, set_from, set_to) = (set.clone(), set.clone(), set.clone(), set.clone(), set);
     let places = move || {
         let lang = lang();
@@ -52,13 +61,20 @@ pub fn Visits() -> impl IntoView {
     };
     let status = move || match list.get() {
         None => lang().pick("Loading visits…", "در حال بارگذاری بازدیدها…").to_owned(),
-        Some(Ok(l)) => format::counted(l.visits.len() as i64, "visit", "visits", "بازدید", lang()),
+        Some(Ok(l)) => format::counted(l.total, "visit", "visits", "بازدید", lang()),
         Some(Err(_)) => lang().pick("The visits could not be loaded.", "بازدیدها بارگذاری نشدند.").to_owned(),
     };
     let body = move || {
         let _ = lang();
         list.get().map(|answer| match answer {
-            Ok(l) => view! { <VisitTable rows=l.visits/> }.into_any(),
+            Ok(l) => {
+                let total = l.total;
+                view! {
+                    <VisitTable rows=l.visits/>
+                    <Pager total=Signal::derive(move || total) offset=Signal::derive(move || filter.with(|f| f.offset)) per_page=VISITS_PER_PAGE on_page/>
+                }
+                .into_any()
+            }
             Err(error) => view! { <ProblemNote error=error/> }.into_any(),
         })
     };

@@ -71,6 +71,24 @@ pub struct ListQuery {
     state: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+/// The most visits one answer lists, and how many it lists unless asked.
+const MAX_LIMIT: usize = 500;
+const DEFAULT_LIMIT: usize = 100;
+
+/// A whole-number query parameter from `least`, or `default` when it is not given.
+fn whole(text: Option<&str>, name: &str, least: usize, default: usize) -> Result<usize, AppError> {
+    match text {
+        None => Ok(default),
+        Some(t) => t
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n >= least)
+            .ok_or_else(|| AppError::at(Reason::BadQuery, name, format!("{name}: {t:?} is not a whole number of at least {least}"))),
+    }
 }
 
 /// The `from`/`to` parameters as a range `[from, to)`.
@@ -86,7 +104,7 @@ fn nonempty(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|s| !s.is_empty())
 }
 
-/// `GET /admin/desk/visits`: newest first.
+/// `GET /admin/desk/visits`: newest first, `limit` from `offset` of `total`.
 pub async fn list(_: Admin, State(state): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
     let review_state = match nonempty(&q.state) {
         None => String::new(),
@@ -96,9 +114,11 @@ pub async fn list(_: Admin, State(state): State<AppState>, Query(q): Query<ListQ
             .to_owned(),
     };
     let (from, to) = time_range(q.from.as_deref(), q.to.as_deref())?;
+    let limit = whole(nonempty(&q.limit), "limit", 1, DEFAULT_LIMIT)?.min(MAX_LIMIT);
+    let offset = whole(nonempty(&q.offset), "offset", 0, 0)?;
     let filter = VisitFilter { form_id: nonempty(&q.form).unwrap_or_default().to_owned(), state: review_state, from, to };
     let mut forms = Forms::new(&state);
-    let (mut visits, mut shoppers, mut seen) = (Vec::new(), BTreeSet::new(), BTreeSet::new());
+    let (mut visits, mut shoppers, mut seen, mut total) = (Vec::new(), BTreeSet::new(), BTreeSet::new(), 0);
     let mut known: Vec<(String, Value)> = Vec::new();
     let mut rows = state.store.visits(&filter);
     while let Some(row) = rows.next().await {
@@ -121,11 +141,14 @@ pub async fn list(_: Admin, State(state): State<AppState>, Query(q): Query<ListQ
         if nonempty(&q.location).is_some_and(|l| l != location) || nonempty(&q.shopper).is_some_and(|s| s != shopper) {
             continue;
         }
-        visits.push(visit.summary());
+        if (offset..offset.saturating_add(limit)).contains(&total) {
+            visits.push(visit.summary());
+        }
+        total += 1;
     }
     let mut locations: Vec<Value> = known.iter().map(|(id, label)| json!({"id": id, "label": label})).collect();
     locations.extend(seen.iter().filter(|id| !known.iter().any(|(k, _)| k == *id)).map(|id| json!({"id": id, "label": null})));
-    Ok(status_json(StatusCode::OK, json!({"visits": visits, "locations": locations, "shoppers": shoppers})))
+    Ok(status_json(StatusCode::OK, json!({"total": total, "visits": visits, "locations": locations, "shoppers": shoppers})))
 }
 
 /// `GET /admin/desk/visits/{id}`.
