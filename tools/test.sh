@@ -47,7 +47,7 @@ bash tools/build-desk.sh
 
 stage "size report and budgets"
 mkdir -p target
-node tools/size-report.mjs dist --check --md target/size-report.md
+node tools/size-report.mjs dist --check --md target/size-report.md --desk crates/seda-desk/dist
 
 stage "playwright end-to-end (tests/e2e)"
 # The demo, receiver and desk specs start the real receiver (target/debug/seda-receiver, with
