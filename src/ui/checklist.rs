@@ -14,7 +14,7 @@ use crate::core::score::{self, problems, Outcome, Problem, FULL};
 use crate::core::visit::Visit;
 
 use super::checklist_item::ChecklistItem;
-use super::checklist_state::{expect_checklist, ChecklistEnv, ChecklistPhase, ChecklistState, ItemState};
+use super::checklist_state::{expect_checklist, ChecklistEnv, ChecklistPhase, ChecklistState, ItemState, Located};
 use super::erased::{erase, handler, reactive};
 
 /// A checklist form in page mode.
@@ -260,29 +260,40 @@ fn VisitDetails() -> impl IntoView {
         })
     };
     let time_in = reactive(move || state.clock(&record().time_in));
-    let geo_state = RwSignal::new(None::<bool>);
+    // The browser's last answer to "Share my position", and whether it is still looking.
+    let answer = RwSignal::new(None::<Located>);
+    let looking = RwSignal::new(false);
     let geo = geolocation.then(|| {
         let ask = move |_| {
-            let done: Rc<dyn Fn(Option<String>)> = Rc::new(move |pos: Option<String>| {
-                geo_state.set(Some(pos.is_some()));
-                if let Some(p) = pos {
-                    state.visit.update(|v| v.record.geo = p);
+            if looking.get_untracked() {
+                return;
+            }
+            looking.set(true);
+            let done: Rc<dyn Fn(Located)> = Rc::new(move |found: Located| {
+                if let Located::At(p) = &found {
+                    state.visit.update(|v| v.record.geo = p.clone());
                 }
+                looking.set(false);
+                answer.set(Some(found));
             });
             state.env.with_value(|e| (e.locate)(done));
         };
+        // A failed new attempt is told even when an earlier position is kept.
+        let said = reactive(move || match (looking.get(), answer.get()) {
+            (true, _) => labels.locating.to_owned(),
+            (_, Some(Located::Refused)) => labels.location_refused.to_owned(),
+            (_, Some(Located::Unavailable)) => labels.location_failed.to_owned(),
+            _ => state.visit.with(|v| match v.record.geo.rsplit_once(',') {
+                Some((_, metres)) => fill(labels.location_shared, &[("m", state.digits(metres))]),
+                None => String::new(),
+            }),
+        });
         view! {
-            <div class="seda-cl-field">
-                <button type="button" class="seda-button seda-button--quiet" on:click=handler(ask)>{labels.share_location}</button>
-                <p class="seda-description">{labels.share_location_note}</p>
-                <p class="seda-note" role="status">{reactive(move || {
-                    let has = !record().geo.is_empty();
-                    match (geo_state.get(), has) {
-                        (_, true) => labels.location_shared,
-                        (Some(false), _) => labels.location_failed,
-                        _ => "",
-                    }
-                })}</p>
+            <div class="seda-cl-field seda-cl-geo">
+                <button type="button" class="seda-button seda-button--quiet" aria-describedby="seda-cl-geo-note"
+                    aria-disabled=reactive(move || looking.get().then_some("true")) on:click=handler(ask)>{labels.share_location}</button>
+                <p class="seda-description" id="seda-cl-geo-note">{labels.share_location_note}</p>
+                <p class="seda-note" role="status">{said}</p>
             </div>
         }
     });
