@@ -85,9 +85,9 @@ fn locate(done: Rc<dyn Fn(Located)>) {
         let refused = js_sys::Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_f64()) == Some(1.0);
         fail_done(if refused { Located::Refused } else { Located::Unavailable })
     });
-    let options = web_sys::PositionOptions::new();
-    options.set_timeout(LOCATE_TIMEOUT_MS);
-    if geo.get_current_position_with_error_callback_and_options(ok.unchecked_ref(), Some(fail.unchecked_ref()), &options).is_err() {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &LOCATE_TIMEOUT_MS.into());
+    if geo.get_current_position_with_error_callback_and_options(ok.unchecked_ref(), Some(fail.unchecked_ref()), options.unchecked_ref()).is_err() {
         done(Located::Unavailable);
     }
 }

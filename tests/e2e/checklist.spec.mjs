@@ -368,7 +368,7 @@ test("refused, the shopper is told plainly, nothing is recorded and the visit st
   const w = widget(page);
   await button(w, "Share my position").click();
   await expect(w.locator(".seda-cl-geo [role=status]")).toHaveText(
-    "Position not shared: this browser does not allow it for this site. You can still submit the report.",
+    "Position not allowed by this browser. You can still submit the report.",
   );
   await expect(w.getByRole("textbox", { name: /staff/i })).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem("seda:visit:quick-visit") ?? ""), "no position kept in the draft").not.toMatch(/"geo":"[^"]/);
@@ -383,7 +383,7 @@ test("in Persian, a refused position is explained in Persian", async ({ page, co
   const w = widget(page);
   await button(w, "اشتراک موقعیت من").click();
   await expect(w.locator(".seda-cl-geo [role=status]")).toHaveText(
-    "موقعیت فرستاده نشد: این مرورگر اجازهٔ آن را به این سایت نمی‌دهد. گزارش را بدون آن هم می‌توانید بفرستید.",
+    "این مرورگر اجازهٔ موقعیت را نمی‌دهد. گزارش را بدون آن هم می‌توانید بفرستید.",
   );
 });
 
