@@ -260,38 +260,39 @@ fn VisitDetails() -> impl IntoView {
         })
     };
     let time_in = reactive(move || state.clock(&record().time_in));
-    // The browser's last answer to "Share my position", and whether it is still looking.
-    let answer = RwSignal::new(None::<Located>);
-    let looking = RwSignal::new(false);
+    // What the shopper is told of the last "Share my position": that the browser is looking,
+    // or why there is no position; None once one is recorded (its accuracy is told then).
+    let told = RwSignal::new(None::<String>);
+    let looking = move || told.with(|t| t.as_deref() == Some(labels.locating));
     let geo = geolocation.then(|| {
         let ask = move |_| {
-            if looking.get_untracked() {
+            if looking() {
                 return;
             }
-            looking.set(true);
-            let done: Rc<dyn Fn(Located)> = Rc::new(move |found: Located| {
-                if let Located::At(p) = &found {
-                    state.visit.update(|v| v.record.geo = p.clone());
+            told.set(Some(labels.locating.to_owned()));
+            let done: Rc<dyn Fn(Located)> = Rc::new(move |found: Located| match found {
+                Located::At(p) => {
+                    state.visit.update(|v| v.record.geo = p);
+                    told.set(None);
                 }
-                looking.set(false);
-                answer.set(Some(found));
+                // A failed new attempt is told even when an earlier position is kept.
+                Located::Refused => told.set(Some(labels.location_refused.to_owned())),
+                Located::Unavailable => told.set(Some(labels.location_failed.to_owned())),
             });
             state.env.with_value(|e| (e.locate)(done));
         };
-        // A failed new attempt is told even when an earlier position is kept.
-        let said = reactive(move || match (looking.get(), answer.get()) {
-            (true, _) => labels.locating.to_owned(),
-            (_, Some(Located::Refused)) => labels.location_refused.to_owned(),
-            (_, Some(Located::Unavailable)) => labels.location_failed.to_owned(),
-            _ => state.visit.with(|v| match v.record.geo.rsplit_once(',') {
-                Some((_, metres)) => fill(labels.location_shared, &[("m", state.digits(metres))]),
-                None => String::new(),
-            }),
+        let said = reactive(move || {
+            told.get().unwrap_or_else(|| {
+                state.visit.with(|v| match v.record.geo.rsplit_once(',') {
+                    Some((_, metres)) => fill(labels.location_shared, &[("m", state.digits(metres))]),
+                    None => String::new(),
+                })
+            })
         });
         view! {
             <div class="seda-cl-field seda-cl-geo">
                 <button type="button" class="seda-button seda-button--quiet" aria-describedby="seda-cl-geo-note"
-                    aria-disabled=reactive(move || looking.get().then_some("true")) on:click=handler(ask)>{labels.share_location}</button>
+                    aria-disabled=reactive(move || looking().then_some("true")) on:click=handler(ask)>{labels.share_location}</button>
                 <p class="seda-description" id="seda-cl-geo-note">{labels.share_location_note}</p>
                 <p class="seda-note" role="status">{said}</p>
             </div>

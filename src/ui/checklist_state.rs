@@ -43,7 +43,6 @@ pub struct ChecklistEnv {
 }
 
 /// What the browser answered when asked for the position.
-#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Located {
     /// "lat,lon,accuracy_m".
     At(String),
