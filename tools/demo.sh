@@ -22,6 +22,9 @@ DEMO_PASSWORD=$(od -An -tx1 -N9 /dev/urandom | tr -d ' \n')
 "$receiver" users remove demo >/dev/null 2>&1 || true
 printf '%s\n' "$DEMO_PASSWORD" | "$receiver" users add demo --role admin >/dev/null
 
+# The demo's checklist, registered so that its visits are verified and scored again.
+"$receiver" forms add dist/demo-visit.json >/dev/null
+
 # The admin token guards the export; one is made for this run unless one is given.
 if [ -z "${SEDA_ADMIN_TOKEN:-}" ]; then
   SEDA_ADMIN_TOKEN=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
@@ -34,7 +37,7 @@ cat <<EOF
 Seda demo: $url
 Responses are stored in ${SEDA_DATABASE_URL:-./data/seda.db} and listed at the bottom of the page.
 The desk: ${url}desk/  (name: demo, password: $DEMO_PASSWORD)
-Export them (JSON Lines; format=csv for a spreadsheet; form=csat, ces, five-needs, complaint, checkout):
+Export them (JSON Lines; format=csv for a spreadsheet; form=csat, ces, five-needs, complaint, checkout, cafe-visit):
   curl -H "Authorization: Bearer $SEDA_ADMIN_TOKEN" '${url}export?form=nps&format=jsonl'
 (Ctrl-C stops the receiver)
 

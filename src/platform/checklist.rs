@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::config::query_params;
 use crate::core::visit::key;
-use crate::ui::checklist_state::ChecklistEnv;
+use crate::ui::checklist_state::{ChecklistEnv, Located};
 use crate::ui::Env;
 
 use super::env::{document, window};
@@ -63,22 +63,31 @@ async fn read_photo(file: web_sys::File) -> Option<String> {
     canvas.to_data_url_with_type_and_encoder_options("image/jpeg", &JsValue::from_f64(PHOTO_QUALITY)).ok()
 }
 
+/// How long the browser may look for the position before the shopper is told it is unavailable.
+const LOCATE_TIMEOUT_MS: u32 = 30_000;
+
 /// Asks the browser for the position (it asks the shopper's permission itself).
-fn locate(done: Rc<dyn Fn(Option<String>)>) {
-    let Ok(geo) = window().navigator().geolocation() else { return done(None) };
+fn locate(done: Rc<dyn Fn(Located)>) {
+    let Ok(geo) = window().navigator().geolocation() else { return done(Located::Unavailable) };
     let ok_done = done.clone();
     let ok = Closure::once_into_js(move |pos: JsValue| {
         // GeolocationPosition.coords, read by name.
         let coords = js_sys::Reflect::get(&pos, &"coords".into()).unwrap_or_default();
         let num = |k: &str| js_sys::Reflect::get(&coords, &k.into()).ok().and_then(|v| v.as_f64());
         ok_done(match (num("latitude"), num("longitude"), num("accuracy")) {
-            (Some(lat), Some(lon), Some(acc)) => Some(format!("{lat:.6},{lon:.6},{acc:.0}")),
-            _ => None,
+            (Some(lat), Some(lon), Some(acc)) => Located::At(format!("{lat:.6},{lon:.6},{acc:.0}")),
+            _ => Located::Unavailable,
         });
     });
     let fail_done = done.clone();
-    let fail = Closure::once_into_js(move |_e: JsValue| fail_done(None));
-    if geo.get_current_position_with_error_callback(ok.unchecked_ref(), Some(fail.unchecked_ref())).is_err() {
-        done(None);
+    // GeolocationPositionError.code 1 is PERMISSION_DENIED.
+    let fail = Closure::once_into_js(move |e: JsValue| {
+        let refused = js_sys::Reflect::get(&e, &"code".into()).ok().and_then(|c| c.as_f64()) == Some(1.0);
+        fail_done(if refused { Located::Refused } else { Located::Unavailable })
+    });
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &LOCATE_TIMEOUT_MS.into());
+    if geo.get_current_position_with_error_callback_and_options(ok.unchecked_ref(), Some(fail.unchecked_ref()), options.unchecked_ref()).is_err() {
+        done(Located::Unavailable);
     }
 }

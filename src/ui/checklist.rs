@@ -14,7 +14,7 @@ use crate::core::score::{self, problems, Outcome, Problem, FULL};
 use crate::core::visit::Visit;
 
 use super::checklist_item::ChecklistItem;
-use super::checklist_state::{expect_checklist, ChecklistEnv, ChecklistPhase, ChecklistState, ItemState};
+use super::checklist_state::{expect_checklist, ChecklistEnv, ChecklistPhase, ChecklistState, ItemState, Located};
 use super::erased::{erase, handler, reactive};
 
 /// A checklist form in page mode.
@@ -260,29 +260,41 @@ fn VisitDetails() -> impl IntoView {
         })
     };
     let time_in = reactive(move || state.clock(&record().time_in));
-    let geo_state = RwSignal::new(None::<bool>);
+    // What the shopper is told of the last "Share my position": that the browser is looking,
+    // or why there is no position; None once one is recorded (its accuracy is told then).
+    let told = RwSignal::new(None::<String>);
+    let looking = move || told.with(|t| t.as_deref() == Some(labels.locating));
     let geo = geolocation.then(|| {
         let ask = move |_| {
-            let done: Rc<dyn Fn(Option<String>)> = Rc::new(move |pos: Option<String>| {
-                geo_state.set(Some(pos.is_some()));
-                if let Some(p) = pos {
+            if looking() {
+                return;
+            }
+            told.set(Some(labels.locating.to_owned()));
+            let done: Rc<dyn Fn(Located)> = Rc::new(move |found: Located| match found {
+                Located::At(p) => {
                     state.visit.update(|v| v.record.geo = p);
+                    told.set(None);
                 }
+                // A failed new attempt is told even when an earlier position is kept.
+                Located::Refused => told.set(Some(labels.location_refused.to_owned())),
+                Located::Unavailable => told.set(Some(labels.location_failed.to_owned())),
             });
             state.env.with_value(|e| (e.locate)(done));
         };
+        let said = reactive(move || {
+            told.get().unwrap_or_else(|| {
+                state.visit.with(|v| match v.record.geo.rsplit_once(',') {
+                    Some((_, metres)) => fill(labels.location_shared, &[("m", state.digits(metres))]),
+                    None => String::new(),
+                })
+            })
+        });
         view! {
-            <div class="seda-cl-field">
-                <button type="button" class="seda-button seda-button--quiet" on:click=handler(ask)>{labels.share_location}</button>
-                <p class="seda-description">{labels.share_location_note}</p>
-                <p class="seda-note" role="status">{reactive(move || {
-                    let has = !record().geo.is_empty();
-                    match (geo_state.get(), has) {
-                        (_, true) => labels.location_shared,
-                        (Some(false), _) => labels.location_failed,
-                        _ => "",
-                    }
-                })}</p>
+            <div class="seda-cl-field seda-cl-geo">
+                <button type="button" class="seda-button seda-button--quiet" aria-describedby="seda-cl-geo-note"
+                    aria-disabled=reactive(move || looking().then_some("true")) on:click=handler(ask)>{labels.share_location}</button>
+                <p class="seda-description" id="seda-cl-geo-note">{labels.share_location_note}</p>
+                <p class="seda-note" role="status">{said}</p>
             </div>
         }
     });

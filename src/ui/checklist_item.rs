@@ -172,17 +172,27 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
     let unit_id = format!("seda-cl-{}-unit", item.id);
     let error_id = format!("seda-cl-{}-error", item.id);
     let bad = RwSignal::new(false);
+    // The text the shopper typed last. While it reads as the committed value, the box keeps
+    // it as typed ("1.0" on the way to "1.05", Latin digits in Persian); a value from
+    // elsewhere (the stopwatch, a restored visit) replaces it.
+    let typed = StoredValue::new(String::new());
     let value = {
         let mark_of = mark_of.clone();
         reactive(move || match mark_of() {
-            Some(Mark::Measure(n)) => state.digits(&n.to_text()),
+            Some(Mark::Measure(n)) => typed
+                .with_value(|t| Num::parse(t).filter(|typed| *typed == n).map(|_| t.clone()))
+                .unwrap_or_else(|| state.digits(&n.to_text())),
             _ => String::new(),
         })
     };
-    let on_change = {
+    // Committed as it is typed, not when the box loses focus: a commit on blur marks the item
+    // (below standard, the time, a comment box) between the touch on the next answer and its
+    // click, which moves that answer from under the finger and loses the tap.
+    let on_input = {
         let set = set.clone();
         handler(move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
+            typed.set_value(text.clone());
             if text.trim().is_empty() {
                 bad.set(false);
                 return set(None);
@@ -264,7 +274,7 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
         <div class="seda-cl-measure">
             <input id=input_id class="seda-input seda-cl-measure__input" type="text" inputmode="decimal" autocomplete="off"
                 aria-labelledby=labelled_by aria-describedby=error_id.clone() aria-invalid=reactive(move || bad.get().then_some("true"))
-                prop:value=value on:change=on_change />
+                prop:value=value on:input=on_input />
             <span class="seda-cl-unit" id=unit_id>{if unit_name.is_empty() { labels.value } else { unit_name }}</span>
             {stopwatch}
         </div>

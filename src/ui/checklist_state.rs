@@ -38,8 +38,18 @@ pub struct ChecklistEnv {
     /// The page's URL query parameters (location, shopper and assignment ids).
     pub params: Pairs<String>,
     pub read_photo: ReadPhoto,
-    /// Asks for the device's position ("lat,lon,accuracy"); called only on the shopper's request.
-    pub locate: Rc<dyn Fn(Rc<dyn Fn(Option<String>)>)>,
+    /// Asks for the device's position; called only on the shopper's request.
+    pub locate: Rc<dyn Fn(Rc<dyn Fn(Located)>)>,
+}
+
+/// What the browser answered when asked for the position.
+pub enum Located {
+    /// "lat,lon,accuracy_m".
+    At(String),
+    /// The shopper or the browser refused it for this site.
+    Refused,
+    /// No position could be found (no signal, a timeout, no geolocation at all).
+    Unavailable,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

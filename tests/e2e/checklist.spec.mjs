@@ -36,6 +36,15 @@ function visitPage(name, attrs) {
   return site.url(`/${name}.html`);
 }
 
+/** A visit page whose tag shows the checklist `form`, given inline. */
+function formPage(name, form, attrs = {}) {
+  const data = Object.entries(attrs).map(([k, v]) => ` data-${k}="${v}"`).join("");
+  site.pages.set(`/${name}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${form.id}</title><link rel="icon" href="data:,"></head>
+<body><script type="application/json" id="visit">${JSON.stringify(form)}</script><script src="/seda.js" async data-form="#visit" data-mode="page"${data}></script></body></html>`);
+  return site.url(`/${name}.html`);
+}
+
 /** The fieldset of the item whose title is `title`. */
 const item = (page, title) => widget(page).locator("fieldset.seda-cl-item").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 const pick = (page, title, label) => item(page, title).getByRole("radio", { name: label, exact: true }).check();
@@ -249,11 +258,7 @@ test("in Persian: right to left, Persian digits, the review lists what is missin
 });
 
 test("a long section is drawn in runs of 20 items, laid out only near the screen, each item still reachable", async ({ page }) => {
-  const form = bigChecklist(45);
-  site.pages.set("/long.html", `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Long visit</title><link rel="icon" href="data:,"></head>
-<body><script type="application/json" id="visit">${JSON.stringify(form)}</script><script src="/seda.js" async data-form="#visit" data-mode="page"></script></body></html>`);
-  await page.goto(site.url("/long.html"));
+  await page.goto(formPage("long", bigChecklist(45)));
   const w = widget(page);
   await button(w, "Start the checklist").click();
   await expect(w.locator("fieldset.seda-cl-item")).toHaveCount(45);
@@ -286,10 +291,7 @@ test("times not yet recorded say so, a comment of one character is one, and a mi
       { id: "tidy", type: "yes_no", title: "Were the shelves tidy?", comment: "when_failed", comment_min_length: 3 },
     ] }],
   };
-  site.pages.set("/two.html", `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Two items</title><link rel="icon" href="data:,"></head>
-<body><script type="application/json" id="visit">${JSON.stringify(form)}</script><script src="/seda.js" async data-form="#visit" data-mode="page"></script></body></html>`);
-  await page.goto(site.url("/two.html"));
+  await page.goto(formPage("two", form));
   const w = widget(page);
   await expect(w.locator(".seda-cl-time__value")).toHaveText("Time in: not yet");
   await button(w, "Start the checklist").click();
@@ -319,4 +321,98 @@ test("in Persian, times not yet recorded say so", async ({ page }) => {
   for (let i = 0; i < 6; i++) await button(w, "بعدی").click();
   await expect(w.getByRole("heading", { name: "بازبینی و ارسال" })).toBeFocused();
   await expect(w.locator(".seda-cl-time__value")).toHaveText("زمان خروج: هنوز ثبت نشده");
+});
+
+/** A one-item checklist whose visit record is `visit` (geolocation, staff_names). */
+const oneItem = (visit) => ({
+  seda: 1, id: "quick-visit", version: 1, kind: "checklist", locale: "en", title: "Quick visit", visit,
+  sections: [{ id: "shop", title: "The shop", items: [{ id: "clean", type: "yes_no", title: "Was the floor clean?" }] }],
+});
+
+/** Answers the one item, submits the visit, and returns the payload the endpoint received. */
+async function submitOneItem(page) {
+  const w = widget(page);
+  await button(w, "Start the checklist").click();
+  await pick(page, "Was the floor clean?", "Yes");
+  await button(w, "Next").click();
+  await button(w, "Submit report").click();
+  await expect(w.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  const [sent] = await collector.waitFor(1, 15_000);
+  return sent.body;
+}
+
+test("allowed, Share my position records the position and the payload carries it; staff_names adds a labelled field", async ({ page, context }) => {
+  await context.grantPermissions(["geolocation"], { origin: new URL(site.url("/")).origin });
+  await context.setGeolocation({ latitude: 35.699731, longitude: 51.338051, accuracy: 12 });
+  await page.goto(formPage("geo-allowed", oneItem({ geolocation: true, staff_names: true }), { endpoint: collector.url("/responses") }));
+  const w = widget(page);
+  const share = button(w, "Share my position");
+  const said = w.locator(".seda-cl-geo [role=status]");
+  await expect(share).toBeVisible();
+  await expect(said, "nothing is asked before the shopper presses the button").toHaveText("");
+  await share.click();
+  await expect(said).toHaveText("Position recorded, accurate to 12 m");
+  await expect(share).not.toHaveAttribute("aria-disabled", "true");
+  const staff = w.getByRole("textbox", { name: "Staff met (names)" });
+  await staff.fill("Sara, Reza");
+  await staff.press("Tab");
+  await audit(page, "the visit details with position and staff names");
+  const r = await submitOneItem(page);
+  expect(r.checklist.visit.geo).toEqual({ lat: 35.699731, lon: 51.338051, accuracy_m: 12 });
+  expect(r.checklist.visit.staff).toBe("Sara, Reza");
+});
+
+test("refused, the shopper is told plainly, nothing is recorded and the visit still submits; no staff field unless asked for", async ({ page, context }) => {
+  await context.clearPermissions();
+  await page.goto(formPage("geo-refused", oneItem({ geolocation: true }), { endpoint: collector.url("/responses") }));
+  const w = widget(page);
+  await button(w, "Share my position").click();
+  await expect(w.locator(".seda-cl-geo [role=status]")).toHaveText(
+    "Position not allowed by this browser. You can still submit the report.",
+  );
+  await expect(w.getByRole("textbox", { name: /staff/i })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem("seda:visit:quick-visit") ?? ""), "no position kept in the draft").not.toMatch(/"geo":"[^"]/);
+  const r = await submitOneItem(page);
+  expect(r.checklist.visit).not.toHaveProperty("geo");
+  expect(r.checklist.visit).not.toHaveProperty("staff");
+});
+
+test("in Persian, a refused position is explained in Persian", async ({ page, context }) => {
+  await context.clearPermissions();
+  await page.goto(formPage("geo-refused-fa", { ...oneItem({ geolocation: true }), locale: "fa" }, { locale: "fa" }));
+  const w = widget(page);
+  await button(w, "اشتراک موقعیت من").click();
+  await expect(w.locator(".seda-cl-geo [role=status]")).toHaveText(
+    "این مرورگر اجازهٔ موقعیت را نمی‌دهد. گزارش را بدون آن هم می‌توانید بفرستید.",
+  );
+});
+
+test("a measure is committed as it is typed: tapping the next item's answer moves nothing and is not lost", async ({ page }) => {
+  await page.goto(visitPage("visit-tap", { endpoint: collector.url("/responses") }));
+  const w = widget(page);
+  await button(w, "Start the checklist").tap();
+  const greet = item(page, "Seconds until a member of staff greeted you");
+  const box = greet.locator("input.seda-cl-measure__input");
+  await box.tap();
+  await page.keyboard.type("78");
+  const warm = item(page, "Was the greeting friendly, with eye contact?");
+  const yes = warm.locator("label.seda-choice").filter({ hasText: /^Yes$/ });
+  const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // The next item where the thumb reaches it, so the tap itself scrolls nothing.
+  await warm.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await frames();
+  const where = async () => {
+    const [measured, next] = [await greet.boundingBox(), await warm.boundingBox()];
+    return { onScreen: next.y, belowTheMeasure: next.y - measured.y };
+  };
+  const before = await where();
+  // The tap takes the focus from the box: its blur and change come between touch and click.
+  await yes.tap();
+  await frames();
+  expect(await where(), "the next item did not move when the box lost focus").toEqual(before);
+  await expect(yes.getByRole("radio")).toBeChecked();
+  await expect(box).toHaveValue("78");
+  await expect(greet.getByText("Below standard")).toBeVisible();
+  await expect(greet.getByLabel(/Comment \(required/)).toBeVisible();
+  await expect(w.locator(".seda-cl-bar__section")).toHaveText("Section 47 %");
 });

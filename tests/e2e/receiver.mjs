@@ -125,6 +125,11 @@ export async function startReceiver({ database = "sqlite", assets = null, demo =
       const run = spawnSync(RECEIVER_BIN, ["users", "add", name, "--role", role, "--database", url], { input: `${password}\n`, encoding: "utf8" });
       if (run.status !== 0) throw new Error(`users add ${name}: ${run.status}\n${run.stderr}`);
     },
+    /** Registers a form definition through the CLI (`forms add FILE`). */
+    addForm(file) {
+      const run = spawnSync(RECEIVER_BIN, ["forms", "add", file, "--database", url], { encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`forms add ${file}: ${run.status}\n${run.stderr}`);
+    },
     /** A Prometheus counter of /metrics. */
     async metric(name) {
       const text = await (await fetch(`${origin}/metrics`)).text();
