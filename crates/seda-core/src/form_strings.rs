@@ -26,6 +26,9 @@ impl FormStrings {
     }
 }
 
+/// A table's names, and its English string at a position.
+type Table = (&'static [&'static str], fn(usize) -> &'static str);
+
 /// Reads `strings`: an object of locales, each an object of names and strings.
 pub fn read(d: &mut Decoder, at: &str, v: &Value) -> Option<FormStrings> {
     let mut out = Vec::new();
@@ -52,12 +55,12 @@ pub fn read(d: &mut Decoder, at: &str, v: &Value) -> Option<FormStrings> {
 /// string's, a placeholder left out or unknown, and in a language without built-in
 /// strings, every string the form leaves out. A checklist's own strings are a checklist's only.
 pub fn check(strings: &FormStrings, checklist: bool) -> Vec<FormError> {
-    let tables: &[(&[&str], fn(usize) -> &'static str)] = if checklist {
+    let tables: &[Table] = if checklist {
         &[(Strings::NAMES, |at| i18n::EN.get(at)), (ChecklistStrings::NAMES, |at| checklist_text::EN.get(at))]
     } else {
         &[(Strings::NAMES, |at| i18n::EN.get(at))]
     };
-    let english = |name: &str| tables.iter().find_map(|(names, get)| names.iter().position(|n| *n == name).map(|at| get(at)));
+    let english = |name: &str| tables.iter().find_map(|(names, get)| names.iter().position(|n| *n == name).map(get));
     let mut errors = Vec::new();
     for (locale, given) in &strings.0 {
         let at = child("strings", locale);
@@ -101,6 +104,11 @@ fn placeholders(s: &str) -> Vec<&str> {
 }
 
 impl FormStrings {
+    /// The string named `name` the form gives for `locale`, if it gives one.
+    pub fn word(&self, locale: &str, name: &str) -> Option<&str> {
+        self.given(locale)?.iter().find(|(n, _)| n == name).map(|(_, s)| s.as_str())
+    }
+
     /// The widget's strings in `locale`: the built-in ones (English for a language it
     /// has none in), with the form's over them.
     pub fn widget(&self, locale: &str) -> &'static Strings {
