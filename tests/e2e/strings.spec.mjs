@@ -14,11 +14,15 @@ const everyString = (tag, given) =>
   Object.fromEntries(ENGLISH.map(([name, english]) => [name, given[name] ?? `${name} ${tag} ${(english.match(/\{\w+\}/g) ?? []).join(" ")}`]));
 
 const o = useOrigins(test);
-const QUESTIONS = [
-  { id: "stars", type: "rating", scale: { min: 1, max: 5 }, required: true, title: { ar: "قيّم زيارتك", tr: "Ziyaretinizi puanlayın", ur: "اپنی آمد کی درجہ بندی کریں", en: "Rate your visit" } },
-  { id: "why", type: "text", title: { ar: "لماذا؟", tr: "Neden?", ur: "کیوں؟", en: "Why?" } },
-];
-const survey = (id, fields) => ({ seda: 1, id, version: 1, kind: "survey", questions: QUESTIONS, ...fields });
+/** Two questions, their titles in the form's language only (the page's, English, is not one it speaks). */
+const TITLES = { ar: ["قيّم زيارتك", "لماذا؟"], tr: ["Ziyaretinizi puanlayın", "Neden?"], ur: ["اپنی آمد کی درجہ بندی کریں", "کیوں؟"], en: ["Rate your visit", "Why?"] };
+const survey = (id, fields) => {
+  const [rate, why] = TITLES[fields.locale ?? "en"];
+  return { seda: 1, id, version: 1, kind: "survey", questions: [
+    { id: "stars", type: "rating", scale: { min: 1, max: 5 }, required: true, title: rate },
+    { id: "why", type: "text", title: why },
+  ], ...fields };
+};
 
 /** Shows `form` inline on a page of its own; returns the page's URL. */
 function formPage(form, attrs = {}) {

@@ -114,7 +114,7 @@ impl FormStrings {
     pub fn widget(&self, locale: &str) -> &'static Strings {
         let base = i18n::strings(locale);
         match self.given(locale) {
-            Some(given) => merged(base, Strings::NAMES, given, Strings::set),
+            Some(given) => merged(base, Strings::NAMES, given, Strings::slot),
             None => base,
         }
     }
@@ -123,7 +123,7 @@ impl FormStrings {
     pub fn checklist(&self, locale: &str) -> &'static ChecklistStrings {
         let base = checklist_text::strings(locale);
         match self.given(locale) {
-            Some(given) => merged(base, ChecklistStrings::NAMES, given, ChecklistStrings::set),
+            Some(given) => merged(base, ChecklistStrings::NAMES, given, ChecklistStrings::slot),
             None => base,
         }
     }
@@ -133,11 +133,11 @@ impl FormStrings {
 ///
 /// Leaked: the views hold every string as `&'static str`, as the built-in tables give
 /// them, and a widget builds its table once, when it is made from the form it loaded.
-fn merged<T: Clone>(base: &T, names: &[&str], given: &[(String, String)], set: fn(&mut T, usize, &'static str)) -> &'static T {
+fn merged<T: Clone>(base: &T, names: &[&str], given: &[(String, String)], slot: fn(&mut T, usize) -> Option<&mut &'static str>) -> &'static T {
     let mut out = base.clone();
     for (name, s) in given {
-        if let Some(at) = names.iter().position(|n| n == name) {
-            set(&mut out, at, Box::leak(s.clone().into_boxed_str()));
+        if let Some(place) = names.iter().position(|n| n == name).and_then(|at| slot(&mut out, at)) {
+            *place = Box::leak(s.clone().into_boxed_str());
         }
     }
     Box::leak(Box::new(out))

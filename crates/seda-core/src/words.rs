@@ -2,7 +2,7 @@
 //! `&'static str` fields, the fields' names in order and access by position, so a form's
 //! `strings` ([`crate::form_strings`]) can name any of them without a list kept by hand.
 
-/// Declares a struct of `&'static str` fields with `NAMES`, `get` and `set`.
+/// Declares a struct of `&'static str` fields with `NAMES`, `slot` and `get`.
 macro_rules! words {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: &'static str,)* }) => {
         $(#[$meta])*
@@ -13,14 +13,15 @@ macro_rules! words {
             /// The strings' names, as a form's `strings` gives them.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            /// The string named `NAMES[at]`.
-            pub fn get(&self, at: usize) -> &'static str {
-                [$(self.$field),*][at]
+            /// The string named `NAMES[at]`, to read or to put another in its place.
+            /// (One function for both: each is a list of every field in the wasm.)
+            pub fn slot(&mut self, at: usize) -> Option<&mut &'static str> {
+                [$(&mut self.$field),*].into_iter().nth(at)
             }
 
-            /// Puts `value` in place of the string named `NAMES[at]`.
-            pub fn set(&mut self, at: usize, value: &'static str) {
-                *[$(&mut self.$field),*][at] = value;
+            /// The string named `NAMES[at]`.
+            pub fn get(&self, at: usize) -> &'static str {
+                self.clone().slot(at).map_or("", |s| *s)
             }
         }
     };
