@@ -18,14 +18,6 @@ pub const BUILT_IN: [&str; 3] = ["en", "fa", "ar"];
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormStrings(pub Vec<(String, Vec<(String, String)>)>);
 
-impl FormStrings {
-    /// The strings given for `locale`: its own, else its language's.
-    fn given(&self, locale: &str) -> Option<&[(String, String)]> {
-        let find = |key: &str| self.0.iter().find(|(k, _)| k == key).map(|(_, given)| given.as_slice());
-        find(locale).or_else(|| find(language(locale)))
-    }
-}
-
 /// A table's names, and its English string at a position.
 type Table = (&'static [&'static str], fn(usize) -> &'static str);
 
@@ -104,6 +96,12 @@ fn placeholders(s: &str) -> Vec<&str> {
 }
 
 impl FormStrings {
+    /// The strings given for `locale`: its own, else its language's.
+    fn given(&self, locale: &str) -> Option<&[(String, String)]> {
+        let find = |key: &str| self.0.iter().find(|(k, _)| k == key).map(|(_, given)| given.as_slice());
+        find(locale).or_else(|| find(language(locale)))
+    }
+
     /// The string named `name` the form gives for `locale`, if it gives one.
     pub fn word(&self, locale: &str, name: &str) -> Option<&str> {
         self.given(locale)?.iter().find(|(n, _)| n == name).map(|(_, s)| s.as_str())
