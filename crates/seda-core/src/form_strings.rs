@@ -47,10 +47,13 @@ pub fn read(d: &mut Decoder, at: &str, v: &Value) -> Option<FormStrings> {
 /// string's, a placeholder left out or unknown, and in a language without built-in
 /// strings, every string the form leaves out. A checklist's own strings are a checklist's only.
 pub fn check(strings: &FormStrings, checklist: bool) -> Vec<FormError> {
-    let tables: &[Table] = if checklist {
-        &[(Strings::NAMES, |at| i18n::EN.get(at)), (ChecklistStrings::NAMES, |at| checklist_text::EN.get(at))]
-    } else {
-        &[(Strings::NAMES, |at| i18n::EN.get(at))]
+    let tables: &[Table] = match checklist {
+        #[cfg(feature = "checklists")]
+        true => &[(Strings::NAMES, |at| i18n::EN.get(at)), (ChecklistStrings::NAMES, |at| checklist_text::EN.get(at))],
+        // A build without checklists hands a checklist over unchecked (see `Form::needs`).
+        #[cfg(not(feature = "checklists"))]
+        true => return Vec::new(),
+        false => &[(Strings::NAMES, |at| i18n::EN.get(at))],
     };
     let english = |name: &str| tables.iter().find_map(|(names, get)| names.iter().position(|n| *n == name).map(get));
     let mut errors = Vec::new();
