@@ -212,12 +212,13 @@ pub fn close() {
 #[inline(never)]
 fn show(ready: Ready, config: EmbedConfig, placement: Placement) {
     let seen_key = config.seen_key();
-    let (form_id, theme_css, locale) = (ready.form.id.clone(), ready.theme_css.clone(), ready.locale.clone());
+    let (form_id, theme_css) = (ready.form.id.clone(), ready.theme_css.clone());
+    let label = ready.form.strings.word(&ready.locale, "feedback").unwrap_or(crate::core::i18n::strings(&ready.locale).feedback).to_owned();
     // A checklist is a visit's whole record: no close button that could hide it.
     let closable = ready.form.checklist.is_none();
     let (form_attribute, focus) = (config.form_attribute.clone(), config.focus);
     let key = seen_key.clone();
-    let what = Shown { form_id, form_attribute, seen_key, theme_css, locale, focus, closable };
+    let what = Shown { form_id, form_attribute, seen_key, theme_css, label, focus, closable };
     place(what, placement, Box::new(move |host, on_close, floating| {
         let env = views_env(&ready, config, key, host, on_close);
         mount_views(host, ready, env, floating);
@@ -231,7 +232,8 @@ pub(super) struct Shown {
     pub form_attribute: String,
     pub seen_key: String,
     pub theme_css: String,
-    pub locale: String,
+    /// The launcher button's label (`data-mode="launcher"`), in the form's language.
+    pub label: String,
     /// Focus moves in once it is shown (it was opened from another form's button).
     pub focus: bool,
     /// It may be closed (a close button when it floats over the page).
@@ -254,7 +256,6 @@ pub(super) fn place(what: Shown, placement: Placement, mount: Mount) {
         OPEN.with(|open| open.borrow_mut().push(closer.clone()));
     }
     let on_close = (placement.floating() && what.closable).then_some(closer.clone());
-    let label = crate::core::i18n::strings(&what.locale).feedback;
     mount(&host, on_close, placement.floating());
     // The copy of the first screen seda.js may have drawn meanwhile (only ever in the corner).
     let clicked = match placement {
@@ -274,7 +275,7 @@ pub(super) fn place(what: Shown, placement: Placement, mount: Mount) {
             OPEN.with(|open| open.borrow_mut().push(closer.clone()));
             emit_about("shown", None, &form_id);
         };
-        if let Err(e) = host::add_launcher(&mut host, label, opened) {
+        if let Err(e) = host::add_launcher(&mut host, &what.label, opened) {
             console_error(&format!("could not add the launcher: {}", describe(e)));
         }
     } else {

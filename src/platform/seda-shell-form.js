@@ -21,7 +21,7 @@ const h = (tag, attrs, ...inner) =>
 /* Mouths of the faces, worst to best, as src/ui/scale.rs draws them. */
 const MOUTHS = ["M8 17q4-4 8 0", "M8 16.5q4-2 8 0", "M8 16h8", "M8 15.5q4 2 8 0", "M7.5 14.5q4.5 4.5 9 0"];
 const RTL = ["fa", "ar", "he", "ur", "ps", "ckb", "dv", "yi"];
-/* The fields of a form drawn here (no theme, and none of a complaint's or a checklist's). */
+/* The fields of a form drawn here (no theme or strings of its own, and none of a complaint's or a checklist's). */
 const FORM = /^(\$schema|seda|id|version|kind|locale|title|questions|pages|hidden|thank_you)$/;
 /* The types drawn here, and the fields of a question on the first page they may have. */
 const TYPES = ["nps", "rating", "choice", "dropdown", "yes_no", "text", "email", "phone", "number", "date", "consent", "statement"];
@@ -52,6 +52,8 @@ function screen(data) {
   const locale = [data.locale, document.documentElement.getAttribute("lang"), navigator.language]
     .map((l) => l != null && l.trim())
     .find((l) => l && /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(l) && speaks(l)) || own;
+  /* Its strings are English and Persian only: a form shown in Arabic has no copy. */
+  if (language(locale) === "ar") return;
   const fa = language(locale) === "fa", S = STRINGS[fa ? "fa" : "en"];
   /* A form's text in the locale (crates/seda-core/src/text.rs): as it is, or the locale's, its
      language's, the form's own locale's, or the first. */

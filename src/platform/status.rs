@@ -31,7 +31,7 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/lookup.css"));
 pub fn show(config: EmbedConfig, placement: Placement) {
     let locale = pick_locale(
         [config.locale.as_deref(), page_lang().as_deref(), browser_lang().as_deref()],
-        |locale| matches!(language(locale), "en" | "fa"),
+        |locale| matches!(language(locale), "en" | "fa" | "ar"),
         "en",
     );
     let theme_css = theme::css(&Theme::default().overridden_by(&config.theme));
@@ -40,7 +40,7 @@ pub fn show(config: EmbedConfig, placement: Placement) {
         form_attribute: config.form_attribute.clone(),
         seen_key: config.seen_key(),
         theme_css,
-        locale: locale.clone(),
+        label: crate::core::i18n::strings(&locale).feedback.to_owned(),
         focus: config.focus,
         closable: true,
     };

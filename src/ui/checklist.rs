@@ -53,6 +53,7 @@ pub fn ChecklistWidget(
     let state = ChecklistState {
         form: StoredValue::new(form.clone()),
         locale: StoredValue::new(locale.clone()),
+        words: StoredValue::new((form.strings.widget(&locale), form.strings.checklist(&locale))),
         visit,
         card,
         slots: StoredValue::new(slots),
@@ -414,7 +415,7 @@ fn Review() -> impl IntoView {
                 <span class="seda-cl-time__value">{labels.time_out} ": " {time_out}</span>
             </div>
             {move || (state.phase.get() == ChecklistPhase::Failed).then(|| {
-                let strings = crate::core::i18n::strings(&state.locale.get_value());
+                let strings = state.strings();
                 view! {
                     <div class="seda-alert" role="alert">
                         <p class="seda-alert__title">{strings.send_failed}</p>
@@ -437,7 +438,7 @@ fn Review() -> impl IntoView {
 fn ChecklistDone() -> impl IntoView {
     let state = expect_checklist();
     let labels = state.labels();
-    let strings = crate::core::i18n::strings(&state.locale.get_value());
+    let strings = state.strings();
     let (title, body) = state.form.with_value(|f| {
         let t = f.thank_you.first();
         (

@@ -156,7 +156,7 @@ fn multi(item: &Item, mark_of: impl Fn() -> Option<Mark> + Clone + Send + Sync +
             label.to_owned(),
         )
     };
-    let none = special(if state.locale.with_value(|l| l.starts_with("fa")) { "هیچ‌کدام" } else { "None of these" }, Mark::Picks(Vec::new()));
+    let none = special(labels.none_of_these, Mark::Picks(Vec::new()));
     let na = item.na.then(|| special(labels.na, Mark::Na));
     view! { <div class="seda-cl-choices">{boxes}{none}{na}</div> }
 }
@@ -279,7 +279,7 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
             {stopwatch}
         </div>
         <p class="seda-error" id=error_id role="alert">{reactive(move || if bad.get() {
-            crate::core::i18n::strings(&state.locale.get_value()).decimal_number.replace("{decimals}", &state.digits("2"))
+            state.strings().decimal_number.replace("{decimals}", &state.digits("2"))
         } else { String::new() })}</p>
         {na}
     }

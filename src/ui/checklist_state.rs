@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::checklist::Checklist;
-use crate::core::checklist_text::{self, ChecklistStrings};
+use crate::core::checklist_text::ChecklistStrings;
 use crate::core::form::Form;
-use crate::core::i18n::persian_digits;
+use crate::core::i18n::{local_digits, Strings};
 use crate::core::locale::language;
 use crate::core::pairs::Pairs;
 use crate::core::response::Meta;
@@ -74,6 +74,8 @@ pub struct ItemState {
 pub struct ChecklistState {
     pub form: StoredValue<Arc<Form>>,
     pub locale: StoredValue<String>,
+    /// The widget's and the checklist's strings in the locale, the form's over the built-in ones.
+    pub words: StoredValue<(&'static Strings, &'static ChecklistStrings)>,
     pub visit: RwSignal<Visit>,
     pub card: Memo<Scorecard>,
     /// Each item's [`ItemState`], in the checklist's item order; see [`ChecklistState::update`].
@@ -93,7 +95,12 @@ pub fn expect_checklist() -> ChecklistState {
 impl ChecklistState {
     /// The checklist's own strings in the widget's locale.
     pub fn labels(&self) -> &'static ChecklistStrings {
-        checklist_text::strings(&self.locale.read_value())
+        self.words.get_value().1
+    }
+
+    /// The widget's strings in the locale (a send's failure, the thanks, a number's error).
+    pub fn strings(&self) -> &'static Strings {
+        self.words.get_value().0
     }
 
     pub fn with_checklist<T>(&self, read: impl FnOnce(&Checklist) -> T) -> T {
@@ -106,15 +113,15 @@ impl ChecklistState {
     }
 
     pub fn digits(&self, number: &str) -> String {
-        if language(&self.locale.read_value()) == "fa" { persian_digits(number) } else { number.to_owned() }
+        local_digits(&self.locale.read_value(), number)
     }
 
     /// A percentage in hundredths for display: rounded to a whole percent.
     pub fn percent(&self, hundredths: Option<i64>) -> String {
         match hundredths {
             Some(hundredths) => {
-                let whole = (hundredths + 50).div_euclid(100).to_string();
-                if language(&self.locale.read_value()) == "fa" { format!("{}٪", persian_digits(&whole)) } else { format!("{whole} %") }
+                let whole = self.digits(&(hundredths + 50).div_euclid(100).to_string());
+                if matches!(language(&self.locale.read_value()), "fa" | "ar") { format!("{whole}٪") } else { format!("{whole} %") }
             }
             None => self.labels().no_score.to_owned(),
         }

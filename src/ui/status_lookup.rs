@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::i18n::{self, fill, is_rtl, persian_digits};
+use crate::core::i18n::{self, fill, is_rtl, local_digits};
 use crate::core::locale::language;
 use crate::core::status::{self, read_contact, read_reference, CaseStatus, FieldError, Lookup};
 
@@ -42,7 +42,7 @@ struct State {
 /// The lookup's form and its result, in a card like a form's.
 #[component]
 pub fn StatusLookup(
-    /// `en` or `fa` (right to left).
+    /// `en`, `fa` or `ar` (right to left).
     locale: String,
     /// The edge: the lookup, closing, and the satisfaction question.
     env: StatusEnv,
@@ -52,8 +52,12 @@ pub fn StatusLookup(
 ) -> impl IntoView {
     let words = status::words(&locale);
     let strings = i18n::strings(&locale);
-    // The lookup speaks English and Persian; the language of its words and digits.
-    let lang = if language(&locale) == "fa" { "fa" } else { "en" };
+    // The lookup speaks English, Persian and Arabic; the language of its words and digits.
+    let lang = match language(&locale) {
+        "fa" => "fa",
+        "ar" => "ar",
+        _ => "en",
+    };
     let on_close = env.on_close.clone();
     let env = StoredValue::new_local(env);
     let state = RwSignal::new(State { typed: Default::default(), errors: [None; 2], phase: Phase::Asking, asked: Default::default() });
@@ -201,7 +205,7 @@ pub fn StatusLookup(
 /// when the case asks for it.
 fn case_view(case: &CaseStatus, lang: &'static str, heading: NodeRef<html::H2>, env: StoredValue<StatusEnv, LocalStorage>) -> impl IntoView {
     let words = status::words(lang);
-    let date = |time: &Option<String>| time.as_deref().and_then(status::date_of).map(|date| if lang == "fa" { persian_digits(date) } else { date.to_owned() });
+    let date = |time: &Option<String>| time.as_deref().and_then(status::date_of).map(|date| local_digits(lang, date));
     let fact = |label: &'static str, value: Option<String>| value.map(|value| view! { <dt>{label}</dt><dd>{value}</dd> });
     let csat = case.ask_csat.then(|| env.with_value(|env| (env.csat)(&case.reference))).flatten();
     let csat = csat.map(|(form, env)| {

@@ -13,7 +13,6 @@ use wasm_bindgen::JsCast;
 use crate::core::answer::Answer;
 use crate::core::draft::Draft;
 use crate::core::form::Form;
-use crate::core::locale::language;
 use crate::core::question::Question;
 use crate::core::i18n::{self, is_rtl};
 use crate::core::pairs::Pairs;
@@ -43,6 +42,8 @@ pub enum Phase {
 pub struct WidgetState {
     pub form: StoredValue<Arc<Form>>,
     pub locale: StoredValue<String>,
+    /// The widget's strings in the locale, the form's over the built-in ones.
+    strings: StoredValue<&'static i18n::Strings>,
     pub session: RwSignal<Session>,
     pub phase: RwSignal<Phase>,
     /// Set by the first move the visitor makes: from then on each new step takes
@@ -66,6 +67,7 @@ impl WidgetState {
             session.set_now(&form, now);
         }
         WidgetState {
+            strings: StoredValue::new(form.strings.widget(&locale)),
             form: StoredValue::new(form),
             locale: StoredValue::new(locale),
             session: RwSignal::new(session),
@@ -82,7 +84,7 @@ impl WidgetState {
     }
 
     pub fn strings(&self) -> &'static i18n::Strings {
-        i18n::strings(&self.locale.read_value())
+        self.strings.get_value()
     }
 
     /// A form's text in the widget's locale (the form's own locale as fallback), with
@@ -99,9 +101,9 @@ impl WidgetState {
         })
     }
 
-    /// Digits as the locale writes them (Persian digits in Persian).
+    /// Digits as the locale writes them (Persian digits in Persian, Arabic-Indic in Arabic).
     pub fn digits(&self, number: &str) -> String {
-        if language(&self.locale.read_value()) == "fa" { i18n::persian_digits(number) } else { number.to_owned() }
+        i18n::local_digits(&self.locale.read_value(), number)
     }
 
     /// The stored answer to a question, untracked (to build on it in a handler).

@@ -455,6 +455,9 @@ test("no copy of an inline form whose first screen the definition alone does not
     "shuffled choices": survey({ questions: [{ id: "c", type: "choice", shuffle: true, title: "C", choices: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }] }),
     "a type it does not draw": survey({ questions: [{ id: "d", type: "matrix", title: "D", rows: [{ id: "a", label: "A" }], columns: [{ id: "b", label: "B" }] }] }),
     "a name to fill in": survey({ hidden: ["branch"], questions: [{ ...first, title: "How was {branch}?" }] }),
+    // The copy carries the widget's English and Persian only.
+    "an Arabic form": survey({ locale: "ar", questions: [{ ...first, title: "ما مدى احتمال أن توصي بنا؟" }] }),
+    "strings of its own": survey({ strings: { en: { next: "Onwards" } }, questions: [first, { id: "b", type: "text", title: "B" }] }),
     "a checklist (the full bundle's)": { seda: 1, id: "visit", version: 1, kind: "checklist", title: "Visit", sections: [{ id: "door", title: "At the door", items: [{ id: "greeted", type: "yes_no", title: "Were you greeted?" }] }] },
   };
   for (const [what, form] of Object.entries(cases)) {

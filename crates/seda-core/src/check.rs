@@ -5,6 +5,7 @@ use super::attachments::is_mime_pattern;
 use super::form::{Form, FormKind, FORMAT};
 use super::form_error::FormError;
 use super::form_source::FormSource;
+use super::form_strings;
 use super::json::Value;
 use super::limits::{
     MAX_ANSWER_CHARS, MAX_ATTACHMENT_BYTES, MAX_CHOICES, MAX_DECIMALS, MAX_FILES, MAX_HIDDEN, MAX_ID_CHARS, MAX_PAGES, MAX_QUESTIONS,
@@ -63,6 +64,7 @@ pub fn check(form: &Form) -> Vec<FormError> {
         }
     }
     c.complaint();
+    c.errors.extend(form_strings::check(&form.strings, form.kind == FormKind::Checklist));
     c.errors
 }
 

@@ -1,8 +1,10 @@
-//! The checklist screens' own words, in English and Persian.
+//! The checklist screens' own words, in English, Persian and Arabic.
 
 use super::checklist::Unit;
 use super::locale::language;
 
+words! {
+/// Every string the checklist's views show beside [`crate::i18n::Strings`].
 pub struct ChecklistStrings {
     pub visit: &'static str,
     pub location: &'static str,
@@ -65,6 +67,9 @@ pub struct ChecklistStrings {
     pub submit: &'static str,
     pub sending: &'static str,
     pub saved_offline: &'static str,
+    /// The choice that picks none of a multiple-choice item's options.
+    pub none_of_these: &'static str,
+}
 }
 
 pub const EN: ChecklistStrings = ChecklistStrings {
@@ -123,6 +128,7 @@ pub const EN: ChecklistStrings = ChecklistStrings {
     submit: "Submit report",
     sending: "Sending…",
     saved_offline: "Saved on this device; it works offline.",
+    none_of_these: "None of these",
 };
 
 pub const FA: ChecklistStrings = ChecklistStrings {
@@ -181,25 +187,89 @@ pub const FA: ChecklistStrings = ChecklistStrings {
     submit: "ارسال گزارش",
     sending: "در حال ارسال…",
     saved_offline: "روی همین دستگاه ذخیره می‌شود و بدون اینترنت هم کار می‌کند.",
+    none_of_these: "هیچ‌کدام",
 };
 
+pub const AR: ChecklistStrings = ChecklistStrings {
+    visit: "تفاصيل الزيارة",
+    location: "الموقع",
+    choose_location: "اختر موقعًا",
+    shopper: "رقم المتسوق",
+    assignment: "المهمة",
+    staff: "الموظفون الذين قابلتهم (الأسماء)",
+    time_in: "وقت الدخول",
+    time_out: "وقت الخروج",
+    not_yet: "لم يُسجَّل بعد",
+    record_time_in: "تسجيل وقت الدخول",
+    record_time_out: "تسجيل وقت الخروج",
+    share_location: "مشاركة موقعي",
+    share_location_note: "عند الضغط على الزر فقط: يُرسل موقعك مع هذا التقرير.",
+    location_shared: "سُجّل الموقع",
+    location_failed: "الموقع غير متاح",
+    start: "بدء قائمة التحقق",
+    section_of: "القسم {n} من {total}",
+    review: "المراجعة والإرسال",
+    section_score: "القسم",
+    overall_score: "الإجمالي",
+    no_score: "–",
+    yes: "نعم",
+    no: "لا",
+    na: "لا ينطبق",
+    did_not_happen: "لم يحدث",
+    below_standard: "دون المستوى المطلوب",
+    critical: "حرج",
+    bonus: "نقاط إضافية",
+    optional: "(اختياري)",
+    value: "القيمة",
+    start_timer: "تشغيل ساعة الإيقاف",
+    stop_timer: "إيقاف وتسجيل",
+    timing: "التوقيت: {n} ث",
+    photo: "صورة",
+    photo_required: "صورة (مطلوبة)",
+    remove_photo: "إزالة الصورة",
+    comment: "تعليق",
+    comment_required: "تعليق (مطلوب، {min} أحرف على الأقل)",
+    comment_required_one: "تعليق (مطلوب، حرف واحد على الأقل)",
+    answered_at: "أُجيب في {time}",
+    unanswered: "لم تتم الإجابة",
+    photo_missing: "الصورة ناقصة",
+    comment_missing: "التعليق ناقص أو قصير جدًا",
+    ready: "تمت الإجابة عن كل المطلوب. يمكنك الإرسال.",
+    to_fix: "بنود متبقية قبل الإرسال: {n}",
+    go_to: "الانتقال إلى",
+    outcome_critical: "أخفق بند حرج",
+    outcome_section: "أخفق أحد الأقسام",
+    back: "السابق",
+    next: "التالي",
+    submit: "إرسال التقرير",
+    sending: "جارٍ الإرسال…",
+    saved_offline: "يُحفظ على هذا الجهاز، ويعمل دون اتصال بالإنترنت.",
+    none_of_these: "لا شيء مما سبق",
+};
+
+/// The checklist's strings for `locale` (English unless the language is Persian or Arabic).
 pub fn strings(locale: &str) -> &'static ChecklistStrings {
-    if language(locale) == "fa" { &FA } else { &EN }
+    match language(locale) {
+        "fa" => &FA,
+        "ar" => &AR,
+        _ => &EN,
+    }
 }
 
 /// A unit's short name, as shown after a measured value.
 pub fn unit(locale: &str, u: Unit) -> &'static str {
-    let fa = language(locale) == "fa";
-    match (u, fa) {
-        (Unit::Seconds, false) => "s",
-        (Unit::Seconds, true) => "ثانیه",
-        (Unit::Minutes, false) => "min",
-        (Unit::Minutes, true) => "دقیقه",
-        (Unit::Count, false) => "",
-        (Unit::Count, true) => "عدد",
-        (Unit::Percent, _) => "%",
-        (Unit::Metres, false) => "m",
-        (Unit::Metres, true) => "متر",
-        (Unit::Celsius, _) => "°C",
-    }
+    let at = match language(locale) {
+        "fa" => 1,
+        "ar" => 2,
+        _ => 0,
+    };
+    let names: [&'static str; 3] = match u {
+        Unit::Seconds => ["s", "ثانیه", "ث"],
+        Unit::Minutes => ["min", "دقیقه", "د"],
+        Unit::Count => ["", "عدد", ""],
+        Unit::Percent => ["%", "%", "%"],
+        Unit::Metres => ["m", "متر", "م"],
+        Unit::Celsius => ["°C", "°C", "°م"],
+    };
+    names[at]
 }

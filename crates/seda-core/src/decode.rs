@@ -141,6 +141,15 @@ impl Decoder {
         n
     }
 
+    /// An object's members, whatever their keys.
+    pub fn object<'v>(&mut self, path: &str, v: &'v Value) -> Option<&'v [(String, Value)]> {
+        let members = v.as_object();
+        if members.is_none() {
+            self.expected(path, "an object", v);
+        }
+        members
+    }
+
     pub fn list<'v>(&mut self, path: &str, v: &'v Value) -> Option<&'v [Value]> {
         let items = v.as_array();
         if items.is_none() {

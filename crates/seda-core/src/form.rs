@@ -5,6 +5,7 @@
 use super::complaint::{self, Acknowledgement, Offer};
 use super::checklist::{self, Checklist};
 use super::decode::Decoder;
+use super::form_strings::{self, FormStrings};
 use super::json::Value;
 use super::logic::{self, Condition};
 use super::question::{self, Question, QuestionType};
@@ -46,6 +47,8 @@ pub struct Form {
     pub offer_complaint: Option<Offer>,
     /// `kind: checklist`: the sections, scoring and visit record (no questions or pages).
     pub checklist: Option<Box<Checklist>>,
+    /// The widget's own strings as the form words them, per language.
+    pub strings: FormStrings,
 }
 
 /// One step of the form: the questions shown together.
@@ -138,7 +141,7 @@ pub struct FeaturesNeeded {
 
 pub const FORM_FIELDS: &[&str] = &[
     "$schema", "seda", "id", "version", "kind", "locale", "title", "questions", "pages", "hidden", "thank_you", "theme",
-    "acknowledgement", "offer_complaint", "sections", "scoring", "visit",
+    "acknowledgement", "offer_complaint", "sections", "scoring", "visit", "strings",
 ];
 pub const PAGE_FIELDS: &[&str] = &["id", "title", "questions", "show_if", "jump"];
 pub const JUMP_FIELDS: &[&str] = &["if", "to"];
@@ -197,6 +200,7 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
     let theme = d.opt(&m, "theme", theme::read);
     let acknowledgement = d.opt(&m, "acknowledgement", complaint::read_acknowledgement);
     let offer_complaint = d.opt(&m, "offer_complaint", complaint::read_offer);
+    let strings = d.opt(&m, "strings", form_strings::read);
     let thank_you = d.opt(&m, "thank_you", |d, p, v| match v {
         Value::Array(_) => d.each(p, v, thank_you),
         _ => thank_you(d, p, v).map(|t| vec![t]),
@@ -217,6 +221,7 @@ pub fn read(d: &mut Decoder, doc: &Value) -> Option<Form> {
         acknowledgement: acknowledgement.ok()?,
         offer_complaint: offer_complaint.ok()?,
         checklist: checklist?,
+        strings: strings.ok()?.unwrap_or_default(),
     })
 }
 

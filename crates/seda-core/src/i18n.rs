@@ -1,11 +1,13 @@
-//! The widget's own words, in English and Persian, and writing direction.
+//! The widget's own words, in English, Persian and Arabic, and writing direction.
 
 use super::num::Num;
 use super::locale::language;
 use super::time::date_text;
 use super::validate::AnswerError;
 
-/// Every string the widget itself shows (forms bring their own).
+words! {
+/// Every string the widget itself shows (forms bring their own, and may reword these:
+/// [`crate::form_strings`]).
 pub struct Strings {
     pub next: &'static str,
     pub back: &'static str,
@@ -77,6 +79,7 @@ pub struct Strings {
     pub reference_hint: &'static str,
     pub offer_title: &'static str,
     pub offer_button: &'static str,
+}
 }
 
 pub const EN: Strings = Strings {
@@ -217,10 +220,80 @@ pub const FA: Strings = Strings {
     offer_button: "بگویید چه چیزی درست نبود",
 };
 
-/// The widget's strings for `locale` (English unless the language is Persian).
+pub const AR: Strings = Strings {
+    next: "التالي",
+    back: "السابق",
+    submit: "إرسال",
+    sending: "جارٍ الإرسال…",
+    close: "إغلاق",
+    thank_you: "شكرًا لك!",
+    thank_you_body: "شكرًا لك على وقتك.",
+    send_failed: "تعذّر إرسال إجاباتك",
+    send_failed_body: "يُرجى التحقق من الاتصال والمحاولة مرة أخرى. إجاباتك ما زالت هنا.",
+    try_again: "إعادة المحاولة",
+    saved_on_device: "حُفظت إجاباتك على هذا الجهاز.",
+    sent: "تم الإرسال.",
+    queued: "حُفظت على هذا الجهاز، وستُرسل تلقائيًا.",
+    rejected: "حُفظت على هذا الجهاز، لكن الموقع لم يقبلها.",
+    resume: "هل تريد المتابعة من حيث توقفت؟",
+    resume_continue: "متابعة",
+    start_over: "البدء من جديد",
+    step_of: "{n} من {total}",
+    required: "يُرجى الإجابة عن هذا السؤال.",
+    out_of_range: "يُرجى اختيار قيمة من {min} إلى {max}.",
+    too_long: "يُرجى ألا تتجاوز {max} حرفًا.",
+    invalid_email: "يُرجى إدخال عنوان بريد إلكتروني مثل name@example.com.",
+    invalid_answer: "هذه الإجابة ليست من بين الخيارات.",
+    form_error: "تعذّر عرض هذا النموذج",
+    optional: "(اختياري)",
+    too_short: "يُرجى كتابة {min} حرفًا على الأقل.",
+    invalid_phone: "يُرجى إدخال رقم هاتف مثل ٠٥٠١٢٣٤٥٦٧.",
+    whole_number: "يُرجى إدخال عدد صحيح.",
+    decimal_number: "يُرجى إدخال عدد لا يتجاوز {decimals} منازل عشرية.",
+    number_between: "يُرجى إدخال عدد من {min} إلى {max}.",
+    number_at_least: "يُرجى إدخال عدد لا يقل عن {min}.",
+    number_at_most: "يُرجى إدخال عدد لا يزيد على {max}.",
+    invalid_date: "يُرجى إدخال تاريخ.",
+    date_between: "يُرجى اختيار تاريخ من {earliest} إلى {latest}.",
+    date_from: "يُرجى اختيار تاريخ في {earliest} أو بعده.",
+    date_until: "يُرجى اختيار تاريخ في {latest} أو قبله.",
+    other_missing: "يُرجى توضيح المقصود بـ«أخرى».",
+    rows_missing: "يُرجى الإجابة عن كل الصفوف.",
+    yes: "نعم",
+    no: "لا",
+    other: "أخرى",
+    other_placeholder: "يُرجى التحديد",
+    choose: "اختر…",
+    stars: "{n} من {total} نجوم",
+    errors_summary: "يُرجى مراجعة الإجابات المشار إليها أدناه.",
+    feedback: "ملاحظات",
+    too_large: "إجاباتك أطول من أن تُرسل معًا. يُرجى اختصارها والمحاولة مرة أخرى.",
+    crashed: "عذرًا، توقف هذا الاستبيان عن العمل. يُرجى إعادة تحميل الصفحة للمحاولة مرة أخرى.",
+    too_many_files: "يمكنك إضافة {max} ملفات على الأكثر.",
+    files_too_large: "لا يتجاوز حجم الملفات معًا {max}. يُرجى إزالة أحدها.",
+    file_type: "لا يمكن إضافة إلا الصور والمستندات من الأنواع المذكورة.",
+    file_unreadable: "تعذّرت قراءة «{name}». يُرجى تجربة ملف آخر.",
+    take_photo: "التقاط صورة",
+    choose_files: "إضافة صور أو ملفات",
+    remove_file: "إزالة {name}",
+    remove: "إزالة",
+    files_count: "{n} من {max} ملفات، {size} من {max_size}",
+    preparing: "جارٍ تجهيز {name}…",
+    kb: "{n} كيلوبايت",
+    mb: "{n} ميغابايت",
+    complaint_received: "وصلتنا شكواك",
+    complaint_saved: "حُفظت شكواك على هذا الجهاز",
+    reference: "رقم المتابعة الخاص بك",
+    reference_hint: "يُرجى ذكره إذا تواصلت معنا بشأن هذه الشكوى.",
+    offer_title: "نأسف لأننا خيّبنا ظنك. هل تخبرنا بما حدث؟",
+    offer_button: "أخبرنا بما حدث",
+};
+
+/// The widget's strings for `locale` (English unless the language is Persian or Arabic).
 pub fn strings(locale: &str) -> &'static Strings {
     match language(locale) {
         "fa" => &FA,
+        "ar" => &AR,
         _ => &EN,
     }
 }
@@ -239,11 +312,17 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
-/// Western digits as Persian digits, for text shown in Persian.
-pub fn persian_digits(s: &str) -> String {
+/// Western digits as the locale writes them: Persian digits in Persian, Arabic-Indic
+/// digits in Arabic (each with the Arabic decimal separator), as they are otherwise.
+pub fn local_digits(locale: &str, s: &str) -> String {
+    let zero = match language(locale) {
+        "fa" => '۰',
+        "ar" => '٠',
+        _ => return s.to_owned(),
+    };
     s.chars()
         .map(|c| match c {
-            '0'..='9' => char::from_u32('۰' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+            '0'..='9' => char::from_u32(zero as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
             '.' => '٫',
             c => c,
         })

@@ -7,6 +7,8 @@
 pub mod names;
 #[macro_use]
 pub mod spec;
+#[macro_use]
+mod words;
 
 pub mod answer;
 pub mod attachments;
@@ -26,6 +28,7 @@ pub mod endpoint;
 pub mod form;
 pub mod form_error;
 pub mod form_source;
+pub mod form_strings;
 pub mod i18n;
 pub mod id;
 pub mod json;

@@ -5,6 +5,8 @@
 //! is [`form_schema_text`]'s output (see crates/seda-core/tests/core_schema.rs).
 
 use super::checklist_schema;
+use super::checklist_text::{self, ChecklistStrings};
+use super::i18n::{self, Strings};
 use super::complaint::{ACKNOWLEDGEMENT_FIELDS, OFFER_FIELDS};
 use super::form::{FormKind, FORM_FIELDS, HIDDEN_FIELDS, JUMP_FIELDS, PAGE_FIELDS, THANK_YOU_FIELDS};
 use super::json::Value;
@@ -54,6 +56,14 @@ fn form_field(f: &str) -> Value {
             _ => reference("condition"),
         }),
         "sections" | "scoring" | "visit" => checklist_schema::field(f),
+        "strings" => obj(vec![
+            ("type", s("object")),
+            ("additionalProperties", reference("strings")),
+            (
+                "description",
+                s("The widget's own strings as the form words them, per locale: {\"tr\": {\"next\": \"İleri\"}}. Built in: en, fa, ar (word any of them); another language gives every one."),
+            ),
+        ]),
         other => panic!("the schema does not describe form field {other}"),
     }
 }
@@ -90,6 +100,20 @@ fn question() -> Value {
         ("required", Value::Array(vec![s("type")])),
         ("oneOf", Value::Array(types)),
     ])
+}
+
+/// The widget's strings by name, each described by its English (a checklist's own marked so).
+fn strings() -> Value {
+    let english = |name: &str| {
+        let own = Strings::NAMES.iter().position(|n| *n == name).map(|at| i18n::EN.get(at).to_owned());
+        own.unwrap_or_else(|| {
+            let at = ChecklistStrings::NAMES.iter().position(|n| *n == name).unwrap_or_default();
+            format!("{} (a checklist's)", checklist_text::EN.get(at))
+        })
+    };
+    let mut names = Strings::NAMES.to_vec();
+    names.extend(ChecklistStrings::NAMES.iter().filter(|n| !Strings::NAMES.contains(n)));
+    closed(&names, &[], |name| typed("string", &format!("English: {}", english(name))))
 }
 
 /// The schema, as JSON.
@@ -171,6 +195,7 @@ pub fn form_schema() -> Value {
                 ("page", page),
                 ("hidden", hidden),
                 ("thank_you", thank_you),
+                ("strings", strings()),
             ]),
         ));
         if let Some((_, Value::Object(defs))) = members.last_mut() {

@@ -3,7 +3,7 @@
 //! the case stands and the public reply. It is no form definition: the widget's views
 //! draw it themselves ([`crate::form_source::FormSource::StatusLookup`]). Here, the pure
 //! part: reading what is typed, the request, the endpoint's answer and the words, in
-//! English and Persian. Once a case is resolved the complainant is asked the built-in
+//! English, Persian and Arabic. Once a case is resolved the complainant is asked the built-in
 //! form `complaint-csat` (a normal response, hidden `reference` set).
 
 use super::complaint::{ALPHABET, REFERENCE_LEN};
@@ -237,9 +237,38 @@ pub const FA: Words = Words {
     states: ["دریافت شد", "تأیید دریافت", "در حال رسیدگی", "حل شد", "بسته شد", "دوباره باز شد"],
 };
 
-/// The words in `locale`'s language: Persian, else English.
+pub const AR: Words = Words {
+    title: "متابعة شكواك",
+    intro: "أدخل رقم المتابعة الذي حصلت عليه ووسيلة التواصل التي أعطيتنا إياها.",
+    reference: "رقم المتابعة",
+    reference_hint: "٨ أحرف وأرقام، مثل K7Q4-MZ8P.",
+    contact: "بريدك الإلكتروني أو رقم هاتفك",
+    contact_hint: "البريد الإلكتروني الذي أعطيتنا إياه، أو آخر ٤ أرقام من هاتفك على الأقل.",
+    look_up: "بحث",
+    looking: "جارٍ البحث…",
+    missing: "يُرجى تعبئة هذا الحقل.",
+    bad_reference: "رقم المتابعة ٨ أحرف وأرقام، مثل K7Q4-MZ8P.",
+    bad_contact: "أدخل عنوان بريد إلكتروني، أو آخر ٤ أرقام من هاتفك على الأقل.",
+    not_found: "لا توجد شكوى تطابق رقم المتابعة ووسيلة التواصل هذين. يُرجى التحقق منهما والمحاولة مرة أخرى.",
+    failed: "تعذّر العثور على شكواك الآن. تحقق من الاتصال وحاول مرة أخرى.",
+    try_again: "إعادة المحاولة",
+    another: "متابعة شكوى أخرى",
+    heading: "الشكوى {reference}",
+    status: "الحالة",
+    received: "تاريخ الاستلام",
+    updated: "آخر تحديث",
+    reply: "ردّنا",
+    no_reply: "لم نردّ بعد. سنتواصل معك بالطريقة التي اخترتها.",
+    states: ["مستلمة", "تم تأكيد الاستلام", "قيد المعالجة", "تم الحل", "مغلقة", "أُعيد فتحها"],
+};
+
+/// The words in `locale`'s language: Persian, Arabic, else English.
 pub fn words(locale: &str) -> &'static Words {
-    if language(locale) == "fa" { &FA } else { &EN }
+    match language(locale) {
+        "fa" => &FA,
+        "ar" => &AR,
+        _ => &EN,
+    }
 }
 
 impl Words {

@@ -30,6 +30,12 @@ fn a_mistake_inside_a_checklist_is_left_to_the_full_bundle() {
 }
 
 #[test]
+fn a_checklists_own_strings_are_left_to_the_full_bundle() {
+    let worded = VISIT.replacen('{', r#"{"strings":{"en":{"visit":"The visit"},"tr":{"next":"İleri"}},"#, 1);
+    assert!(definition::parse(&worded).unwrap().needs().checklists);
+}
+
+#[test]
 fn what_the_lean_reader_can_tell_is_still_an_error_with_its_path() {
     let cases = [
         // Checklist fields on a survey.
