@@ -1,12 +1,13 @@
-//! The browser edge of a checklist: the saved visit in localStorage, photos made
-//! small on the device, the position (only on the shopper's request), and the URL
-//! parameters that name the location, shopper and assignment.
+//! The browser edge of a checklist: the saved visit in IndexedDB, photos made small on
+//! the device, the position (only on the shopper's request), and the URL parameters
+//! that name the location, shopper and assignment.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::core::config::query_params;
 use crate::core::visit::key;
@@ -14,6 +15,7 @@ use crate::ui::checklist_state::{ChecklistEnv, Located};
 use crate::ui::Env;
 
 use super::env::{document, window};
+use super::idb::{self, VISITS};
 
 /// The checklist's own styles, added to the widget's shadow root beside the common ones.
 pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/checklist.css"));
@@ -27,21 +29,72 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-pub fn env(base: Env, form_id: &str) -> ChecklistEnv {
-    let saved = storage().and_then(|s| s.get_item(&key(form_id)).ok().flatten());
-    let storage_key = key(form_id);
+/// The saved visit of checklist `form_id` (JSON). A visit that an earlier version kept
+/// in localStorage is the one in progress: it is copied to IndexedDB and removed from
+/// localStorage once it is there (or by the first save that succeeds), so an upgrade
+/// never loses it.
+pub async fn saved(form_id: &str) -> Option<String> {
+    let key = key(form_id);
+    if let Some(json) = storage().and_then(|s| s.get_item(&key).ok().flatten()) {
+        if idb::put_text(VISITS, &key, &json).await.is_ok() {
+            forget_legacy(&key);
+        }
+        return Some(json);
+    }
+    idb::get_text(VISITS, &key).await.ok().flatten()
+}
+
+fn forget_legacy(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Writes a checklist's visit to IndexedDB one write at a time: what changes while a
+/// write is under way waits, and only the latest waiting state is written then.
+struct Saver {
+    key: String,
+    writing: Cell<bool>,
+    /// The state to write next: a visit's JSON, or `None` to discard it.
+    next: RefCell<Option<Option<String>>>,
+    /// Told after each write whether it was stored.
+    told: RefCell<Option<Rc<dyn Fn(bool)>>>,
+}
+
+impl Saver {
+    fn keep(self: &Rc<Self>, json: Option<String>, told: Rc<dyn Fn(bool)>) {
+        *self.next.borrow_mut() = Some(json);
+        *self.told.borrow_mut() = Some(told);
+        if self.writing.replace(true) {
+            return;
+        }
+        let saver = self.clone();
+        spawn_local(async move {
+            loop {
+                let Some(next) = saver.next.borrow_mut().take() else { break };
+                let stored = match &next {
+                    Some(json) => idb::put_text(VISITS, &saver.key, json).await,
+                    None => idb::delete(VISITS, &[&saver.key]).await,
+                };
+                if stored.is_ok() {
+                    forget_legacy(&saver.key);
+                }
+                let told = saver.told.borrow().clone();
+                if let Some(told) = told {
+                    told(stored.is_ok());
+                }
+            }
+            saver.writing.set(false);
+        });
+    }
+}
+
+pub fn env(base: Env, form_id: &str, saved: Option<String>) -> ChecklistEnv {
+    let saver = Rc::new(Saver { key: key(form_id), writing: Cell::new(false), next: RefCell::new(None), told: RefCell::new(None) });
     ChecklistEnv {
         base,
         saved,
-        // Saved quietly: a full or refused storage must not interrupt the shopper.
-        keep: Rc::new(move |json: Option<String>| {
-            if let Some(s) = storage() {
-                let _ = match json {
-                    Some(j) => s.set_item(&storage_key, &j),
-                    None => s.remove_item(&storage_key),
-                };
-            }
-        }),
+        keep: Rc::new(move |json, told| saver.keep(json, told)),
         params: query_params(&window().location().search().unwrap_or_default()),
         read_photo: Rc::new(|file| Box::pin(read_photo(file))),
         locate: Rc::new(locate),

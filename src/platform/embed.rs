@@ -149,6 +149,9 @@ pub(super) struct Ready {
     pub theme_css: String,
     /// The hidden fields' values.
     pub hidden: Pairs<String>,
+    /// A checklist's saved visit (JSON), read before it is drawn.
+    #[cfg(feature = "checklists")]
+    pub visit: Option<String>,
 }
 
 /// Reads the form and shows it. Kept apart from [`start`]'s state machine, as are the
@@ -175,7 +178,27 @@ fn open(json: String, config: EmbedConfig, placement: Placement) {
     );
     let theme_css = theme::css(&form.theme.clone().overridden_by(&config.theme));
     let hidden = hidden_values(&form, &config.hidden, &window().location().search().unwrap_or_default());
-    show(Ready { form, locale, theme_css, hidden }, config, placement);
+    let ready = Ready {
+        form,
+        locale,
+        theme_css,
+        hidden,
+        #[cfg(feature = "checklists")]
+        visit: None,
+    };
+    // A checklist is drawn once its saved visit is read (IndexedDB answers later), so
+    // it never shows an empty visit first.
+    #[cfg(feature = "checklists")]
+    if ready.form.checklist.is_some() {
+        let closes = CLOSES.get();
+        return wasm_bindgen_futures::spawn_local(async move {
+            let visit = super::checklist::saved(&ready.form.id).await;
+            if CLOSES.get() == closes {
+                show(Ready { visit, ..ready }, config, placement);
+            }
+        });
+    }
+    show(ready, config, placement);
 }
 
 /// Has seda.js mount this configuration with the full bundle (a lean build's form that needs it).
@@ -379,16 +402,17 @@ pub(super) fn views_env(ready: &Ready, config: EmbedConfig, seen_key: String, ho
 
 /// Mounts the form's views (a checklist's, or a survey's and a complaint's) in the host.
 fn mount_views(host: &host::Host, ready: Ready, env: Env, floating: bool) {
-    let Ready { form, locale, .. } = ready;
     #[cfg(feature = "checklists")]
-    if form.checklist.is_some() {
+    if ready.form.checklist.is_some() {
+        let Ready { form, locale, visit, .. } = ready;
         let _ = host::apply_theme(host, super::checklist::CSS);
         let _ = host.mount.class_list().add_1("seda-cl-page");
-        let env = super::checklist::env(env, &form.id);
+        let env = super::checklist::env(env, &form.id, visit);
         let form = Arc::new(form);
         leptos::mount::mount_to(host.mount.clone(), move || view! { <ChecklistWidget form=form locale=locale env=env /> }).forget();
         return;
     }
+    let Ready { form, locale, .. } = ready;
     let form = Arc::new(form);
     leptos::mount::mount_to(host.mount.clone(), move || view! { <Widget form=form locale=locale env=env floating=floating /> }).forget();
 }

@@ -1,14 +1,15 @@
-//! A little IndexedDB: one database ("seda") with two stores keyed by "id": "outbox"
-//! (responses waiting to be sent) and "refused" (those the endpoint refused, kept
-//! apart). Values are stored as plain objects made from JSON. Each write resolves only
-//! when its transaction has committed.
+//! A little IndexedDB: one database ("seda") with three stores keyed by "id": "outbox"
+//! (responses waiting to be sent), "refused" (those the endpoint refused, kept apart)
+//! and "visits" (checklist visits in progress). Outbox values are stored as plain objects
+//! made from JSON, a visit as `{id, text}`. Each write resolves only when its
+//! transaction has committed.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use super::env::window;
 use super::fetch::describe;
@@ -42,10 +43,11 @@ fn message(e: JsValue) -> String {
 }
 
 const DB: &str = "seda";
-/// Version 2 added [`REFUSED`].
-const VERSION: u32 = 2;
+/// Version 2 added [`REFUSED`], 3 [`VISITS`]; an upgrade only adds the stores missing.
+const VERSION: u32 = 3;
 pub const OUTBOX: &str = "outbox";
 pub const REFUSED: &str = "refused";
+pub const VISITS: &str = "visits";
 
 thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
@@ -64,7 +66,7 @@ async fn db() -> Result<IdbDatabase, IdbError> {
     let upgrading = request.clone();
     let on_upgrade = Closure::<dyn FnMut()>::new(move || {
         if let Ok(db) = upgrading.result().map(JsCast::unchecked_into::<IdbDatabase>) {
-            for store in [OUTBOX, REFUSED] {
+            for store in [OUTBOX, REFUSED, VISITS] {
                 if !db.object_store_names().contains(store) {
                     let params = IdbObjectStoreParameters::new();
                     params.set_key_path(&JsValue::from_str("id"));
@@ -77,6 +79,14 @@ async fn db() -> Result<IdbDatabase, IdbError> {
     let db: IdbDatabase = settle(&request).await.map_err(|e| IdbError::OpenFailed(message(e)))?.unchecked_into();
     request.set_onupgradeneeded(None);
     drop(on_upgrade);
+    // A newer version of this page upgrading the database in another tab waits until
+    // every connection closes: this one closes then, and opens again when next needed.
+    let on_change = Closure::once_into_js(|| {
+        if let Some(db) = OPEN.with(|o| o.borrow_mut().take()) {
+            db.close();
+        }
+    });
+    db.set_onversionchange(Some(on_change.unchecked_ref()));
     OPEN.with(|o| *o.borrow_mut() = Some(db.clone()));
     Ok(db)
 }
@@ -103,6 +113,23 @@ pub async fn get(store: &str, id: &str) -> Result<Option<String>, IdbError> {
     let store = db.transaction_with_str(store).map_err(failed)?.object_store(store).map_err(failed)?;
     let value = settle(&store.get(&JsValue::from_str(id)).map_err(failed)?).await.map_err(failed)?;
     Ok(if value.is_undefined() { None } else { js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) })
+}
+
+/// The text stored under `id` in `store` by [`put_text`] (`None` if there is none).
+pub async fn get_text(store: &str, id: &str) -> Result<Option<String>, IdbError> {
+    let db = db().await?;
+    let store = db.transaction_with_str(store).map_err(failed)?.object_store(store).map_err(failed)?;
+    let value = settle(&store.get(&JsValue::from_str(id)).map_err(failed)?).await.map_err(failed)?;
+    Ok(js_sys::Reflect::get(&value, &"text".into()).ok().and_then(|t| t.as_string()))
+}
+
+/// Stores (or replaces) `text` under `id` in `store`, as one string: a visit's JSON,
+/// photos included, is never parsed into objects to be kept.
+pub async fn put_text(store: &str, id: &str, text: &str) -> Result<(), IdbError> {
+    let value = js_sys::Object::new();
+    js_sys::Reflect::set(&value, &"id".into(), &id.into()).map_err(failed)?;
+    js_sys::Reflect::set(&value, &"text".into(), &text.into()).map_err(failed)?;
+    write(&[store], |tx| tx.object_store(store)?.put(&value).map(drop)).await
 }
 
 /// Stores (or replaces) the value `json` in `store`; its `id` is its key.
@@ -146,12 +173,21 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
         let ok = Closure::once_into_js(move || {
             let _ = resolve.call1(&JsValue::NULL, &ok_request.result().unwrap_or(JsValue::UNDEFINED));
         });
+        let reject_blocked = reject.clone();
         let err = Closure::once_into_js(move || {
             let error = err_request.error().ok().flatten().map_or(JsValue::NULL, JsValue::from);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         request.set_onsuccess(Some(ok.unchecked_ref()));
         request.set_onerror(Some(err.unchecked_ref()));
+        // An upgrade held back by an older page in another tab (which does not close its
+        // connection) would wait until that tab closes: it fails now instead.
+        if let Some(open) = request.dyn_ref::<IdbOpenDbRequest>() {
+            let blocked = Closure::once_into_js(move || {
+                let _ = reject_blocked.call1(&JsValue::NULL, &JsValue::from_str("held open by another tab"));
+            });
+            open.set_onblocked(Some(blocked.unchecked_ref()));
+        }
     });
     JsFuture::from(promise).await
 }

@@ -95,7 +95,14 @@ fn lookup(config: &EmbedConfig) -> LookUp {
 fn csat(config: &EmbedConfig, host: &host::Host, locale: &str, reference: &str) -> Option<(Arc<crate::core::form::Form>, Env)> {
     let form = definition::parse(templates::get(CSAT_FORM)?).ok()?;
     let hidden = Pairs::from([("reference", reference.to_owned())]);
-    let ready = Ready { form, locale: locale.to_owned(), theme_css: String::new(), hidden };
+    let ready = Ready {
+        form,
+        locale: locale.to_owned(),
+        theme_css: String::new(),
+        hidden,
+        #[cfg(feature = "checklists")]
+        visit: None,
+    };
     let mut env = views_env(&ready, config.clone(), config.seen_key(), host, None);
     env.draft = None;
     env.keep_draft = Rc::new(|_| {});

@@ -58,15 +58,18 @@ pub fn ChecklistWidget(
         card,
         slots: StoredValue::new(slots),
         phase: RwSignal::new(ChecklistPhase::Answering),
+        unsaved: RwSignal::new(false),
         focus_item: StoredValue::new(None),
         env: StoredValue::new_local(env),
     };
     provide_context(state);
-    // Every change is kept at once; the first run only subscribes.
-    Effect::new(move |ran: Option<()>| {
+    // The visit is kept as it opens (so a device that cannot keep it says so at once)
+    // and on every change; a failed save is shown until one succeeds.
+    let told: Rc<dyn Fn(bool)> = Rc::new(move |stored| state.unsaved.set(!stored));
+    Effect::new(move |_| {
         let json = visit.with(|v| v.to_json());
-        if ran.is_some() && !matches!(state.phase.get_untracked(), ChecklistPhase::Done(_)) {
-            state.env.with_value(|e| (e.keep)(Some(json)));
+        if !matches!(state.phase.get_untracked(), ChecklistPhase::Done(_)) {
+            state.env.with_value(|e| (e.keep)(Some(json), told.clone()));
         }
     });
     let sections = c.sections.len();
@@ -80,6 +83,10 @@ pub fn ChecklistWidget(
     view! {
         <div class="seda-root seda-cl" dir=dir lang=locale role="dialog" aria-label=label>
             <ScoreBar title=title />
+            <div class="seda-cl-unsaved" class:seda-alert=reactive(move || state.unsaved.get()) role="alert">
+                <p class="seda-alert__title">{reactive(move || if state.unsaved.get() { state.labels().not_saved } else { "" })}</p>
+                <p>{reactive(move || if state.unsaved.get() { state.labels().not_saved_body } else { "" })}</p>
+            </div>
             {move || match screen.get() {
                 (_, true) => erase(view! { <ChecklistDone /> }),
                 (0, _) => erase(view! { <VisitDetails /> }),

@@ -13,7 +13,7 @@ use crate::core::checklist::{Critical, Evidence, Item, ItemType, Unit};
 use crate::core::checklist_text::unit;
 use crate::core::i18n::fill;
 use crate::core::num::Num;
-use crate::core::visit::Mark;
+use crate::core::visit::{Entry, Mark, MAX_PHOTOS};
 
 use super::checklist_state::{expect_checklist, ItemState};
 use super::erased::{erase, handler, reactive};
@@ -285,50 +285,14 @@ fn measure(item: &Item, title_id: &str, mark_of: impl Fn() -> Option<Mark> + Clo
     }
 }
 
-/// The photo and comment an item's rules ask for (shown when wanted or already given).
-fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, failed: RwSignal<bool>) -> impl IntoView {
+/// The photos and comment an item's rules ask for (shown when wanted or already given).
+fn evidence(item: Rc<Item>, entry: RwSignal<Option<Entry>>, failed: RwSignal<bool>) -> impl IntoView {
     let state = expect_checklist();
     let labels = state.labels();
     let wanted = move |e: Evidence| e == Evidence::Always || (e == Evidence::WhenFailed && failed.get());
     let id = item.id.clone();
-    let photo = (item.photo != Evidence::Never).then(|| {
-        let rule = item.photo;
-        let (id_set, id_remove) = (id.clone(), id.clone());
-        let photo_of = move || entry.with(|e| e.as_ref().and_then(|e| e.photo.clone()));
-        // Redrawn only when the photo or the need for one changes.
-        let shown = Memo::new(move |_| (wanted(rule), photo_of()));
-        let input_id = format!("seda-cl-{id}-photo");
-        let on_pick = StoredValue::new_local(move |ev: leptos::ev::Event| {
-            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            let read = state.env.with_value(|e| e.read_photo.clone());
-            let id = id_set.clone();
-            spawn_local(async move {
-                if let Some(url) = read(file).await {
-                    state.update(|v| v.set_photo(&id, Some(url)));
-                }
-            });
-        });
-        let title = state.text(&item.title);
-        move || {
-            let (needed, photo) = shown.get();
-            (needed || photo.is_some()).then(|| {
-                let (id_remove, input_id, on_pick_label) = (id_remove.clone(), input_id.clone(), if needed { labels.photo_required } else { labels.photo });
-                let title = title.clone();
-                view! {
-                    <div class="seda-cl-evidence">
-                        <label class="seda-cl-label" for=input_id.clone()>{on_pick_label}</label>
-                        <input id=input_id class="seda-cl-file" type="file" accept="image/*" capture="environment" on:change=handler(move |ev| on_pick.with_value(|f| f(ev))) />
-                        {photo.map(|src| view! {
-                            <img class="seda-cl-photo" src=src alt=format!("{}: {title}", labels.photo) />
-                            <button type="button" class="seda-button seda-button--quiet"
-                                on:click=handler(move |_| state.update(|v| v.set_photo(&id_remove, None)))>{labels.remove_photo}</button>
-                        })}
-                    </div>
-                }
-            })
-        }
-    });
+    let photo_rule = item.photo;
+    let photo = (photo_rule != Evidence::Never).then(|| photos(&item, entry, move || wanted(photo_rule)));
     let comment = (item.comment != Evidence::Never).then(|| {
         let (rule, min) = (item.comment, item.comment_min_length.max(1));
         let id_write = id.clone();
@@ -350,4 +314,73 @@ fn evidence(item: Rc<Item>, entry: RwSignal<Option<crate::core::visit::Entry>>, 
         }
     });
     view! { {photo}{comment} }
+}
+
+/// An item's photos: each with when it was taken and its own Remove button, and a file
+/// input that adds one or several (up to [`MAX_PHOTOS`], past which its note says so);
+/// shown when a photo is wanted or one was added.
+fn photos(item: &Item, entry: RwSignal<Option<Entry>>, wanted: impl Fn() -> bool + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = expect_checklist();
+    let labels = state.labels();
+    let id = StoredValue::new(item.id.clone());
+    let title = StoredValue::new(state.text(&item.title));
+    let input_id = format!("seda-cl-{}-photo", item.id);
+    let note_id = format!("seda-cl-{}-photo-note", item.id);
+    let count = Memo::new(move |_| entry.with(|e| e.as_ref().map_or(0, |e| e.photos.len())));
+    let shown = Memo::new(move |_| wanted() || count.get() > 0);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let files: Vec<web_sys::File> = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+        input.set_value("");
+        let read = state.env.with_value(|e| e.read_photo.clone());
+        spawn_local(async move {
+            for file in files {
+                let Some(data) = read(file).await else { continue };
+                let now = state.now();
+                let mut added = false;
+                state.update(|v| added = v.add_photo(&id.get_value(), data, &now));
+                // Past the limit nothing more is added, and the note says why.
+                if !added {
+                    break;
+                }
+            }
+        });
+    };
+    let on_pick = StoredValue::new_local(on_pick);
+    // One erased row per photo, built afresh when the photos change.
+    let rows = move || {
+        let photos = entry.with(|e| e.as_ref().map(|e| e.photos.clone()).unwrap_or_default());
+        photos
+            .into_iter()
+            .enumerate()
+            .map(|(n, photo)| {
+                let number = state.digits(&(n + 1).to_string());
+                let name = fill(labels.photo_n, &[("n", number.clone())]);
+                erase(view! {
+                    <li class="seda-cl-photos__item">
+                        <img class="seda-cl-photo" src=photo.data alt=format!("{name}: {}", title.get_value()) />
+                        <span class="seda-cl-photos__at">{fill(labels.photo_taken, &[("time", state.clock(&photo.at))])}</span>
+                        <button type="button" class="seda-button seda-button--quiet"
+                            on:click=handler(move |_| state.update(|v| v.remove_photo(&id.get_value(), n)))>{fill(labels.remove_photo, &[("n", number)])}</button>
+                    </li>
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    let note = reactive(move || if count.get() >= MAX_PHOTOS { fill(labels.photos_full, &[("max", state.digits(&MAX_PHOTOS.to_string()))]) } else { String::new() });
+    let label = reactive(move || if wanted() { labels.photo_required } else { labels.photo });
+    move || {
+        shown.get().then(|| {
+            let (note, label) = (note.clone(), label.clone());
+            erase(view! {
+                <div class="seda-cl-evidence">
+                    <label class="seda-cl-label" for=input_id.clone()>{label}</label>
+                    <ol class="seda-cl-photos">{rows}</ol>
+                    <input id=input_id.clone() class="seda-cl-file" type="file" accept="image/*" multiple capture="environment"
+                        aria-describedby=note_id.clone() on:change=handler(move |ev| on_pick.with_value(|f| f(ev))) />
+                    <p class="seda-note" id=note_id.clone() role="status">{note}</p>
+                </div>
+            })
+        })
+    }
 }

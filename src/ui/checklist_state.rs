@@ -33,8 +33,9 @@ pub struct ChecklistEnv {
     pub base: Env,
     /// The saved visit of this checklist (JSON), if there is one.
     pub saved: Option<String>,
-    /// Keeps the visit in progress (JSON), or with `None` discards it.
-    pub keep: Rc<dyn Fn(Option<String>)>,
+    /// Keeps the visit in progress (JSON), or with `None` discards it; the function
+    /// given is told whether it was stored (a later change may be stored instead).
+    pub keep: Rc<dyn Fn(Option<String>, Rc<dyn Fn(bool)>)>,
     /// The page's URL query parameters (location, shopper and assignment ids).
     pub params: Pairs<String>,
     pub read_photo: ReadPhoto,
@@ -81,6 +82,8 @@ pub struct ChecklistState {
     /// Each item's [`ItemState`], in the checklist's item order; see [`ChecklistState::update`].
     pub slots: StoredValue<Vec<ItemState>>,
     pub phase: RwSignal<ChecklistPhase>,
+    /// The last save of the visit on the device failed.
+    pub unsaved: RwSignal<bool>,
     /// The id of an item's part (its title or comment box) to focus once its section is on
     /// screen (from the review's links).
     pub focus_item: StoredValue<Option<String>>,
@@ -205,7 +208,7 @@ impl ChecklistState {
             match result {
                 SendResult::Failed(_) => self.phase.set(ChecklistPhase::Failed),
                 done => {
-                    keep(None);
+                    keep(None, Rc::new(|_| {}));
                     if done == SendResult::Queued {
                         let id = self.visit.with_untracked(|visit| visit.response_id.clone());
                         let follow = self.env.with_value(|env| env.base.follow_delivery.clone());

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { audit, button, DIST, widget } from "./support.mjs";
+import { audit, button, DIST, readVisits, widget } from "./support.mjs";
 import { MIME, servePages, startCollector } from "../../tools/serve.mjs";
 import { bigChecklist } from "../../tools/bench/checklist.mjs";
 
@@ -213,7 +213,7 @@ test("a full visit offline, with a reload in the middle, scores as worked out by
   expect(c.items.resolve_time).toMatchObject({ credit: 0.5, failed: false });
   expect(c.items.queue_time).toMatchObject({ answer: "n/a", credit: null, earned: 0, possible: 0 });
   expect(c.items.extra_mile).toMatchObject({ answer: true, earned: 1, possible: 0, bonus: true });
-  expect(c.items.floor.photo).toMatch(/^data:image\/jpeg;base64,/);
+  expect(c.items.floor.photos).toEqual([{ data: expect.stringMatching(/^data:image\/jpeg;base64,/), at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) }]);
   expect(c.items.resolve_time).toMatchObject({ answer: 10, credit: 0.5, earned: 1 });
   for (const [id, it] of Object.entries(c.items)) {
     if (it.answer !== null) expect(it.at, `${id} has a timestamp`).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -224,6 +224,7 @@ test("a full visit offline, with a reload in the middle, scores as worked out by
   expect(c.visit.geo, "no position without consent").toBeUndefined();
 
   // The draft is gone once the report is stored for sending.
+  await expect.poll(async () => (await readVisits(page)).map((v) => v.id)).toEqual([]);
   expect(await page.evaluate(() => localStorage.getItem("seda:visit:mystery-shop"))).toBeNull();
   expect(errors).toEqual([]);
 });

@@ -255,6 +255,11 @@ export function readRefused(page) {
   return readStore(page, "refused");
 }
 
+/** The checklist visits in progress (IndexedDB "seda" / "visits", `{id, text}`), from version 3. */
+export function readVisits(page) {
+  return readStore(page, "visits");
+}
+
 /** Every value of object store `name` in the page origin's database "seda"; [] if absent. */
 function readStore(page, name) {
   return page.evaluate(

@@ -48,7 +48,14 @@ pub struct ChecklistStrings {
     pub timing: &'static str,
     pub photo: &'static str,
     pub photo_required: &'static str,
+    /// A photo's name, numbered from 1: "Photo {n}".
+    pub photo_n: &'static str,
+    /// A photo's Remove button: "Remove photo {n}".
     pub remove_photo: &'static str,
+    /// Under a photo: when it was taken.
+    pub photo_taken: &'static str,
+    /// An item has as many photos as it may keep ({max}).
+    pub photos_full: &'static str,
     pub comment: &'static str,
     pub comment_required: &'static str,
     /// `comment_required` when the least is one character.
@@ -69,6 +76,9 @@ pub struct ChecklistStrings {
     pub saved_offline: &'static str,
     /// The choice that picks none of a multiple-choice item's options.
     pub none_of_these: &'static str,
+    /// A save of the visit on the device failed: the title and what to do.
+    pub not_saved: &'static str,
+    pub not_saved_body: &'static str,
 }
 }
 
@@ -110,7 +120,10 @@ pub const EN: ChecklistStrings = ChecklistStrings {
     timing: "Timing: {n} s",
     photo: "Photo",
     photo_required: "Photo (required)",
-    remove_photo: "Remove photo",
+    photo_n: "Photo {n}",
+    remove_photo: "Remove photo {n}",
+    photo_taken: "Taken {time}",
+    photos_full: "{max} photos is the most for one item: remove one to add another.",
     comment: "Comment",
     comment_required: "Comment (required, at least {min} characters)",
     comment_required_one: "Comment (required, at least 1 character)",
@@ -129,6 +142,8 @@ pub const EN: ChecklistStrings = ChecklistStrings {
     sending: "Sending…",
     saved_offline: "Saved on this device; it works offline.",
     none_of_these: "None of these",
+    not_saved: "This visit is not being saved on this device.",
+    not_saved_body: "The device's storage is full or refused (a private window?). Keep this page open and submit the report now, or remove some photos.",
 };
 
 pub const FA: ChecklistStrings = ChecklistStrings {
@@ -169,7 +184,10 @@ pub const FA: ChecklistStrings = ChecklistStrings {
     timing: "زمان‌سنجی: {n} ثانیه",
     photo: "عکس",
     photo_required: "عکس (لازم)",
-    remove_photo: "حذف عکس",
+    photo_n: "عکس {n}",
+    remove_photo: "حذف عکس {n}",
+    photo_taken: "گرفته‌شده {time}",
+    photos_full: "هر مورد حداکثر {max} عکس دارد: برای افزودن عکس دیگر، یکی را حذف کنید.",
     comment: "توضیح",
     comment_required: "توضیح (لازم، دست‌کم {min} نویسه)",
     comment_required_one: "توضیح (لازم، دست‌کم ۱ نویسه)",
@@ -188,6 +206,8 @@ pub const FA: ChecklistStrings = ChecklistStrings {
     sending: "در حال ارسال…",
     saved_offline: "روی همین دستگاه ذخیره می‌شود و بدون اینترنت هم کار می‌کند.",
     none_of_these: "هیچ‌کدام",
+    not_saved: "این بازدید روی این دستگاه ذخیره نمی‌شود.",
+    not_saved_body: "حافظهٔ دستگاه پر است یا اجازهٔ ذخیره نمی‌دهد (پنجرهٔ ناشناس؟). این صفحه را باز نگه دارید و همین حالا گزارش را بفرستید، یا چند عکس را حذف کنید.",
 };
 
 pub const AR: ChecklistStrings = ChecklistStrings {
@@ -228,7 +248,10 @@ pub const AR: ChecklistStrings = ChecklistStrings {
     timing: "التوقيت: {n} ث",
     photo: "صورة",
     photo_required: "صورة (مطلوبة)",
-    remove_photo: "إزالة الصورة",
+    photo_n: "الصورة {n}",
+    remove_photo: "إزالة الصورة {n}",
+    photo_taken: "التُقطت {time}",
+    photos_full: "الحد الأقصى للبند الواحد {max} صور: احذف صورة لإضافة أخرى.",
     comment: "تعليق",
     comment_required: "تعليق (مطلوب، {min} أحرف على الأقل)",
     comment_required_one: "تعليق (مطلوب، حرف واحد على الأقل)",
@@ -247,6 +270,8 @@ pub const AR: ChecklistStrings = ChecklistStrings {
     sending: "جارٍ الإرسال…",
     saved_offline: "يُحفظ على هذا الجهاز، ويعمل دون اتصال بالإنترنت.",
     none_of_these: "لا شيء مما سبق",
+    not_saved: "لا تُحفظ هذه الزيارة على هذا الجهاز.",
+    not_saved_body: "مساحة التخزين في الجهاز ممتلئة أو مرفوضة (نافذة خاصة؟). أبقِ هذه الصفحة مفتوحة وأرسل التقرير الآن، أو احذف بعض الصور.",
 };
 
 /// The checklist's strings for `locale` (English unless the language is Persian or Arabic).

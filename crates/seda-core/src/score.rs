@@ -21,7 +21,7 @@ use super::checklist::{
 };
 use super::json::Value;
 use super::num::Num;
-use super::visit::{record_value, Mark, Visit};
+use super::visit::{photos_value, record_value, Mark, Visit};
 
 /// 100 % in hundredths of a percent.
 pub const FULL: i64 = 10_000;
@@ -248,7 +248,7 @@ pub fn evidence_problems(item: &Item, visit: &Visit, failed: bool) -> Vec<Proble
         return out;
     }
     let wanted = |e: Evidence| e == Evidence::Always || (e == Evidence::WhenFailed && failed);
-    if wanted(item.photo) && entry.photo.is_none() {
+    if wanted(item.photo) && entry.photos.is_empty() {
         out.push(Problem::PhotoMissing);
     }
     let min = item.comment_min_length.max(1);
@@ -281,7 +281,7 @@ fn h(n: i64) -> Value {
 }
 
 /// The `checklist` member of the response: every item's raw answer, credit, points,
-/// failure, time, comment and photo; the section and overall scores; the outcome;
+/// failure, time, comment and photos; the section and overall scores; the outcome;
 /// and the visit record. Scores are percentages, points and credits are exact
 /// decimals with at most two places.
 pub fn payload(c: &Checklist, visit: &Visit, card: &Scorecard) -> Value {
@@ -310,8 +310,11 @@ pub fn payload(c: &Checklist, visit: &Visit, card: &Scorecard) -> Value {
             if !e.comment.is_empty() {
                 m.push(("comment", Value::from(e.comment.as_str())));
             }
-            if let Some(p) = &e.photo {
-                m.push(("photo", Value::from(p.as_str())));
+            // `photo` (the first one's data) is kept for endpoints that read the single
+            // photo of earlier versions; `photos` has them all with their times.
+            if let Some(first) = e.photos.first() {
+                m.push(("photo", Value::from(first.data.as_str())));
+                m.push(("photos", photos_value(&e.photos)));
             }
         }
         items.push((item.id.as_str(), Value::object(m)));

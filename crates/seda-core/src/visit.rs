@@ -1,4 +1,4 @@
-//! A checklist visit in progress: each item's answer with its comment, photo and
+//! A checklist visit in progress: each item's answer with its comment, photos and
 //! the time it was given, and the visit record (where, who, when). It is saved on
 //! every change (see [`Visit::to_json`]) so a reload or a closed browser loses nothing.
 
@@ -25,10 +25,48 @@ pub enum Mark {
 pub struct Entry {
     pub mark: Option<Mark>,
     pub comment: String,
-    /// A photo as a `data:image/jpeg;base64,...` URL (already made small).
-    pub photo: Option<String>,
+    /// The photos, in the order they were added (at most [`MAX_PHOTOS`]).
+    pub photos: Vec<Photo>,
     /// RFC 3339, UTC: when the answer was last given or changed.
     pub at: String,
+}
+
+/// The most photos one item keeps.
+pub const MAX_PHOTOS: usize = 5;
+
+/// One photo of an item's evidence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Photo {
+    /// A `data:image/...;base64,` URL (already made small).
+    pub data: String,
+    /// RFC 3339, UTC: when it was taken (added to the visit).
+    pub at: String,
+}
+
+impl Photo {
+    /// `{"data", "at"}`, as the draft and the payload write it.
+    pub fn to_value(&self) -> Value {
+        Value::object([("data", Value::from(self.data.as_str())), ("at", Value::from(self.at.as_str()))])
+    }
+}
+
+/// An item's photos as the draft and the payload write them.
+pub fn photos_value(photos: &[Photo]) -> Value {
+    Value::Array(photos.iter().map(Photo::to_value).collect())
+}
+
+/// An item's photos read from its JSON: the list `photos` of `{data, at}`, or an older
+/// single `photo` (taken at the answer's time `at`). Anything that is not an image's
+/// data URL is dropped, and at most [`MAX_PHOTOS`] are kept.
+pub fn photos_of(e: &Value) -> Vec<Photo> {
+    let image = |v: Option<&Value>| v.and_then(Value::as_str).filter(|d| d.starts_with("data:image/")).map(str::to_owned);
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let mut out: Vec<Photo> = match e.get("photos").and_then(Value::as_array) {
+        Some(list) => list.iter().filter_map(|p| Some(Photo { data: image(p.get("data"))?, at: text(p, "at") })).collect(),
+        None => image(e.get("photo")).map(|data| Photo { data, at: text(e, "at") }).into_iter().collect(),
+    };
+    out.truncate(MAX_PHOTOS);
+    out
 }
 
 /// Where, who and when.
@@ -155,8 +193,22 @@ impl Visit {
         self.entry_mut(item).comment = text;
     }
 
-    pub fn set_photo(&mut self, item: &str, photo: Option<String>) {
-        self.entry_mut(item).photo = photo;
+    /// Adds a photo taken at `at` to an item's evidence; `false` (and nothing added)
+    /// when the item already has [`MAX_PHOTOS`].
+    pub fn add_photo(&mut self, item: &str, data: String, at: &str) -> bool {
+        let photos = &mut self.entry_mut(item).photos;
+        let room = photos.len() < MAX_PHOTOS;
+        if room {
+            photos.push(Photo { data, at: at.to_owned() });
+        }
+        room
+    }
+
+    /// Removes an item's photo number `n` (from 0), if it has one.
+    pub fn remove_photo(&mut self, item: &str, n: usize) {
+        if let Some(e) = self.entries.get_mut(item).filter(|e| n < e.photos.len()) {
+            e.photos.remove(n);
+        }
     }
 
     /// Drops answers the checklist no longer accepts (a draft made before it changed).
@@ -176,8 +228,8 @@ impl Visit {
             if !e.comment.is_empty() {
                 m.push(("comment", Value::from(e.comment.as_str())));
             }
-            if let Some(p) = &e.photo {
-                m.push(("photo", Value::from(p.as_str())));
+            if !e.photos.is_empty() {
+                m.push(("photos", photos_value(&e.photos)));
             }
             (id, Value::object(m))
         });
@@ -212,7 +264,7 @@ impl Visit {
             let entry = Entry {
                 mark: e.get("answer").and_then(|a| Mark::from_value(item, a)),
                 comment: text("comment"),
-                photo: e.get("photo").and_then(Value::as_str).filter(|p| p.starts_with("data:image/")).map(str::to_owned),
+                photos: photos_of(e),
                 at: text("at"),
             };
             visit.entries.insert(id.as_str(), entry);

@@ -296,8 +296,8 @@ fn evidence_and_unanswered_items_stop_the_visit() {
     v = visit(&f, &[("floor", "false"), ("sign", "true")]);
     assert_eq!(list(&v), [(0, Problem::PhotoMissing), (0, Problem::CommentMissing { min: 10 }), (1, Problem::PhotoMissing)]);
     v.set_comment("floor", "  too short ");
-    v.set_photo("floor", Some("data:image/jpeg;base64,AAAA".into()));
-    v.set_photo("sign", Some("data:image/jpeg;base64,AAAA".into()));
+    v.add_photo("floor", "data:image/jpeg;base64,AAAA".into(), NOW);
+    v.add_photo("sign", "data:image/jpeg;base64,AAAA".into(), NOW);
     assert_eq!(list(&v), [(0, Problem::CommentMissing { min: 10 })]);
     v.set_comment("floor", "Boxes blocked aisle 3");
     assert_eq!(list(&v), []);
@@ -309,7 +309,7 @@ fn a_saved_visit_comes_back_whole_and_drops_what_no_longer_fits() {
     let c = checklist(&f);
     let mut v = visit(&f, &[("entrance", "true"), ("greet_time", "42"), ("offers", r#"["returns"]"#), ("queue_time", r#""n/a""#), ("resolve_time", "7.5")]);
     v.set_comment("greet_time", "Staff were restocking.\nNobody looked up.");
-    v.set_photo("floor", Some("data:image/jpeg;base64,/9j/AAAA".into()));
+    v.add_photo("floor", "data:image/jpeg;base64,/9j/AAAA".into(), NOW);
     v.section = 2;
     v.record.location = "north".into();
     v.record.shopper = "S-17".into();

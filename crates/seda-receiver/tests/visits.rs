@@ -126,7 +126,9 @@ async fn the_score_card_is_the_servers_not_the_phones() {
 #[tokio::test]
 async fn photos_are_served_decoded_with_their_headers() {
     let app = sqlite_app(settings()).await;
-    let mut p = visit("p1", "north", "S-17", &[("floor", json!(false)), ("shelves", json!(false))], &[("floor", JPEG)]);
+    let mut p = visit("p1", "north", "S-17", &[("floor", json!(false)), ("shelves", json!(false))], &[("floor", JPEG), ("floor", PNG)]);
+    // As the widget sends them: `photos` with their times, and the first again as `photo`.
+    assert_eq!(p["checklist"]["items"]["floor"]["photo"], json!(JPEG));
     // Several photos as a list; a page in a photo's place; a JPEG that is not one.
     p["checklist"]["items"]["shelves"]["photos"] = json!([{"data": PNG, "at": "2026-11-23T10:07:00Z"}, {"data": "data:text/html;base64,PGh0bWw+", "at": "2026-11-23T10:08:00Z"}]);
     p["checklist"]["items"]["prices"]["photo"] = json!("data:image/jpeg;base64,PGh0bWw+");
@@ -137,7 +139,9 @@ async fn photos_are_served_decoded_with_their_headers() {
 
     let card = get_json(&app, "/admin/desk/visits/p1").await["scorecard"].clone();
     let photos = |id: &str| card["items"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()["photos"].clone();
-    assert_eq!(photos("floor"), json!([{"url": "/admin/desk/visits/p1/photos/floor/0", "at": "2026-11-23T10:05:00Z"}]));
+    // Each dated by when it was taken, not by the answer; the first not listed twice.
+    let floor = [(0, "2026-11-23T10:10:00Z"), (1, "2026-11-23T10:11:00Z")].map(|(n, at)| json!({"url": format!("/admin/desk/visits/p1/photos/floor/{n}"), "at": at}));
+    assert_eq!(photos("floor"), json!(floor));
     assert_eq!(photos("shelves").as_array().unwrap().len(), 2);
     assert_eq!(photos("receipt"), json!([]));
 
@@ -155,7 +159,7 @@ async fn photos_are_served_decoded_with_their_headers() {
         let a = send(&app.router, get(uri, Some(TOKEN))).await;
         assert!(a.problem(415, "unsupported-media-type")["path"].as_str().unwrap().starts_with("checklist.items."), "{uri}");
     }
-    for uri in ["/admin/desk/visits/p1/photos/floor/1", "/admin/desk/visits/p1/photos/floor/x", "/admin/desk/visits/nope/photos/floor/0"] {
+    for uri in ["/admin/desk/visits/p1/photos/floor/2", "/admin/desk/visits/p1/photos/floor/x", "/admin/desk/visits/nope/photos/floor/0"] {
         send(&app.router, get(uri, Some(TOKEN))).await.problem(404, "not-found");
     }
     send(&app.router, get("/admin/desk/visits/p1/photos/floor/0", None)).await.problem(401, "unauthorized");

@@ -5,14 +5,14 @@ use seda_core::checklist::Checklist;
 use seda_core::json::Value as CoreValue;
 use seda_core::num::Num;
 use seda_core::score::{self, Problem};
-use seda_core::visit::{Entry, Mark, Visit};
+use seda_core::visit::{Entry, Mark, Photo, Visit};
 use serde_json::Value;
 
 use super::{from_core, Figures, Verification};
 use crate::error::PathProblem;
 
 /// The visit a checklist response records: each answer its item takes, with the
-/// phone's evidence (comment, photo, time); a problem for each answer that does not fit.
+/// phone's evidence (comment, photos, time); a problem for each answer that does not fit.
 pub(super) fn visit_of(c: &Checklist, members: &[(String, CoreValue)], sent_items: Option<&Value>) -> (Visit, Vec<PathProblem>) {
     let mut visit = Visit::default();
     let mut problems = Vec::new();
@@ -27,10 +27,15 @@ pub(super) fn visit_of(c: &Checklist, members: &[(String, CoreValue)], sent_item
             Some(mark) => {
                 let evidence = sent_items.and_then(|items| items.get(key));
                 let text = |k: &str| evidence.and_then(|e| e.get(k)).and_then(Value::as_str).unwrap_or_default().to_owned();
-                // One photo, or several as `photos: [{data, at}]`: either is evidence.
-                let listed = evidence.and_then(|e| e.get("photos")).and_then(Value::as_array).and_then(|l| l.first()?.get("data")?.as_str());
-                let photo = Some(text("photo")).filter(|p| !p.is_empty()).or_else(|| listed.map(str::to_owned));
-                visit.entries.insert(key.as_str(), Entry { mark: Some(mark), comment: text("comment"), photo, at: text("at") });
+                // Several photos as `photos: [{data, at}]`, or one as `photo`: either is evidence.
+                let listed = evidence.and_then(|e| e.get("photos")).and_then(Value::as_array).into_iter().flatten();
+                let mut photos: Vec<Photo> = listed
+                    .filter_map(|p| Some(Photo { data: p.get("data")?.as_str()?.to_owned(), at: p.get("at").and_then(Value::as_str).unwrap_or_default().to_owned() }))
+                    .collect();
+                if photos.is_empty() && !text("photo").is_empty() {
+                    photos.push(Photo { data: text("photo"), at: text("at") });
+                }
+                visit.entries.insert(key.as_str(), Entry { mark: Some(mark), comment: text("comment"), photos, at: text("at") });
             }
         }
     }

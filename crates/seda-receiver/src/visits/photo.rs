@@ -43,19 +43,28 @@ const IMAGES: [(&str, &[&[u8]]); 4] = [
 ];
 
 /// Item `item`'s photos in `payload`, in order: the single `photo` first, then each
-/// entry of `photos` that is not the same data.
+/// entry of `photos` that is not the same data. Each is dated by its own `at` in
+/// `photos` (the single one too, when the list holds it), else by the answer's `at`.
 pub fn photos<'a>(payload: &'a Value, item: &str) -> Vec<PhotoRef<'a>> {
     let Some(evidence) = payload.get("checklist").and_then(|c| c.get("items")).and_then(|i| i.get(item)) else {
         return Vec::new();
     };
     let text = |v: &'a Value, k: &str| v.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
+    let listed: Vec<PhotoRef<'a>> = evidence
+        .get("photos")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| Some(PhotoRef { data: text(entry, "data")?, at: text(entry, "at").or_else(|| text(evidence, "at")) }))
+        .collect();
     let mut out: Vec<PhotoRef<'a>> = Vec::new();
     if let Some(data) = text(evidence, "photo") {
-        out.push(PhotoRef { data, at: text(evidence, "at") });
+        let at = listed.iter().find(|p| p.data == data).map_or(text(evidence, "at"), |p| p.at);
+        out.push(PhotoRef { data, at });
     }
-    for entry in evidence.get("photos").and_then(Value::as_array).into_iter().flatten() {
-        if let Some(data) = text(entry, "data").filter(|d| out.iter().all(|p| p.data != *d)) {
-            out.push(PhotoRef { data, at: text(entry, "at").or_else(|| text(evidence, "at")) });
+    for p in listed {
+        if out.iter().all(|o| o.data != p.data) {
+            out.push(p);
         }
     }
     out

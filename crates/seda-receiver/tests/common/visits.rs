@@ -33,7 +33,8 @@ pub fn day(days: i64) -> i64 {
 }
 
 /// A finished visit at `location` by `shopper`: every item met, the bonus not
-/// earned, but for `changes` (item, raw answer); `photos` (item, data URL).
+/// earned, but for `changes` (item, raw answer); `photos` (item, data URL), taken
+/// at 10:10, 10:11, ... in their order, as the widget sends them.
 pub fn visit(id: &str, location: &str, shopper: &str, changes: &[(&str, Value)], photos: &[(&str, &str)]) -> Value {
     let form = payloads::template("mystery-shop");
     let c = form.checklist.as_deref().unwrap();
@@ -48,8 +49,8 @@ pub fn visit(id: &str, location: &str, shopper: &str, changes: &[(&str, Value)],
         let mark = Mark::from_value(item, &raw).unwrap_or_else(|| panic!("{} takes {}", item.id, answers[&item.id]));
         v.set_mark(item, Some(mark), "2026-11-23T10:05:00Z");
     }
-    for (item, data) in photos {
-        v.set_photo(item, Some((*data).into()));
+    for (n, (item, data)) in photos.iter().enumerate() {
+        v.add_photo(item, (*data).into(), &format!("2026-11-23T10:{}:00Z", 10 + n));
     }
     v.set_comment("charged_right", "Charged twice for the same shirt.");
     v.record.location = location.into();
