@@ -2,6 +2,7 @@
 
 use super::num::Num;
 use super::locale::language;
+use super::jalali::date_words;
 use super::time::date_text;
 use super::validate::AnswerError;
 
@@ -43,6 +44,9 @@ pub struct Strings {
     pub date_between: &'static str,
     pub date_from: &'static str,
     pub date_until: &'static str,
+    /// How a day (days since 1970-01-01) is written: `2024-03-20`, or in Persian in the
+    /// Persian calendar, `۱ فروردین ۱۴۰۳`.
+    pub date: fn(i64) -> String,
     pub other_missing: &'static str,
     pub rows_missing: &'static str,
     pub yes: &'static str,
@@ -116,6 +120,7 @@ pub const EN: Strings = Strings {
     date_between: "Please pick a date from {earliest} to {latest}.",
     date_from: "Please pick a date on or after {earliest}.",
     date_until: "Please pick a date on or before {latest}.",
+    date: date_text,
     other_missing: "Please say what \"Other\" is.",
     rows_missing: "Please answer every row.",
     yes: "Yes",
@@ -185,6 +190,7 @@ pub const FA: Strings = Strings {
     date_between: "لطفاً تاریخی از {earliest} تا {latest} برگزینید.",
     date_from: "لطفاً تاریخی از {earliest} به بعد برگزینید.",
     date_until: "لطفاً تاریخی تا {latest} برگزینید.",
+    date: date_words,
     other_missing: "لطفاً بنویسید منظورتان از «سایر» چیست.",
     rows_missing: "لطفاً به همهٔ ردیف‌ها پاسخ دهید.",
     yes: "بله",
@@ -270,7 +276,7 @@ pub fn answer_error(s: &Strings, e: AnswerError) -> String {
             }
         }
         AnswerError::InvalidDate => s.invalid_date.to_owned(),
-        AnswerError::DateOutOfRange { earliest, latest } => match (earliest.map(date_text), latest.map(date_text)) {
+        AnswerError::DateOutOfRange { earliest, latest } => match (earliest.map(s.date), latest.map(s.date)) {
             (Some(e), Some(l)) => fill(s.date_between, &[("earliest", e), ("latest", l)]),
             (Some(e), None) => fill(s.date_from, &[("earliest", e)]),
             (None, l) => fill(s.date_until, &[("latest", l.unwrap_or_default())]),
