@@ -47,6 +47,11 @@ pub struct Strings {
     /// How a day (days since 1970-01-01) is written: `2024-03-20`, or in Persian in the
     /// Persian calendar, `۱ فروردین ۱۴۰۳`.
     pub date: fn(i64) -> String,
+    /// The names of a date picker's parts (shown by the Persian calendar's picker).
+    pub day: &'static str,
+    pub month: &'static str,
+    pub year: &'static str,
+    pub time: &'static str,
     pub other_missing: &'static str,
     pub rows_missing: &'static str,
     pub yes: &'static str,
@@ -121,6 +126,10 @@ pub const EN: Strings = Strings {
     date_from: "Please pick a date on or after {earliest}.",
     date_until: "Please pick a date on or before {latest}.",
     date: date_text,
+    day: "Day",
+    month: "Month",
+    year: "Year",
+    time: "Time",
     other_missing: "Please say what \"Other\" is.",
     rows_missing: "Please answer every row.",
     yes: "Yes",
@@ -191,6 +200,10 @@ pub const FA: Strings = Strings {
     date_from: "لطفاً تاریخی از {earliest} به بعد برگزینید.",
     date_until: "لطفاً تاریخی تا {latest} برگزینید.",
     date: date_words,
+    day: "روز",
+    month: "ماه",
+    year: "سال",
+    time: "ساعت",
     other_missing: "لطفاً بنویسید منظورتان از «سایر» چیست.",
     rows_missing: "لطفاً به همهٔ ردیف‌ها پاسخ دهید.",
     yes: "بله",
