@@ -53,8 +53,9 @@ function screen(data) {
     .map((l) => l != null && l.trim())
     .find((l) => l && /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(l) && speaks(l)) || own;
   const fa = language(locale) === "fa", S = STRINGS[fa ? "fa" : "en"];
-  /* A date in Persian is the Persian calendar's picker (src/ui/jalali_date.rs), not drawn here. */
-  if (fa && questions.some((q) => q.type === "date")) return;
+  /* A date in Persian is the Persian calendar's picker (src/ui/jalali_date.rs), not drawn
+     here; any "date" in the JSON, even a choice's id, leaves the form to the widget. */
+  if (fa && /"date"/.test(json)) return;
   /* A form's text in the locale (crates/seda-core/src/text.rs): as it is, or the locale's, its
      language's, the form's own locale's, or the first. */
   const text = (t) => {

@@ -1,6 +1,10 @@
 //! A date (or date and time) in the Persian calendar: day, month and year picked from
 //! three native selects, which every phone shows with its own wheel or list and every
 //! screen reader knows. The answer stays an ISO date, as the native date input gives it.
+//!
+//! The stored answer is the picker's only state (a date picked in part is stored as its
+//! parts, see [`JalaliPick::answer`]), and the three selects share one type of view,
+//! closure and handler: each new type costs the wasm its own copy of Leptos' code.
 
 use std::sync::Arc;
 
@@ -12,12 +16,88 @@ use crate::core::jalali_pick::{JalaliPick, JalaliSpan};
 use crate::core::question::{Question, QuestionKind};
 use crate::core::validate::date_bounds;
 
-use super::erased::{handler, reactive, Handler, Reactive};
+use super::erased::{handler, reactive, Reactive};
 use super::question_parts::{aria_required, parts, GroupHeading, Parts};
-use super::widget_state::expect_widget;
+use super::widget_state::{expect_widget, WidgetState};
 
-/// The options of one part: value, label and whether it is the one picked.
-type Options = Reactive<Vec<(i64, String, bool)>>;
+/// A part of the date, one select each.
+#[derive(Clone, Copy)]
+enum Part {
+    Day,
+    Month,
+    Year,
+}
+
+/// One question's picker: what it offers and where its answer goes.
+#[derive(Clone)]
+struct Picker {
+    widget: WidgetState,
+    question: Arc<Question>,
+    span: JalaliSpan,
+    /// A date and time (`datetime`), not a date.
+    datetime: bool,
+}
+
+impl Picker {
+    /// The date picked so far and the time, from the stored answer (tracked).
+    fn stored(&self) -> (JalaliPick, String) {
+        self.widget.session.with(|session| {
+            let answer = session.answer(&self.question.id).and_then(Answer::as_text).unwrap_or_default();
+            let (pick, time) = JalaliPick::read(answer);
+            (self.span.fit(pick), time.to_owned())
+        })
+    }
+
+    fn store(&self, pick: JalaliPick, time: &str) {
+        let answer = pick.answer(self.datetime.then_some(time));
+        self.widget.set_answer(&self.question, answer.map(Answer::Text));
+    }
+
+    /// A part's name (its select's accessible name and first, empty option).
+    fn name(&self, part: Part) -> &'static str {
+        let strings = self.widget.strings();
+        match part {
+            Part::Day => strings.day,
+            Part::Month => strings.month,
+            Part::Year => strings.year,
+        }
+    }
+
+    /// A part's options as markup (they are only numbers and the months' names): its
+    /// name as the first, empty one, then what the other parts allow, the picked one
+    /// selected.
+    fn options(&self, part: Part) -> String {
+        let (pick, _) = self.stored();
+        let number = |n: u32| (i64::from(n), self.widget.digits(&n.to_string()));
+        let (all, picked): (Vec<(i64, String)>, _) = match part {
+            Part::Day => (self.span.days(pick).map(number).collect(), pick.day.map(i64::from)),
+            Part::Month => (self.span.months(pick.year).map(|m| (i64::from(m), MONTHS[m as usize - 1].to_owned())).collect(), pick.month.map(i64::from)),
+            Part::Year => (self.span.years().map(|y| (y, self.widget.digits(&y.to_string()))).collect(), pick.year),
+        };
+        let mut html = String::from("<option value=\"\">");
+        html.push_str(self.name(part));
+        for (value, label) in all {
+            html.push_str("</option><option value=\"");
+            html.push_str(&value.to_string());
+            html.push_str(if picked == Some(value) { "\" selected>" } else { "\">" });
+            html.push_str(&label);
+        }
+        html.push_str("</option>");
+        html
+    }
+
+    /// Picks a part (`None`: takes it back); the parts the new choice rules out go.
+    fn pick(&self, part: Part, value: Option<i64>) {
+        let (mut pick, time) = self.stored();
+        let small = value.map(|value| value as u32);
+        match part {
+            Part::Day => pick.day = small,
+            Part::Month => pick.month = small,
+            Part::Year => pick.year = value,
+        }
+        self.store(self.span.fit(pick), &time);
+    }
+}
 
 #[component]
 pub fn JalaliDate(
@@ -36,83 +116,50 @@ pub fn JalaliDate(
         QuestionKind::Date(spec) => date_bounds(spec, today),
         _ => (None, today),
     };
-    let span = JalaliSpan::new(earliest, latest, today);
     let datetime = question.kind == QuestionKind::Datetime;
-    // The picker starts from the stored answer (after Back, or from a draft).
-    let stored = widget.answer(&question.id).and_then(|answer| answer.as_text().map(str::to_owned)).unwrap_or_default();
-    let pick = RwSignal::new(span.fit(JalaliPick::of(&stored)));
-    let time = StoredValue::new(stored.split_once('T').map(|(_, time)| time.to_owned()).unwrap_or_default());
-    let question = Arc::new(question);
-    // The answer: the ISO date (with `T` and the time for a date and time) once whole.
-    let store: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
-        let date = pick.get_untracked().answer();
-        let answer = match time.get_value() {
-            time if !datetime || (date.is_none() && time.is_empty()) => date,
-            time => Some(format!("{}T{time}", date.unwrap_or_default())),
-        };
-        widget.set_answer(&question, answer.map(Answer::Text));
-    });
-    let set = |change: fn(&mut JalaliPick, Option<i64>)| -> Handler<Option<i64>> {
-        let store = store.clone();
-        handler(move |value| {
-            pick.update(|picked| {
-                change(picked, value);
-                *picked = span.fit(*picked);
-            });
-            store();
-        })
-    };
-    let digits = move |n: i64| widget.digits(&n.to_string());
-    let days: Options = reactive(move || {
-        let picked = pick.get();
-        span.days(picked).map(|day| (i64::from(day), digits(i64::from(day)), picked.day == Some(day))).collect()
-    });
-    let months: Options = reactive(move || {
-        let picked = pick.get();
-        span.months(picked.year).map(|month| (i64::from(month), MONTHS[month as usize - 1].to_owned(), picked.month == Some(month))).collect()
-    });
-    let years: Options = reactive(move || {
-        let picked = pick.get();
-        span.years().map(|year| (year, digits(year), picked.year == Some(year))).collect()
-    });
-    let field = |id, name, options, change| part(id, name, required.clone(), invalid.clone(), options, set(change));
+    let picker = Picker { widget, question: Arc::new(question), span: JalaliSpan::new(earliest, latest, today), datetime };
+    let part = |id, which| select(picker.clone(), id, which, required.clone(), invalid.clone());
     let (title_id, input_id) = (ids.title.clone(), ids.input.clone());
+    let time = datetime.then(|| {
+        let picker = picker.clone();
+        view! {
+            <input
+                class="seda-input"
+                type="time"
+                aria-label=strings.time
+                aria-required=required.clone()
+                aria-invalid=invalid.clone()
+                prop:value=picker.stored().1
+                on:input=handler(move |ev| picker.store(picker.stored().0, &event_target_value(&ev)))
+            />
+        }
+    });
     view! {
         <fieldset class="seda-field" role="group" aria-labelledby=title_id aria-describedby=described_by>
             <GroupHeading words=words ids=ids />
-            <div class="seda-date">
-                {field(Some(input_id), strings.day, days, |picked, day| picked.day = day.map(|day| day as u32))}
-                {field(None, strings.month, months, |picked, month| picked.month = month.map(|month| month as u32))}
-                {field(None, strings.year, years, |picked, year| picked.year = year)}
-                {datetime.then(|| view! {
-                    <input
-                        class="seda-input"
-                        type="time"
-                        aria-label=strings.time
-                        aria-required=required.clone()
-                        aria-invalid=invalid.clone()
-                        prop:value=time.get_value()
-                        on:input=handler(move |ev| {
-                            time.set_value(event_target_value(&ev));
-                            store();
-                        })
-                    />
-                })}
+            <div class="seda-choices__list seda-date">
+                {part(Some(input_id), Part::Day)}
+                {part(None, Part::Month)}
+                {part(None, Part::Year)}
+                {time}
             </div>
         </fieldset>
     }
 }
 
-/// One part of the date: a select named `name` (also its first, empty option, which
-/// takes the part back), with `options` as the other parts allow them.
-fn part(
+/// One part's select.
+fn select(
+    picker: Picker,
     id: Option<String>,
-    name: &'static str,
+    part: Part,
     required: Reactive<Option<&'static str>>,
     invalid: Reactive<Option<&'static str>>,
-    options: Options,
-    mut pick: Handler<Option<i64>>,
 ) -> impl IntoView {
+    let name = picker.name(part);
+    let options = {
+        let picker = picker.clone();
+        reactive(move || picker.options(part))
+    };
     view! {
         <select
             id=id
@@ -120,10 +167,8 @@ fn part(
             aria-label=name
             aria-required=required
             aria-invalid=invalid
-            on:change=handler(move |ev| pick(event_target_value(&ev).parse().ok()))
-        >
-            <option value="">{name}</option>
-            {move || options().into_iter().map(|(value, label, picked)| view! { <option value=value.to_string() prop:selected=picked>{label}</option> }).collect_view()}
-        </select>
+            inner_html=options
+            on:change=handler(move |ev| picker.pick(part, event_target_value(&ev).parse().ok()))
+        ></select>
     }
 }

@@ -15,32 +15,38 @@ pub struct JalaliPick {
 }
 
 impl JalaliPick {
-    /// The pick a stored answer shows: an ISO date's Jalali day, or the parts of a date
-    /// picked in part (as [`Self::answer`] stores it); nothing picked for anything else.
-    pub fn of(answer: &str) -> Self {
-        let date = answer.get(..10).and_then(parse_date);
-        if let Some((year, month, day)) = date.map(from_days) {
-            return JalaliPick { year: Some(year), month: Some(month), day: Some(day) };
-        }
-        let parts: Vec<Option<u32>> = answer.split('-').map(|part| part.parse().ok()).collect();
-        match parts[..] {
-            [year, month, day] => JalaliPick { year: year.map(i64::from), month, day },
-            _ => JalaliPick::default(),
-        }
+    /// What a stored answer shows: the Jalali day of its ISO date, or the parts of a
+    /// date picked in part (as [`Self::answer`] stores them), nothing picked for anything
+    /// else; and its time (after `T`, empty when there is none).
+    pub fn read(answer: &str) -> (Self, &str) {
+        let (date, time) = answer.split_once('T').unwrap_or((answer, ""));
+        let pick = match parse_date(date).map(from_days) {
+            Some((year, month, day)) => JalaliPick { year: Some(year), month: Some(month), day: Some(day) },
+            None => match date.split('-').map(|part| part.parse().ok()).collect::<Vec<Option<u32>>>()[..] {
+                [year, month, day] => JalaliPick { year: year.map(i64::from), month, day },
+                _ => JalaliPick::default(),
+            },
+        };
+        (pick, time)
     }
 
-    /// The answer to store: the ISO date once every part is picked; while some are, the
-    /// Jalali parts picked (`1403--`), which no date reads as, so a required or not
-    /// question says "please enter a date"; `None` while nothing is.
-    pub fn answer(&self) -> Option<String> {
-        match (self.year, self.month, self.day) {
-            (Some(year), Some(month), Some(day)) => Some(date_text(to_days(year, month, day))),
-            (None, None, None) => None,
-            (year, month, day) => {
-                let text = |part: Option<i64>| part.map(|n| n.to_string()).unwrap_or_default();
-                Some(format!("{}-{}-{}", text(year), text(month.map(i64::from)), text(day.map(i64::from))))
-            }
+    /// The answer to store, with `time` for a date and time (`None` for a date): the
+    /// ISO date once every part is picked; while only some are, the Jalali parts picked
+    /// (`1403--`), which no date reads as, so the question asks for a whole date; `None`
+    /// while nothing is picked.
+    pub fn answer(&self, time: Option<&str>) -> Option<String> {
+        let text = |part: Option<i64>| part.map(|n| n.to_string()).unwrap_or_default();
+        let (month, day) = (self.month.map(i64::from), self.day.map(i64::from));
+        let mut answer = match (self.year, self.month, self.day) {
+            (Some(year), Some(month), Some(day)) => date_text(to_days(year, month, day)),
+            (None, None, None) => String::new(),
+            _ => format!("{}-{}-{}", text(self.year), text(month), text(day)),
+        };
+        if let Some(time) = time.filter(|time| !time.is_empty() || !answer.is_empty()) {
+            answer.push('T');
+            answer.push_str(time);
         }
+        (!answer.is_empty()).then_some(answer)
     }
 }
 

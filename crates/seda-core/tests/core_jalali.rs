@@ -5,7 +5,7 @@ use seda_core::i18n::{answer_error, EN, FA};
 use seda_core::jalali::{date_words, from_days, is_leap, month_len, to_days};
 use seda_core::jalali_pick::{JalaliPick, JalaliSpan};
 use seda_core::time::{date_text, parse_date};
-use seda_core::validate::AnswerError;
+use seda_core::validate::{parse_datetime, AnswerError};
 
 fn day(iso: &str) -> i64 {
     parse_date(iso).unwrap_or_else(|| panic!("{iso} is not a date"))
@@ -118,26 +118,37 @@ fn persian_error_messages_give_dates_in_the_persian_calendar() {
 #[test]
 fn a_pick_stores_an_iso_date_once_whole_and_a_part_pick_reads_as_no_date() {
     let pick = |year, month, day| JalaliPick { year, month, day };
-    for (picked, stored) in [
-        (pick(Some(1403), Some(1), Some(1)), Some("2024-03-20")),
-        (pick(Some(1403), Some(12), Some(30)), Some("2025-03-20")),
-        (pick(None, None, None), None),
-        (pick(Some(1403), None, None), Some("1403--")),
-        (pick(None, Some(2), Some(5)), Some("-2-5")),
+    for (picked, time, stored) in [
+        (pick(Some(1403), Some(1), Some(1)), None, Some("2024-03-20")),
+        (pick(Some(1403), Some(12), Some(30)), None, Some("2025-03-20")),
+        (pick(None, None, None), None, None),
+        (pick(Some(1403), None, None), None, Some("1403--")),
+        (pick(None, Some(2), Some(5)), None, Some("-2-5")),
+        // A date and time.
+        (pick(Some(1403), Some(1), Some(1)), Some("09:30"), Some("2024-03-20T09:30")),
+        (pick(Some(1403), Some(1), Some(1)), Some(""), Some("2024-03-20T")),
+        (pick(None, None, None), Some("09:30"), Some("T09:30")),
+        (pick(Some(1403), None, None), Some("09:30"), Some("1403--T09:30")),
+        (pick(None, None, None), Some(""), None),
     ] {
-        let answer = picked.answer();
-        assert_eq!(answer.as_deref(), stored, "{picked:?}");
-        // What is stored opens as it was picked (a draft reopened, Back).
+        let answer = picked.answer(time);
+        assert_eq!(answer.as_deref(), stored, "{picked:?} {time:?}");
+        // What is stored opens as it was picked (a draft reopened, Back), and is a
+        // date (or date and time) only when whole.
         if let Some(answer) = &answer {
-            assert_eq!(JalaliPick::of(answer), picked, "{answer}");
-            assert_eq!(parse_date(answer).is_some(), picked.day.is_some() && picked.month.is_some() && picked.year.is_some(), "{answer}");
+            assert_eq!(JalaliPick::read(answer), (picked, time.unwrap_or_default()), "{answer}");
+            let whole = picked.day.is_some() && picked.month.is_some() && picked.year.is_some();
+            match time {
+                None => assert_eq!(parse_date(answer).is_some(), whole, "{answer}"),
+                Some(time) => assert_eq!(parse_datetime(answer).is_some(), whole && !time.is_empty(), "{answer}"),
+            }
         }
     }
-    // An answer typed elsewhere (another locale's date input, a draft): its Jalali day.
-    assert_eq!(JalaliPick::of("2025-03-21"), pick(Some(1404), Some(1), Some(1)));
-    assert_eq!(JalaliPick::of("2025-03-21T09:30"), pick(Some(1404), Some(1), Some(1)));
-    assert_eq!(JalaliPick::of("soon"), JalaliPick::default());
-    assert_eq!(JalaliPick::of(""), JalaliPick::default());
+    // An answer given elsewhere (another locale's date input, a draft): its Jalali day.
+    assert_eq!(JalaliPick::read("2025-03-21"), (pick(Some(1404), Some(1), Some(1)), ""));
+    assert_eq!(JalaliPick::read("2025-03-21T09:30"), (pick(Some(1404), Some(1), Some(1)), "09:30"));
+    assert_eq!(JalaliPick::read("soon"), (JalaliPick::default(), ""));
+    assert_eq!(JalaliPick::read(""), (JalaliPick::default(), ""));
 }
 
 #[test]
