@@ -2,8 +2,8 @@
    JSON with the markup the widget's views give it (src/ui/). Only for a survey that the
    definition alone decides the first screen of: no conditions or jumps anywhere, no
    theme, and on the first page only the question types below, with no choices shuffled,
-   no prefilled answer and no `{name}` to fill in; and no saved draft (that opens on
-   "Continue?"). For any other form there is no copy, and the widget shows as before.
+   no prefilled answer, no `{name}` to fill in and no date in Persian; and no saved draft
+   (that opens on "Continue?"). For any other form there is no copy, and the widget shows as before.
    The widget's strings in English and Persian come from crates/seda-core/src/i18n.rs (tools/shells.mjs);
    tests/e2e/shell.spec.mjs checks this markup against the widget's. */
 const STRINGS = { en: "__STRINGS_EN__", fa: "__STRINGS_FA__" };
@@ -55,6 +55,9 @@ function screen(data) {
   /* Its strings are English and Persian only: a form shown in Arabic has no copy. */
   if (language(locale) === "ar") return;
   const fa = language(locale) === "fa", S = STRINGS[fa ? "fa" : "en"];
+  /* A date in Persian is the Persian calendar's picker (src/ui/jalali_date.rs), not drawn
+     here; any "date" in the JSON, even a choice's id, leaves the form to the widget. */
+  if (fa && /"date"/.test(json)) return;
   /* A form's text in the locale (crates/seda-core/src/text.rs): as it is, or the locale's, its
      language's, the form's own locale's, or the first. */
   const text = (t) => {

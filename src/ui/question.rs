@@ -7,12 +7,14 @@ use leptos::prelude::*;
 use crate::core::answer::Answer;
 use crate::core::question::{Question as QuestionDef, QuestionKind};
 use crate::core::i18n::answer_error;
+use crate::core::locale::language;
 use crate::core::validate::AnswerError;
 
 #[cfg(feature = "attachments")]
 use super::attachments::Attachments;
 use super::choice_list::{ChoiceList, Dropdown, YesNo};
 use super::erased::{erase, reactive};
+use super::jalali_date::JalaliDate;
 use super::matrix::Matrix;
 use super::question_parts::{ids, words};
 use super::scale::Scale;
@@ -56,6 +58,10 @@ pub fn Question(
         QuestionKind::Matrix(spec) => {
             let spec = spec.clone();
             erase(view! { <Matrix question=question spec=spec invalid=invalid /> })
+        }
+        // Persian readers date by the Persian calendar, which no browser's date input shows.
+        QuestionKind::Date(_) | QuestionKind::Datetime if language(&widget.locale.read_value()) == "fa" => {
+            erase(view! { <JalaliDate question=question invalid=invalid /> })
         }
         QuestionKind::Consent => erase(view! { <Consent question=question invalid=invalid /> }),
         #[cfg(feature = "attachments")]

@@ -51,6 +51,18 @@ pub fn words(question: &Question) -> Words {
     }
 }
 
+/// `aria-required` of a question's field: it follows `required_if` as the answers above change.
+pub fn aria_required(question: &Question) -> Reactive<Option<&'static str>> {
+    let widget = expect_widget();
+    if question.required_if.is_some() {
+        let question = question.clone();
+        reactive(move || widget.session.with(|session| session.is_required(&widget.form.get_value(), &question).then_some("true")))
+    } else {
+        let required = question.required.then_some("true");
+        reactive(move || required)
+    }
+}
+
 /// "(optional)" after a question's title, while it may be skipped.
 pub fn optional_mark(optional: Option<Reactive<Option<&'static str>>>) -> impl IntoView {
     optional.map(|optional| move || optional().map(|mark| view! { <span class="seda-optional">{mark}</span> }))

@@ -9,7 +9,7 @@ use crate::core::question::{Question, QuestionKind};
 use crate::core::validate::max_chars;
 
 use super::erased::{erase, handler, reactive, Reactive};
-use super::question_parts::{Parts, optional_mark, parts};
+use super::question_parts::{aria_required, optional_mark, parts, Parts};
 use super::widget_state::expect_widget;
 
 /// The input's `type`, `inputmode`, `autocomplete` and direction for a question type.
@@ -38,14 +38,7 @@ pub fn TextField(
     let Parts { words, ids, described_by } = parts(&question);
     let placeholder = question.placeholder().map(|placeholder| widget.text(placeholder));
     let max = matches!(question.kind, QuestionKind::Text(_) | QuestionKind::Email(_) | QuestionKind::Phone(_)).then(|| max_chars(&question).to_string());
-    // `aria-required` follows `required_if` as the answers above change.
-    let required: Reactive<Option<&'static str>> = if question.required_if.is_some() {
-        let question = question.clone();
-        reactive(move || widget.session.with(|session| session.is_required(&widget.form.get_value(), &question).then_some("true")))
-    } else {
-        let required = question.required.then_some("true");
-        reactive(move || required)
-    };
+    let required = aria_required(&question);
     let multiline = question.multiline();
     let (kind, inputmode, autocomplete, dir) = input_kind(&question);
     // A date and time that has happened: the picker stops at now.

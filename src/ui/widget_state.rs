@@ -125,6 +125,11 @@ impl WidgetState {
         self.env.with_value(|env| env.now_local.clone())
     }
 
+    /// Today on the visitor's calendar, in days since 1970-01-01.
+    pub fn today(&self) -> Option<i64> {
+        self.env.with_value(|env| env.today)
+    }
+
     /// The browser's picture tools, for attachment questions (see [`Env::pictures`]).
     pub fn pictures(&self) -> Option<Pictures> {
         self.env.with_value(|env| env.pictures.clone())
@@ -199,7 +204,7 @@ impl WidgetState {
             self.identity.set_value((draft.response_id, draft.started_at));
             let hidden = self.session.with_untracked(|session| session.hidden().clone());
             let mut session = Session::resume(&form, draft.path, draft.answers, hidden);
-            if let Some(today) = self.env.with_value(|env| env.today) {
+            if let Some(today) = self.today() {
                 session.set_today(today);
             }
             if let Some(now) = self.now_local() {

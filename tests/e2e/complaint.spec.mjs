@@ -92,7 +92,10 @@ async function fillPersian(page) {
   await w.getByRole("radiogroup", { name: FA.urgent }).getByRole("radio", { name: "بله" }).check();
   await button(w, FA.next).click();
 
-  await expect(w.getByLabel(FA.when)).toHaveValue(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+  // When, in Persian: today's Jalali day, month and year and the time now, already picked.
+  const when = w.getByRole("group", { name: FA.when });
+  for (const part of ["روز", "ماه", "سال"]) await expect(when.getByRole("combobox", { name: part, exact: true })).not.toHaveValue("");
+  await expect(when.getByLabel("ساعت")).toHaveValue(/^\d\d:\d\d$/);
   await w.getByRole("combobox", { name: FA.where }).selectOption({ label: FA.store });
   await expect(w.getByRole("textbox", { name: FA.order })).toHaveValue("A-1042");
   await w.locator("input[type=file][multiple]").setInputFiles({ name: "رسید.png", mimeType: "image/png", buffer: PHOTO });
@@ -418,7 +421,7 @@ for (const locale of ["en", "fa"]) {
 <body><main><h1>Shop</h1><div id="slot"></div></main>
 ${o.embed({ form: "template:complaint", target: "#slot", endpoint: o.endpoint, locale })}</body></html>`));
     const w = widget(page);
-    const t = locale === "fa" ? { next: FA.next, submit: FA.submit } : { next: "Next", submit: "Submit" };
+    const t = locale === "fa" ? { next: FA.next, submit: FA.submit, where: FA.where } : { next: "Next", submit: "Submit", where: EN.where };
     await expect(w.getByRole("radiogroup").first()).toBeVisible();
     await audit(page, "page 1");
     await button(w, t.next).click();
@@ -427,7 +430,7 @@ ${o.embed({ form: "template:complaint", target: "#slot", endpoint: o.endpoint, l
     await w.getByRole("radiogroup").first().getByRole("radio").first().check();
     await w.locator("textarea").fill("x");
     await button(w, t.next).click();
-    await w.getByRole("combobox").selectOption({ index: 1 });
+    await w.getByRole("combobox", { name: t.where }).selectOption({ index: 1 });
     await w.locator("input[type=file][multiple]").setInputFiles({ name: "p.png", mimeType: "image/png", buffer: PHOTO });
     await expect(w.locator(".seda-file")).toHaveCount(1);
     await audit(page, "page 2 with a photo");

@@ -380,6 +380,7 @@ const DRAWN = [
   ["en-GB", survey({ title: both("Tell us <all> & \"more\"", "بگویید"), questions: [
     { id: "pay", type: "choice", required: true, other: both("Something else", "چیز دیگر"), title: both("How did you pay?", "چطور پرداختید؟"), choices: [{ id: "card", label: both("Card", "کارت") }, { id: "cash", label: both("Cash", "نقد") }] },
     { id: "phone", type: "phone", title: "Phone" },
+    { id: "day", type: "date", title: both("When did you come?", "کی آمدید؟"), latest: "today" },
     { id: "note", type: "statement", title: "Almost done", description: "Two more" },
   ] })],
   // A page language the form does not speak: the browser's (en-US) is the next one tried.
@@ -391,7 +392,6 @@ const DRAWN = [
   ["fa-IR", survey({ title: "فرم", pages: [{ id: "one", questions: [
     { id: "branch", type: "dropdown", title: "کدام شعبه؟", other: true, choices: [{ id: "north", label: "شمال" }, { id: "south", label: "جنوب" }] },
     { id: "city", type: "dropdown", title: "شهر", required: true, placeholder: "یکی را برگزینید", description: "برای آمار", choices: [{ id: "thr", label: "تهران" }] },
-    { id: "day", type: "date", title: "کی آمدید؟", latest: "today" },
     { id: "agree", type: "consent", title: "با شرایط موافقم", required: true, description: "شرایط را خواندم" },
   ] }] })],
 ];
@@ -454,6 +454,8 @@ test("no copy of an inline form whose first screen the definition alone does not
     "a field the widget does not know": survey({ titel: "Misspelt", questions: [first] }),
     "shuffled choices": survey({ questions: [{ id: "c", type: "choice", shuffle: true, title: "C", choices: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }] }),
     "a type it does not draw": survey({ questions: [{ id: "d", type: "matrix", title: "D", rows: [{ id: "a", label: "A" }], columns: [{ id: "b", label: "B" }] }] }),
+    // The widget draws a date in Persian as the Persian calendar's day, month and year.
+    "a date in Persian": survey({ locale: "fa", questions: [{ id: "day", type: "date", title: "کی آمدید؟" }] }),
     "a name to fill in": survey({ hidden: ["branch"], questions: [{ ...first, title: "How was {branch}?" }] }),
     // The copy carries the widget's English and Persian only.
     "an Arabic form": survey({ locale: "ar", questions: [{ ...first, title: "ما مدى احتمال أن توصي بنا؟" }] }),

@@ -2,6 +2,8 @@
 
 use super::num::Num;
 use super::locale::language;
+pub use super::digits::local_digits;
+use super::jalali::date_words;
 use super::time::date_text;
 use super::validate::AnswerError;
 
@@ -45,6 +47,11 @@ pub struct Strings {
     pub date_between: &'static str,
     pub date_from: &'static str,
     pub date_until: &'static str,
+    /// The names of a date picker's parts (shown by the Persian calendar's picker).
+    pub day: &'static str,
+    pub month: &'static str,
+    pub year: &'static str,
+    pub time: &'static str,
     pub other_missing: &'static str,
     pub rows_missing: &'static str,
     pub yes: &'static str,
@@ -79,6 +86,10 @@ pub struct Strings {
     pub reference_hint: &'static str,
     pub offer_title: &'static str,
     pub offer_button: &'static str,
+    @other
+    /// How a day (days since 1970-01-01) is written: `2024-03-20`, or in Persian in the
+    /// Persian calendar, `۱ فروردین ۱۴۰۳`. Not a word a form can give.
+    pub date: fn(i64) -> String,
 }
 }
 
@@ -119,6 +130,11 @@ pub const EN: Strings = Strings {
     date_between: "Please pick a date from {earliest} to {latest}.",
     date_from: "Please pick a date on or after {earliest}.",
     date_until: "Please pick a date on or before {latest}.",
+    date: date_text,
+    day: "Day",
+    month: "Month",
+    year: "Year",
+    time: "Time",
     other_missing: "Please say what \"Other\" is.",
     rows_missing: "Please answer every row.",
     yes: "Yes",
@@ -188,6 +204,11 @@ pub const FA: Strings = Strings {
     date_between: "لطفاً تاریخی از {earliest} تا {latest} برگزینید.",
     date_from: "لطفاً تاریخی از {earliest} به بعد برگزینید.",
     date_until: "لطفاً تاریخی تا {latest} برگزینید.",
+    date: date_words,
+    day: "روز",
+    month: "ماه",
+    year: "سال",
+    time: "ساعت",
     other_missing: "لطفاً بنویسید منظورتان از «سایر» چیست.",
     rows_missing: "لطفاً به همهٔ ردیف‌ها پاسخ دهید.",
     yes: "بله",
@@ -257,6 +278,11 @@ pub const AR: Strings = Strings {
     date_between: "يُرجى اختيار تاريخ من {earliest} إلى {latest}.",
     date_from: "يُرجى اختيار تاريخ في {earliest} أو بعده.",
     date_until: "يُرجى اختيار تاريخ في {latest} أو قبله.",
+    date: date_text,
+    day: "اليوم",
+    month: "الشهر",
+    year: "السنة",
+    time: "الوقت",
     other_missing: "يُرجى توضيح المقصود بـ«أخرى».",
     rows_missing: "يُرجى الإجابة عن كل الصفوف.",
     yes: "نعم",
@@ -312,22 +338,6 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
-/// Western digits as the locale writes them: Persian digits in Persian, Arabic-Indic
-/// digits in Arabic (each with the Arabic decimal separator), as they are otherwise.
-pub fn local_digits(locale: &str, s: &str) -> String {
-    let zero = match language(locale) {
-        "fa" => '۰',
-        "ar" => '٠',
-        _ => return s.to_owned(),
-    };
-    s.chars()
-        .map(|c| match c {
-            '0'..='9' => char::from_u32(zero as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
-            '.' => '٫',
-            c => c,
-        })
-        .collect()
-}
 
 /// The visitor-facing message for an answer error.
 pub fn answer_error(s: &Strings, e: AnswerError) -> String {
@@ -349,7 +359,7 @@ pub fn answer_error(s: &Strings, e: AnswerError) -> String {
             }
         }
         AnswerError::InvalidDate => s.invalid_date.to_owned(),
-        AnswerError::DateOutOfRange { earliest, latest } => match (earliest.map(date_text), latest.map(date_text)) {
+        AnswerError::DateOutOfRange { earliest, latest } => match (earliest.map(s.date), latest.map(s.date)) {
             (Some(e), Some(l)) => fill(s.date_between, &[("earliest", e), ("latest", l)]),
             (Some(e), None) => fill(s.date_from, &[("earliest", e)]),
             (None, l) => fill(s.date_until, &[("latest", l.unwrap_or_default())]),

@@ -31,6 +31,8 @@ pub mod form_source;
 pub mod form_strings;
 pub mod i18n;
 pub mod id;
+pub mod jalali;
+pub mod jalali_pick;
 pub mod json;
 pub mod json_schema;
 pub mod limits;

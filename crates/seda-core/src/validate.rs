@@ -4,7 +4,7 @@
 use super::answer::Answer;
 use super::attachments::{accepts, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES};
 use super::limits::{MAX_ANSWER_CHARS, MAX_ATTACHMENT_BYTES, MAX_FILES};
-use super::question::{AttachmentsSpec, Question, QuestionKind, OTHER};
+use super::question::{AttachmentsSpec, DateSpec, Question, QuestionKind, OTHER};
 use super::digits::ascii_digits;
 use super::num::Num;
 use super::time::parse_date;
@@ -47,6 +47,17 @@ pub fn parse_datetime(s: &str) -> Option<i64> {
     let two = |i: usize| time.get(i..i + 2).filter(|d| d.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
     let ok = matches!(t.len(), 5 | 8) && t[2] == b':' && two(0)? < 24 && two(3)? < 60 && (t.len() == 5 || (t[5] == b':' && two(6)? < 60));
     ok.then(|| parse_date(date)).flatten()
+}
+
+/// A date question's earliest and latest days (days since 1970-01-01), with "today"
+/// read as `today` (no bound when that is `None`).
+pub fn date_bounds(spec: &DateSpec, today: Option<i64>) -> (Option<i64>, Option<i64>) {
+    let bound = |b: &Option<String>| match b.as_deref() {
+        Some("today") => today,
+        Some(d) => parse_date(d),
+        None => None,
+    };
+    (bound(&spec.earliest), bound(&spec.latest))
 }
 
 /// The most characters a text, email or phone answer may have.
@@ -155,12 +166,7 @@ pub fn validate_on(q: &Question, answer: Option<&Answer>, today: Option<i64>) ->
         }
         (Date(spec), Answer::Text(s)) => {
             let day = parse_date(s).ok_or(AnswerError::InvalidDate)?;
-            let bound = |b: &Option<String>| match b.as_deref() {
-                Some("today") => today,
-                Some(d) => parse_date(d),
-                None => None,
-            };
-            let (earliest, latest) = (bound(&spec.earliest), bound(&spec.latest));
+            let (earliest, latest) = date_bounds(spec, today);
             if earliest.is_some_and(|e| day < e) || latest.is_some_and(|l| day > l) {
                 Err(AnswerError::DateOutOfRange { earliest, latest })
             } else {

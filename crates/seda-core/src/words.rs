@@ -2,12 +2,19 @@
 //! `&'static str` fields, the fields' names in order and access by position, so a form's
 //! `strings` ([`crate::form_strings`]) can name any of them without a list kept by hand.
 
-/// Declares a struct of `&'static str` fields with `NAMES`, `slot` and `get`.
+/// Declares a struct of `&'static str` fields with `NAMES`, `slot` and `get`. Fields after
+/// the words, each marked `@other`, are not words (a form cannot name them).
 macro_rules! words {
-    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: &'static str,)* }) => {
+    ($(#[$meta:meta])* pub struct $name:ident {
+        $($(#[$field_meta:meta])* pub $field:ident: &'static str,)*
+        $(@other $(#[$other_meta:meta])* pub $other:ident: $other_ty:ty,)*
+    }) => {
         $(#[$meta])*
         #[derive(Clone)]
-        pub struct $name { $($(#[$field_meta])* pub $field: &'static str,)* }
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: &'static str,)*
+            $($(#[$other_meta])* pub $other: $other_ty,)*
+        }
 
         impl $name {
             /// The strings' names, as a form's `strings` gives them.
