@@ -2,11 +2,9 @@
 // after a reload, a visit an earlier version kept in localStorage is moved there, an item
 // keeps several photos each with when it was taken (sent as `photos: [{data, at}]`),
 // and a save that fails is said at once in an alert that goes when a save works again.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { button, DIST, outboxRecord, readOutbox, readVisits, seedOutbox, widget } from "./support.mjs";
-import { MIME, servePages, startCollector } from "../../tools/serve.mjs";
+import { button, outboxRecord, readOutbox, readVisits, seedOutbox, serveBuild, widget } from "./support.mjs";
+import { servePages, startCollector } from "../../tools/serve.mjs";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -24,9 +22,7 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 let site, collector;
 test.beforeAll(async () => {
   [site, collector] = await Promise.all([servePages(), startCollector()]);
-  for (const file of readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile())) {
-    site.pages.set(`/${file}`, { html: readFileSync(join(DIST, file)), headers: { "Content-Type": MIME[extname(file)] ?? "application/octet-stream" } });
-  }
+  serveBuild(site);
 });
 test.afterAll(async () => {
   await Promise.all([site?.close(), collector?.close()]);

@@ -3,11 +3,9 @@
 // service worker keeps them, so the visit opens, is completed (with a reload in the
 // middle) and is submitted with the network off; it is delivered when the network
 // returns, and the payload's scores equal the ones worked out here by hand.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { audit, button, DIST, readVisits, widget } from "./support.mjs";
-import { MIME, servePages, startCollector } from "../../tools/serve.mjs";
+import { audit, button, readVisits, serveBuild, widget } from "./support.mjs";
+import { servePages, startCollector } from "../../tools/serve.mjs";
 import { bigChecklist } from "../../tools/bench/checklist.mjs";
 
 const SHOTS = process.env.SEDA_SHOTS ?? "test-results";
@@ -18,9 +16,7 @@ let site, collector;
 test.beforeAll(async () => {
   [site, collector] = await Promise.all([servePages(), startCollector()]);
   // The built files, served beside the visit page.
-  for (const file of readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile())) {
-    site.pages.set(`/${file}`, { html: readFileSync(join(DIST, file)), headers: { "Content-Type": MIME[extname(file)] ?? "application/octet-stream" } });
-  }
+  serveBuild(site);
 });
 test.afterAll(async () => {
   await Promise.all([site?.close(), collector?.close()]);

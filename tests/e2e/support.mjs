@@ -1,16 +1,23 @@
 // Three local origins for end-to-end tests: the built assets, a host site, and an endpoint.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "@playwright/test";
-import { serveStatic, servePages, startCollector } from "../../tools/serve.mjs";
+import { MIME, serveStatic, servePages, startCollector } from "../../tools/serve.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 export const DIST = resolve(
   process.env.SEDA_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../dist"),
 );
+
+/** Puts the built files (DIST's top level) on `site`, beside the pages a spec serves there. */
+export function serveBuild(site) {
+  for (const file of readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile())) {
+    site.pages.set(`/${file}`, { html: readFileSync(join(DIST, file)), headers: { "Content-Type": MIME[extname(file)] ?? "application/octet-stream" } });
+  }
+}
 
 export const NPS = {
   question: "How likely are you to recommend us to a friend or colleague?",
