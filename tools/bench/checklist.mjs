@@ -114,6 +114,16 @@ export async function measureChecklist(browser, url, { loads, count, answers, cp
 const ms = (x) => (x == null ? "–" : `${x.toFixed(1)} ms`);
 const span = (s) => (s ? `${ms(s.min)} / **${ms(s.median)}** / ${ms(s.max)} (n = ${s.n})` : "–");
 
+/** The table of a checklist run: render and answer-to-score, in the DOM and painted. */
+export function checklistTable(c) {
+  return [
+    "| | in DOM | painted |",
+    "|---|---|---|",
+    `| render ${c.count} items | ${span(c.render)} | ${span(c.renderPaint)} |`,
+    `| one answer → updated score | ${span(c.score)} | ${span(c.scorePaint)} |`,
+  ];
+}
+
 /** The section for bench/RESULTS.md, and one console line. */
 export function renderChecklist(c) {
   const markdown = [
@@ -121,10 +131,7 @@ export function renderChecklist(c) {
     "",
     `One section of ${c.count} items of every type, ${c.loads} loads. Render: click "Start the checklist" → the last item in the DOM / painted. Score: click an answer → the sticky live score's text changed (only answers that change the whole percentage shown) / the frame after the click painted, score included (the target is one frame, 16 ms). Painted: a message posted from the frame's \`requestAnimationFrame\` callback is handled, after that frame and after any task that was due before it: once the items are in the DOM, that includes Chromium's autofill reading the new form fields (bench/CHECKLIST.md). Min / **median** / max.`,
     "",
-    "| | in DOM | painted |",
-    "|---|---|---|",
-    `| render ${c.count} items | ${span(c.render)} | ${span(c.renderPaint)} |`,
-    `| one answer → updated score | ${span(c.score)} | ${span(c.scorePaint)} |`,
+    ...checklistTable(c),
     "",
   ].join("\n");
   const summary = `${c.count}-item checklist, median: render ${ms(c.render?.median)} (painted ${ms(c.renderPaint?.median)}); answer -> score ${ms(c.score?.median)} (painted ${ms(c.scorePaint?.median)})`;

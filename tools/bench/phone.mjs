@@ -3,6 +3,7 @@
 // first screen's copy, then the widget) and inline (no copy) against Formbricks, and the
 // bytes each page downloaded from the widget's origin before it could be answered by the
 // widget itself. Run with `node tools/bench.mjs --only phone`.
+import { checklistTable } from "./checklist.mjs";
 import { stats } from "./report.mjs";
 
 /** CPU 4× slower; 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up ("slow 4G"). */
@@ -55,16 +56,12 @@ export function renderPhone({ rows, runs, checklist }) {
   ];
   const lines = [`phone profile, median interactive: ${figures.map((f) => `${f.key} ${ms(f.ready)} (${kib(f.bytes)})`).join(", ")}`];
   if (checklist) {
-    const span = (s) => (s ? `${s.min.toFixed(1)} / **${s.median.toFixed(1)}** / ${s.max.toFixed(1)} ms (n = ${s.n})` : "–");
     markdown.push(
       `### ${checklist.count}-item checklist on the phone profile's CPU`,
       "",
       "As the checklist section (390 × 844, one section of every item type), with the CPU throttled 4×; the target is one frame, 16 ms, for an answer's updated score painted. Min / **median** / max.",
       "",
-      "| | in DOM | painted |",
-      "|---|---|---|",
-      `| render ${checklist.count} items | ${span(checklist.render)} | ${span(checklist.renderPaint)} |`,
-      `| one answer → updated score | ${span(checklist.score)} | ${span(checklist.scorePaint)} |`,
+      ...checklistTable(checklist),
       "",
     );
     lines.push(`phone profile, ${checklist.count}-item checklist: answer -> score painted ${ms(checklist.scorePaint?.median)} median`);
