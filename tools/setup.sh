@@ -8,6 +8,7 @@ TRUNK_VERSION=0.22.1
 # Must equal the wasm-bindgen version in Cargo.lock (the CLI and the crate speak one ABI).
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3}' Cargo.lock 2>/dev/null || true)
 BINDGEN_VERSION=${BINDGEN_VERSION:-0.2.130}
+SPLIT_VERSION=0.2.4
 
 say() { printf '[setup] %s\n' "$*"; }
 
@@ -46,6 +47,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $BINDGEN_VERSION (about 3 minutes)"
   # Not --locked: its lock file pins a webpki-roots release the registry no longer has.
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force --quiet
+fi
+
+# The release build cuts the widget's wasm with it (tools/wasm-split.mjs); its runtime half,
+# wasm_split_helpers, comes with leptos (Cargo.lock).
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $SPLIT_VERSION (about 3 minutes)"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --locked --features build-binary --force --quiet
 fi
 
 if [ -f package-lock.json ]; then

@@ -19,6 +19,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { FEATURES, readFunctions, sections } from "./wasm-finish.mjs";
+import { OPT } from "./wasm-split.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opt } = parseArgs({
@@ -37,10 +38,8 @@ function namedModule() {
     execFileSync("wasm-bindgen", ["--keep-debug", "--target", "web", "--out-dir", dir, input], { stdio: "inherit" });
     const wasmOpt = join(ROOT, "node_modules/.bin/wasm-opt");
     const out = join(dir, "named.wasm");
-    // The release build's own wasm-opt parameters, as index.html gives them to Trunk.
-    const html = readFileSync(join(ROOT, "index.html"), "utf8");
-    const level = html.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? "z";
-    const params = html.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
+    // The release build's own wasm-opt run (tools/wasm-split.mjs).
+    const { level, params } = OPT;
     execFileSync(wasmOpt, ["-g", `-O${level}`, ...params, ...FEATURES.map((f) => `--enable-${f}`), join(dir, "seda_bg.wasm"), "-o", out], { stdio: "inherit" });
     return readFileSync(out);
   } finally {

@@ -9,32 +9,51 @@
 // seda-full-<hash>_bg.wasm; the lean bundle, built before into target/lean-dist (by
 // tools/build.sh), is copied in under its own seda-<hash>.js and seda-<hash>_bg.wasm.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
-import { finish } from "./wasm-finish.mjs";
+import { splitBundle } from "./wasm-split.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("stamp-loader: TRUNK_STAGING_DIR is not set (run it from trunk)");
+/** A bundle's chunks: the files named after its glue, `<glue's stem>-<chunk>.wasm`. */
+const chunksOf = (files, glue) => files.filter((f) => f.startsWith(glue.replace(/\.js$/, "-")) && f.endsWith(".wasm")).sort();
 const glueOf = (files) => files.find((f) => /^seda-[0-9a-f]+\.js$/.test(f));
 const wasmOf = (files) => files.find((f) => /^seda-[0-9a-f]+_bg\.wasm$/.test(f));
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-// Each bundle's wasm and glue get their last steps together (tools/wasm-finish.mjs). Trunk
-// named both files after what cargo built, so a change in the build's later steps would keep
-// their names: they are named again after what they now hold (both after both: a glue and a
-// wasm from different builds never share a name), as caches keep a hashed file for good.
+// Each bundle is cut where src/platform/split.rs says (tools/wasm-split.mjs), from cargo's
+// wasm, which Trunk has just built: Trunk's own glue and wasm (of the whole module) give way
+// to the first module's, and its chunks join them. Every file is named after what all of them
+// hold together (a glue and a chunk from different builds never share a name), as caches keep
+// a hashed file for good; the glue fetches each chunk by that name.
 {
   const before = readdirSync(dir), glue = glueOf(before), wasm = wasmOf(before);
   if (!glue || !wasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${before.join(", ")}`);
-  const done = await finish(readFileSync(join(dir, glue), "utf8"), readFileSync(join(dir, wasm)), resolve(root, "node_modules/.bin/wasm-opt"));
-  const hash = createHash("sha256").update(done.glue).update(done.wasm).digest("hex").slice(0, 16);
+  const cargoWasm = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "wasm32-unknown-unknown/release/seda.wasm");
+  if (!existsSync(cargoWasm) || statSync(cargoWasm).mtimeMs > statSync(join(dir, wasm)).mtimeMs) {
+    throw new Error(`stamp-loader: ${cargoWasm} is not the wasm Trunk has just built from`);
+  }
+  const html = readFileSync(process.env.TRUNK_HTML_FILE ?? join(root, "index.html"), "utf8");
+  if (!/data-cargo-features="[^"]*\bsplit\b/.test(html)) throw new Error(`stamp-loader: ${process.env.TRUNK_HTML_FILE} builds without the feature split`);
+  const done = await splitBundle({ cargoWasm, wasmOpt: resolve(root, "node_modules/.bin/wasm-opt") });
+  const hash = createHash("sha256");
+  for (const bytes of [done.glue, done.wasm, ...done.chunks.values()]) hash.update(bytes);
+  // The full bundle (the main build's, beside seda.js) is seda-full-<hash>; the lean one seda-<hash>.
+  const stem = `seda-${before.includes("seda.js") ? "full-" : ""}${hash.digest("hex").slice(0, 16)}`;
+  let finishedGlue = done.glue;
+  for (const [file, bytes] of done.chunks) {
+    const quoted = `"./${file}"`;
+    if (finishedGlue.split(quoted).length !== 2) throw new Error(`stamp-loader: the glue does not fetch ${file} exactly once`);
+    finishedGlue = finishedGlue.replace(quoted, `"./${stem}-${file}"`);
+    writeFileSync(join(dir, `${stem}-${file}`), bytes);
+  }
   rmSync(join(dir, glue));
   rmSync(join(dir, wasm));
-  writeFileSync(join(dir, `seda-${hash}.js`), done.glue);
-  writeFileSync(join(dir, `seda-${hash}_bg.wasm`), done.wasm);
-  console.log(`stamp-loader: ${glue}, ${wasm} -> seda-${hash}.js, seda-${hash}_bg.wasm: ${done.imports} imports renamed; classes nothing makes left out: ${done.classes.join(", ") || "none"}`);
+  writeFileSync(join(dir, `${stem}.js`), finishedGlue);
+  writeFileSync(join(dir, `${stem}_bg.wasm`), done.wasm);
+  console.log(`stamp-loader: cargo's wasm -> ${stem}.js, ${stem}_bg.wasm and ${done.chunks.size} chunks (${[...done.chunks.keys()].join(", ")}): ${done.imports} imports renamed; classes nothing makes left out: ${done.classes.join(", ") || "none"}`);
 }
 const files = readdirSync(dir);
 if (!files.includes("seda.js")) {
@@ -45,18 +64,17 @@ if (!files.includes("seda.js")) {
   process.exit(0);
 }
 
-// The full bundle: this build's output, renamed.
-const fullGlue = glueOf(files);
-const fullWasm = wasmOf(files);
-if (!fullGlue || !fullWasm) throw new Error(`stamp-loader: no hashed glue or wasm in ${dir}: ${files.join(", ")}`);
-const full = { glue: fullGlue.replace(/^seda-/, "seda-full-"), wasm: fullWasm.replace(/^seda-/, "seda-full-") };
-renameSync(join(dir, fullGlue), join(dir, full.glue));
-renameSync(join(dir, fullWasm), join(dir, full.wasm));
+// The full bundle: this build's output.
+const fullGlue = files.find((f) => /^seda-full-[0-9a-f]+\.js$/.test(f));
+const fullWasm = files.find((f) => /^seda-full-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!fullGlue || !fullWasm) throw new Error(`stamp-loader: no full glue or wasm in ${dir}: ${files.join(", ")}`);
+const full = { glue: fullGlue, wasm: fullWasm, chunks: chunksOf(files, fullGlue) };
 
 // The lean bundle, built just before by tools/build.sh.
 const leanDir = resolve(root, process.env.SEDA_LEAN_DIST ?? "target/lean-dist");
 const leanFiles = existsSync(leanDir) ? readdirSync(leanDir) : [];
 const lean = { glue: glueOf(leanFiles), wasm: wasmOf(leanFiles) };
+lean.chunks = lean.glue ? chunksOf(leanFiles, lean.glue) : [];
 if (!lean.glue || !lean.wasm) {
   throw new Error(`stamp-loader: no lean bundle in ${leanDir}: build with \`bash tools/build.sh\`, which builds it first`);
 }
@@ -69,7 +87,7 @@ const sources = Math.max(...["src", "crates", "Cargo.toml", "Cargo.lock"].map((p
 if (statSync(join(leanDir, lean.wasm)).mtimeMs < sources) {
   throw new Error(`stamp-loader: the lean bundle in ${leanDir} is older than the sources: build with \`bash tools/build.sh\``);
 }
-for (const f of [lean.glue, lean.wasm]) copyFileSync(join(leanDir, f), join(dir, f));
+for (const f of [lean.glue, lean.wasm, ...lean.chunks]) copyFileSync(join(leanDir, f), join(dir, f));
 
 const names = {
   __SEDA_LEAN_GLUE__: lean.glue,
@@ -77,7 +95,7 @@ const names = {
   __SEDA_GLUE__: full.glue,
   __SEDA_WASM__: full.wasm,
 };
-function stamp(text, file) {
+function stamp(text, file, names) {
   for (const [placeholder, name] of Object.entries(names)) {
     if (!text.includes(placeholder)) throw new Error(`stamp-loader: ${file} has no ${placeholder} to stamp`);
     text = text.replaceAll(placeholder, name);
@@ -86,7 +104,7 @@ function stamp(text, file) {
 }
 
 const path = join(dir, "seda.js");
-const { code: loader } = await minify(stamp(readFileSync(path, "utf8"), "seda.js"), {
+const { code: loader } = await minify(stamp(readFileSync(path, "utf8"), "seda.js", names), {
   compress: { passes: 2 },
   mangle: true,
   format: { comments: false },
@@ -94,7 +112,9 @@ const { code: loader } = await minify(stamp(readFileSync(path, "utf8"), "seda.js
 writeFileSync(path, loader + "\n");
 console.log(`stamp-loader: seda.js -> lean ${lean.glue}, ${lean.wasm}; full ${full.glue}, ${full.wasm} (${loader.length} bytes)`);
 
-// The service worker (data-mode="page") caches both bundles; its cache is named after the build.
+// The service worker (data-mode="page") caches both bundles, their chunks too; its cache is
+// named after the build.
 const sw = join(dir, "seda-sw.js");
-writeFileSync(sw, stamp(readFileSync(sw, "utf8"), "seda-sw.js"));
-console.log("stamp-loader: seda-sw.js -> both bundles");
+const chunks = [...lean.chunks, ...full.chunks];
+writeFileSync(sw, stamp(readFileSync(sw, "utf8"), "seda-sw.js", { ...names, '"__SEDA_CHUNKS__"': chunks.map((c) => JSON.stringify(c)).join(", ") }));
+console.log(`stamp-loader: seda-sw.js -> both bundles and ${chunks.length} chunks`);

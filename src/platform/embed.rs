@@ -27,7 +27,7 @@ use super::env::{browser_lang, console_error, document, new_id, now, now_local, 
 use super::events::{emit, emit_about, emit_error};
 use super::fetch::describe;
 use super::host::{self, Placement};
-use super::{bundles, crash, delivery, drafts, form_source, sender, shell};
+use super::{bundles, crash, delivery, drafts, form_source, sender, shell, split};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
@@ -135,8 +135,26 @@ async fn begin(config: EmbedConfig, form_json: Option<String>, closes: u32) {
             Err(problem) => return fail(vec![problem.to_string()], &placement, config.debug),
         },
     };
+    let form = match definition::read(&json) {
+        Ok(form) => form,
+        Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement, config.debug),
+    };
+    // The full bundle checks a form it is handed.
+    if !bundles::can_show(&form) {
+        return hand_over(&config, Some(&json), &placement);
+    }
+    // A built-in template was checked by the tests; a site's own form is checked here,
+    // by code fetched for it (src/platform/split.rs).
+    let form = match &config.form {
+        FormSource::Template(_) => form,
+        _ => match split::check(form).await {
+            Ok((form, problems)) if problems.is_empty() => form,
+            Ok((_, problems)) => return fail(problems.iter().map(ToString::to_string).collect(), &placement, config.debug),
+            Err(unloaded) => return fail(vec![format!("the widget's form checker could not be fetched ({unloaded})")], &placement, config.debug),
+        },
+    };
     if CLOSES.get() == closes {
-        open(json, config, placement);
+        open(form, config, placement);
     }
 }
 
@@ -154,18 +172,11 @@ pub(super) struct Ready {
     pub visit: Option<String>,
 }
 
-/// Reads the form and shows it. Kept apart from [`start`]'s state machine, as are the
+/// Shows the form, read and checked. Kept apart from [`start`]'s state machine, as are the
 /// other steps below: the browser compiles each wasm function when it first runs, and
 /// one function holding every step, used or not, cost the first form about 10 ms.
 #[inline(never)]
-fn open(json: String, config: EmbedConfig, placement: Placement) {
-    let mut form = match definition::parse(&json) {
-        Ok(form) => form,
-        Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect(), &placement, config.debug),
-    };
-    if !bundles::can_show(&form) {
-        return hand_over(&config, Some(&json), &placement);
-    }
+fn open(mut form: Form, config: EmbedConfig, placement: Placement) {
     if let Some(offer) = &config.offer_complaint {
         if let Err(problem) = offer_from_attribute(&mut form, offer) {
             return fail(vec![problem.to_string()], &placement, config.debug);

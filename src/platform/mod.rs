@@ -21,5 +21,6 @@ pub mod outbox;
 pub mod pictures;
 pub mod sender;
 pub mod shell;
+pub mod split;
 pub mod status;
 pub mod transport;

@@ -24,8 +24,10 @@ var CACHE = "seda-__SEDA_WASM__-__SEDA_LEAN_WASM__";
 var PAGES = "seda-pages";
 var MAX_PAGES = 20;
 /* Both bundles: the full one a checklist visit runs, and the lean one a survey on the
-   same pages runs, so either opens with no network. Hashed names never change content. */
-var FIXED = ["__SEDA_GLUE__", "__SEDA_WASM__", "__SEDA_LEAN_GLUE__", "__SEDA_LEAN_WASM__"];
+   same pages runs, so either opens with no network; with every chunk of each (the parts a
+   form fetches when it first uses them), so none is missing offline. Hashed names never
+   change content. */
+var FIXED = ["__SEDA_GLUE__", "__SEDA_WASM__", "__SEDA_LEAN_GLUE__", "__SEDA_LEAN_WASM__", "__SEDA_CHUNKS__"];
 /* The first screens' copies (tools/shells.mjs): hashed folder, fixed content too. */
 var SHELLS = /^seda-shells-[0-9a-f]+\/[\w-]+\.js$/;
 var HERE = new URL("./", self.location.href).href;

@@ -93,7 +93,7 @@ fn lookup(config: &EmbedConfig) -> LookUp {
 /// The `complaint-csat` form for `reference`, with the edge that delivers it to the tag's
 /// endpoint (no draft: it is one question, asked of one case).
 fn csat(config: &EmbedConfig, host: &host::Host, locale: &str, reference: &str) -> Option<(Arc<crate::core::form::Form>, Env)> {
-    let form = definition::parse(templates::get(CSAT_FORM)?).ok()?;
+    let form = definition::read(templates::get(CSAT_FORM)?).ok()?;
     let hidden = Pairs::from([("reference", reference.to_owned())]);
     let ready = Ready {
         form,

@@ -10,11 +10,16 @@ const PHOTO = readFileSync(new URL("../fixtures/photo-2400x1200.png", import.met
 
 const o = useOrigins(test);
 
-/** What a request to the assets origin is: seda.js, a first screen's copy, or a bundle's glue or wasm. */
+/**
+ * What a request to the assets origin is: seda.js, a first screen's copy, or a bundle's glue,
+ * wasm or one of its chunks (`lean checker`: the lean bundle's form checker).
+ */
 function kind(path) {
   if (path === "/seda.js") return "seda.js";
   const copy = /^\/seda-shells-[0-9a-f]+\/([a-z-]+)\.js$/.exec(path);
   if (copy) return `copy ${copy[1]}`;
+  const chunk = /^\/seda-(full-)?[0-9a-f]+-(?:split_)?(\w+)\.wasm$/.exec(path);
+  if (chunk) return `${chunk[1] ? "full" : "lean"} ${chunk[2]}`;
   const m = /^\/seda-(full-)?[0-9a-f]+(_bg\.wasm|\.js)$/.exec(path);
   if (!m) return `other ${path}`;
   return `${m[1] ? "full" : "lean"} ${m[2] === ".js" ? "glue" : "wasm"}`;
@@ -113,7 +118,8 @@ test("the other survey templates and an inline survey go lean too", async ({ pag
   })));
   await expect(widget(page)).toHaveCount(4);
   await settle(page, page.locator("#quick [data-seda-host]").getByText("Did you find it?"));
-  expect(sorted(requests)).toEqual(sorted(LEAN));
+  // The site's own form, and only it, is checked by code fetched for it.
+  expect(sorted(requests)).toEqual(sorted([...LEAN, "lean checker"]));
 });
 
 test("template:complaint downloads seda.js and the full bundle only", async ({ page }) => {
@@ -126,20 +132,21 @@ test("template:complaint downloads seda.js and the full bundle only", async ({ p
 });
 
 test("a survey with data-offer-complaint, or whose inline JSON has offer_complaint, goes to the full bundle directly", async ({ page }) => {
-  for (const [what, html] of [
-    ["data-offer-complaint", hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, "offer-complaint": "template:complaint" }) })],
+  for (const [what, html, expected] of [
+    ["data-offer-complaint", hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, "offer-complaint": "template:complaint" }) }), FULL],
     [
       "offer_complaint in inline JSON",
       hostPage({
         main: `<script type="application/json" id="survey">${JSON.stringify(SURVEY)}</script>`,
         embed: o.embed({ form: "survey", endpoint: o.endpoint }),
       }),
+      [...FULL, "full checker"],
     ],
   ]) {
     const requests = assetRequests(page);
     await page.goto(o.page(html));
     await settle(page, page.getByRole("radio", { name: "3", exact: true }));
-    expect(sorted(requests), what).toEqual(sorted(FULL));
+    expect(sorted(requests), what).toEqual(sorted(expected));
     page.removeAllListeners("request");
   }
 });
@@ -162,7 +169,7 @@ test("a form by URL with an attachments question is handed from the lean bundle 
   await expect(w.getByRole("radio", { name: "Damaged" })).toBeVisible();
   await expect(w).toHaveCount(1);
   expect(requests.slice(0, 3).sort(), "the lean bundle first").toEqual(sorted(LEAN));
-  expect(requests.slice(3).sort(), "then the full one").toEqual(["full glue", "full wasm"]);
+  expect(requests.slice(3).sort(), "then the full one, which checks it").toEqual(["full checker", "full glue", "full wasm"]);
   expect(served.count, "the form was fetched once: the lean bundle passed it on").toBe(1);
 
   await w.getByRole("radio", { name: "Damaged" }).check();
@@ -193,7 +200,7 @@ test("a checklist by URL is handed over too", async ({ page }) => {
   const log = watchConsole(page);
   await page.goto(o.page(hostPage({ main: `<div id="slot"></div>`, embed: o.embed({ form: "/forms/quick-visit.json", target: "#slot" }) })));
   await settle(page, button(widget(page), "Start the checklist"));
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "full glue", "full wasm"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, "full glue", "full wasm", "full checker"]));
   await button(widget(page), "Start the checklist").click();
   await expect(widget(page).getByText("Were you greeted?").first()).toBeVisible();
   expect(log.errors).toEqual([]);
@@ -215,6 +222,7 @@ test("a checklist by URL with a mistake is read and checked by the full bundle, 
   const errors = await events.of("seda:error");
   expect(errors).toHaveLength(1);
   expect(errors[0].detail.problems).toEqual([expect.stringMatching(/^sections\[0\]\.items\[0\]\.type: unknown variant `yes_or_no`/)]);
+  // A form the reader refuses never reaches the checker.
   expect(sorted(requests)).toEqual(sorted([...LEAN, "full glue", "full wasm"]));
   expect(served.count).toBe(1);
   expect(log.pageErrors).toEqual([]);
@@ -230,12 +238,12 @@ test("a survey by URL shown by the lean bundle opens its complaint offer in the 
   await pick(page, 3);
   await button(w, "Submit").click();
   await expect(w.getByText("Sorry we let you down. Would you tell us what went wrong?")).toBeVisible();
-  expect(sorted(requests), "the survey needed only the lean bundle").toEqual(sorted(LEAN));
+  expect(sorted(requests), "the survey needed only the lean bundle").toEqual(sorted([...LEAN, "lean checker"]));
   await button(w, "Tell us what went wrong").click();
 
   await expect(w.getByRole("radiogroup", { name: COMPLAINT.category })).toBeVisible();
   await expect(widget(page)).toHaveCount(1);
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "full glue", "full wasm"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, "lean checker", "full glue", "full wasm"]));
   await expect.poll(() => page.evaluate(() => document.querySelector("[data-seda-host]").shadowRoot.activeElement?.textContent)).toBe(COMPLAINT.category);
   await w.getByRole("radio", { name: "Speed or waiting" }).check();
   await w.getByRole("textbox", { name: COMPLAINT.what }).fill("Forty minutes in the queue");
