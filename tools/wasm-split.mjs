@@ -34,10 +34,44 @@ function run(command, args) {
 }
 
 /**
+ * How the loader fetches a chunk, in place of its `fetch` and `instantiateStreaming`: a page
+ * may wrap or break `window.fetch` (and serve .wasm with another type), so a chunk that
+ * `fetch` does not bring comes by XMLHttpRequest, as seda.js fetches the first module.
+ */
+const FETCH_CHUNK = `function __sedaChunk(url) {
+  const byXhr = () => new Promise((ok, fail) => {
+    const x = new XMLHttpRequest();
+    x.open("GET", url);
+    x.responseType = "arraybuffer";
+    x.onload = () => (x.status === 200 ? ok(x.response) : fail(new Error("HTTP " + x.status + " for " + url)));
+    x.onerror = () => fail(new Error("could not fetch " + url));
+    x.send();
+  });
+  let bytes;
+  try {
+    bytes = Promise.resolve(fetch(url)).then((r) => {
+      if (!(r instanceof Response) || !r.ok) throw new Error("no answer to fetch");
+      return r.arrayBuffer();
+    }).catch(byXhr);
+  } catch (e) {
+    bytes = byXhr();
+  }
+  bytes.catch(() => {});
+  return (imports) => bytes.then((b) => WebAssembly.instantiate(b, imports));
+}
+`;
+
+/** The splitter's way of fetching a chunk, as it writes it (for each chunk). */
+const FETCHES = /const src = fetch\((new URL\("\.\/[\w.]+", import\.meta\.url\))\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
+
+/**
  * The glue with the splitter's loader in it: the loader's exports become one object that
  * stands where the glue imported the loader, and its `initSync` is the glue's own.
  */
 export function inlineLoader(glue, loader, stem) {
+  const chunks = loader.match(FETCHES)?.length ?? 0;
+  loader = FETCH_CHUNK + loader.replace(FETCHES, "return __sedaChunk($1);");
+  if (chunks === 0 || /\bfetch\(new URL|instantiateStreaming/.test(loader)) throw new Error("wasm-split: the loader fetches its chunks other than expected");
   const importLine = new RegExp(`^import \\* as (\\w+) from "\\./${LOADER.replace(".", "\\.")}"\\s*;?\\s*$`, "gm");
   const names = [...glue.matchAll(importLine)].map((m) => m[1]);
   if (names.length === 0) throw new Error(`wasm-split: the glue does not import ${LOADER}`);

@@ -1,6 +1,8 @@
 //! What happens to a submitted response: into the outbox and sent (or kept in the
 //! browser's inbox without an endpoint), with the events the page hears about it.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use crate::core::endpoint::Endpoint;
@@ -12,6 +14,7 @@ use crate::ui::{Deliver, SendResult};
 use super::env::{console_error, window};
 use super::events::{emit, emit_about, emit_error};
 use super::outbox::{self, AddError};
+use super::split::split;
 use super::{drafts, inbox, sender, transport};
 
 /// Notes that the visitor answered or dismissed a form, for `data-recontact`.
@@ -31,9 +34,12 @@ pub fn deliverer(endpoint: Option<Endpoint>, form_id: String, seen_key: String) 
         let complaint = response.reference.clone().map(|code| {
             Value::object([("id", Value::from(response.id.as_str())), ("form_id", Value::from(form_id.as_str())), ("reference", Value::from(code))]).to_json()
         });
-        let sending = send(response, endpoint, form_id);
         Box::pin(async move {
-            let result = sending.await;
+            let id = response.id.clone();
+            let result = match sending(response, endpoint, form_id).await {
+                Ok(sending) => sending.await,
+                Err(unloaded) => not_sent(format!("the widget's code that sends could not be fetched ({unloaded}): the answers stay on screen"), &id, None),
+            };
             // A complaint is acknowledged (with its code) once it is sent or safely stored.
             if let (Some(detail), false) = (complaint, matches!(result, SendResult::Failed(_))) {
                 emit("complaint", &detail);
@@ -41,6 +47,20 @@ pub fn deliverer(endpoint: Option<Endpoint>, form_id: String, seen_key: String) 
             result
         })
     })
+}
+
+split! { send:
+    /// [`send`], in the chunk that holds the outbox and the sender (see [`super::split`]).
+    fn sending(response: Response, endpoint: Option<Endpoint>, form_id: String) -> Pin<Box<dyn Future<Output = SendResult>>> {
+        Box::pin(send(response, endpoint, form_id))
+    }
+}
+
+split! { send:
+    /// Starts the sender ([`sender::start`]), from the same chunk.
+    pub fn start_sender() -> () {
+        sender::start()
+    }
 }
 
 /// Stores and sends one response (see [`deliverer`]).

@@ -21,13 +21,13 @@ use crate::core::templates;
 use crate::core::theme;
 #[cfg(feature = "checklists")]
 use crate::ui::checklist::ChecklistWidget;
-use crate::ui::{Env, ErrorBox, Pictures, SendResult, Widget};
+use crate::ui::{fields, Env, ErrorBox, Pictures, SendResult, Widget};
 
 use super::env::{browser_lang, console_error, document, new_id, now, now_local, page_lang, page_url, resolve_url, today, window};
 use super::events::{emit, emit_about, emit_error};
 use super::fetch::describe;
 use super::host::{self, Placement};
-use super::{bundles, crash, delivery, drafts, form_source, sender, shell, split};
+use super::{bundles, crash, delivery, drafts, form_source, shell, split};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
@@ -49,9 +49,9 @@ pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: O
     // comes later, inside start().
     wasm_bindgen_futures::spawn_local(start(tag, form_json, CLOSES.get()));
     // Whatever an earlier page left unsent goes now, whether or not this page shows a
-    // form: in the next task, so the outbox's first read does not hold up a form that
-    // is ready to show in this one.
-    let later = Closure::once_into_js(sender::start);
+    // form: in the next task, so neither the sender's code (a chunk) nor the outbox's
+    // first read holds up a form that is ready to show in this one.
+    let later = Closure::once_into_js(drain);
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
 }
 
@@ -61,7 +61,10 @@ pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: O
 #[wasm_bindgen]
 pub fn drain() {
     crash::install();
-    sender::start();
+    // Not fetched (offline): what waits stays in the outbox for the next page.
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = delivery::start_sender().await;
+    });
 }
 
 /// `closes`: [`CLOSES`] when seda.js mounted the form. A `Seda.close()` since then
@@ -197,6 +200,17 @@ fn open(mut form: Form, config: EmbedConfig, placement: Placement) {
         #[cfg(feature = "checklists")]
         visit: None,
     };
+    // A first page with a field the first module does not draw waits for that code, so
+    // it is drawn whole; any other fetches it once drawn, for the pages that follow.
+    if first_page_chunked(&ready.form) {
+        let closes = CLOSES.get();
+        return wasm_bindgen_futures::spawn_local(async move {
+            fields::fetch().await;
+            if CLOSES.get() == closes {
+                show(ready, config, placement);
+            }
+        });
+    }
     // A checklist is drawn once its saved visit is read (IndexedDB answers later), so
     // it never shows an empty visit first.
     #[cfg(feature = "checklists")]
@@ -210,6 +224,15 @@ fn open(mut form: Form, config: EmbedConfig, placement: Placement) {
         });
     }
     show(ready, config, placement);
+    wasm_bindgen_futures::spawn_local(async {
+        fields::fetch().await;
+    });
+}
+
+/// Whether the form's first page has a question the fields' chunk draws
+/// ([`crate::ui::fields`]).
+fn first_page_chunked(form: &Form) -> bool {
+    form.pages.first().is_some_and(|page| page.questions.iter().any(|&i| form.questions.get(i).is_some_and(|q| fields::is_chunked(&q.kind))))
 }
 
 /// Has seda.js mount this configuration with the full bundle (a lean build's form that needs it).

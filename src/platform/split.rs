@@ -16,22 +16,31 @@ use crate::core::form_error::FormError;
 pub use leptos::wasm_split::SplitLoaderError as Unloaded;
 
 /// `fn name(args) -> T { body }` as a split point in chunk `chunk`, called as
-/// `name(args).await`, which gives `Result<T, Unloaded>`.
+/// `name(args).await`, which gives `Result<T, Unloaded>`; with `preload = p`, also
+/// `p().await`, which fetches the chunk without calling anything in it.
 macro_rules! split {
-    ($chunk:ident: $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
+    ($chunk:ident $(, preload = $preload:ident)?: $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
         $(#[$attr])*
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        $vis fn $name($($arg: $ty),*) -> Result<$out, Unloaded> {
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible $(, preload(#[doc = "Fetches the chunk, once."] $preload))?)]
+        $vis fn $name($($arg: $ty),*) -> Result<$out, $crate::platform::split::Unloaded> {
             Ok($body)
         }
         $(#[$attr])*
         #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> Result<$out, Unloaded> {
+        $vis async fn $name($($arg: $ty),*) -> Result<$out, $crate::platform::split::Unloaded> {
             Ok($body)
         }
+        $(
+            /// Fetches the chunk, once (nothing to fetch in a build that is not cut).
+            #[cfg(not(feature = "split"))]
+            $vis async fn $preload() -> Result<(), $crate::platform::split::Unloaded> {
+                Ok(())
+            }
+        )?
     };
 }
+pub(crate) use split;
 
 split! { checker:
     /// The semantic checks of a site's own form (a built-in template is checked by the

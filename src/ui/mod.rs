@@ -18,6 +18,7 @@ pub mod choice_list;
 pub mod env;
 pub mod erased;
 pub mod error_box;
+pub mod fields;
 pub mod jalali_date;
 pub mod matrix;
 pub mod option;

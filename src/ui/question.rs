@@ -10,15 +10,10 @@ use crate::core::i18n::answer_error;
 use crate::core::locale::language;
 use crate::core::validate::AnswerError;
 
-#[cfg(feature = "attachments")]
-use super::attachments::Attachments;
-use super::choice_list::{ChoiceList, Dropdown, YesNo};
 use super::erased::{erase, reactive};
-use super::jalali_date::JalaliDate;
-use super::matrix::Matrix;
+use super::fields::chunked_field;
 use super::question_parts::{ids, words};
 use super::scale::Scale;
-use super::text_field::{Consent, TextField};
 use super::widget_state::expect_widget;
 
 #[component]
@@ -48,27 +43,8 @@ pub fn Question(
     });
     let error_id = ids(&question).error;
     let takes_answer = question.takes_answer();
-    // Only the spec a view takes is cloned: a clone of the whole kind costs the bundle
-    // a clone of every type's fields.
     let field = match &question.kind {
         QuestionKind::Nps(_) | QuestionKind::Rating(_) => erase(view! { <Scale question=question invalid=invalid /> }),
-        QuestionKind::Choice(_) => erase(view! { <ChoiceList question=question invalid=invalid /> }),
-        QuestionKind::Dropdown(_) => erase(view! { <Dropdown question=question invalid=invalid /> }),
-        QuestionKind::YesNo => erase(view! { <YesNo question=question invalid=invalid /> }),
-        QuestionKind::Matrix(spec) => {
-            let spec = spec.clone();
-            erase(view! { <Matrix question=question spec=spec invalid=invalid /> })
-        }
-        // Persian readers date by the Persian calendar, which no browser's date input shows.
-        QuestionKind::Date(_) | QuestionKind::Datetime if language(&widget.locale.read_value()) == "fa" => {
-            erase(view! { <JalaliDate question=question invalid=invalid /> })
-        }
-        QuestionKind::Consent => erase(view! { <Consent question=question invalid=invalid /> }),
-        #[cfg(feature = "attachments")]
-        QuestionKind::Attachments(spec) => {
-            let spec = spec.clone();
-            erase(view! { <Attachments question=question spec=spec invalid=invalid /> })
-        }
         QuestionKind::Statement => {
             let words = words(&question);
             let ids = ids(&question);
@@ -79,7 +55,10 @@ pub fn Question(
                 </div>
             })
         }
-        _ => erase(view! { <TextField question=question invalid=invalid /> }),
+        _ => {
+            let jalali = language(&widget.locale.read_value()) == "fa";
+            chunked_field(question, invalid, jalali)
+        }
     };
     view! {
         <div class="seda-question">

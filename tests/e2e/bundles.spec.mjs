@@ -19,7 +19,8 @@ function kind(path) {
   const copy = /^\/seda-shells-[0-9a-f]+\/([a-z-]+)\.js$/.exec(path);
   if (copy) return `copy ${copy[1]}`;
   const chunk = /^\/seda-(full-)?[0-9a-f]+-(?:split_)?(\w+)\.wasm$/.exec(path);
-  if (chunk) return `${chunk[1] ? "full" : "lean"} ${chunk[2]}`;
+  // chunk_<n>: code that several chunks share, named by the splitter.
+  if (chunk) return `${chunk[1] ? "full" : "lean"} ${/^chunk_\d+$/.test(chunk[2]) ? "shared" : chunk[2]}`;
   const m = /^\/seda-(full-)?[0-9a-f]+(_bg\.wasm|\.js)$/.exec(path);
   if (!m) return `other ${path}`;
   return `${m[1] ? "full" : "lean"} ${m[2] === ".js" ? "glue" : "wasm"}`;
@@ -28,7 +29,8 @@ function kind(path) {
 /**
  * Records the page's requests to the assets origin, by kind, in order. seda.js is noted
  * once: the test server forbids caching (no-store), so with two tags or more the browser
- * may fetch it again for a later one. What these tests count is the widget's own code.
+ * may fetch it again for a later one. What these tests count is the widget's own code. A
+ * bundle's shared chunks (as many as the splitter makes) are noted once too.
  */
 function assetRequests(page) {
   const seen = [];
@@ -36,13 +38,22 @@ function assetRequests(page) {
     const url = new URL(r.url());
     if (url.origin !== o.assets.origin) return;
     const k = kind(url.pathname);
-    if (k !== "seda.js" || !seen.includes(k)) seen.push(k);
+    if ((k !== "seda.js" && !k.endsWith(" shared")) || !seen.includes(k)) seen.push(k);
   });
   return seen;
 }
 
 const LEAN = ["seda.js", "lean glue", "lean wasm"];
 const FULL = ["seda.js", "full glue", "full wasm"];
+/**
+ * What a bundle fetches once it has started: the sender (the outbox drain at start, and the
+ * sending of a response) and, for a form it shows, the fields past the scales
+ * (src/ui/fields.rs), with the code those chunks share.
+ */
+const LEAN_SEND = ["lean send", "lean shared"];
+const FULL_SEND = ["full send", "full shared"];
+const LEAN_FIELDS = [...LEAN_SEND, "lean fields"];
+const FULL_FIELDS = [...FULL_SEND, "full fields"];
 const sorted = (list) => [...list].sort();
 
 const COMPLAINT = {
@@ -88,12 +99,21 @@ async function settle(page, locator) {
   await page.waitForTimeout(500);
 }
 
-test("template:nps downloads seda.js and the lean bundle only", async ({ page }) => {
+test("template:nps is ready with seda.js and the lean bundle's first module; the other fields' code follows", async ({ page }) => {
   const log = watchConsole(page);
   const requests = assetRequests(page);
+  await page.addInitScript(() => addEventListener("seda:ready", () => (window.__sedaReadyAt ??= performance.now())));
   await page.goto(o.page(hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint }) })));
   await settle(page, page.getByRole("radio", { name: "9", exact: true }));
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "copy nps"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, ...LEAN_FIELDS, "copy nps"]));
+  // The NPS scale needs neither the other fields' code nor the sender's: both are fetched
+  // once the widget is ready.
+  const timing = await page.evaluate(() => ({
+    ready: window.__sedaReadyAt,
+    chunks: performance.getEntriesByType("resource").filter((e) => /-split_\w+\.wasm$/.test(e.name)).map((e) => [e.name.replace(/^.*-split_/, ""), e.startTime]),
+  }));
+  expect(timing.chunks.map(([name]) => name).sort()).toEqual(["fields.wasm", "send.wasm"]);
+  for (const [name, start] of timing.chunks) expect(start, name).toBeGreaterThanOrEqual(timing.ready);
   await pick(page, 9);
   await button(widget(page), "Next").click();
   await button(widget(page), "Submit").click();
@@ -119,7 +139,7 @@ test("the other survey templates and an inline survey go lean too", async ({ pag
   await expect(widget(page)).toHaveCount(4);
   await settle(page, page.locator("#quick [data-seda-host]").getByText("Did you find it?"));
   // The site's own form, and only it, is checked by code fetched for it.
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "lean checker"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, ...LEAN_FIELDS, "lean checker"]));
 });
 
 test("template:complaint downloads seda.js and the full bundle only", async ({ page }) => {
@@ -127,20 +147,20 @@ test("template:complaint downloads seda.js and the full bundle only", async ({ p
   const requests = assetRequests(page);
   await page.goto(o.page(hostPage({ main: `<div id="slot"></div>`, embed: o.embed({ form: "template:complaint", endpoint: o.endpoint, target: "#slot" }) })));
   await settle(page, widget(page).getByRole("radiogroup", { name: COMPLAINT.category }));
-  expect(sorted(requests)).toEqual(sorted(FULL));
+  expect(sorted(requests)).toEqual(sorted([...FULL, ...FULL_FIELDS]));
   expect(log.errors).toEqual([]);
 });
 
 test("a survey with data-offer-complaint, or whose inline JSON has offer_complaint, goes to the full bundle directly", async ({ page }) => {
   for (const [what, html, expected] of [
-    ["data-offer-complaint", hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, "offer-complaint": "template:complaint" }) }), FULL],
+    ["data-offer-complaint", hostPage({ embed: o.embed({ form: "template:nps", endpoint: o.endpoint, "offer-complaint": "template:complaint" }) }), [...FULL, ...FULL_FIELDS]],
     [
       "offer_complaint in inline JSON",
       hostPage({
         main: `<script type="application/json" id="survey">${JSON.stringify(SURVEY)}</script>`,
         embed: o.embed({ form: "survey", endpoint: o.endpoint }),
       }),
-      [...FULL, "full checker"],
+      [...FULL, ...FULL_FIELDS, "full checker"],
     ],
   ]) {
     const requests = assetRequests(page);
@@ -155,7 +175,7 @@ test("data-mode=page goes to the full bundle", async ({ page }) => {
   const requests = assetRequests(page);
   await page.goto(o.page(hostPage({ embed: o.embed({ form: "template:csat", mode: "page" }) })));
   await settle(page, widget(page).getByRole("radio", { name: "5", exact: true }).first());
-  expect(sorted(requests)).toEqual(sorted(FULL));
+  expect(sorted(requests)).toEqual(sorted([...FULL, ...FULL_FIELDS]));
 });
 
 test("a form by URL with an attachments question is handed from the lean bundle to the full one, fetched once, and submits", async ({ page }) => {
@@ -169,7 +189,8 @@ test("a form by URL with an attachments question is handed from the lean bundle 
   await expect(w.getByRole("radio", { name: "Damaged" })).toBeVisible();
   await expect(w).toHaveCount(1);
   expect(requests.slice(0, 3).sort(), "the lean bundle first").toEqual(sorted(LEAN));
-  expect(requests.slice(3).sort(), "then the full one, which checks it").toEqual(["full checker", "full glue", "full wasm"]);
+  // Then the full one, which checks it and shows it; the lean one drains the outbox.
+  expect(sorted(requests.slice(3))).toEqual(sorted(["full checker", "full glue", "full wasm", ...FULL_FIELDS, ...LEAN_SEND]));
   expect(served.count, "the form was fetched once: the lean bundle passed it on").toBe(1);
 
   await w.getByRole("radio", { name: "Damaged" }).check();
@@ -200,7 +221,7 @@ test("a checklist by URL is handed over too", async ({ page }) => {
   const log = watchConsole(page);
   await page.goto(o.page(hostPage({ main: `<div id="slot"></div>`, embed: o.embed({ form: "/forms/quick-visit.json", target: "#slot" }) })));
   await settle(page, button(widget(page), "Start the checklist"));
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "full glue", "full wasm", "full checker"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, ...LEAN_SEND, "full glue", "full wasm", "full checker", ...FULL_SEND]));
   await button(widget(page), "Start the checklist").click();
   await expect(widget(page).getByText("Were you greeted?").first()).toBeVisible();
   expect(log.errors).toEqual([]);
@@ -223,7 +244,7 @@ test("a checklist by URL with a mistake is read and checked by the full bundle, 
   expect(errors).toHaveLength(1);
   expect(errors[0].detail.problems).toEqual([expect.stringMatching(/^sections\[0\]\.items\[0\]\.type: unknown variant `yes_or_no`/)]);
   // A form the reader refuses never reaches the checker.
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "full glue", "full wasm"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, ...LEAN_SEND, "full glue", "full wasm", ...FULL_SEND]));
   expect(served.count).toBe(1);
   expect(log.pageErrors).toEqual([]);
 });
@@ -238,12 +259,12 @@ test("a survey by URL shown by the lean bundle opens its complaint offer in the 
   await pick(page, 3);
   await button(w, "Submit").click();
   await expect(w.getByText("Sorry we let you down. Would you tell us what went wrong?")).toBeVisible();
-  expect(sorted(requests), "the survey needed only the lean bundle").toEqual(sorted([...LEAN, "lean checker"]));
+  expect(sorted(requests), "the survey needed only the lean bundle").toEqual(sorted([...LEAN, ...LEAN_FIELDS, "lean checker"]));
   await button(w, "Tell us what went wrong").click();
 
   await expect(w.getByRole("radiogroup", { name: COMPLAINT.category })).toBeVisible();
   await expect(widget(page)).toHaveCount(1);
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "lean checker", "full glue", "full wasm"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, ...LEAN_FIELDS, "lean checker", "full glue", "full wasm", ...FULL_FIELDS]));
   await expect.poll(() => page.evaluate(() => document.querySelector("[data-seda-host]").shadowRoot.activeElement?.textContent)).toBe(COMPLAINT.category);
   await w.getByRole("radio", { name: "Speed or waiting" }).check();
   await w.getByRole("textbox", { name: COMPLAINT.what }).fill("Forty minutes in the queue");
@@ -292,7 +313,7 @@ test("a page with an NPS tag and a complaint tag shows both; Seda.close() closes
   await expect(page.getByRole("radio", { name: "9", exact: true })).toBeVisible();
   await expect(page.locator("#complaint [data-seda-host]").getByRole("radiogroup", { name: COMPLAINT.category })).toBeVisible();
   await page.waitForTimeout(300);
-  expect(sorted(requests)).toEqual(sorted([...LEAN, "copy nps", "full glue", "full wasm"]));
+  expect(sorted(requests)).toEqual(sorted([...LEAN, ...LEAN_FIELDS, "copy nps", "full glue", "full wasm", ...FULL_FIELDS]));
   // Only the first instance listens for online and pagehide (one claim on the page).
   expect(await page.evaluate(() => typeof window[Symbol.for("seda:sender")])).toBe("object");
 
