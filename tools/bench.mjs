@@ -126,6 +126,8 @@ vendor.pages.set("/empty.js", { html: "/* a third-party script that does nothing
 const sedaTag = (form, attrs = " crossorigin") =>
   `<script src="${assets.url("/seda.js")}" async${attrs} data-form="${form}" data-endpoint="${collector.url("/responses")}"></script>`;
 const vanillaTag = (form) => `<script src="${vendor.url("/vanilla.js")}" async data-form="${form}"></script>`;
+/** template:nps's definition, as a site would paste it into its page. */
+const NPS_TEMPLATE = JSON.parse(readFileSync(resolve(ROOT, "crates/seda-core/src/templates/nps.json"), "utf8"));
 const inline = (form) => `<script type="application/json" id="form">${JSON.stringify(form).replaceAll("</", "<\\/")}</script>`;
 const page = (path, html) => {
   host.pages.set(path, html);
@@ -140,6 +142,9 @@ const pages = {
   sedaPlain: page("/seda-plain.html", barePage({ body: sedaTag("template:nps", "") })),
   // Drawn into the page (data-target): no copy of the first screen, the widget draws it.
   sedaInline: page("/seda-inline.html", barePage({ body: `<div id="seda-here"></div>${sedaTag("template:nps", ' crossorigin data-target="#seda-here"')}` })),
+  // The same survey as the page's own form (inline JSON): the copy of its first page is drawn
+  // by seda-shells-*/form.js from the JSON, and the widget checks the form (a chunk) first.
+  sedaForm: page("/seda-form.html", barePage({ body: inline({ ...NPS_TEMPLATE, id: "nps-own" }) + sedaTag("#form") })),
   hero: page("/hero.html", heroPage()),
   heroSeda: page("/hero-seda.html", heroPage({ head: sedaTag("template:nps") })),
   // The control: what any async tag from another origin costs the host page.
@@ -295,12 +300,14 @@ try {
       ...(peerKeys.includes("formbricks") ? [{ name: "formbricks", url: pages.formbricks, load: load(["targetPaint"]) }] : []),
       { name: "seda", url: pages.seda, load: load(["targetPaint", "ready"]) },
       { name: "sedaInline", url: pages.sedaInline, load: load(["targetPaint", "ready"]) },
+      { name: "sedaForm", url: pages.sedaForm, load: load(["targetPaint", "ready"]) },
     ];
     const { results } = await compare("template:nps on a phone", variants, phoneRuns);
     const rows = [
       ...(results.formbricks ? [{ key: "formbricks", name: peers.formbricks.name, results: results.formbricks, interactive: (x) => x.targetPaint, origin: peers.formbricks.origin.origin }] : []),
       { key: "seda", name: "Seda, the first screen's copy then the widget (`seda:ready`)", results: results.seda, interactive: (x) => x.ready, origin: assets.origin },
       { key: "sedaInline", name: "Seda inline (`data-target`, no copy)", results: results.sedaInline, interactive: (x) => x.ready, origin: assets.origin },
+      { key: "sedaForm", name: "Seda, the same survey as the page's own JSON (`form.js`'s copy, then the widget)", results: results.sedaForm, interactive: (x) => x.ready, origin: assets.origin },
     ];
     let checklist = null;
     if (only.has("checklist")) {

@@ -116,12 +116,39 @@ export function module(template, copies) {
 }
 
 /**
+ * What the inline form's copy leaves to the widget: the question types it does not draw, and
+ * the fields of those it draws that it cannot draw as the widget would (a form with any of
+ * them on its first page, or any condition, has no copy).
+ */
+export const LEFT_TO_WIDGET = { types: ["matrix", "datetime", "attachments"], fields: ["show_if", "required_if", "shuffle", "prefill"] };
+
+/**
+ * The question types the copy draws and the fields their questions may have: those the form's
+ * one declaration gives (schema/form.schema.json, which crates/seda-core makes and its tests
+ * keep current), less LEFT_TO_WIDGET. A type or field the declaration gains reaches the copy
+ * here; a type its code does not draw stops the build.
+ */
+export function copied(schema = JSON.parse(readFileSync(join(SRC, "../../schema/form.schema.json"), "utf8"))) {
+  const declared = schema.$defs.question.properties.type.enum;
+  const stale = LEFT_TO_WIDGET.types.filter((t) => !declared.includes(t));
+  const types = declared.filter((t) => !LEFT_TO_WIDGET.types.includes(t));
+  const all = new Set(types.flatMap((t) => Object.keys(schema.$defs[`question_${t}`].properties)));
+  stale.push(...LEFT_TO_WIDGET.fields.filter((f) => !all.has(f)));
+  if (stale.length) throw new Error(`shells: LEFT_TO_WIDGET names ${stale.join(", ")}, which the form's declaration does not have`);
+  const source = readFileSync(join(SRC, "seda-shell-form.js"), "utf8");
+  const undrawn = types.filter((t) => !source.includes(`"${t}"`) && !source.includes(`${t}: [`));
+  if (undrawn.length) throw new Error(`shells: seda-shell-form.js does not draw ${undrawn.join(", ")}: draw it as src/ui/ does, or add it to LEFT_TO_WIDGET`);
+  return { types, fields: [...all].filter((f) => !LEFT_TO_WIDGET.fields.includes(f)) };
+}
+
+/**
  * The module that draws an inline form's first page from its JSON: seda-shell-form.js, with
  * the stylesheet every survey without a theme has (the first template's, as captured).
  */
 export function formModule(copies) {
   const { en, fa } = strings();
-  return build("seda-shell-form.js", { __CSS__: copies.get(`${TEMPLATES[0]}.en`)[0], __STRINGS_EN__: en, __STRINGS_FA__: fa });
+  const { types, fields } = copied();
+  return build("seda-shell-form.js", { __CSS__: copies.get(`${TEMPLATES[0]}.en`)[0], __STRINGS_EN__: en, __STRINGS_FA__: fa, __TYPES__: types, __FIELDS__: fields });
 }
 
 async function main(dist) {

@@ -1,9 +1,10 @@
 // What the widget's wasm is made of: the bytes of each function body, summed by the crate
 // (and, for this crate and the engine's, the module) it comes from, plus the data segments.
 //
-//   node tools/size-breakdown.mjs [--lean] [--top 25] [--md FILE]
+//   node tools/size-breakdown.mjs [--lean] [--first] [--top 25] [--md FILE]
 //
-// The full bundle's wasm, or with --lean the lean bundle's (no default features). The
+// The full bundle's wasm, or with --lean the lean bundle's (no default features); whole,
+// or with --first only its first module (cut at the split points, src/platform/split.rs). The
 // release wasm in dist/ has no function names, so this builds the compiler output with
 // cargo's release profile (at once when it is up to date: tools/build.sh built it) and
 // a named copy of it with the same wasm-bindgen and `wasm-opt` options as the release build,
@@ -23,19 +24,30 @@ import { OPT } from "./wasm-split.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opt } = parseArgs({
-  options: { top: { type: "string", default: "25" }, md: { type: "string" }, wasm: { type: "string" }, lean: { type: "boolean", default: false } },
+  options: {
+    top: { type: "string", default: "25" },
+    md: { type: "string" },
+    wasm: { type: "string" },
+    lean: { type: "boolean", default: false },
+    first: { type: "boolean", default: false },
+  },
 });
 
 /** The module with names: `--wasm` as given, or rebuilt from the release compiler output. */
 function namedModule() {
   if (opt.wasm) return readFileSync(opt.wasm);
   // Both bundles compile to the same file: build the one asked for (tools/build.sh builds the full one last).
-  const cargo = ["build", "--release", "--locked", "--offline", "--target", "wasm32-unknown-unknown", ...(opt.lean ? ["--no-default-features"] : [])];
+  const cargo = ["build", "--release", "--locked", "--offline", "--target", "wasm32-unknown-unknown", ...(opt.lean ? ["--no-default-features"] : []), ...(opt.first ? ["--features", "split"] : [])];
   execFileSync("cargo", cargo, { cwd: ROOT, stdio: "inherit", env: process.env });
-  const input = join(ROOT, "target/wasm32-unknown-unknown/release/seda.wasm");
+  let input = join(ROOT, "target/wasm32-unknown-unknown/release/seda.wasm");
   const dir = mkdtempSync(join(tmpdir(), "seda-size-"));
   try {
-    execFileSync("wasm-bindgen", ["--keep-debug", "--target", "web", "--out-dir", dir, input], { stdio: "inherit" });
+    if (opt.first) {
+      // The first module, as the release build cuts it (tools/wasm-split.mjs).
+      execFileSync("wasm-split-cli", ["--out-name", "seda", input, join(dir, "cut")], { stdio: "inherit" });
+      input = join(dir, "cut", "seda.wasm");
+    }
+    execFileSync("wasm-bindgen", ["--keep-debug", ...(opt.first ? ["--keep-lld-exports"] : []), "--target", "web", "--out-dir", dir, input], { stdio: "inherit" });
     const wasmOpt = join(ROOT, "node_modules/.bin/wasm-opt");
     const out = join(dir, "named.wasm");
     // The release build's own wasm-opt run (tools/wasm-split.mjs).

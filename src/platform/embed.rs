@@ -47,12 +47,15 @@ pub fn mount(dataset_json: &str, to_full: Option<js_sys::Function>, form_json: O
     let tag = string_map(dataset_json).unwrap_or_default();
     // Not leptos's spawn_local: its executor starts with the first mount_to, which
     // comes later, inside start().
-    wasm_bindgen_futures::spawn_local(start(tag, form_json, CLOSES.get()));
-    // Whatever an earlier page left unsent goes now, whether or not this page shows a
-    // form: in the next task, so neither the sender's code (a chunk) nor the outbox's
-    // first read holds up a form that is ready to show in this one.
-    let later = Closure::once_into_js(drain);
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+    let closes = CLOSES.get();
+    wasm_bindgen_futures::spawn_local(async move {
+        start(tag, form_json, closes).await;
+        // Whatever an earlier page left unsent goes now, whether or not this page shows a
+        // form: once the form is shown (or is not to be), in the next task, so neither
+        // the sender's code (a chunk) nor the outbox's first read holds it up.
+        let later = Closure::once_into_js(drain);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+    });
 }
 
 /// Sends what waits in the outbox, on a page whose tags show no form now (a manual or
@@ -156,8 +159,22 @@ async fn begin(config: EmbedConfig, form_json: Option<String>, closes: u32) {
             Err(unloaded) => return fail(vec![format!("the widget's form checker could not be fetched ({unloaded})")], &placement, config.debug),
         },
     };
+    // A first page with a field the first module does not draw waits for that code, so it
+    // is drawn whole (any other form fetches it once shown, for the pages that follow).
+    if first_page_chunked(&form) {
+        fields::fetch().await;
+    }
+    // A checklist waits for its saved visit (IndexedDB answers later), so it never shows an
+    // empty visit first.
+    #[cfg(feature = "checklists")]
+    let visit = match form.checklist.is_some() {
+        true => super::checklist::saved(&form.id).await,
+        false => None,
+    };
+    #[cfg(not(feature = "checklists"))]
+    let visit = None;
     if CLOSES.get() == closes {
-        open(form, config, placement);
+        open(form, visit, config, placement);
     }
 }
 
@@ -179,7 +196,7 @@ pub(super) struct Ready {
 /// other steps below: the browser compiles each wasm function when it first runs, and
 /// one function holding every step, used or not, cost the first form about 10 ms.
 #[inline(never)]
-fn open(mut form: Form, config: EmbedConfig, placement: Placement) {
+fn open(mut form: Form, visit: Option<String>, config: EmbedConfig, placement: Placement) {
     if let Some(offer) = &config.offer_complaint {
         if let Err(problem) = offer_from_attribute(&mut form, offer) {
             return fail(vec![problem.to_string()], &placement, config.debug);
@@ -198,35 +215,18 @@ fn open(mut form: Form, config: EmbedConfig, placement: Placement) {
         theme_css,
         hidden,
         #[cfg(feature = "checklists")]
-        visit: None,
+        visit,
     };
-    // A first page with a field the first module does not draw waits for that code, so
-    // it is drawn whole; any other fetches it once drawn, for the pages that follow.
-    if first_page_chunked(&ready.form) {
-        let closes = CLOSES.get();
-        return wasm_bindgen_futures::spawn_local(async move {
-            fields::fetch().await;
-            if CLOSES.get() == closes {
-                show(ready, config, placement);
-            }
-        });
-    }
-    // A checklist is drawn once its saved visit is read (IndexedDB answers later), so
-    // it never shows an empty visit first.
-    #[cfg(feature = "checklists")]
-    if ready.form.checklist.is_some() {
-        let closes = CLOSES.get();
-        return wasm_bindgen_futures::spawn_local(async move {
-            let visit = super::checklist::saved(&ready.form.id).await;
-            if CLOSES.get() == closes {
-                show(Ready { visit, ..ready }, config, placement);
-            }
-        });
-    }
+    #[cfg(not(feature = "checklists"))]
+    let _: Option<String> = visit;
+    // Fetched for the pages that follow, and for the complaint form an offer opens.
+    let later_pages_chunked = ready.form.offer_complaint.is_some() || ready.form.questions.iter().any(|q| fields::is_chunked(&q.kind));
     show(ready, config, placement);
-    wasm_bindgen_futures::spawn_local(async {
-        fields::fetch().await;
-    });
+    if later_pages_chunked {
+        wasm_bindgen_futures::spawn_local(async {
+            fields::fetch().await;
+        });
+    }
 }
 
 /// Whether the form's first page has a question the fields' chunk draws

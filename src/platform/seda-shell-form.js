@@ -1,7 +1,7 @@
 /* An inline form's first page (data-form="#id", see seda-shell.js), drawn from the form's
    JSON with the markup the widget's views give it (src/ui/). Only for a survey that the
    definition alone decides the first screen of: no conditions or jumps anywhere, no
-   theme, and on the first page only the question types below, with no choices shuffled,
+   theme, and on the first page only the question types TYPES says, with no choices shuffled,
    no prefilled answer, no `{name}` to fill in and no date in Persian; and no saved draft
    (that opens on "Continue?"). For any other form there is no copy, and the widget shows as before.
    The widget's strings in English and Persian come from crates/seda-core/src/i18n.rs (tools/shells.mjs);
@@ -23,9 +23,11 @@ const MOUTHS = ["M8 17q4-4 8 0", "M8 16.5q4-2 8 0", "M8 16h8", "M8 15.5q4 2 8 0"
 const RTL = ["fa", "ar", "he", "ur", "ps", "ckb", "dv", "yi"];
 /* The fields of a form drawn here (no theme or strings of its own, and none of a complaint's or a checklist's). */
 const FORM = /^(\$schema|seda|id|version|kind|locale|title|questions|pages|hidden|thank_you)$/;
-/* The types drawn here, and the fields of a question on the first page they may have. */
-const TYPES = ["nps", "rating", "choice", "dropdown", "yes_no", "text", "email", "phone", "number", "date", "consent", "statement"];
-const FIELDS = /^(id|type|title|description|required|scale|display|labels|choices|multiple|other|multiline|min_length|max_length|min|max|decimals|earliest|latest|placeholder)$/;
+/* The types drawn here, and the fields of a question on the first page they may have: the
+   form's one declaration (schema/form.schema.json, made by crates/seda-core) less what this
+   copy leaves to the widget (tools/shells.mjs, LEFT_TO_WIDGET), stamped in at build time. */
+const TYPES = "__TYPES__";
+const FIELDS = "__FIELDS__";
 
 function screen(data) {
   const name = data.form.trim(), source = document.getElementById(name.slice(1));
@@ -43,7 +45,7 @@ function screen(data) {
   if (form.pages && form.questions) return;
   if (pages.some((p) => p.show_if != null || p.jump != null || p.questions.some((q) => q.show_if != null))) return;
   const page = pages[0], questions = page.questions;
-  if (!questions.length || questions.some((q) => !TYPES.includes(q.type) || Object.keys(q).some((k) => !FIELDS.test(k)))) return;
+  if (!questions.length || questions.some((q) => !TYPES.includes(q.type) || Object.keys(q).some((k) => !FIELDS.includes(k)))) return;
 
   /* The locale, as the widget picks it (crates/seda-core/src/config.rs, pick_locale): the first of
      these that is a valid locale the form speaks, else the form's own. */
