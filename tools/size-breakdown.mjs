@@ -4,7 +4,7 @@
 //   node tools/size-breakdown.mjs [--lean] [--first] [--top 25] [--md FILE]
 //
 // The full bundle's wasm, or with --lean the lean bundle's (no default features); whole,
-// or with --first only its first module (cut at the split points, src/platform/split.rs). The
+// or with --first only its first module (cut at the split points, src/split.rs). The
 // release wasm in dist/ has no function names, so this builds the compiler output with
 // cargo's release profile (at once when it is up to date: tools/build.sh built it) and
 // a named copy of it with the same wasm-bindgen and `wasm-opt` options as the release build,

@@ -5,7 +5,7 @@
 // The widget comes in two bundles (see README "Size"): the lean one (seda-<hash>.js and
 // seda-<hash>_bg.wasm: surveys) and the full one (seda-full-*: checklists, attachments, the
 // complaint and mystery-shop templates). seda.js picks one per tag. Each bundle is a first
-// module (glue, wasm) and chunks (seda-<hash>-<name>.wasm, src/platform/split.rs) that it
+// module (glue, wasm) and chunks (seda-<hash>-<name>.wasm, src/split.rs) that it
 // fetches when it first needs them. The report sums what a page showing template:nps
 // downloads before it is ready (seda.js + the lean first module + any CSS + the copy of its
 // first screen, seda-shells-*/nps.js) and each bundle's first module.
@@ -114,7 +114,7 @@ export const BUDGETS = {
     // Arabic words and a form's own `strings` (+3 585 measured alone), the Persian
     // calendar's date picker (+3 608 alone), the position's outcome told and measures
     // committed as typed, visits read before drawing: 188 786 bytes together: 184.7 KiB.
-    // The wasm cut at split points (src/platform/split.rs), this is the first module only:
+    // The wasm cut at split points (src/split.rs), this is the first module only:
     // without the form checker 185 949 bytes, without the fields past the scales 178 193,
     // without the outbox and the sender 162 010 (bench/SPLIT.md): ceiling 161.5 KiB.
     ceiling: 161.5 * 1024,
@@ -166,7 +166,7 @@ export const BUDGETS = {
   full: {
     ceiling: 237.2 * 1024,
   },
-  // Each chunk (src/platform/split.rs) by its name, the full bundle's named "full <name>",
+  // Each chunk (src/split.rs) by its name, the full bundle's named "full <name>",
   // brotli: the size it had when its split point was made, plus about 2 %. A new chunk needs
   // a line here.
   chunks: {

@@ -23,7 +23,7 @@ const glueOf = (files) => files.find((f) => /^seda-[0-9a-f]+\.js$/.test(f));
 const wasmOf = (files) => files.find((f) => /^seda-[0-9a-f]+_bg\.wasm$/.test(f));
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-// Each bundle is cut where src/platform/split.rs says (tools/wasm-split.mjs), from cargo's
+// Each bundle is cut where src/split.rs says (tools/wasm-split.mjs), from cargo's
 // wasm, which Trunk has just built: Trunk's own glue and wasm (of the whole module) give way
 // to the first module's, and its chunks join them. Every file is named after what all of them
 // hold together (a glue and a chunk from different builds never share a name), as caches keep

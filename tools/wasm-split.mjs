@@ -1,4 +1,4 @@
-// Cuts a bundle's wasm where src/platform/split.rs marks it, before wasm-bindgen, as the
+// Cuts a bundle's wasm where src/split.rs marks it, before wasm-bindgen, as the
 // splitter needs: tools/stamp-loader.mjs runs this on cargo's wasm for each bundle Trunk
 // builds and puts the result in place of Trunk's own glue and wasm.
 //

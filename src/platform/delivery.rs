@@ -14,7 +14,7 @@ use crate::ui::{Deliver, SendResult};
 use super::env::{console_error, window};
 use super::events::{emit, emit_about, emit_error};
 use super::outbox::{self, AddError};
-use super::split::split;
+use crate::split::split;
 use super::{drafts, inbox, sender, transport};
 
 /// Notes that the visitor answered or dismissed a form, for `data-recontact`.
@@ -50,7 +50,7 @@ pub fn deliverer(endpoint: Option<Endpoint>, form_id: String, seen_key: String) 
 }
 
 split! { send:
-    /// [`send`], in the chunk that holds the outbox and the sender (see [`super::split`]).
+    /// [`send`], in the chunk that holds the outbox and the sender (see [`crate::split`]).
     fn sending(response: Response, endpoint: Option<Endpoint>, form_id: String) -> Pin<Box<dyn Future<Output = SendResult>>> {
         Box::pin(send(response, endpoint, form_id))
     }

@@ -27,7 +27,7 @@ use super::env::{browser_lang, console_error, document, new_id, now, now_local, 
 use super::events::{emit, emit_about, emit_error};
 use super::fetch::describe;
 use super::host::{self, Placement};
-use super::{bundles, crash, delivery, drafts, form_source, shell, split};
+use super::{bundles, crash, delivery, drafts, form_source, shell};
 
 const SETUP_PROBLEM: &str = "The Seda widget could not be shown";
 
@@ -150,10 +150,10 @@ async fn begin(config: EmbedConfig, form_json: Option<String>, closes: u32) {
         return hand_over(&config, Some(&json), &placement);
     }
     // A built-in template was checked by the tests; a site's own form is checked here,
-    // by code fetched for it (src/platform/split.rs).
+    // by code fetched for it (src/split.rs).
     let form = match &config.form {
         FormSource::Template(_) => form,
-        _ => match split::check(form).await {
+        _ => match form_source::check(form).await {
             Ok((form, problems)) if problems.is_empty() => form,
             Ok((_, problems)) => return fail(problems.iter().map(ToString::to_string).collect(), &placement, config.debug),
             Err(unloaded) => return fail(vec![format!("the widget's form checker could not be fetched ({unloaded})")], &placement, config.debug),

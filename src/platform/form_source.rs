@@ -1,10 +1,13 @@
 //! Finding the form definition the embed names: a built-in template, an inline
-//! `<script type="application/json">`, or a URL.
+//! `<script type="application/json">`, or a URL; and checking a site's own.
 
 use wasm_bindgen::JsCast;
 
+use crate::core::form::Form;
+use crate::core::form_error::FormError;
 use crate::core::form_source::FormSource;
 use crate::core::templates;
+use crate::split::split;
 
 use super::env::{document, resolve_url};
 use super::fetch::{fetch, Call, CallError};
@@ -72,4 +75,13 @@ async fn from_url(url: &str) -> Result<String, FormSourceError> {
         return Err(FormSourceError::Html(url.to_owned()));
     }
     Ok(body)
+}
+
+split! { checker:
+    /// The semantic checks of a site's own form (a built-in template is checked by the
+    /// tests): the form back, with what is wrong in it.
+    pub fn check(form: Form) -> (Form, Vec<FormError>) {
+        let errors = crate::core::check::check(&form);
+        (form, errors)
+    }
 }

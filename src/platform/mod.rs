@@ -21,6 +21,5 @@ pub mod outbox;
 pub mod pictures;
 pub mod sender;
 pub mod shell;
-pub mod split;
 pub mod status;
 pub mod transport;

@@ -1,5 +1,5 @@
 //! The fields of every question type but the scales and statements, in a chunk of their
-//! own (see [`crate::platform::split`]): a survey's first screen is most often one scale
+//! own (see [`crate::split`]): a survey's first screen is most often one scale
 //! (NPS, CSAT, CES), and its visitor can answer before this code has arrived. The widget
 //! fetches the chunk before it draws a first page that needs it, and otherwise right after
 //! it is drawn, so a later page finds it here.
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::core::question::{Question, QuestionKind};
-use crate::platform::split::split;
+use crate::split::split;
 
 #[cfg(feature = "attachments")]
 use super::attachments::Attachments;
