@@ -16,6 +16,7 @@ use super::choice_list::{ChoiceList, Dropdown, YesNo};
 use super::erased::{erase, handler, ErasedView, Reactive};
 use super::jalali_date::JalaliDate;
 use super::matrix::Matrix;
+use super::question_parts::{ids, words};
 use super::text_field::{Consent, TextField};
 use super::widget_state::expect_widget;
 
@@ -60,11 +61,15 @@ pub fn chunked_field(question: Question, invalid: Reactive<Option<&'static str>>
     erase(move || {
         attempt.track();
         let (question, invalid) = (question.clone(), invalid.clone());
+        let (title, title_id) = (words(&question).title, ids(&question).title);
         Suspend::new(SendWrapper::new(async move {
             match field(question, invalid, jalali).await {
                 Ok(field) => field,
+                // The question's title stays, so the page reads as it will, and focus has
+                // where to go when the page opens.
                 Err(_) => erase(view! {
                     <div class="seda-field seda-unloaded">
+                        <h2 class="seda-title" id=title_id tabindex="-1">{title}</h2>
                         <p role="alert">{strings.part_unloaded}</p>
                         <button type="button" class="seda-button" on:click=handler(move |_| attempt.update(|n| *n += 1))>{strings.try_again}</button>
                     </div>
