@@ -122,23 +122,31 @@ export function module(template, copies) {
  */
 export const LEFT_TO_WIDGET = { types: ["matrix", "datetime", "attachments"], fields: ["show_if", "required_if", "shuffle", "prefill"] };
 
+/** Fields the copy takes without reading: they change nothing on the first screen, only what the widget accepts. */
+export const MARKUP_FREE = ["min_length", "earliest", "latest"];
+
 /**
  * The question types the copy draws and the fields their questions may have: those the form's
  * one declaration gives (schema/form.schema.json, which crates/seda-core makes and its tests
  * keep current), less LEFT_TO_WIDGET. A type or field the declaration gains reaches the copy
- * here; a type its code does not draw stops the build.
+ * here, and stops the build until the copy draws it (or it is left to the widget, or it is
+ * MARKUP_FREE): a copy that drew a form otherwise than the widget would be worse than none.
  */
 export function copied(schema = JSON.parse(readFileSync(join(SRC, "../../schema/form.schema.json"), "utf8"))) {
   const declared = schema.$defs.question.properties.type.enum;
-  const stale = LEFT_TO_WIDGET.types.filter((t) => !declared.includes(t));
+  const gone = LEFT_TO_WIDGET.types.filter((t) => !declared.includes(t));
   const types = declared.filter((t) => !LEFT_TO_WIDGET.types.includes(t));
   const all = new Set(types.flatMap((t) => Object.keys(schema.$defs[`question_${t}`].properties)));
-  stale.push(...LEFT_TO_WIDGET.fields.filter((f) => !all.has(f)));
-  if (stale.length) throw new Error(`shells: LEFT_TO_WIDGET names ${stale.join(", ")}, which the form's declaration does not have`);
+  gone.push(...LEFT_TO_WIDGET.fields.filter((f) => !all.has(f)));
+  if (gone.length) throw new Error(`shells: LEFT_TO_WIDGET names ${gone.join(", ")}, which the form's declaration does not have`);
   const source = readFileSync(join(SRC, "seda-shell-form.js"), "utf8");
   const undrawn = types.filter((t) => !source.includes(`"${t}"`) && !source.includes(`${t}: [`));
+  const fields = [...all].filter((f) => !LEFT_TO_WIDGET.fields.includes(f));
+  undrawn.push(...fields.filter((f) => !MARKUP_FREE.includes(f) && !new RegExp(`\\.${f}\\b|"${f}"`).test(source)));
   if (undrawn.length) throw new Error(`shells: seda-shell-form.js does not draw ${undrawn.join(", ")}: draw it as src/ui/ does, or add it to LEFT_TO_WIDGET`);
-  return { types, fields: [...all].filter((f) => !LEFT_TO_WIDGET.fields.includes(f)) };
+  const stale = MARKUP_FREE.filter((f) => !fields.includes(f));
+  if (stale.length) throw new Error(`shells: MARKUP_FREE names ${stale.join(", ")}, which the copied types do not have`);
+  return { types, fields };
 }
 
 /**

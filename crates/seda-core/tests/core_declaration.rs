@@ -14,6 +14,8 @@ use seda_core::spec::Shape;
 
 /// The first screen's copy, drawn before the widget's code arrives.
 const SHELL_FORM: &str = include_str!("../../../src/platform/seda-shell-form.js");
+/// The build step that stamps into the copy the types and fields it draws.
+const SHELLS: &str = include_str!("../../../tools/shells.mjs");
 
 fn with_question(question: &str) -> String {
     format!(r#"{{"seda":1,"id":"f","version":1,"kind":"complaint","questions":[{question}]}}"#)
@@ -117,31 +119,39 @@ fn regex_names(name: &str) -> Vec<String> {
     inner.split('|').map(|n| n.replace('\\', "")).collect()
 }
 
-/// The strings of the array `const NAME = [...]`.
-fn array_names(name: &str) -> Vec<String> {
-    let start = SHELL_FORM.find(&format!("const {name} = [")).unwrap_or_else(|| panic!("const {name} in seda-shell-form.js"));
-    let rest = &SHELL_FORM[start + name.len() + 9..];
+/// The strings of the array `NAME: [...]` in tools/shells.mjs (`LEFT_TO_WIDGET`'s `types`
+/// and `fields`) or `const NAME = [...]` there (`MARKUP_FREE`).
+fn shells_names(name: &str) -> Vec<String> {
+    let start = [format!("{name}: ["), format!("const {name} = [")]
+        .iter()
+        .find_map(|p| SHELLS.find(p.as_str()).map(|at| at + p.len() - 1))
+        .unwrap_or_else(|| panic!("{name} in tools/shells.mjs"));
+    let rest = &SHELLS[start..];
     let list = json::parse(&rest[..rest.find(']').unwrap() + 1]).unwrap();
     list.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
 }
 
+/// The inline form's copy draws the question types the declaration gives less those it
+/// leaves to the widget, with their fields less those it leaves too (tools/shells.mjs, which
+/// also stops the build on a type or field the copy does not draw): what it leaves must be
+/// declared, and what it takes must include every field it draws.
 #[test]
 fn the_first_screen_copy_knows_only_declared_types_and_fields() {
-    let types = array_names("TYPES");
-    let fields = regex_names("FIELDS");
-    assert!(types.len() >= 10 && fields.len() >= 15, "{types:?} {fields:?}");
-    let types: Vec<QuestionType> =
-        types.iter().map(|n| QuestionType::from_name(n).unwrap_or_else(|| panic!("the copy draws \"{n}\", not a question type"))).collect();
-    for f in &fields {
-        assert!(types.iter().any(|t| t.fields().contains(&f.as_str())), "the copy takes \"{f}\", a field of none of its types");
+    let left_types = shells_names("types");
+    let left_fields = shells_names("fields");
+    let markup_free = shells_names("MARKUP_FREE");
+    for n in &left_types {
+        assert!(QuestionType::from_name(n).is_some(), "the copy leaves \"{n}\" to the widget, not a question type");
     }
-    // What the copy leaves to the widget (a form with it gets no copy): conditions, a
-    // shuffled order and a prefilled answer. A field added to a type the copy draws
-    // lands here until the copy draws it too.
-    let mut left: Vec<&str> = types.iter().flat_map(|t| t.fields()).filter(|f| !fields.iter().any(|c| c == f)).collect();
-    left.sort();
-    left.dedup();
-    assert_eq!(left, ["prefill", "required_if", "show_if", "shuffle"]);
+    let types: Vec<QuestionType> = QuestionType::ALL.iter().copied().filter(|t| !left_types.iter().any(|n| n == t.name())).collect();
+    assert!(types.len() >= 10, "{types:?}");
+    let taken: Vec<&str> = types.iter().flat_map(|t| t.fields()).filter(|f| !left_fields.iter().any(|l| l == f)).collect();
+    for f in left_fields.iter().chain(&markup_free) {
+        assert!(types.iter().any(|t| t.fields().contains(&f.as_str())), "tools/shells.mjs names \"{f}\", a field of none of the copied types");
+    }
+    for f in ["id", "type", "title", "required", "choices", "labels", "scale", "placeholder"] {
+        assert!(taken.contains(&f), "the copy draws \"{f}\"");
+    }
     for f in regex_names("FORM") {
         assert!(FORM_FIELDS.contains(&f.as_str()), "the copy takes the form field \"{f}\", which the reader does not");
     }
