@@ -8,6 +8,12 @@ mod minify;
 
 fn main() {
     minify::folder("style", "css", minify_css);
+    // The release build cuts the wasm at its split points (feature `split`, src/split.rs):
+    // the splitter (tools/wasm-split.mjs) reads the linker's relocations, which only this
+    // crate's link emits (the desk's and the browser tests' wasm stay without them).
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo:rustc-link-arg=--emit-relocs");
+    }
 }
 
 /// Drops comments, collapses whitespace to one space and drops it next to `{`, `}`,

@@ -3,10 +3,10 @@
 // builds and puts the result in place of Trunk's own glue and wasm.
 //
 // - wasm-split-cli (tools/setup.sh installs it) cuts cargo's wasm, linked with
-//   `--emit-relocs` (.cargo/config.toml), into the first module, one chunk per split point
-//   (`split_<name>.wasm`), chunks of code several of those share (`chunk_<n>.wasm`), and a
-//   small JavaScript loader that fetches a chunk and links it to the first module's memory
-//   and function table.
+//   `--emit-relocs` (the widget's build script, tools/minify.rs, asks for it), into the
+//   first module, one chunk per split point (`split_<name>.wasm`), chunks of code several
+//   of those share (`chunk_<n>.wasm`), and a small JavaScript loader that fetches a chunk
+//   and links it to the first module's memory and function table.
 // - wasm-bindgen makes the glue for the first module, keeping the exports the chunks link to
 //   (`--keep-lld-exports`); the release build's wasm-opt run (OPT) and
 //   tools/wasm-finish.mjs's last steps follow. Each chunk gets the same wasm-opt run (OPT).
