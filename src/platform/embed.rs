@@ -134,6 +134,13 @@ async fn begin(config: EmbedConfig, form_json: Option<String>, closes: u32) {
         FormSource::StatusLookup => return hand_over(&config, None, &placement),
         _ => {}
     }
+    // A site's own form is checked by code fetched for it: fetched now, while the form is
+    // (by URL) or read, rather than after.
+    if !matches!(config.form, FormSource::Template(_)) {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = form_source::fetch_checker().await;
+        });
+    }
     let json = match form_json {
         Some(json) => json,
         None => match form_source::load(&config.form).await {

@@ -77,7 +77,7 @@ async fn from_url(url: &str) -> Result<String, FormSourceError> {
     Ok(body)
 }
 
-split! { checker:
+split! { checker, preload = fetch_checker:
     /// The semantic checks of a site's own form (a built-in template is checked by the
     /// tests): the form back, with what is wrong in it.
     pub fn check(form: Form) -> (Form, Vec<FormError>) {
