@@ -1,13 +1,16 @@
-// Trunk post_build hook: puts both bundles side by side in the staging dir, writes
-// their hashed names into seda.js and seda-sw.js, and minifies seda.js with terser
-// (pinned in package.json): with two bundles' names and the choice between them, the
-// loader no longer fits its 2 KiB brotli budget with only its comments and indentation
-// trimmed (2172 bytes), and every page that has the tag downloads it. Runs in $TRUNK_STAGING_DIR before dist/ is written, for every trunk
-// build: the lean bundle's own build (tools/lean.html) has no seda.js and is left as it is.
+// Trunk post_build hook: makes each bundle from cargo's wasm, cut at its split points
+// (tools/wasm-split.mjs), in place of Trunk's own glue and wasm; then puts both bundles side
+// by side in the staging dir, writes their hashed names into seda.js and seda-sw.js, and
+// minifies seda.js with terser (pinned in package.json): with two bundles' names and the
+// choice between them, the loader no longer fits its 2 KiB brotli budget with only its
+// comments and indentation trimmed (2172 bytes), and every page that has the tag downloads
+// it. Runs in $TRUNK_STAGING_DIR before dist/ is written, for every trunk build: the lean
+// bundle's own build (tools/lean.html) has no seda.js and stops once its bundle is made.
 //
-// The full bundle (this build's glue and wasm) is renamed seda-full-<hash>.js and
-// seda-full-<hash>_bg.wasm; the lean bundle, built before into target/lean-dist (by
-// tools/build.sh), is copied in under its own seda-<hash>.js and seda-<hash>_bg.wasm.
+// The full bundle (this build's) is seda-full-<hash>.js, seda-full-<hash>_bg.wasm and its
+// chunks seda-full-<hash>-<chunk>.wasm; the lean bundle, built before into target/lean-dist
+// (by tools/build.sh), is copied in under its own seda-<hash>.js, seda-<hash>_bg.wasm and
+// seda-<hash>-<chunk>.wasm.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

@@ -9,12 +9,12 @@ use crate::core::endpoint::Endpoint;
 use crate::core::json::Value;
 use crate::core::outbox::{Attempt, Record, Settled};
 use crate::core::response::Response;
+use crate::split::split;
 use crate::ui::{Deliver, SendResult};
 
 use super::env::{console_error, window};
 use super::events::{emit, emit_about, emit_error};
 use super::outbox::{self, AddError};
-use crate::split::split;
 use super::{drafts, inbox, sender, transport};
 
 /// Notes that the visitor answered or dismissed a form, for `data-recontact`.
