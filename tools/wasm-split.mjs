@@ -29,6 +29,7 @@ function run(command, args) {
   try {
     return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
+    if (e.code === "ENOENT") throw new Error(`wasm-split: ${command} is not installed: run tools/setup.sh`);
     throw new Error(`wasm-split: ${command} ${args.join(" ")} failed: ${e.stderr || e.message}`);
   }
 }
