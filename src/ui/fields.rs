@@ -79,7 +79,8 @@ pub fn chunked_field(question: Question, invalid: Reactive<Option<&'static str>>
     })
 }
 
-/// Fetches the fields' chunk, once; whether it is here.
-pub async fn fetch() -> bool {
-    fetch_fields().await.is_ok()
+/// Fetches the fields' chunk, once. One that cannot be fetched is not an error here: a
+/// field drawn without it says so in its place ([`chunked_field`]).
+pub async fn fetch() {
+    let _ = fetch_fields().await;
 }
