@@ -7,11 +7,14 @@ STAGE=setup
 START=$SECONDS
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
-trap 'printf "\nFAILED at stage: %s (after %ds)\n" "$STAGE" "$((SECONDS - START))" >&2' ERR
+trap 'printf "\nFAILED at stage: %s (after %ds)\n" "$STAGE" "$((SECONDS - START))" >&2; df -h . >&2' ERR
 stage() {
   STAGE=$1
   printf '\n======== %s  (at %ds) ========\n' "$STAGE" "$((SECONDS - START))"
 }
+
+# A test run builds each crate once: incremental caches (over 2 GB) would only take disk.
+export CARGO_INCREMENTAL=0
 
 stage "setup"
 bash tools/setup.sh
@@ -57,6 +60,7 @@ cargo build --locked -p seda-receiver 2>&1 | tee -a "$LOG"
 bash tools/with-postgres.sh npx --no playwright test 2>&1 | tee -a "$LOG"
 
 printf '\nall stages passed in %ds\n' "$((SECONDS - START))"
+printf 'target/ holds %s\n' "$(du -sh target | cut -f1)"
 # Tests counted over every runner: cargo's "test result:" lines and Playwright's summary.
 awk '
   /^test result:/ { for (i = 2; i <= NF; i++) { if ($i == "passed;") p += $(i - 1); if ($i == "failed;") f += $(i - 1) } }
