@@ -85,3 +85,31 @@ async fn an_unknown_template_names_the_ones_there_are() {
     }
     panic!("no error box for template:quiz");
 }
+
+// Regression: every response left its two window listeners behind for good, so a kiosk
+// page ran hundreds of stale listeners on each later seda:complete.
+#[wasm_bindgen_test]
+async fn a_settled_response_releases_its_listeners() {
+    use seda::platform::events::{emit, on_settled};
+    use std::{cell::RefCell, rc::Rc};
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let settle = |id: &str| {
+        let seen = calls.clone();
+        let f: Rc<dyn Fn(bool)> = Rc::new(move |delivered| seen.borrow_mut().push(delivered));
+        let held = Rc::downgrade(&f);
+        on_settled(id, f);
+        held
+    };
+    let sent = settle("r-sent");
+    let refused = settle("r-refused");
+    emit("complete", r#"{"id":"r-other","form_id":"f"}"#);
+    emit("error", r#"{"message":"offline","response_id":"r-refused","form_id":"f"}"#);
+    assert!(calls.borrow().is_empty(), "settled by another response or a retryable error");
+    emit("complete", r#"{"id":"r-sent","form_id":"f"}"#);
+    emit("error", r#"{"message":"no","response_id":"r-refused","refused":true,"form_id":"f"}"#);
+    assert_eq!(*calls.borrow(), [true, false]);
+    sleep_ms(0).await;
+    assert!(sent.upgrade().is_none() && refused.upgrade().is_none(), "the listeners still hold their callbacks");
+    emit("complete", r#"{"id":"r-sent","form_id":"f"}"#);
+    assert_eq!(calls.borrow().len(), 2, "settled twice");
+}

@@ -1,6 +1,6 @@
 //! `seda:*` events on `window`, for the host page and its analytics.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -41,20 +41,32 @@ pub fn emit_about(name: &str, id: Option<&str>, form_id: &str) {
 
 /// Calls `f(true)` once `seda:complete` names response `id`, or `f(false)` once a
 /// `seda:error` says it was refused: whichever instance on the page (lean or full
-/// bundle) settled it, as both dispatch on the one window.
+/// bundle) settled it, as both dispatch on the one window. Once settled, both listeners
+/// are removed and released: a kiosk sends hundreds of responses from one page, and
+/// each would otherwise leave two listeners behind for every later event.
 pub fn on_settled(id: &str, f: Rc<dyn Fn(bool)>) {
-    let done = Rc::new(Cell::new(false));
-    for (name, field, delivered) in [("seda:complete", "id", true), ("seda:error", "response_id", false)] {
-        let (id, f, done) = (id.to_owned(), f.clone(), done.clone());
-        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+    type Listener = Closure<dyn Fn(web_sys::Event)>;
+    const EVENTS: [(&str, &str, bool); 2] = [("seda:complete", "id", true), ("seda:error", "response_id", false)];
+    let listeners: Rc<RefCell<Vec<Listener>>> = Rc::default();
+    for (name, field, delivered) in EVENTS {
+        let (id, f, all) = (id.to_owned(), f.clone(), listeners.clone());
+        let listener = Listener::new(move |e: web_sys::Event| {
             let detail = e.dyn_ref::<CustomEvent>().map(CustomEvent::detail).unwrap_or(JsValue::NULL);
             let get = |k: &str| js_sys::Reflect::get(&detail, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
             let about = get(field).as_string().is_some_and(|named| named == id);
-            if about && (delivered || get("refused").is_truthy()) && !done.replace(true) {
-                f(delivered);
+            if !about || !(delivered || get("refused").is_truthy()) {
+                return;
             }
+            for ((name, ..), listener) in EVENTS.iter().zip(all.borrow().iter()) {
+                let _ = window().remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+            }
+            // A closure cannot be dropped while it runs: the next microtask drops both,
+            // which ends the cycle between them and `all`.
+            let all = all.clone();
+            wasm_bindgen_futures::spawn_local(async move { all.borrow_mut().clear() });
+            f(delivered);
         });
         let _ = window().add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
-        listener.forget();
+        listeners.borrow_mut().push(listener);
     }
 }
