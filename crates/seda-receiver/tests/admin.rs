@@ -141,3 +141,31 @@ async fn backup_copies_the_rows() {
     let again = app.store.backup_into(&copy).await.unwrap_err().to_string();
     assert!(again.contains("exists"), "{again}");
 }
+
+// Regression: the audit log, the export and the visit lists read their query with
+// axum's `Query`, so `?limit=many` or a parameter given twice got a plain-text 400.
+#[tokio::test]
+async fn every_admin_query_is_read_into_a_problem_naming_the_parameter() {
+    let app = sqlite_app(settings()).await;
+    let bad = [
+        ("/admin/audit?limit=many", "limit"),
+        ("/admin/audit?action=erase&action=export", "action"),
+        ("/export?form=nps&form=csat", "form"),
+        ("/admin/desk/visits?form=a&form=b", "form"),
+        ("/admin/desk/visit-report?period=year", "period"),
+        ("/admin/desk/visit-report?from=2026-12-02&to=2026-12-01", "to"),
+        ("/admin/desk/complaints?limit=0", "limit"),
+        ("/admin/desk/complaints?offset=-2", "offset"),
+        ("/admin/desk/webhooks/deliveries?limit=ten", "limit"),
+        ("/admin/desk/comments?form=nps&limit=1.5", "limit"),
+    ];
+    for (uri, path) in bad {
+        let answer = send(&app.router, common::get(uri, Some(common::TOKEN))).await;
+        assert_eq!(answer.problem(400, "bad-query")["path"], path, "{uri}");
+    }
+    // An ask over a list's most is answered with its most, as the lists document.
+    for uri in ["/admin/audit?limit=5000", "/admin/desk/complaints?limit=5000", "/admin/desk/visits?limit=5000", "/admin/desk/webhooks/deliveries?limit=5000"] {
+        let answer = send(&app.router, common::get(uri, Some(common::TOKEN))).await;
+        assert_eq!(answer.status, StatusCode::OK, "{uri}: {}", answer.text());
+    }
+}

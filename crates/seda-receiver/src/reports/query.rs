@@ -101,13 +101,22 @@ impl Params {
         Some(self.pairs.remove(i).1).filter(|v| !v.is_empty())
     }
 
-    /// A whole number in `min..=max`.
+    /// A whole number in `min..=max` (`max` may be `i64::MAX`: no upper bound).
     pub fn integer(&mut self, name: &str, min: i64, max: i64) -> Result<Option<i64>, AppError> {
         let Some(text) = self.take(name) else { return Ok(None) };
+        let range = if max == i64::MAX { format!("{min} or more") } else { format!("from {min} to {max}") };
         match text.parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-            _ => Err(AppError::at(Reason::BadQuery, name, format!("{name} must be a whole number from {min} to {max}, not {text:?}"))),
+            _ => Err(AppError::at(Reason::BadQuery, name, format!("{name} must be a whole number {range}, not {text:?}"))),
         }
+    }
+
+    /// A list's page: `limit` (1 or more, `default` when absent; an ask over `max` gets
+    /// `max`) and `offset` (0 or more).
+    pub fn page(&mut self, default: usize, max: usize) -> Result<(usize, usize), AppError> {
+        let limit = self.integer("limit", 1, i64::MAX)?.map_or(default, |n| usize::try_from(n).unwrap_or(usize::MAX).min(max));
+        let offset = self.integer("offset", 0, i64::MAX)?.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        Ok((limit, offset))
     }
 
     /// `from` and `to`: `YYYY-MM-DD` (whole UTC days, `to` inclusive) or RFC 3339.

@@ -2,14 +2,14 @@
 //! audit log. Every change is recorded in the audit log.
 
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::auth::Admin;
 use crate::error::{AppError, Reason};
+use crate::reports::query::Params;
 use crate::form_settings::FormSettings;
 use crate::privacy::{self, Erasure};
 use crate::{now_micros, AppState};
@@ -54,16 +54,11 @@ pub async fn erase(admin: Admin, State(state): State<AppState>, request: Request
     Ok(status_json(StatusCode::OK, answer))
 }
 
-#[derive(Deserialize)]
-pub struct AuditQuery {
-    limit: Option<i64>,
-    action: Option<String>,
-}
-
 /// The newest entries first: `?limit=N` (default 100, at most 1000), `&action=erase`.
-pub async fn audit(_: Admin, State(state): State<AppState>, Query(q): Query<AuditQuery>) -> Result<Response, AppError> {
-    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
-    let entries = state.store.audit_entries(limit, q.action.as_deref().filter(|a| !a.is_empty())).await?;
+pub async fn audit(_: Admin, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+    let mut p = Params::read(raw.as_deref())?;
+    let (limit, _) = p.page(100, 1000)?;
+    let entries = state.store.audit_entries(limit as i64, p.take("action").as_deref()).await?;
     let entries: Vec<Value> = entries
         .into_iter()
         .map(|e| {

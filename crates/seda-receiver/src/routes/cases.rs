@@ -2,10 +2,8 @@
 //! to it (status, owner, notes, the public reply), each written in the case's history
 //! and in the audit log; and the users a case may be given to.
 
-use std::collections::HashMap;
-
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{json, Value};
@@ -17,6 +15,7 @@ use crate::cases::lookup::fold_for_search;
 use crate::cases::state::Status;
 use crate::cases::{self, Csat};
 use crate::error::{AppError, Reason};
+use crate::reports::query::Params;
 use crate::store::{CaseEvent, CaseFilter, CaseRow};
 use crate::{now_micros, AppState};
 
@@ -34,10 +33,11 @@ pub async fn users(_: Admin, State(state): State<AppState>) -> Result<Response, 
 }
 
 /// `GET /admin/desk/complaints?status=open|all|STATE&owner=NAME|none&urgency=&q=&limit=&offset=`.
-pub async fn list(_: Admin, State(state): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Result<Response, AppError> {
-    let param = |name: &str| q.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+pub async fn list(_: Admin, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+    let mut p = Params::read(raw.as_deref())?;
+    let mut param = |name: &str| p.take(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let mut filter = CaseFilter::default();
-    match param("status").unwrap_or("open") {
+    match param("status").as_deref().unwrap_or("open") {
         "open" => filter.open_only = true,
         "all" => {}
         s => {
@@ -45,13 +45,12 @@ pub async fn list(_: Admin, State(state): State<AppState>, Query(q): Query<HashM
             filter.status = Some(status.name().to_owned());
         }
     }
-    filter.owner = param("owner").map(|o| (o != "none").then(|| o.to_owned()));
+    filter.owner = param("owner").map(|o| (o != "none").then_some(o));
     if let Some(u) = param("urgency") {
-        filter.urgency = Some(Urgency::parse(u).ok_or_else(|| bad_query("urgency", "must be urgent or normal"))?.name().to_owned());
+        filter.urgency = Some(Urgency::parse(&u).ok_or_else(|| bad_query("urgency", "must be urgent or normal"))?.name().to_owned());
     }
-    let limit = number(param("limit"), "limit", DEFAULT_LIMIT)?.clamp(1, MAX_LIMIT);
-    let offset = number(param("offset"), "offset", 0)?;
-    let needle = param("q").map(fold_for_search);
+    let needle = param("q").as_deref().map(fold_for_search);
+    let (limit, offset) = p.page(DEFAULT_LIMIT, MAX_LIMIT)?;
     let now = now_micros();
     let mut rows = state.store.case_list(&filter, now).await?;
     if let Some(needle) = &needle {
@@ -60,10 +59,6 @@ pub async fn list(_: Admin, State(state): State<AppState>, Query(q): Query<HashM
     let total = rows.len();
     let cases: Vec<Value> = rows.iter().skip(offset).take(limit).map(|(case, payload)| list_item(case, payload, now)).collect();
     Ok(status_json(StatusCode::OK, json!({"total": total, "now": rfc3339(now), "cases": cases})))
-}
-
-fn number(value: Option<&str>, name: &str, default: usize) -> Result<usize, AppError> {
-    value.map_or(Ok(default), |v| v.parse().map_err(|_| bad_query(name, "must be a whole number, 0 or more")))
 }
 
 fn bad_query(name: &str, why: &str) -> AppError {

@@ -79,13 +79,14 @@ pub async fn list_comments(_: Admin, State(state): State<AppState>, RawQuery(raw
     if let Some(c) = category.as_deref().filter(|c| !CATEGORIES.contains(c)) {
         return Err(AppError::at(Reason::BadQuery, "category", format!("category is promoter, passive or detractor, not {c:?}")));
     }
+    let (limit, offset) = p.page(50, 500)?;
     let q = CommentQuery {
         q: search,
         category,
         score_min: p.integer("score_min", 0, 10)?,
         score_max: p.integer("score_max", 0, 10)?,
-        limit: p.integer("limit", 1, 500)?.unwrap_or(50) as usize,
-        offset: p.integer("offset", 0, i64::MAX)?.unwrap_or(0) as usize,
+        limit,
+        offset,
         filters: p.filters()?,
     };
     let form = state.catalog.resolve(&state.store, &form_id, version).await?;

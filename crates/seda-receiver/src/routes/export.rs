@@ -4,12 +4,11 @@
 use std::collections::HashSet;
 
 use axum::body::Body;
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use futures_util::{StreamExt, TryStreamExt};
-use serde::Deserialize;
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -17,31 +16,28 @@ use time::OffsetDateTime;
 use crate::auth::Admin;
 use crate::canonical::compact;
 use crate::error::{AppError, Reason};
+use crate::reports::query::Params;
 use crate::store::StoredResponse;
 use crate::AppState;
-
-#[derive(Deserialize)]
-pub struct ExportQuery {
-    form: Option<String>,
-    format: Option<String>,
-    since: Option<String>,
-}
 
 /// The checklist figures flattened into CSV columns (and each section's score).
 const FIGURES: [&str; 7] = ["outcome", "pass", "band", "score", "earned", "possible", "method"];
 
-pub async fn get(admin: Admin, State(state): State<AppState>, Query(q): Query<ExportQuery>) -> Result<Response, AppError> {
-    let form = q.form.filter(|f| !f.is_empty()).ok_or_else(|| AppError::at(Reason::BadQuery, "form", "name the form: ?form=ID"))?;
-    let since = match q.since.as_deref() {
-        None | Some("") => i64::MIN,
+pub async fn get(admin: Admin, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+    let mut p = Params::read(raw.as_deref())?;
+    let form = p.take("form").ok_or_else(|| AppError::at(Reason::BadQuery, "form", "name the form: ?form=ID"))?;
+    let (format, since_text) = (p.take("format"), p.take("since"));
+    let since = match since_text.as_deref() {
+        None => i64::MIN,
         Some(s) => {
             let t = OffsetDateTime::parse(s, &Rfc3339).map_err(|_| AppError::at(Reason::BadQuery, "since", "must be an RFC 3339 time such as 2026-11-23T10:00:00Z"))?;
             (t.unix_timestamp_nanos() / 1_000) as i64
         }
     };
-    let detail = serde_json::json!({"format": q.format.as_deref().unwrap_or("jsonl"), "since": q.since});
+    let format = format.as_deref().unwrap_or("jsonl");
+    let detail = serde_json::json!({"format": format, "since": since_text});
     admin.audit(&state, "export", Some(&form), Some(detail)).await?;
-    match q.format.as_deref().unwrap_or("jsonl") {
+    match format {
         "jsonl" => {
             let lines = state.store.responses(form.clone(), since).map_ok(|r| Bytes::from(jsonl_line(&r)));
             Ok(streamed(Body::from_stream(lines), "application/x-ndjson", &form, "jsonl"))

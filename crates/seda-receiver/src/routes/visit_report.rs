@@ -4,41 +4,30 @@
 
 use std::collections::BTreeSet;
 
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use futures_util::StreamExt;
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::auth::Admin;
 use crate::error::{AppError, Reason};
+use crate::reports::query::{Params, Window};
 use crate::store::VisitFilter;
-use crate::period::Period;
 use crate::visits::report::{aggregate, ReportVisit};
 use crate::visits::review::ReviewState;
 use crate::AppState;
 
 use super::export::rfc3339;
 use super::status_json;
-use super::visits::{time_range, Forms};
+use super::visits::Forms;
 
-#[derive(Deserialize)]
-pub struct ReportQuery {
-    form: Option<String>,
-    period: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-}
-
-pub async fn get(_: Admin, State(state): State<AppState>, Query(q): Query<ReportQuery>) -> Result<Response, AppError> {
-    let period = match q.period.as_deref().filter(|p| !p.is_empty()) {
-        None => Period::Week,
-        Some(p) => Period::parse(p).ok_or_else(|| AppError::at(Reason::BadQuery, "period", format!("{p:?} is not a period: week or month")))?,
-    };
-    let (from, to) = time_range(q.from.as_deref(), q.to.as_deref())?;
-    let form_id = q.form.clone().filter(|f| !f.is_empty()).unwrap_or_default();
-    let filter = VisitFilter { form_id, state: ReviewState::Approved.name().into(), from, to };
+pub async fn get(_: Admin, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+    let mut p = Params::read(raw.as_deref())?;
+    let period = p.period()?;
+    let Window { from, to } = p.window()?;
+    let form_asked = p.take("form");
+    let filter = VisitFilter { form_id: form_asked.clone().unwrap_or_default(), state: ReviewState::Approved.name().into(), from, to };
     let mut forms = Forms::new(&state);
     let (mut visits, mut form_ids): (Vec<ReportVisit>, BTreeSet<String>) = (Vec::new(), BTreeSet::new());
     // A location's label, and an item's title, from the first visit that has them.
@@ -58,7 +47,7 @@ pub async fn get(_: Admin, State(state): State<AppState>, Query(q): Query<Report
         let names = form_ids.into_iter().collect::<Vec<_>>().join(", ");
         return Err(AppError::at(Reason::BadQuery, "form", format!("the approved visits are to several forms ({names}): name one with ?form=ID")));
     }
-    let form_id = q.form.filter(|f| !f.is_empty()).or_else(|| form_ids.into_iter().next());
+    let form_id = form_asked.or_else(|| form_ids.into_iter().next());
     // The newest version's words come first; an older version's fill in what it lacks.
     let newest = match &form_id {
         Some(id) => forms.get(id, None).await?,

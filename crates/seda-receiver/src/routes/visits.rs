@@ -5,19 +5,18 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::auth::Admin;
 use crate::engine::{ChecklistView, KnownForm};
 use crate::error::{AppError, Reason};
+use crate::reports::query::{Params, Window};
 use crate::store::{ReviewEvent, StoredReview, VisitFilter};
 use crate::visits::card::Visit;
-use crate::period::{from_bound, to_bound};
 use crate::visits::photo::{self, PhotoError};
 use crate::visits::review::{self, Decision, ReviewError, ReviewState};
 use crate::{now_micros, AppState};
@@ -63,60 +62,24 @@ impl<'a> Forms<'a> {
     }
 }
 
-#[derive(Deserialize)]
-pub struct ListQuery {
-    form: Option<String>,
-    location: Option<String>,
-    shopper: Option<String>,
-    state: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    limit: Option<String>,
-    offset: Option<String>,
-}
-
 /// The most visits one answer lists, and how many it lists unless asked.
 const MAX_LIMIT: usize = 500;
 const DEFAULT_LIMIT: usize = 100;
 
-/// A whole-number query parameter from `least`, or `default` when it is not given.
-fn whole(text: Option<&str>, name: &str, least: usize, default: usize) -> Result<usize, AppError> {
-    match text {
-        None => Ok(default),
-        Some(t) => t
-            .parse::<usize>()
-            .ok()
-            .filter(|n| *n >= least)
-            .ok_or_else(|| AppError::at(Reason::BadQuery, name, format!("{name}: {t:?} is not a whole number of at least {least}"))),
-    }
-}
-
-/// The `from`/`to` parameters as a range `[from, to)`.
-pub(super) fn time_range(from: Option<&str>, to: Option<&str>) -> Result<(i64, i64), AppError> {
-    let bound = |name: &str, text: Option<&str>, read: fn(&str) -> Option<i64>, none: i64| match text.filter(|t| !t.is_empty()) {
-        None => Ok(none),
-        Some(t) => read(t).ok_or_else(|| AppError::at(Reason::BadQuery, name, format!("{t:?} is not a day (2026-11-23) or an RFC 3339 time"))),
-    };
-    Ok((bound("from", from, from_bound, i64::MIN)?, bound("to", to, to_bound, i64::MAX)?))
-}
-
-fn nonempty(v: &Option<String>) -> Option<&str> {
-    v.as_deref().filter(|s| !s.is_empty())
-}
-
 /// `GET /admin/desk/visits`: newest first, `limit` from `offset` of `total`.
-pub async fn list(_: Admin, State(state): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
-    let review_state = match nonempty(&q.state) {
+pub async fn list(_: Admin, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+    let mut p = Params::read(raw.as_deref())?;
+    let review_state = match p.take("state") {
         None => String::new(),
-        Some(s) => ReviewState::parse(s)
+        Some(s) => ReviewState::parse(&s)
             .ok_or_else(|| AppError::at(Reason::BadQuery, "state", format!("{s:?} is not a review state: received, has_issues, approved or rejected")))?
             .name()
             .to_owned(),
     };
-    let (from, to) = time_range(q.from.as_deref(), q.to.as_deref())?;
-    let limit = whole(nonempty(&q.limit), "limit", 1, DEFAULT_LIMIT)?.min(MAX_LIMIT);
-    let offset = whole(nonempty(&q.offset), "offset", 0, 0)?;
-    let filter = VisitFilter { form_id: nonempty(&q.form).unwrap_or_default().to_owned(), state: review_state, from, to };
+    let Window { from, to } = p.window()?;
+    let (limit, offset) = p.page(DEFAULT_LIMIT, MAX_LIMIT)?;
+    let (location_asked, shopper_asked) = (p.take("location"), p.take("shopper"));
+    let filter = VisitFilter { form_id: p.take("form").unwrap_or_default(), state: review_state, from, to };
     let mut forms = Forms::new(&state);
     let (mut visits, mut shoppers, mut seen, mut total) = (Vec::new(), BTreeSet::new(), BTreeSet::new(), 0);
     let mut known: Vec<(String, Value)> = Vec::new();
@@ -138,7 +101,7 @@ pub async fn list(_: Admin, State(state): State<AppState>, Query(q): Query<ListQ
         if !shopper.is_empty() {
             shoppers.insert(shopper.to_owned());
         }
-        if nonempty(&q.location).is_some_and(|l| l != location) || nonempty(&q.shopper).is_some_and(|s| s != shopper) {
+        if location_asked.as_deref().is_some_and(|l| l != location) || shopper_asked.as_deref().is_some_and(|s| s != shopper) {
             continue;
         }
         if (offset..offset.saturating_add(limit)).contains(&total) {

@@ -1,9 +1,7 @@
 //! The desk's alerts: webhooks (list, add, remove) and their deliveries (list, retry).
 
-use std::collections::HashMap;
-
 use axum::body::Body;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{json, Value};
@@ -11,6 +9,7 @@ use serde_json::{json, Value};
 use crate::alerts::{self, hook::NewWebhook};
 use crate::auth::Admin;
 use crate::error::{AppError, Reason};
+use crate::reports::query::Params;
 use crate::store::{DeliveryRow, WebhookRow};
 use crate::{now_micros, AppState};
 
@@ -44,16 +43,14 @@ pub async fn remove(admin: Admin, State(state): State<AppState>, Path(id): Path<
 }
 
 /// `GET /admin/desk/webhooks/deliveries?status=pending|delivered|failed&limit=N` (default 100, at most 1000).
-pub async fn deliveries(_: Admin, State(state): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Result<Response, AppError> {
-    let status = q.get("status").map(String::as_str).filter(|s| !s.is_empty());
-    if let Some(s) = status.filter(|s| !["pending", "delivered", "failed"].contains(s)) {
+pub async fn deliveries(_: Admin, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+    let mut p = Params::read(raw.as_deref())?;
+    let status = p.take("status");
+    if let Some(s) = status.as_deref().filter(|s| !["pending", "delivered", "failed"].contains(s)) {
         return Err(AppError::at(Reason::BadQuery, "status", format!("{s:?} is not pending, delivered or failed")));
     }
-    let limit = match q.get("limit").filter(|l| !l.is_empty()) {
-        Some(l) => l.parse::<i64>().map_err(|_| AppError::at(Reason::BadQuery, "limit", "limit: must be a whole number"))?,
-        None => 100,
-    };
-    let rows = state.store.deliveries(status, limit.clamp(1, 1000)).await?;
+    let (limit, _) = p.page(100, 1000)?;
+    let rows = state.store.deliveries(status.as_deref(), limit as i64).await?;
     Ok(status_json(StatusCode::OK, json!({"deliveries": rows.iter().map(delivery_json).collect::<Vec<_>>()})))
 }
 
