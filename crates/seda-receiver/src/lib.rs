@@ -52,9 +52,9 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Store, files: Arc<dyn files::FileStore>, settings: Settings) -> Self {
         AppState {
+            limits: Arc::new(limits::Limits::new(&settings, &store)),
             store,
             files,
-            limits: Arc::new(limits::Limits::new(&settings)),
             settings: Arc::new(settings),
             metrics: Arc::default(),
             catalog: Arc::default(),

@@ -3,8 +3,11 @@
 //! so a burst of that size passes at once. Over the limit a request is answered 429
 //! with `Retry-After` (whole seconds), which the widget's sender waits for.
 //!
-//! Hand-written over a `Mutex<HashMap>` rather than `governor`: a few lines, and the
-//! wait for `Retry-After` falls out of the bucket's arithmetic.
+//! On SQLite the one receiver keeps its buckets in memory: hand-written over a
+//! `Mutex<HashMap>` rather than `governor`, a few lines, and the wait for `Retry-After`
+//! falls out of the bucket's arithmetic. On PostgreSQL, which several receivers behind a
+//! load balancer share, the buckets are rows of the database (`Store::take_turn`), so a
+//! client's allowance is the same whichever receiver it reaches.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -19,7 +22,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, Reason};
-use crate::AppState;
+use crate::{now_micros, AppState, Store};
 
 /// `count` requests per `per`, in a burst of up to `count`; a count of 0 is no limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +81,9 @@ impl fmt::Display for Rate {
 #[derive(Debug)]
 pub struct Buckets {
     rate: Rate,
+    /// The database the buckets are kept in, when receivers share it, and this limit's
+    /// name there.
+    shared: Option<(Store, &'static str)>,
     inner: Mutex<BucketMap>,
 }
 
@@ -91,8 +97,33 @@ struct BucketMap {
 const PRUNE_ABOVE: usize = 10_000;
 
 impl Buckets {
+    /// Buckets kept in this process.
     pub fn new(rate: Rate) -> Self {
-        Buckets { rate, inner: Mutex::new(BucketMap { buckets: HashMap::new(), pruned: Instant::now() }) }
+        Buckets { rate, shared: None, inner: Mutex::new(BucketMap { buckets: HashMap::new(), pruned: Instant::now() }) }
+    }
+
+    /// Buckets kept in `store` under `scope`, shared with every receiver on it.
+    pub fn shared(rate: Rate, store: Store, scope: &'static str) -> Self {
+        Buckets { shared: Some((store, scope)), ..Buckets::new(rate) }
+    }
+
+    /// Takes a token for `client` now, where the buckets are kept.
+    pub async fn take_now(&self, client: IpAddr) -> Result<(), Duration> {
+        let Some((store, scope)) = self.shared.as_ref().filter(|_| !self.rate.is_off()) else {
+            return self.take(client, Instant::now());
+        };
+        let period = i64::try_from(self.rate.per.as_micros()).unwrap_or(i64::MAX);
+        let interval = (period / i64::from(self.rate.count)).max(1);
+        match store.take_turn(scope, &bucket_key(client).to_string(), now_micros(), interval, period).await {
+            Ok(None) => Ok(()),
+            Ok(Some(wait)) => Err(Duration::from_micros(wait.unsigned_abs())),
+            // The request needs the database too, and fails there with a clear answer;
+            // a limit that cannot be read turns nobody away on its own.
+            Err(e) => {
+                tracing::warn!(error = %e, scope, "the shared rate limit was not read; the request passes it");
+                Ok(())
+            }
+        }
     }
 
     /// Takes a token for `client` at `now`; over the limit, how long until one is there.
@@ -140,8 +171,25 @@ pub struct Limits {
 }
 
 impl Limits {
-    pub fn new(settings: &crate::Settings) -> Self {
-        Limits { responses: Buckets::new(settings.rate_limit), sign_in: Buckets::new(settings.sign_in_limit) }
+    /// In memory, or in `store` when other receivers may share it.
+    pub fn new(settings: &crate::Settings, store: &Store) -> Self {
+        let buckets = |rate, scope| if store.is_shared() { Buckets::shared(rate, store.clone(), scope) } else { Buckets::new(rate) };
+        Limits { responses: buckets(settings.rate_limit, "responses"), sign_in: buckets(settings.sign_in_limit, "sign-in") }
+    }
+}
+
+/// How often `serve` forgets the shared buckets that have filled up again.
+pub const PRUNE_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// In `serve` on a shared database: forgets full buckets every `every` (a missing
+/// bucket is full), so that the table holds only the clients of the last period.
+pub async fn prune_task(store: Store, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    loop {
+        ticks.tick().await;
+        if let Err(e) = store.prune_rate_limits(now_micros()).await {
+            tracing::warn!(error = %e, "the shared rate limits were not pruned");
+        }
     }
 }
 
@@ -178,7 +226,7 @@ async fn limited(state: &AppState, buckets: &Buckets, request: Request, next: Ne
     let Some(client) = client_ip(request.headers(), request.extensions(), state.settings.trust_forwarded_for) else {
         return next.run(request).await;
     };
-    match buckets.take(client, Instant::now()) {
+    match buckets.take_now(client).await {
         Ok(()) => next.run(request).await,
         Err(wait) => {
             let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;

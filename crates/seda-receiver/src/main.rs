@@ -12,7 +12,7 @@ use seda_receiver::alerts::delivery;
 use seda_receiver::audit::{self, Actor};
 use seda_receiver::cases::{self, intake::DueTimes};
 use seda_receiver::files::FilesAt;
-use seda_receiver::limits::Rate;
+use seda_receiver::limits::{self, Rate};
 use seda_receiver::settings::{
     DEFAULT_DATABASE, DEFAULT_DUE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_MULTIPART_BYTES, DEFAULT_ROOT_CAUSES, DEFAULT_WEBHOOK_BACKOFF,
 };
@@ -195,6 +195,9 @@ async fn serve(listen: SocketAddr, database: &str, files: FilesAt, settings: Set
     let state = AppState::new(store, files, settings);
     tokio::spawn(privacy::retention_task(state.clone(), privacy::RETENTION_EVERY));
     tokio::spawn(delivery::delivery_task(state.clone(), delivery::POLL_EVERY));
+    if state.store.is_shared() {
+        tokio::spawn(limits::prune_task(state.store.clone(), limits::PRUNE_EVERY));
+    }
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     tracing::info!(%listen, "seda-receiver serving");
     // The peer's address is what rate limits count by.

@@ -15,11 +15,12 @@ use sqlx::{AnyPool, Executor, Row, SqlSafeStr};
 use crate::error::AppError;
 
 // Accounts, the audit log, form settings with erasure and retention, what the desk
-// reads, complaints' cases, webhooks, and visits with their reviews, each in its own
-// file under store/.
+// reads, complaints' cases, webhooks, visits with their reviews, and the rate limits
+// receivers share, each in its own file under store/.
 mod accounts;
 mod audit;
 mod cases;
+mod limits;
 mod privacy;
 mod reports;
 mod visits;
@@ -36,6 +37,8 @@ pub use webhooks::{AttemptEnd, DeliveryRow, WebhookRow};
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
+    /// PostgreSQL, which several receivers may share (SQLite is one receiver's file).
+    shared: bool,
 }
 
 /// A response to keep, as the ingest path has checked it.
@@ -116,12 +119,13 @@ pub struct RecentResponse {
     pub payload: String,
 }
 
-static MIGRATIONS: [(i64, &str, &str); 5] = [
+static MIGRATIONS: [(i64, &str, &str); 6] = [
     (1, "responses and forms", include_str!("../migrations/0001_responses_and_forms.sql")),
     (2, "accounts, audit and form settings", include_str!("../migrations/0002_accounts_audit_settings.sql")),
     (3, "cases", include_str!("../migrations/0003_cases.sql")),
     (4, "webhooks", include_str!("../migrations/0004_webhooks.sql")),
     (5, "visit reviews", include_str!("../migrations/0005_reviews.sql")),
+    (6, "rate limits", include_str!("../migrations/0006_rate_limits.sql")),
 ];
 
 impl Store {
@@ -161,7 +165,12 @@ impl Store {
             .map(|(v, name, sql)| Migration::new(*v, Cow::Borrowed(*name), MigrationType::Simple, (*sql).into_sql_str(), false))
             .collect();
         Migrator::with_migrations(migrations).run(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store { pool, shared: url.starts_with("postgres") })
+    }
+
+    /// Whether other receivers may use this database too (PostgreSQL).
+    pub fn is_shared(&self) -> bool {
+        self.shared
     }
 
     /// Whether the database answers.

@@ -169,3 +169,8 @@ async fn every_admin_query_is_read_into_a_problem_naming_the_parameter() {
         assert_eq!(answer.status, StatusCode::OK, "{uri}: {}", answer.text());
     }
 }
+
+#[tokio::test]
+async fn rate_limit_turns_in_the_database() {
+    admin::rate_limit_turns(&sqlite_app(settings()).await).await;
+}

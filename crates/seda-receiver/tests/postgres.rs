@@ -147,3 +147,18 @@ async fn two_receivers_send_each_alert_once() {
     let (a, b) = (app_on(&url, settings()).await, app_on(&url, settings()).await);
     common::hooks::two_senders(&a, Some(&b)).await;
 }
+
+#[tokio::test]
+async fn rate_limit_turns_in_the_database() {
+    common::admin::rate_limit_turns(&pg_app().await).await;
+}
+
+// Regression: each receiver kept its own buckets, so behind a load balancer a client
+// got the rate once per receiver.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn receivers_on_one_database_share_the_rate_limit() {
+    let url = fresh_database().await;
+    let limited = || seda_receiver::Settings { rate_limit: seda_receiver::limits::Rate { count: 4, per: std::time::Duration::from_secs(60) }, ..settings() };
+    let (a, b) = (app_on(&url, limited()).await, app_on(&url, limited()).await);
+    common::admin::shared_rate_limit(&a, &b).await;
+}

@@ -311,3 +311,54 @@ pub async fn retention(app: &TestApp) {
     let read = send(&app.router, get("/admin/forms/kept-30/settings", Some(TOKEN))).await;
     assert_eq!(read.json(), json!({"form_id": "kept-30", "allowed_origins": null, "retention_days": 30}));
 }
+
+/// The shared buckets' arithmetic on the database itself (`Store::take_turn`): three
+/// requests a minute, in microseconds.
+pub async fn rate_limit_turns(app: &TestApp) {
+    let (interval, period, t0) = (20_000_000, 60_000_000, 1_800_000_000_000_000);
+    let turn = |scope: &'static str, client: &'static str, now: i64| app.store.take_turn(scope, client, now, interval, period);
+    for _ in 0..3 {
+        assert_eq!(turn("responses", "192.0.2.1", t0).await.unwrap(), None);
+    }
+    assert_eq!(turn("responses", "192.0.2.1", t0).await.unwrap(), Some(20_000_000));
+    // Another address, and another limit, have buckets of their own.
+    assert_eq!(turn("responses", "192.0.2.2", t0).await.unwrap(), None);
+    assert_eq!(turn("sign-in", "192.0.2.1", t0).await.unwrap(), None);
+    // One turn back after a third of the minute; a refused request takes none.
+    assert_eq!(turn("responses", "192.0.2.1", t0 + 20_000_000).await.unwrap(), None);
+    assert_eq!(turn("responses", "192.0.2.1", t0 + 20_000_000).await.unwrap(), Some(20_000_000));
+    // Pruning forgets the buckets that are full again, and only those.
+    assert_eq!(app.store.prune_rate_limits(t0 + 30_000_000).await.unwrap(), 2);
+    assert_eq!(turn("responses", "192.0.2.1", t0 + 30_000_000).await.unwrap(), Some(10_000_000));
+    assert_eq!(turn("responses", "192.0.2.2", t0 + 30_000_000).await.unwrap(), None);
+}
+
+/// Receivers `a` and `b` on one database, each limited to 4 responses a minute per
+/// address, taking 10 at once from one address half each: the address gets 4 in all.
+pub async fn shared_rate_limit(a: &TestApp, b: &TestApp) {
+    let posts: Vec<_> = (0..10)
+        .map(|n| {
+            let router = if n % 2 == 0 { a.router.clone() } else { b.router.clone() };
+            let request = from_ip(post_json(&payloads::nps(&format!("shared-{n}"), 9)), [192, 0, 2, 7]);
+            tokio::spawn(async move { send(&router, request).await })
+        })
+        .collect();
+    let (mut created, mut limited) = (0, 0);
+    for post in posts {
+        let answer = post.await.unwrap();
+        match answer.status {
+            StatusCode::CREATED => created += 1,
+            StatusCode::TOO_MANY_REQUESTS => {
+                let wait: u64 = answer.headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+                assert!((1..=15).contains(&wait), "Retry-After {wait}");
+                limited += 1;
+            }
+            other => panic!("{other}: {}", answer.text()),
+        }
+    }
+    assert_eq!((created, limited), (4, 6));
+    assert_eq!(a.store.count_responses(None).await.unwrap(), 4);
+    // Another address has its whole allowance, on either receiver.
+    let other = from_ip(post_json(&payloads::nps("shared-other", 9)), [192, 0, 2, 8]);
+    assert_eq!(send(&b.router, other).await.status, StatusCode::CREATED);
+}
