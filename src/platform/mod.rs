@@ -17,6 +17,7 @@ pub mod host;
 pub mod idb;
 pub mod inbox;
 pub mod outbox;
+mod place;
 #[cfg(any(feature = "attachments", feature = "checklists"))]
 pub mod pictures;
 pub mod sender;

@@ -19,7 +19,8 @@ use crate::core::theme::{self, Theme};
 use crate::ui::status_lookup::StatusLookup;
 use crate::ui::{Env, LookUp, StatusEnv};
 
-use super::embed::{place, views_env, Ready, Shown};
+use super::embed::{views_env, Ready};
+use super::place::{place, Shown};
 use super::env::{browser_lang, console_error, page_lang};
 use super::fetch::{fetch, Call};
 use super::host::{self, Placement};
