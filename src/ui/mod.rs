@@ -11,9 +11,17 @@ pub mod attachments;
 #[cfg(feature = "checklists")]
 pub mod checklist;
 #[cfg(feature = "checklists")]
+mod checklist_done;
+#[cfg(feature = "checklists")]
 pub mod checklist_item;
 #[cfg(feature = "checklists")]
+mod checklist_nav;
+#[cfg(feature = "checklists")]
+mod checklist_review;
+#[cfg(feature = "checklists")]
 pub mod checklist_state;
+#[cfg(feature = "checklists")]
+mod checklist_visit;
 pub mod choice_list;
 pub mod env;
 pub mod erased;
