@@ -31,7 +31,9 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         let (tat, passed): (i64, i64) = (row.try_get("tat")?, row.try_get("passed")?);
-        Ok((passed == 0).then(|| (tat + interval - period - now).max(0)))
+        // At most one interval: a turn comes back every interval. (Receivers' clocks, and
+        // requests taken out of the order of their `now`, would otherwise add their skew.)
+        Ok((passed == 0).then(|| (tat + interval - period - now).clamp(0, interval)))
     }
 
     /// Forgets the buckets that have filled up again by `now`: a missing one is full.
