@@ -93,6 +93,43 @@ named_enum! {
     }
 }
 
+/// A case's life, the same for the receiver that keeps it, the desk that moves it and
+/// the lookup that tells the complainant.
+impl CaseState {
+    /// The state named `name` (`in_progress`), spelled exactly.
+    pub fn parse(name: &str) -> Option<CaseState> {
+        CaseState::from_name(name)
+    }
+
+    /// The states a case in this state may move to.
+    pub fn moves(self) -> &'static [CaseState] {
+        use CaseState::*;
+        match self {
+            Received => &[Acknowledged, InProgress, Resolved],
+            Acknowledged => &[InProgress, Resolved],
+            InProgress => &[Resolved],
+            Resolved => &[Closed, Reopened],
+            Closed => &[Reopened],
+            Reopened => &[InProgress, Resolved],
+        }
+    }
+
+    pub fn can_move_to(self, to: CaseState) -> bool {
+        self.moves().contains(&to)
+    }
+
+    /// Resolved or closed: no longer waiting on anyone, so never overdue, and the
+    /// complainant may be asked how it went.
+    pub fn is_settled(self) -> bool {
+        matches!(self, CaseState::Resolved | CaseState::Closed)
+    }
+
+    /// Whether a case in this state, due at `due_at`, is overdue at `now` (any one clock).
+    pub fn overdue(self, due_at: i64, now: i64) -> bool {
+        !self.is_settled() && due_at < now
+    }
+}
+
 /// How a case stands, as the status endpoint tells the complainant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaseStatus {

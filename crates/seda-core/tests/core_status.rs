@@ -180,3 +180,52 @@ fn complaint_csat_asks_one_rating_with_the_reference_hidden() {
     assert!(question.title.has("fa"));
     assert!(form.offer_complaint.is_none());
 }
+
+#[test]
+fn a_cases_states_read_back_by_name() {
+    use seda_core::names::Named;
+    for s in CaseState::ALL {
+        assert_eq!(CaseState::parse(s.name()), Some(*s));
+    }
+    assert_eq!(CaseState::parse("open"), None);
+    assert_eq!(CaseState::parse("In_Progress"), None);
+}
+
+#[test]
+fn a_case_moves_only_as_listed() {
+    use seda_core::names::Named;
+    use CaseState::*;
+    let allowed = [
+        (Received, Acknowledged),
+        (Received, InProgress),
+        (Received, Resolved),
+        (Acknowledged, InProgress),
+        (Acknowledged, Resolved),
+        (InProgress, Resolved),
+        (Resolved, Closed),
+        (Resolved, Reopened),
+        (Closed, Reopened),
+        (Reopened, InProgress),
+        (Reopened, Resolved),
+    ];
+    for &from in CaseState::ALL {
+        for &to in CaseState::ALL {
+            assert_eq!(from.can_move_to(to), allowed.contains(&(from, to)), "{} → {}", from.name(), to.name());
+        }
+    }
+}
+
+#[test]
+fn a_case_is_overdue_while_open_and_past_due() {
+    use CaseState::*;
+    for (state, due_at, now, overdue) in [
+        (Received, 10, 11, true),
+        (Received, 10, 10, false),
+        (InProgress, 10, 9, false),
+        (Reopened, 10, 11, true),
+        (Resolved, 10, 11, false),
+        (Closed, 10, 11, false),
+    ] {
+        assert_eq!(state.overdue(due_at, now), overdue, "{} due {due_at} at {now}", state.name());
+    }
+}

@@ -2,6 +2,8 @@
 //! their states, moves, urgencies, root causes and history in words, and when a case
 //! is due.
 
+use seda_core::names::Named;
+use seda_core::status::CaseState;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -9,8 +11,9 @@ use crate::format;
 use crate::i18n::{words_for, Lang, Words};
 use crate::when;
 
-/// Every state a case can be in, in the order a case moves through them.
-pub const STATES: [&str; 6] = ["received", "acknowledged", "in_progress", "resolved", "closed", "reopened"];
+/// Every state a case can be in, in the order a case moves through them, as the engine
+/// declares them for the receiver too.
+pub const STATES: &[&str] = <CaseState as Named>::NAMES;
 
 /// One row of the queue.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]

@@ -23,7 +23,7 @@ fn due_times_are_told_relative_to_now() {
 
 #[test]
 fn states_moves_and_causes_have_words_in_both_languages() {
-    for state in STATES {
+    for &state in STATES {
         for lang in Lang::ALL {
             assert_ne!(state_label(state, lang), state, "{state} in {lang:?}");
             assert_ne!(move_label(state, lang), state, "move to {state} in {lang:?}");

@@ -22,20 +22,6 @@ fn pairs_view(pairs: Vec<(String, String)>, none: (&'static str, &'static str)) 
     view! { <dl class="desk-pairs">{items}</dl> }.into_any()
 }
 
-/// A complaint case's state in words.
-fn case_status(status: &str, lang: crate::i18n::Lang) -> String {
-    let word = match status {
-        "received" => lang.pick("received", "دریافت‌شده"),
-        "acknowledged" => lang.pick("acknowledged", "تأییدشده"),
-        "in_progress" => lang.pick("in progress", "در دست بررسی"),
-        "resolved" => lang.pick("resolved", "حل‌شده"),
-        "closed" => lang.pick("closed", "بسته"),
-        "reopened" => lang.pick("reopened", "بازگشوده"),
-        other => return other.to_owned(),
-    };
-    word.to_owned()
-}
-
 fn verification_name(status: &str, lang: crate::i18n::Lang) -> String {
     match status {
         "verified" => lang.pick("Verified against its form", "با فرمش بررسی و تأیید شد").to_owned(),
@@ -86,7 +72,7 @@ pub fn ResponseView() -> impl IntoView {
         let no_files = r.attachments.is_empty();
         let case = r.case.clone().map(|c| {
             let href = format!("/desk/complaints/{}", api::segment(&c.reference));
-            view! { <li><A href=href>{format!("{} {}", lang().pick("Complaint case", "پروندهٔ شکایت"), c.reference)}</A>{format!(" · {}", case_status(&c.status, l))}</li> }
+            view! { <li><A href=href>{format!("{} {}", lang().pick("Complaint case", "پروندهٔ شکایت"), c.reference)}</A>{format!(" · {}", crate::cases::state_label(&c.status, l))}</li> }
         });
         let survey = r.linked.survey_response.clone().map(|s| {
             let href = format!("/desk/responses/{}", api::segment(&s));
@@ -98,7 +84,7 @@ pub fn ResponseView() -> impl IntoView {
             .iter()
             .map(|c| {
                 let href = format!("/desk/complaints/{}", api::segment(&c.reference));
-                view! { <li><A href=href>{format!("{} {}", lang().pick("Complaint", "شکایت"), c.reference)}</A>{format!(" · {}", case_status(&c.status, l))}</li> }
+                view! { <li><A href=href>{format!("{} {}", lang().pick("Complaint", "شکایت"), c.reference)}</A>{format!(" · {}", crate::cases::state_label(&c.status, l))}</li> }
             })
             .collect_view();
         let no_links = r.case.is_none() && r.linked.survey_response.is_none() && r.linked.complaints.is_empty();

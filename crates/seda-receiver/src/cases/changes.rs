@@ -1,6 +1,8 @@
 //! What a person may change on a case, checked before anything is written: a status
 //! move (closing needs a root cause), a note, a public reply, an owner.
 
+use seda_core::names::Named;
+
 use super::state::Status;
 use crate::error::{AppError, Reason};
 
@@ -22,7 +24,7 @@ impl Move {
     pub fn check(from: Status, to: &str, root_cause: Option<&str>, has_root_cause: bool, note: Option<&str>, root_causes: &[String]) -> Result<Move, AppError> {
         let allowed = || from.moves().iter().map(|s| s.name()).collect::<Vec<_>>().join(", ");
         let Some(to) = Status::parse(to) else {
-            let names = Status::ALL.map(Status::name).join(", ");
+            let names = <Status as Named>::NAMES.join(", ");
             return Err(AppError::at(Reason::InvalidField, "to", format!("{to:?} is not a state: one of {names}")));
         };
         if !from.can_move_to(to) {
