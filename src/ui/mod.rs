@@ -26,6 +26,7 @@ pub mod choice_list;
 pub mod env;
 pub mod erased;
 pub mod error_box;
+mod frame;
 pub mod fields;
 pub mod jalali_date;
 pub mod matrix;

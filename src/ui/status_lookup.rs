@@ -12,6 +12,7 @@ use crate::core::locale::language;
 use crate::core::status::{self, read_contact, read_reference, CaseStatus, FieldError, Lookup};
 
 use super::env::StatusEnv;
+use super::frame::Frame;
 use super::erased::{erase, handler, reactive};
 use super::widget::Widget;
 
@@ -157,47 +158,23 @@ pub fn StatusLookup(
         _ => String::new(),
     });
     let looking = move || phase.with(|phase| *phase == Phase::Looking);
-    let close = on_close.clone().map(|close| {
-        view! {
-            <button type="button" class="seda-close" aria-label=strings.close on:click=handler(move |_| close())>
-                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <path d="M4 4l8 8M12 4l-8 8" />
-                </svg>
-            </button>
-        }
-    });
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if let (true, Some(close)) = (event.key() == "Escape", &on_close) {
-            close();
-        }
-    };
+    let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
     view! {
-        <div
-            class="seda-root seda-lookup"
-            class:seda-floating=floating
-            dir=if is_rtl(&locale) { "rtl" } else { "ltr" }
-            lang=locale.clone()
-            role=floating.then_some("dialog")
-            aria-label=floating.then_some(words.title)
-            on:keydown=on_keydown
-        >
-            <div class="seda-card">
-                {close}
-                <p class="seda-form-title">{words.title}</p>
-                <form class="seda-step" novalidate on:submit=on_submit>
-                    <p class="seda-description">{words.intro}</p>
-                    {field(0, "reference", words.reference, words.reference_hint, "off")}
-                    {field(1, "contact", words.contact, words.contact_hint, "email")}
-                    <div class="seda-actions">
-                        <button type="submit" class="seda-button seda-button--primary" aria-disabled=reactive(move || looking().then_some("true"))>
-                            {reactive(move || if looking() { words.looking } else { words.look_up })}
-                        </button>
-                    </div>
-                </form>
-                <p class="seda-sr-only" role="status">{reactive(announced)}</p>
-                {result}
-            </div>
-        </div>
+        <Frame class="seda-lookup" dir=dir lang=locale.clone() floating=floating label=words.title.to_owned() on_close=on_close close_label=strings.close>
+            <p class="seda-form-title">{words.title}</p>
+            <form class="seda-step" novalidate on:submit=on_submit>
+                <p class="seda-description">{words.intro}</p>
+                {field(0, "reference", words.reference, words.reference_hint, "off")}
+                {field(1, "contact", words.contact, words.contact_hint, "email")}
+                <div class="seda-actions">
+                    <button type="submit" class="seda-button seda-button--primary" aria-disabled=reactive(move || looking().then_some("true"))>
+                        {reactive(move || if looking() { words.looking } else { words.look_up })}
+                    </button>
+                </div>
+            </form>
+            <p class="seda-sr-only" role="status">{reactive(announced)}</p>
+            {result}
+        </Frame>
     }
 }
 

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::core::form::Form;
 
 use super::env::Env;
-use super::erased::{erase, handler};
+use super::erased::erase;
+use super::frame::Frame;
 use super::resume::Resume;
 use super::step::Step;
 use super::thanks::Thanks;
@@ -49,41 +50,15 @@ pub fn Widget(
         Phase::Done(_) => Screen::Done,
         _ => Screen::Step(state.session.with(|session| session.page())),
     });
-    let close = on_close.clone().map(|close| {
-        view! {
-            <button type="button" class="seda-close" aria-label=strings.close on:click=handler(move |_| close())>
-                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <path d="M4 4l8 8M12 4l-8 8" />
-                </svg>
-            </button>
-        }
-    });
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" {
-            if let Some(close) = &on_close {
-                close();
-            }
-        }
-    };
+    let label = title.clone().unwrap_or_else(|| strings.thank_you.to_owned());
     view! {
-        <div
-            class="seda-root"
-            class:seda-floating=floating
-            dir=dir
-            lang=locale.clone()
-            role=floating.then_some("dialog")
-            aria-label=floating.then(|| title.clone().unwrap_or_else(|| strings.thank_you.to_owned()))
-            on:keydown=on_keydown
-        >
-            <div class="seda-card">
-                {close}
-                {title.clone().map(|title| view! { <p class="seda-form-title">{title}</p> })}
-                {move || match screen.get() {
-                    Screen::Resume => erase(view! { <Resume /> }),
-                    Screen::Done => erase(view! { <Thanks /> }),
-                    Screen::Step(_) => erase(view! { <Step /> }),
-                }}
-            </div>
-        </div>
+        <Frame dir=dir lang=locale.clone() floating=floating label=label on_close=on_close close_label=strings.close>
+            {title.clone().map(|title| view! { <p class="seda-form-title">{title}</p> })}
+            {move || match screen.get() {
+                Screen::Resume => erase(view! { <Resume /> }),
+                Screen::Done => erase(view! { <Thanks /> }),
+                Screen::Step(_) => erase(view! { <Step /> }),
+            }}
+        </Frame>
     }
 }
