@@ -36,6 +36,9 @@ struct Options {
     clients: u64,
     replay_every: u64,
     drop_every: u64,
+    /// The receiver's `--rate-limit`: `off`, or a limit so high that it only costs its
+    /// bookkeeping (`1000000/s`), to measure that.
+    rate_limit: String,
 }
 
 fn options() -> Options {
@@ -46,6 +49,7 @@ fn options() -> Options {
         clients: 64,
         replay_every: 10,
         drop_every: 50,
+        rate_limit: "off".into(),
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     for pair in args.chunks(2) {
@@ -56,6 +60,7 @@ fn options() -> Options {
             "--database" => o.database = value,
             "--responses" => o.responses = number(),
             "--clients" => o.clients = number(),
+            "--rate-limit" => o.rate_limit = value,
             other => panic!("unknown option {other}"),
         }
     }
@@ -213,7 +218,7 @@ async fn main() {
 
     // 1. Steady.
     let url = fresh_database(&o, "steady", dir.path()).await;
-    let receiver = Receiver::start(&o.receiver, &url, &dir.path().join("files"), TOKEN).await;
+    let receiver = Receiver::start_limited(&o.receiver, &url, &dir.path().join("files"), TOKEN, &o.rate_limit).await;
     let cpu_before = receiver.cpu_seconds().unwrap_or(0.0);
     let (mut t, elapsed) = run(receiver.addr, &o, ids.clone(), None, Arc::default()).await;
     let cpu = receiver.cpu_seconds().unwrap_or(0.0) - cpu_before;
@@ -223,8 +228,8 @@ async fn main() {
     t.latencies.sort();
     let rate = t.acked.len() as f64 / elapsed.as_secs_f64();
     let requests = t.latencies.len() as f64 / elapsed.as_secs_f64();
-    println!("{name} steady: {} responses, {} clients, {} replays answered 200, {} connections dropped mid-request, {} errors",
-        o.responses, o.clients, t.replays_ok, t.drops, t.errors.len());
+    println!("{name} steady: {} responses, {} clients, rate limit {}, {} replays answered 200, {} connections dropped mid-request, {} errors",
+        o.responses, o.clients, o.rate_limit, t.replays_ok, t.drops, t.errors.len());
     println!("  the receiver used {cpu:.1} s of CPU: {:.2} ms a request, {:.2} cores on average",
         cpu * 1000.0 / t.latencies.len().max(1) as f64, cpu / elapsed.as_secs_f64());
     for e in t.errors.iter().take(5) {
@@ -241,7 +246,7 @@ async fn main() {
 
     // 2. kill -9 half-way, restart, check, send the rest again.
     let url = fresh_database(&o, "kill", dir.path()).await;
-    let mut receiver = Receiver::start(&o.receiver, &url, &dir.path().join("files-kill"), TOKEN).await;
+    let mut receiver = Receiver::start_limited(&o.receiver, &url, &dir.path().join("files-kill"), TOKEN, &o.rate_limit).await;
     let stop = Arc::new(AtomicBool::new(false));
     let killer = {
         let stop = stop.clone();

@@ -165,7 +165,11 @@ impl Store {
             .map(|(v, name, sql)| Migration::new(*v, Cow::Borrowed(*name), MigrationType::Simple, (*sql).into_sql_str(), false))
             .collect();
         Migrator::with_migrations(migrations).run(&pool).await?;
-        Ok(Store { pool, shared: url.starts_with("postgres") })
+        let store = Store { pool, shared: url.starts_with("postgres") };
+        if store.shared {
+            store.unlog_rate_limits().await?;
+        }
+        Ok(store)
     }
 
     /// Whether other receivers may use this database too (PostgreSQL).

@@ -150,7 +150,12 @@ async fn two_receivers_send_each_alert_once() {
 
 #[tokio::test]
 async fn rate_limit_turns_in_the_database() {
-    common::admin::rate_limit_turns(&pg_app().await).await;
+    let app = pg_app().await;
+    common::admin::rate_limit_turns(&app).await;
+    // The buckets skip the WAL: worth nothing after a crash, and no flush per request.
+    let pool = sqlx::AnyPool::connect(&app.url).await.unwrap();
+    let persistence: String = sqlx::query_scalar("SELECT relpersistence::text FROM pg_class WHERE oid = 'rate_limits'::regclass").fetch_one(&pool).await.unwrap();
+    assert_eq!(persistence, "u", "rate_limits is UNLOGGED");
 }
 
 // Regression: each receiver kept its own buckets, so behind a load balancer a client

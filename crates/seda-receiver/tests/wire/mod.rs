@@ -20,14 +20,22 @@ pub struct Receiver {
     pub database: String,
     pub files: PathBuf,
     pub token: String,
+    /// `--rate-limit`: `off` unless a load is to be measured with the limit's cost.
+    pub rate_limit: String,
     child: Option<Child>,
 }
 
 impl Receiver {
     /// Starts `bin serve` on a free 127.0.0.1 port and waits until /healthz answers.
     pub async fn start(bin: &Path, database: &str, files: &Path, token: &str) -> Receiver {
+        Receiver::start_limited(bin, database, files, token, "off").await
+    }
+
+    /// As [`Receiver::start`], with `--rate-limit rate_limit`.
+    pub async fn start_limited(bin: &Path, database: &str, files: &Path, token: &str, rate_limit: &str) -> Receiver {
         let addr = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port");
-        let mut r = Receiver { bin: bin.into(), addr, database: database.into(), files: files.into(), token: token.into(), child: None };
+        let (database, files, token, rate_limit) = (database.into(), files.into(), token.into(), rate_limit.into());
+        let mut r = Receiver { bin: bin.into(), addr, database, files, token, rate_limit, child: None };
         r.restart().await;
         r
     }
@@ -35,9 +43,10 @@ impl Receiver {
     /// Starts the process (again) and waits until it answers.
     pub async fn restart(&mut self) {
         assert!(self.child.is_none(), "the receiver is still running");
-        // Load from one address: the per-address rate limit (tested on its own) is off.
+        // Load comes from one address: the per-address rate limit (tested on its own) is
+        // off, unless the load measures what it costs.
         let child = Command::new(&self.bin)
-            .args(["serve", "--listen", &self.addr.to_string(), "--database", &self.database, "--rate-limit", "off", "--files"])
+            .args(["serve", "--listen", &self.addr.to_string(), "--database", &self.database, "--rate-limit", &self.rate_limit, "--files"])
             .arg(&self.files)
             .env("SEDA_ADMIN_TOKEN", &self.token)
             .env("RUST_LOG", "warn,sqlx=error")
