@@ -111,10 +111,15 @@ impl Params {
         }
     }
 
-    /// A list's page: `limit` (1 or more, `default` when absent; an ask over `max` gets
-    /// `max`) and `offset` (0 or more).
+    /// How many a list answers: `limit`, 1 or more (`default` when absent; an ask over
+    /// `max` gets `max`).
+    pub fn limit(&mut self, default: usize, max: usize) -> Result<usize, AppError> {
+        Ok(self.integer("limit", 1, i64::MAX)?.map_or(default, |n| usize::try_from(n).unwrap_or(usize::MAX).min(max)))
+    }
+
+    /// A list's page: [`Params::limit`] and `offset` (0 or more).
     pub fn page(&mut self, default: usize, max: usize) -> Result<(usize, usize), AppError> {
-        let limit = self.integer("limit", 1, i64::MAX)?.map_or(default, |n| usize::try_from(n).unwrap_or(usize::MAX).min(max));
+        let limit = self.limit(default, max)?;
         let offset = self.integer("offset", 0, i64::MAX)?.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
         Ok((limit, offset))
     }

@@ -57,7 +57,7 @@ pub async fn erase(admin: Admin, State(state): State<AppState>, request: Request
 /// The newest entries first: `?limit=N` (default 100, at most 1000), `&action=erase`.
 pub async fn audit(_: Admin, State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
     let mut p = Params::read(raw.as_deref())?;
-    let (limit, _) = p.page(100, 1000)?;
+    let limit = p.limit(100, 1000)?;
     let entries = state.store.audit_entries(limit as i64, p.take("action").as_deref()).await?;
     let entries: Vec<Value> = entries
         .into_iter()

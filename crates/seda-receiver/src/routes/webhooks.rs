@@ -49,7 +49,7 @@ pub async fn deliveries(_: Admin, State(state): State<AppState>, RawQuery(raw): 
     if let Some(s) = status.as_deref().filter(|s| !["pending", "delivered", "failed"].contains(s)) {
         return Err(AppError::at(Reason::BadQuery, "status", format!("{s:?} is not pending, delivered or failed")));
     }
-    let (limit, _) = p.page(100, 1000)?;
+    let limit = p.limit(100, 1000)?;
     let rows = state.store.deliveries(status.as_deref(), limit as i64).await?;
     Ok(status_json(StatusCode::OK, json!({"deliveries": rows.iter().map(delivery_json).collect::<Vec<_>>()})))
 }
