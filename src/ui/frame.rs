@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::core::i18n::is_rtl;
+
 use super::erased::handler;
 
 /// A widget's root and card around `children`.
@@ -14,9 +16,7 @@ pub fn Frame(
     /// Classes of the root besides `seda-root` (`seda-lookup`).
     #[prop(optional)]
     class: &'static str,
-    /// The writing direction: `ltr` or `rtl`.
-    dir: &'static str,
-    /// The language shown.
+    /// The language shown, which also gives the writing direction.
     lang: String,
     /// Fixed to the corner of the viewport, as a dialog (otherwise inline in the page).
     floating: bool,
@@ -42,6 +42,7 @@ pub fn Frame(
             close();
         }
     };
+    let dir = if is_rtl(&lang) { "rtl" } else { "ltr" };
     let class = if class.is_empty() { "seda-root".to_owned() } else { format!("seda-root {class}") };
     view! {
         <div

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::i18n::{self, fill, is_rtl, local_digits};
+use crate::core::i18n::{self, fill, local_digits};
 use crate::core::locale::language;
 use crate::core::status::{self, read_contact, read_reference, CaseStatus, FieldError, Lookup};
 
@@ -158,9 +158,8 @@ pub fn StatusLookup(
         _ => String::new(),
     });
     let looking = move || phase.with(|phase| *phase == Phase::Looking);
-    let dir = if is_rtl(&locale) { "rtl" } else { "ltr" };
     view! {
-        <Frame class="seda-lookup" dir=dir lang=locale.clone() floating=floating label=words.title.to_owned() on_close=on_close close_label=strings.close>
+        <Frame class="seda-lookup" lang=locale.clone() floating=floating label=words.title.to_owned() on_close=on_close close_label=strings.close>
             <p class="seda-form-title">{words.title}</p>
             <form class="seda-step" novalidate on:submit=on_submit>
                 <p class="seda-description">{words.intro}</p>

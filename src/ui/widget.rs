@@ -38,7 +38,6 @@ pub fn Widget(
 ) -> impl IntoView {
     let on_close = env.on_close.clone();
     let state = WidgetState::new(form.clone(), locale.clone(), env);
-    let dir = state.dir();
     // Every change is kept at once, so a reload or a closed tab loses nothing. The
     // first run only subscribes: the session as shown is not a change.
     Effect::new(move |ran_before: Option<()>| state.session.with(|session| if ran_before.is_some() { state.keep_draft(session) }));
@@ -52,7 +51,7 @@ pub fn Widget(
     });
     let label = title.clone().unwrap_or_else(|| strings.thank_you.to_owned());
     view! {
-        <Frame dir=dir lang=locale.clone() floating=floating label=label on_close=on_close close_label=strings.close>
+        <Frame lang=locale.clone() floating=floating label=label on_close=on_close close_label=strings.close>
             {title.clone().map(|title| view! { <p class="seda-form-title">{title}</p> })}
             {move || match screen.get() {
                 Screen::Resume => erase(view! { <Resume /> }),

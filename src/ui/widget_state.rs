@@ -14,7 +14,7 @@ use crate::core::answer::Answer;
 use crate::core::draft::Draft;
 use crate::core::form::Form;
 use crate::core::question::Question;
-use crate::core::i18n::{self, is_rtl};
+use crate::core::i18n;
 use crate::core::pairs::Pairs;
 use crate::core::response::{Meta, Response};
 use crate::core::session::Session;
@@ -76,11 +76,6 @@ impl WidgetState {
             identity: StoredValue::new((env.response_id.clone(), env.started_at.clone())),
             env: StoredValue::new_local(env),
         }
-    }
-
-    /// The widget's text direction, for `dir`.
-    pub fn dir(&self) -> &'static str {
-        if is_rtl(&self.locale.read_value()) { "rtl" } else { "ltr" }
     }
 
     pub fn strings(&self) -> &'static i18n::Strings {
